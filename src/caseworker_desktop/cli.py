@@ -1,0 +1,249 @@
+"""The `caseworker` command: the core without a window (set-up, demo data, maintenance).
+
+Exit codes: 0 done, 1 a check found problems, 2 a user mistake or bad input (clear
+message, no traceback), 130 interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from .config import setup_logging
+from .domain.errors import CaseworkerError
+from .storage import vault
+from .storage.casefile import CaseFile, profile_exists
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "CASEWORKER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CASEWORKER_NEW_PASSPHRASE"
+DEMO_PASSPHRASE = "Demo-Passphrase-2026"
+
+
+class UsageError(CaseworkerError):
+    pass
+
+
+def _ask(prompt: str, env: str, *, confirm: bool = False) -> str:
+    if value := os.environ.get(env):
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(f"Keine Passphrase: bitte {env} setzen oder interaktiv aufrufen.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Passphrase wiederholen: ") != value:
+        raise UsageError("Die beiden Eingaben stimmen nicht überein.")
+    return value
+
+
+def _open(args) -> CaseFile:
+    return CaseFile.open(Path(args.data_dir), _ask("Passphrase: ", PASSPHRASE_ENV))
+
+
+def cmd_init(args) -> int:
+    recovery = None
+    if args.recovery_key:
+        recovery = _read_file(args.recovery_key, "Wiederherstellungsschlüssel")
+    passphrase = _ask("Neue Passphrase: ", PASSPHRASE_ENV, confirm=True)
+    case_file = CaseFile.create(
+        Path(args.data_dir),
+        username=args.user,
+        display_name=args.display_name,
+        passphrase=passphrase,
+        recovery_public_pem=recovery,
+    )
+    case_file.lock()
+    print(f"Falldatei für {args.user} angelegt in {args.data_dir}.")
+    if recovery is None:
+        print(
+            "Hinweis: Es wurde kein Wiederherstellungsschlüssel des Landratsamts hinterlegt. "
+            "Wer die Passphrase vergisst, verliert den Zugang zu dieser Falldatei."
+        )
+    return 0
+
+
+def cmd_demo_data(args) -> int:
+    from . import demo
+    from .services import Services
+
+    if args.clients < 1:
+        raise UsageError("--clients muss mindestens 1 sein.")
+    case_file = _open(args)
+    try:
+        started = time.perf_counter()
+        summary = demo.generate(Services(case_file), args.clients, seed=args.seed)
+        elapsed = time.perf_counter() - started
+    finally:
+        case_file.lock()
+    print(
+        f"{summary.clients} Klient:innen in {summary.households} Haushalten angelegt "
+        f"({summary.plan_entries} Hilfeplanziele, {summary.course_referrals} Sprachkurs- und "
+        f"{summary.trauma_referrals} Traumavermittlungen, {summary.notes} Beratungskontakte) "
+        f"in {elapsed:.1f} s."
+    )
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    case_file = _open(args)
+    try:
+        old = _ask("Bisherige Passphrase: ", PASSPHRASE_ENV)
+        new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
+        case_file.change_passphrase(old, new)
+    finally:
+        case_file.lock()
+    print("Passphrase geändert.")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    case_file = _open(args)
+    try:
+        path = case_file.backup("manual", Path(args.out) if args.out else None)
+    finally:
+        case_file.lock()
+    print(f"Verschlüsselte Sicherung geschrieben: {path}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    case_file = _open(args)
+    try:
+        problems = case_file.verify()
+    finally:
+        case_file.lock()
+    if problems:
+        print("Prüfung fehlgeschlagen:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    print("Prüfung bestanden: Verschlüsselung (HMAC aller Seiten), Datenbank und Protokollkette.")
+    return 0
+
+
+def cmd_export_key_info(args) -> int:
+    case_file = _open(args)
+    try:
+        info = case_file.key_info()
+    finally:
+        case_file.lock()
+    text = json.dumps(info, indent=2, ensure_ascii=False)
+    if args.out:
+        from .storage.atomic import write_atomic
+
+        write_atomic(Path(args.out), text.encode() + b"\n", mode=0o644)
+        print(f"Schlüsselinformationen geschrieben: {args.out}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_recover(args) -> int:
+    private = _read_file(args.recovery_key, "privater Wiederherstellungsschlüssel")
+    new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
+    case_file = CaseFile.recover(Path(args.data_dir), private, new)
+    case_file.lock()
+    print("Zugang wiederhergestellt; die alte Passphrase gilt nicht mehr.")
+    return 0
+
+
+def cmd_demo_profile(args) -> int:
+    """`make run`: make sure a demo profile exists and say how to use it."""
+    from . import demo
+    from .services import Services
+
+    data_dir = Path(args.data_dir)
+    if not profile_exists(data_dir):
+        print(f"Lege Demo-Falldatei in {data_dir} an …")
+        case_file = CaseFile.create(
+            data_dir,
+            username="demo",
+            display_name="Demo Integrationsmanagerin",
+            passphrase=DEMO_PASSPHRASE,
+        )
+        demo.generate(Services(case_file), args.clients, seed=1)
+        case_file.lock()
+    print(f"Demo-Falldatei: {data_dir.resolve()}")
+    print(f"Demo-Passphrase: {DEMO_PASSPHRASE}")
+    print("Die Programmoberfläche folgt mit dem nächsten Ausbauschritt. Bis dahin:")
+    print(f"  export {PASSPHRASE_ENV}='{DEMO_PASSPHRASE}'")
+    print(f"  .venv/bin/caseworker verify --data-dir {data_dir}")
+    print(f"  .venv/bin/caseworker export-key-info --data-dir {data_dir}")
+    return 0
+
+
+def _read_file(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{what} nicht lesbar: {path} ({exc.strerror})") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caseworker",
+        description="Caseworker Desktop ohne Fenster: Falldatei anlegen, prüfen, sichern.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    def add(name: str, func: Callable, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--data-dir", required=True, help="Profilordner mit der Falldatei")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", cmd_init, "Neue verschlüsselte Falldatei anlegen")
+    p.add_argument("--user", required=True, help="Benutzername")
+    p.add_argument("--display-name", help="Anzeigename")
+    p.add_argument("--recovery-key", help="Öffentlicher Wiederherstellungsschlüssel (PEM)")
+    p = add("demo-data", cmd_demo_data, "Synthetische Fälle für Demo und Tests anlegen")
+    p.add_argument("--clients", type=int, required=True, help="Anzahl Klient:innen")
+    p.add_argument("--seed", type=int, default=1, help="Startwert des Zufallsgenerators")
+    add("passwd", cmd_passwd, "Passphrase ändern (der Datenschlüssel bleibt)")
+    p = add("backup", cmd_backup, "Verschlüsselte Sicherung schreiben")
+    p.add_argument("--out", help="Zielordner (Standard: backups/ im Profil)")
+    add("verify", cmd_verify, "Integrität von Verschlüsselung, Datenbank und Protokoll prüfen")
+    p = add("export-key-info", cmd_export_key_info, "Schlüsselparameter ohne Geheimnisse")
+    p.add_argument("--out", help="Datei statt Standardausgabe")
+    p = add("recover", cmd_recover, "Zugang mit dem Wiederherstellungsschlüssel herstellen")
+    p.add_argument("--recovery-key", required=True, help="Privater Schlüssel des Landratsamts")
+    p = add("demo-profile", cmd_demo_profile, "Demo-Profil anlegen (für make run)")
+    p.add_argument("--clients", type=int, default=300)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        return args.func(args)
+    except vault.WrongPassphraseError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+    except CaseworkerError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (sa.exc.DatabaseError, sqlcipher.DatabaseError) as exc:
+        log.error("database error (%s)", type(exc).__name__)  # never the SQL parameters
+        print(
+            "Fehler: Die Falldatei ist beschädigt oder wurde verändert. "
+            "Bitte `caseworker verify` ausführen und eine Sicherung zurückspielen.",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain core: plain dataclasses, enums, rules. No Qt, no ORM."""

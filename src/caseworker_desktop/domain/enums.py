@@ -1,0 +1,141 @@
+"""Enumerations of the domain. Values are stable identifiers (stored and synced)."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CASEWORKER = "caseworker"
+    TEAM_LEAD = "team_lead"
+    ADMIN = "admin"
+
+
+class OrganisationKind(StrEnum):
+    DISTRICT_OFFICE = "district_office"
+    WELFARE_ASSOCIATION = "welfare_association"
+
+
+class LifeArea(StrEnum):
+    HOUSING = "housing"
+    LANGUAGE = "language"
+    WORK = "work"
+    HEALTH = "health"
+    EDUCATION = "education"
+    CHILDCARE = "childcare"
+    FINANCES = "finances"
+    RESIDENCE_LAW = "residence_law"
+    SOCIAL_PARTICIPATION = "social_participation"
+    INDEPENDENCE = "independence"
+
+
+class ResidenceStatus(StrEnum):
+    ASYLUM_PENDING = "asylum_pending"  # Aufenthaltsgestattung
+    RECOGNISED_REFUGEE = "recognised_refugee"  # Flüchtlingseigenschaft
+    SUBSIDIARY_PROTECTION = "subsidiary_protection"
+    DEPORTATION_BAN = "deportation_ban"  # Abschiebungsverbot
+    TEMPORARY_PROTECTION = "temporary_protection"  # § 24 AufenthG (Ukraine)
+    TOLERATED = "tolerated"  # Duldung
+    SETTLEMENT_PERMIT = "settlement_permit"
+    OTHER = "other"
+
+
+class HousingType(StrEnum):
+    FOLLOW_UP_HOUSING = "follow_up_housing"  # Anschlussunterbringung
+    OWN_FLAT = "own_flat"
+    OTHER = "other"
+
+
+class ConsentKind(StrEnum):
+    DATA_PROCESSING = "data_processing"
+    CONFIDENTIALITY_RELEASE = "confidentiality_release"  # Schweigepflichtentbindung
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    DORMANT = "dormant"
+    CLOSED = "closed"
+
+
+class ClosingReason(StrEnum):
+    INDEPENDENT = "independent"  # no longer needs support
+    MOVED_AWAY = "moved_away"
+    NO_CONTACT = "no_contact"
+    CLIENT_DECLINED = "client_declined"
+    HANDED_OVER = "handed_over"
+    OTHER = "other"
+
+
+class HelpPlanStatus(StrEnum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    APPROVED = "approved"
+
+
+class EntryStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not_achieved"
+    DROPPED = "dropped"
+
+
+class CourseType(StrEnum):
+    DISTRICT_COURSE = "district_course"  # Kurs des Kreises nach VwV Deutsch
+    INTEGRATION_COURSE = "integration_course"
+    JOB_LANGUAGE_COURSE = "job_language_course"  # Berufssprachkurs
+    LITERACY_COURSE = "literacy_course"
+    WOMENS_COURSE = "womens_course"
+
+
+class LanguageLevel(StrEnum):
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+
+
+class CourseReferralStatus(StrEnum):
+    PROPOSED = "proposed"
+    REGISTERED = "registered"
+    WAITING_LIST = "waiting_list"
+    STARTED = "started"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+
+class TraumaReferralStatus(StrEnum):
+    REQUESTED = "requested"
+    SLOT_ASSIGNED = "slot_assigned"
+    ASSESSED = "assessed"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class FollowUpOffer(StrEnum):
+    """Place in one of the further trauma offers (group offering, residential group)."""
+
+    NONE = "none"
+    RECOMMENDED = "recommended"
+    WAITING_LIST = "waiting_list"
+    PLACED = "placed"
+    DECLINED = "declined"
+
+
+class ContactKind(StrEnum):
+    HOME_VISIT = "home_visit"
+    OFFICE_HOUR = "office_hour"
+    PHONE = "phone"
+    ACCOMPANIMENT = "accompaniment"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    VIEW = "view"
+    PRINT = "print"
+    EXPORT = "export"
+    UNLOCK = "unlock"
+    PASSPHRASE_CHANGE = "passphrase_change"
+    BACKUP = "backup"
+    RECOVERY = "recovery"

@@ -1,0 +1,274 @@
+"""Domain records. Every syncable record has a UUID, the HLC of its last change and a
+tombstone flag. Field names are the storage column names; the storage layer maps them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import ClassVar
+
+from .enums import (
+    AuditAction,
+    CaseStatus,
+    ClosingReason,
+    ConsentKind,
+    ContactKind,
+    CourseReferralStatus,
+    CourseType,
+    EntryStatus,
+    FollowUpOffer,
+    HelpPlanStatus,
+    HousingType,
+    LanguageLevel,
+    LifeArea,
+    OrganisationKind,
+    ResidenceStatus,
+    Role,
+    TraumaReferralStatus,
+)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Base of all syncable records."""
+
+    table: ClassVar[str]
+    # Free-text fields: concurrent edits of these are kept as conflicts, never dropped.
+    text_fields: ClassVar[frozenset[str]] = frozenset()
+    # Restricted records (trauma): visible to the assigned caseworker and team lead only.
+    restricted: ClassVar[bool] = False
+
+    id: str = field(default_factory=new_id)
+    updated_hlc: str = ""
+    deleted: bool = False
+
+
+@dataclass(kw_only=True)
+class Organisation(Record):
+    table = "organisation"
+    name: str
+    kind: OrganisationKind = OrganisationKind.WELFARE_ASSOCIATION
+
+
+@dataclass(kw_only=True)
+class Municipality(Record):
+    table = "municipality"
+    name: str
+    official_key: str = ""  # Amtlicher Gemeindeschlüssel
+
+
+@dataclass(kw_only=True)
+class Team(Record):
+    table = "team"
+    name: str
+    organisation_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class User(Record):
+    table = "app_user"
+    username: str
+    display_name: str
+    role: Role = Role.CASEWORKER
+    team_id: str | None = None
+    organisation_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class Household(Record):
+    table = "household"
+    text_fields = frozenset({"notes"})
+    municipality_id: str
+    address: str = ""
+    housing_type: HousingType = HousingType.FOLLOW_UP_HOUSING
+    moved_in_on: date | None = None
+    own_flat_since: date | None = None
+    notes: str = ""
+
+
+@dataclass(kw_only=True)
+class Client(Record):
+    table = "client"
+    text_fields = frozenset({"notes"})
+    household_id: str | None = None
+    first_name: str
+    last_name: str
+    birth_date: date | None = None
+    gender: str = ""
+    nationality: str = ""  # ISO 3166-1 alpha-3, e.g. "UKR"
+    languages: str = ""  # comma-separated ISO 639-1 codes, first = preferred
+    residence_status: ResidenceStatus = ResidenceStatus.OTHER
+    arrival_date: date | None = None
+    phone: str = ""
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def preferred_language(self) -> str:
+        return self.languages.split(",")[0].strip() if self.languages else ""
+
+
+@dataclass(kw_only=True)
+class ConsentRecord(Record):
+    table = "consent_record"
+    client_id: str
+    kind: ConsentKind
+    given_on: date
+    withdrawn_on: date | None = None
+    scope: str = ""
+
+    def active_on(self, day: date) -> bool:
+        return (
+            not self.deleted
+            and self.given_on <= day
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+        )
+
+
+@dataclass(kw_only=True)
+class Case(Record):
+    table = "case_file"
+    text_fields = frozenset({"closing_note"})
+    client_id: str
+    caseworker_id: str
+    reference: str = ""  # Aktenzeichen
+    status: CaseStatus = CaseStatus.OPEN
+    opened_on: date
+    closed_on: date | None = None
+    closing_reason: ClosingReason | None = None
+    closing_note: str = ""
+
+
+@dataclass(kw_only=True)
+class HelpPlan(Record):
+    table = "help_plan"
+    case_id: str
+    period_start: date
+    period_end: date
+    next_review_on: date
+    status: HelpPlanStatus = HelpPlanStatus.DRAFT
+    agreed_on: date | None = None
+    signed: bool = False
+    approved_by: str | None = None
+    approved_on: date | None = None
+
+
+@dataclass(kw_only=True)
+class HelpPlanEntry(Record):
+    table = "help_plan_entry"
+    text_fields = frozenset({"goal", "measures", "outcome_note"})
+    help_plan_id: str
+    life_area: LifeArea
+    position: int = 0
+    goal: str
+    measures: str = ""
+    responsible: str = ""
+    due_on: date | None = None
+    status: EntryStatus = EntryStatus.OPEN
+    outcome_note: str = ""
+    source_trauma_referral_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class CourseReferral(Record):
+    table = "course_referral"
+    text_fields = frozenset({"note"})
+    case_id: str
+    course_type: CourseType
+    target_level: LanguageLevel
+    provider: str = ""
+    start_on: date | None = None
+    childcare_needed: bool = False
+    status: CourseReferralStatus = CourseReferralStatus.PROPOSED
+    level_achieved: LanguageLevel | None = None
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class TraumaReferral(Record):
+    table = "trauma_referral"
+    text_fields = frozenset({"assessment_outcome", "recommendation", "next_steps"})
+    restricted = True
+    case_id: str | None = None  # None: the caseworker's own consultation
+    caseworker_id: str
+    own_consultation: bool = False
+    requested_on: date
+    consultation_date: date | None = None
+    specialist: str = ""
+    consent_given: bool = False
+    status: TraumaReferralStatus = TraumaReferralStatus.REQUESTED
+    assessment_outcome: str = ""
+    recommendation: str = ""
+    next_steps: str = ""
+    group_offering: FollowUpOffer = FollowUpOffer.NONE
+    residential_group: FollowUpOffer = FollowUpOffer.NONE
+
+
+@dataclass(kw_only=True)
+class ContactNote(Record):
+    table = "contact_note"
+    text_fields = frozenset({"text"})
+    case_id: str
+    contact_on: date
+    kind: ContactKind
+    duration_minutes: int = 0
+    life_areas: str = ""  # comma-separated LifeArea values
+    text: str = ""
+    author_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class ReviewComment(Record):
+    table = "review_comment"
+    text_fields = frozenset({"text"})
+    case_id: str
+    help_plan_id: str | None = None
+    author_id: str
+    created_at: datetime
+    text: str
+    resolved: bool = False
+
+
+SYNCABLE: tuple[type[Record], ...] = (
+    Organisation,
+    Municipality,
+    Team,
+    User,
+    Household,
+    Client,
+    ConsentRecord,
+    Case,
+    HelpPlan,
+    HelpPlanEntry,
+    CourseReferral,
+    TraumaReferral,
+    ContactNote,
+    ReviewComment,
+)
+
+BY_TABLE: dict[str, type[Record]] = {cls.table: cls for cls in SYNCABLE}
+
+
+@dataclass(kw_only=True, frozen=True)
+class AuditEvent:
+    """Append-only, hash-chained record of who viewed, changed, printed or exported what."""
+
+    seq: int
+    id: str
+    at: datetime
+    user_id: str
+    device_id: str
+    action: AuditAction
+    entity: str
+    entity_id: str
+    detail: str
+    prev_hash: str
+    hash: str

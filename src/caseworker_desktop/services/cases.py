@@ -1,0 +1,208 @@
+"""Cases, contact notes and the caseload overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..domain.enums import (
+    CaseStatus,
+    ClosingReason,
+    ContactKind,
+    CourseReferralStatus,
+    LifeArea,
+    TraumaReferralStatus,
+)
+from ..storage.orm import table_of
+from .context import ServiceContext
+
+OPEN_COURSE = (
+    CourseReferralStatus.PROPOSED,
+    CourseReferralStatus.REGISTERED,
+    CourseReferralStatus.WAITING_LIST,
+    CourseReferralStatus.STARTED,
+)
+OPEN_TRAUMA = (
+    TraumaReferralStatus.REQUESTED,
+    TraumaReferralStatus.SLOT_ASSIGNED,
+    TraumaReferralStatus.ASSESSED,
+)
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    case_id: str
+    client_id: str
+    reference: str
+    client_name: str
+    municipality: str
+    status: CaseStatus
+    next_review_on: date | None
+    open_referrals: int
+    last_contact_on: date | None
+
+    def review_overdue(self, today: date) -> bool:
+        return self.next_review_on is not None and self.next_review_on < today
+
+
+class CaseService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def get(self, case_id: str) -> m.Case:
+        with self.ctx.transaction() as tx:
+            return tx.get(m.Case, case_id)
+
+    def open_case(self, client_id: str, opened_on: date | None = None) -> m.Case:
+        with self.ctx.transaction() as tx:
+            tx.get(m.Client, client_id)
+            return tx.add(
+                m.Case(
+                    client_id=client_id, caseworker_id=tx.user.id, opened_on=opened_on or tx.today
+                )
+            )
+
+    def set_dormant(self, case_id: str) -> m.Case:
+        with self.ctx.transaction() as tx:
+            return tx.update(m.Case, case_id, status=CaseStatus.DORMANT)
+
+    def close(
+        self, case_id: str, reason: ClosingReason, closed_on: date | None = None, note: str = ""
+    ) -> m.Case:
+        with self.ctx.transaction() as tx:
+            return tx.update(
+                m.Case,
+                case_id,
+                status=CaseStatus.CLOSED,
+                closed_on=closed_on or tx.today,
+                closing_reason=reason,
+                closing_note=note,
+            )
+
+    def reopen(self, case_id: str) -> m.Case:
+        with self.ctx.transaction() as tx:
+            return tx.update(
+                m.Case, case_id, status=CaseStatus.OPEN, closed_on=None, closing_reason=None
+            )
+
+    # --- contact notes -----------------------------------------------------------------
+
+    def add_note(
+        self,
+        case_id: str,
+        *,
+        kind: ContactKind,
+        text: str,
+        contact_on: date | None = None,
+        duration_minutes: int = 0,
+        life_areas: tuple[LifeArea, ...] = (),
+    ) -> m.ContactNote:
+        with self.ctx.transaction() as tx:
+            tx.get(m.Case, case_id)
+            return tx.add(
+                m.ContactNote(
+                    case_id=case_id,
+                    contact_on=contact_on or tx.today,
+                    kind=kind,
+                    duration_minutes=duration_minutes,
+                    life_areas=",".join(area.value for area in life_areas),
+                    text=text,
+                    author_id=tx.user.id,
+                )
+            )
+
+    def update_note(self, note_id: str, **changes) -> m.ContactNote:
+        with self.ctx.transaction() as tx:
+            return tx.update(m.ContactNote, note_id, **changes)
+
+    def delete_note(self, note_id: str) -> None:
+        with self.ctx.transaction() as tx:
+            tx.delete(m.ContactNote, note_id)
+
+    def notes(self, case_id: str) -> list[m.ContactNote]:
+        with self.ctx.transaction() as tx:
+            t = table_of(m.ContactNote)
+            return tx.find(m.ContactNote, t.c.case_id == case_id, order_by=(t.c.contact_on.desc(),))
+
+    # --- overview ----------------------------------------------------------------------
+
+    def caseload(self) -> list[CaseloadRow]:
+        """One row per case of the current user, in one query (for thousands of clients)."""
+        case, client = table_of(m.Case), table_of(m.Client)
+        household, muni = table_of(m.Household), table_of(m.Municipality)
+        plan, note = table_of(m.HelpPlan), table_of(m.ContactNote)
+        course, trauma = table_of(m.CourseReferral), table_of(m.TraumaReferral)
+        live = lambda t: t.c.deleted.is_(False)  # noqa: E731
+        next_review = (
+            # the newest plan has the latest review date
+            sa.select(plan.c.case_id, sa.func.max(plan.c.next_review_on).label("next_review"))
+            .where(live(plan))
+            .group_by(plan.c.case_id)
+            .subquery()
+        )
+        last_contact = (
+            sa.select(note.c.case_id, sa.func.max(note.c.contact_on).label("last_contact"))
+            .where(live(note))
+            .group_by(note.c.case_id)
+            .subquery()
+        )
+        open_refs = sa.union_all(
+            sa.select(course.c.case_id).where(
+                live(course), course.c.status.in_([s.value for s in OPEN_COURSE])
+            ),
+            sa.select(trauma.c.case_id).where(
+                live(trauma), trauma.c.status.in_([s.value for s in OPEN_TRAUMA])
+            ),
+        ).subquery()
+        ref_count = (
+            sa.select(open_refs.c.case_id, sa.func.count().label("n"))
+            .group_by(open_refs.c.case_id)
+            .subquery()
+        )
+        query = (
+            sa.select(
+                case.c.id,
+                case.c.client_id,
+                case.c.reference,
+                client.c.first_name,
+                client.c.last_name,
+                muni.c.name,
+                case.c.status,
+                next_review.c.next_review,
+                sa.func.coalesce(ref_count.c.n, 0),
+                last_contact.c.last_contact,
+            )
+            .select_from(case)
+            .join(client, client.c.id == case.c.client_id)
+            .outerjoin(household, household.c.id == client.c.household_id)
+            .outerjoin(muni, muni.c.id == household.c.municipality_id)
+            .outerjoin(next_review, next_review.c.case_id == case.c.id)
+            .outerjoin(last_contact, last_contact.c.case_id == case.c.id)
+            .outerjoin(ref_count, ref_count.c.case_id == case.c.id)
+            .where(live(case), live(client), case.c.caseworker_id == self.ctx.user.id)
+            .order_by(client.c.last_name, client.c.first_name)
+        )
+        with self.ctx.read() as conn:
+            return [
+                CaseloadRow(
+                    case_id=r[0],
+                    client_id=r[1],
+                    reference=r[2],
+                    client_name=f"{r[4]}, {r[3]}",
+                    municipality=r[5] or "",
+                    status=r[6],
+                    next_review_on=_as_date(r[7]),
+                    open_referrals=r[8],
+                    last_contact_on=_as_date(r[9]),
+                )
+                for r in conn.execute(query)
+            ]
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

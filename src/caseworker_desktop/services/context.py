@@ -1,0 +1,209 @@
+"""The unit of work every service runs in: one transaction per use case, and in it the
+record write, its field-level change log entries (with one HLC per write) and an audit event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import sqlalchemy as sa
+
+from ..clock import Clock
+from ..domain import model as m
+from ..domain import rules
+from ..domain.enums import AuditAction, Role
+from ..domain.errors import NotFoundError, PermissionDeniedError
+from ..storage import changelog
+from ..storage.casefile import CaseFile
+from ..storage.orm import table_of
+from ..sync.hlc import HybridLogicalClock, Timestamp
+
+R = TypeVar("R", bound=m.Record)
+
+
+@functools.cache
+def _select_by_id(cls: type[m.Record]) -> sa.Select:
+    table = table_of(cls)
+    return sa.select(table).where(table.c.id == sa.bindparam("record_id"))
+
+
+class ServiceContext:
+    """Who acts, on which file, with which clock. Shared by all services of one session."""
+
+    def __init__(self, case_file: CaseFile, clock: Clock | None = None):
+        self.case_file = case_file
+        self.clock = clock or case_file.clock
+        self.device_id = case_file.device_id
+        self._current: Tx | None = None
+        with case_file.engine.connect() as conn:
+            last = case_file.state(conn, "hlc")
+            user_id = case_file.state(conn, "user_id")
+            row = conn.execute(
+                sa.select(table_of(m.User)).where(table_of(m.User).c.id == user_id)
+            ).first()
+        if row is None:
+            raise NotFoundError("Der lokale Benutzer fehlt in der Falldatei.")
+        self.user = m.User(**row._mapping)
+        self.hlc = HybridLogicalClock(
+            self.device_id, clock=self.clock.time, last=Timestamp.decode(last) if last else None
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One use case. Nested calls join the outer transaction (bulk work, demo data)."""
+        if self._current is not None:
+            yield self._current
+            return
+        with self.case_file.engine.begin() as conn:
+            tx = Tx(self, conn)
+            self._current = tx
+            try:
+                yield tx
+                if tx.wrote:
+                    self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+            finally:
+                self._current = None
+
+    def read(self) -> Iterator[sa.Connection]:
+        return self.case_file.engine.connect()
+
+
+class Tx:
+    def __init__(self, ctx: ServiceContext, conn: sa.Connection):
+        self.ctx = ctx
+        self.conn = conn
+        self.wrote = False
+
+    @property
+    def user(self) -> m.User:
+        return self.ctx.user
+
+    @property
+    def today(self):
+        return self.ctx.clock.today()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R:
+        row = self.conn.execute(_select_by_id(cls), {"record_id": record_id}).first()
+        if row is None or (row.deleted and not include_deleted):
+            raise NotFoundError(f"Datensatz nicht gefunden ({cls.__name__} {record_id}).")
+        return cls(**row._mapping)
+
+    def find(self, cls: type[R], *where, order_by=None) -> list[R]:
+        table = table_of(cls)
+        query = sa.select(table).where(table.c.deleted.is_(False), *where)
+        if order_by is not None:
+            query = (
+                query.order_by(*order_by)
+                if isinstance(order_by, tuple)
+                else query.order_by(order_by)
+            )
+        return [cls(**row._mapping) for row in self.conn.execute(query)]
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _stamp(self) -> str:
+        self.wrote = True
+        return self.ctx.hlc.now().encode()
+
+    def add(self, record: R) -> R:
+        rules.validate(record, self.today)
+        record.updated_hlc = self._stamp()
+        values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+        self.conn.execute(table_of(type(record)).insert(), values)
+        changelog.append_changes(
+            self.conn,
+            record,
+            changelog.tracked_values(record),
+            hlc=record.updated_hlc,
+            device_id=self.ctx.device_id,
+        )
+        self.audit(AuditAction.CREATE, record)
+        return record
+
+    def update(self, record: R | type[R], record_id: str | None = None, **changes) -> R:
+        """Apply `changes` to the stored version of the record; validates, checks the
+        status transition, logs only fields that really changed. Returns the new version."""
+        cls = record if isinstance(record, type) else type(record)
+        old = self.get(cls, record_id if record_id is not None else record.id)
+        unknown = set(changes) - {f.name for f in dataclasses.fields(cls)}
+        if unknown or {"id", "updated_hlc", "deleted"} & set(changes):
+            raise ValueError(f"fields that cannot be changed here: {sorted(changes)}")
+        new = dataclasses.replace(old, **changes)
+        rules.check_status_change(old, new)
+        rules.validate(new, self.today)
+        changed = changelog.diff(old, new)
+        if not changed:
+            return old
+        new.updated_hlc = self._stamp()
+        table = table_of(cls)
+        self.conn.execute(
+            table.update()
+            .where(table.c.id == new.id)
+            .values(updated_hlc=new.updated_hlc, **changed)
+        )
+        changelog.append_changes(
+            self.conn, new, changed, hlc=new.updated_hlc, device_id=self.ctx.device_id
+        )
+        self.audit(AuditAction.UPDATE, new, ",".join(sorted(changed)))
+        return new
+
+    def delete(self, cls: type[R], record_id: str) -> None:
+        """Tombstone: the row stays (sync needs it), marked deleted."""
+        old = self.get(cls, record_id)
+        stamp = self._stamp()
+        table = table_of(cls)
+        self.conn.execute(
+            table.update().where(table.c.id == record_id).values(deleted=True, updated_hlc=stamp)
+        )
+        changelog.append_changes(
+            self.conn, old, {"deleted": True}, hlc=stamp, device_id=self.ctx.device_id
+        )
+        self.audit(AuditAction.DELETE, old)
+
+    def audit(
+        self,
+        action: AuditAction,
+        record: m.Record | None = None,
+        detail: str = "",
+        *,
+        entity: str | None = None,
+        entity_id: str | None = None,
+    ) -> None:
+        changelog.append_audit(
+            self.conn,
+            at=self.ctx.clock.now(),
+            user_id=self.user.id,
+            device_id=self.ctx.device_id,
+            action=action,
+            entity=entity or (record.table if record else ""),
+            entity_id=entity_id or (record.id if record else ""),
+            detail=detail,
+        )
+
+    # --- access ------------------------------------------------------------------------
+
+    def require_role(self, *roles: Role) -> None:
+        if self.user.role not in roles:
+            raise PermissionDeniedError("Dafür fehlt die Berechtigung.")
+
+    def require_trauma_access(self, referral: m.TraumaReferral) -> None:
+        """Trauma referrals: the assigned caseworker and the team lead of their team only."""
+        if referral.caseworker_id == self.user.id:
+            return
+        if self.user.role is Role.TEAM_LEAD and self.user.team_id:
+            owner = self.conn.execute(
+                sa.select(table_of(m.User).c.team_id).where(
+                    table_of(m.User).c.id == referral.caseworker_id
+                )
+            ).scalar()
+            if owner == self.user.team_id:
+                return
+        raise PermissionDeniedError(
+            "Traumasprechstunde: nur die zuständige Fachkraft und ihre Teamleitung haben Zugriff."
+        )

@@ -1,0 +1,203 @@
+"""Help plans (Hilfeplan): goals and measures per life area, review, agreement, approval."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..domain import rules
+from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
+from ..domain.errors import CaseworkerError
+from ..storage.orm import table_of
+from .context import ServiceContext, Tx
+
+
+class HelpPlanService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def create(
+        self, case_id: str, period_start: date, period_end: date, next_review_on: date
+    ) -> m.HelpPlan:
+        with self.ctx.transaction() as tx:
+            tx.get(m.Case, case_id)
+            return tx.add(
+                m.HelpPlan(
+                    case_id=case_id,
+                    period_start=period_start,
+                    period_end=period_end,
+                    next_review_on=next_review_on,
+                )
+            )
+
+    def get(self, plan_id: str) -> m.HelpPlan:
+        with self.ctx.transaction() as tx:
+            return tx.get(m.HelpPlan, plan_id)
+
+    def plans(self, case_id: str) -> list[m.HelpPlan]:
+        with self.ctx.transaction() as tx:
+            t = table_of(m.HelpPlan)
+            return tx.find(m.HelpPlan, t.c.case_id == case_id, order_by=(t.c.period_start.desc(),))
+
+    def current(self, case_id: str) -> m.HelpPlan | None:
+        plans = self.plans(case_id)
+        return plans[0] if plans else None
+
+    def update(self, plan_id: str, **changes) -> m.HelpPlan:
+        with self.ctx.transaction() as tx:
+            plan = tx.update(m.HelpPlan, plan_id, **changes)
+            return _back_to_draft(tx, plan) if set(changes) - {"status"} else plan
+
+    def agree(self, plan_id: str, agreed_on: date | None = None, signed: bool = True) -> m.HelpPlan:
+        """The plan was agreed with (and signed by) the client."""
+        with self.ctx.transaction() as tx:
+            return tx.update(
+                m.HelpPlan,
+                plan_id,
+                status=HelpPlanStatus.AGREED,
+                agreed_on=agreed_on or tx.today,
+                signed=signed,
+            )
+
+    def approve(self, plan_id: str) -> m.HelpPlan:
+        """Freigabe by the team lead."""
+        with self.ctx.transaction() as tx:
+            tx.require_role(Role.TEAM_LEAD)
+            return tx.update(
+                m.HelpPlan,
+                plan_id,
+                status=HelpPlanStatus.APPROVED,
+                approved_by=tx.user.id,
+                approved_on=tx.today,
+            )
+
+    # --- entries -----------------------------------------------------------------------
+
+    def entries(self, plan_id: str) -> list[m.HelpPlanEntry]:
+        with self.ctx.transaction() as tx:
+            return _entries(tx, plan_id)
+
+    def entries_by_area(self, plan_id: str) -> dict[LifeArea, list[m.HelpPlanEntry]]:
+        """Entries grouped by life area, areas in the canonical order, entries by position."""
+        grouped: dict[LifeArea, list[m.HelpPlanEntry]] = defaultdict(list)
+        for entry in self.entries(plan_id):
+            grouped[entry.life_area].append(entry)
+        return {area: grouped[area] for area in LifeArea if area in grouped}
+
+    def add_entry(
+        self,
+        plan_id: str,
+        *,
+        life_area: LifeArea,
+        goal: str,
+        measures: str = "",
+        responsible: str = "",
+        due_on: date | None = None,
+        source_trauma_referral_id: str | None = None,
+    ) -> m.HelpPlanEntry:
+        with self.ctx.transaction() as tx:
+            plan = tx.get(m.HelpPlan, plan_id)
+            entry = m.HelpPlanEntry(
+                help_plan_id=plan_id,
+                life_area=life_area,
+                position=_next_position(tx, plan_id),
+                goal=goal.strip(),
+                measures=measures,
+                responsible=responsible,
+                due_on=due_on,
+                source_trauma_referral_id=source_trauma_referral_id,
+            )
+            rules.validate_entry(entry, plan)
+            tx.add(entry)
+            _back_to_draft(tx, plan)
+            return entry
+
+    def update_entry(self, entry_id: str, **changes) -> m.HelpPlanEntry:
+        with self.ctx.transaction() as tx:
+            old = tx.get(m.HelpPlanEntry, entry_id)
+            plan = tx.get(m.HelpPlan, old.help_plan_id)
+            if "due_on" in changes and changes["due_on"] is not None:
+                probe = m.HelpPlanEntry(**{**old.__dict__, **changes})
+                rules.validate_entry(probe, plan)
+            entry = tx.update(m.HelpPlanEntry, entry_id, **changes)
+            if set(changes) - {"status", "outcome_note"}:
+                _back_to_draft(tx, plan)
+            return entry
+
+    def set_entry_status(
+        self, entry_id: str, status: EntryStatus, outcome_note: str | None = None
+    ) -> m.HelpPlanEntry:
+        changes: dict[str, object] = {"status": status}
+        if outcome_note is not None:
+            changes["outcome_note"] = outcome_note
+        return self.update_entry(entry_id, **changes)
+
+    def move_entry(self, entry_id: str, new_index: int) -> list[m.HelpPlanEntry]:
+        """Reorder: put the entry at `new_index` among the plan's entries (0-based)."""
+        with self.ctx.transaction() as tx:
+            entry = tx.get(m.HelpPlanEntry, entry_id)
+            ordered = [e for e in _entries(tx, entry.help_plan_id) if e.id != entry_id]
+            new_index = max(0, min(new_index, len(ordered)))
+            ordered.insert(new_index, entry)
+            for position, item in enumerate(ordered):
+                if item.position != position:
+                    tx.update(m.HelpPlanEntry, item.id, position=position)
+            return _entries(tx, entry.help_plan_id)
+
+    def delete_entry(self, entry_id: str) -> None:
+        with self.ctx.transaction() as tx:
+            entry = tx.get(m.HelpPlanEntry, entry_id)
+            tx.delete(m.HelpPlanEntry, entry_id)
+            _back_to_draft(tx, tx.get(m.HelpPlan, entry.help_plan_id))
+
+    def carry_recommendation(
+        self, trauma_referral_id: str, plan_id: str, life_area: LifeArea = LifeArea.HEALTH
+    ) -> m.HelpPlanEntry:
+        """The specialist's recommendation becomes a goal of the help plan (one action)."""
+        with self.ctx.transaction() as tx:
+            referral = tx.get(m.TraumaReferral, trauma_referral_id)
+            tx.require_trauma_access(referral)
+            plan = tx.get(m.HelpPlan, plan_id)
+            if referral.case_id != plan.case_id:
+                raise CaseworkerError("Die Empfehlung gehört zu einem anderen Fall.")
+            if not referral.recommendation.strip():
+                raise CaseworkerError("Die Abklärung enthält noch keine Empfehlung.")
+            return self.add_entry(
+                plan_id,
+                life_area=life_area,
+                goal=f"Empfehlung der Traumasprechstunde umsetzen: {referral.recommendation}",
+                measures=referral.next_steps,
+                responsible="Klient:in und Integrationsmanagement",
+                source_trauma_referral_id=referral.id,
+            )
+
+
+def _entries(tx: Tx, plan_id: str) -> list[m.HelpPlanEntry]:
+    t = table_of(m.HelpPlanEntry)
+    return tx.find(m.HelpPlanEntry, t.c.help_plan_id == plan_id, order_by=(t.c.position,))
+
+
+def _next_position(tx: Tx, plan_id: str) -> int:
+    t = table_of(m.HelpPlanEntry)
+    top = tx.conn.execute(
+        sa.select(sa.func.max(t.c.position)).where(t.c.help_plan_id == plan_id)
+    ).scalar()
+    return 0 if top is None else top + 1
+
+
+def _back_to_draft(tx: Tx, plan: m.HelpPlan) -> m.HelpPlan:
+    """A changed plan is no longer the one the client signed or the team lead approved."""
+    if plan.status is HelpPlanStatus.DRAFT:
+        return plan
+    return tx.update(
+        m.HelpPlan,
+        plan.id,
+        status=HelpPlanStatus.DRAFT,
+        signed=False,
+        agreed_on=None,
+        approved_by=None,
+        approved_on=None,
+    )

@@ -1,0 +1,1 @@
+"""Encrypted local storage: key file, SQLCipher engine, tables, change log, migrations."""

@@ -1,0 +1,350 @@
+"""A caseworker profile on disk: the encrypted case file, its key file and backups.
+
+data_dir/
+  keyfile.json     versioned key file (DEK wrapped by passphrase and recovery key)
+  casefile.db      SQLCipher 4 database (+ -wal/-shm while open, encrypted too)
+  backups/         encrypted copies (same DEK), made before migrations and on request
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from ..clock import Clock
+from ..domain import model as m
+from ..domain.enums import AuditAction, Role
+from ..domain.errors import CaseworkerError
+from ..sync.hlc import HybridLogicalClock
+from . import migrate, vault
+from .changelog import append_audit, verify_audit_chain
+from .db import CaseFileCorruptError, open_engine
+from .orm import local_state, table_of
+
+log = logging.getLogger(__name__)
+
+KEY_FILE_NAME = "keyfile.json"
+DB_FILE_NAME = "casefile.db"
+BACKUP_DIR_NAME = "backups"
+
+
+class ProfileError(CaseworkerError):
+    pass
+
+
+class LockedError(CaseworkerError):
+    def __init__(self) -> None:
+        super().__init__("Die Falldatei ist gesperrt. Bitte mit der Passphrase entsperren.")
+
+
+def key_file_path(data_dir: Path) -> Path:
+    return Path(data_dir) / KEY_FILE_NAME
+
+
+def db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILE_NAME
+
+
+def profile_exists(data_dir: Path) -> bool:
+    return key_file_path(data_dir).exists() or db_path(data_dir).exists()
+
+
+class CaseFile:
+    """An unlocked case file. `lock()` drops the key and closes the connection."""
+
+    def __init__(self, data_dir: Path, key_file: vault.KeyFile, dek: bytearray, clock: Clock):
+        self.data_dir = Path(data_dir)
+        self.key_file = key_file
+        self.clock = clock
+        self._dek: bytearray | None = dek
+        self._engine: sa.Engine | None = open_engine(db_path(self.data_dir), dek)
+
+    # --- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        *,
+        username: str,
+        passphrase: str,
+        display_name: str | None = None,
+        recovery_public_pem: bytes | None = None,
+        kdf: vault.KdfParams = vault.DEFAULT_KDF,
+        clock: Clock | None = None,
+    ) -> CaseFile:
+        data_dir = Path(data_dir)
+        if profile_exists(data_dir):
+            raise ProfileError(f"In {data_dir} gibt es bereits eine Falldatei.")
+        if not username.strip():
+            raise ProfileError("Der Benutzername fehlt.")
+        vault.check_passphrase_strength(passphrase)
+        recovery_key = (
+            vault.load_recovery_public_key(recovery_public_pem) if recovery_public_pem else None
+        )
+        clock = clock or Clock()
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        device_id = uuid.uuid4().hex
+        dek = vault.new_dek()
+        recovery = (
+            vault.wrap_for_recovery(dek, recovery_key, user=username, device_id=device_id)
+            if recovery_key
+            else None
+        )
+        key_file = vault.wrap_dek(
+            dek, passphrase, user=username, device_id=device_id, kdf=kdf, recovery=recovery
+        )
+        try:
+            db_path(data_dir).touch(mode=0o600)  # SQLite gives -wal/-shm the same mode
+            case_file = cls(data_dir, key_file, dek, clock)
+            case_file._migrate()
+            case_file._seed(username, display_name or username)
+            case_file.engine.dispose()  # close before the key file marks the profile complete
+            key_file.save(key_file_path(data_dir))
+        except BaseException:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path(data_dir)}{suffix}").unlink(missing_ok=True)
+            raise
+        log.info("created case file for device %s", device_id)
+        return case_file
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str, clock: Clock | None = None) -> CaseFile:
+        data_dir = Path(data_dir)
+        key_file = cls._load_key_file(data_dir)
+        dek = vault.unwrap_dek(key_file, passphrase)
+        return cls._open_with_dek(data_dir, key_file, dek, clock or Clock())
+
+    @classmethod
+    def _load_key_file(cls, data_dir: Path) -> vault.KeyFile:
+        if not db_path(data_dir).exists():
+            raise ProfileError(f"In {data_dir} gibt es keine Falldatei.")
+        return vault.KeyFile.load(key_file_path(data_dir))
+
+    @classmethod
+    def _open_with_dek(cls, data_dir, key_file, dek, clock) -> CaseFile:
+        try:
+            case_file = cls(data_dir, key_file, dek, clock)
+        except BaseException:
+            vault.wipe(dek)
+            raise
+        case_file._migrate()
+        case_file._audit(AuditAction.UNLOCK, "case_file", key_file.device_id)
+        return case_file
+
+    @classmethod
+    def recover(
+        cls,
+        data_dir: Path,
+        office_private_pem: bytes,
+        new_passphrase: str,
+        clock: Clock | None = None,
+    ) -> CaseFile:
+        """Forgotten passphrase: unwrap the DEK with the office recovery key and wrap it
+        under a new passphrase. The old passphrase no longer opens the file."""
+        data_dir = Path(data_dir)
+        vault.check_passphrase_strength(new_passphrase)
+        key_file = cls._load_key_file(data_dir)
+        if key_file.recovery is None:
+            raise ProfileError(
+                "Für diese Falldatei wurde kein Wiederherstellungsschlüssel hinterlegt."
+            )
+        private = vault.load_recovery_private_key(office_private_pem)
+        dek = vault.unwrap_recovery(
+            key_file.recovery, private, user=key_file.user, device_id=key_file.device_id
+        )
+        case_file = cls._open_with_dek(data_dir, key_file, dek, clock or Clock())
+        new_key_file = vault.wrap_dek(
+            dek,
+            new_passphrase,
+            user=key_file.user,
+            device_id=key_file.device_id,
+            kdf=key_file.kdf,
+            recovery=key_file.recovery,
+            created_at=key_file.created_at,
+        )
+        new_key_file.save(key_file_path(data_dir))
+        case_file.key_file = new_key_file
+        case_file._audit(AuditAction.RECOVERY, "case_file", key_file.device_id)
+        return case_file
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> sa.Engine:
+        if self._engine is None:
+            raise LockedError()
+        return self._engine
+
+    @property
+    def locked(self) -> bool:
+        return self._engine is None
+
+    @property
+    def device_id(self) -> str:
+        return self.key_file.device_id
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._dek is not None:
+            vault.wipe(self._dek)
+            self._dek = None
+
+    close = lock
+
+    def state(self, conn: sa.Connection, key: str) -> str | None:
+        return conn.execute(sa.select(local_state.c.value).where(local_state.c.key == key)).scalar()
+
+    def set_state(self, conn: sa.Connection, key: str, value: str) -> None:
+        updated = conn.execute(
+            local_state.update().where(local_state.c.key == key).values(value=value)
+        ).rowcount
+        if not updated:
+            conn.execute(local_state.insert().values(key=key, value=value))
+
+    def local_user_id(self) -> str:
+        with self.engine.connect() as conn:
+            user_id = self.state(conn, "user_id")
+        if user_id is None:
+            raise ProfileError("Die Falldatei hat keinen lokalen Benutzer.")
+        return user_id
+
+    # --- maintenance -------------------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wraps the DEK only: the database itself is untouched."""
+        self.key_file = vault.rewrap(self.key_file, old, new)
+        self.key_file.save(key_file_path(self.data_dir))
+        self._audit(AuditAction.PASSPHRASE_CHANGE, "case_file", self.device_id)
+
+    def backup(self, reason: str = "manual", dest_dir: Path | None = None) -> Path:
+        """An encrypted copy (same DEK) written with sqlcipher_export, then moved into place."""
+        if self._dek is None:
+            raise LockedError()
+        dest_dir = Path(dest_dir) if dest_dir else self.data_dir / BACKUP_DIR_NAME
+        dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        final = dest_dir / f"casefile-{stamp}-{reason}.db"
+        n = 1
+        while final.exists():
+            final = dest_dir / f"casefile-{stamp}-{reason}-{n}.db"
+            n += 1
+        tmp = final.with_suffix(".db.partial")
+        tmp.unlink(missing_ok=True)
+        key_hex = bytes(self._dek).hex()
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(tmp),))
+            try:
+                raw.execute("SELECT sqlcipher_export('backup')")
+                version = raw.execute("PRAGMA main.user_version").fetchone()[0]
+                raw.execute(f"PRAGMA backup.user_version = {int(version)}")
+            finally:
+                raw.execute("DETACH DATABASE backup")
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, 0o600)
+        tmp.replace(final)
+        self._audit(AuditAction.BACKUP, "case_file", self.device_id, final.name)
+        return final
+
+    def verify(self) -> list[str]:
+        """Integrity problems found (empty list: all checks passed). A damaged page is a
+        finding, not a crash."""
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            checks = (
+                ("Verschlüsselung", "PRAGMA cipher_integrity_check", []),
+                ("Datenbank", "PRAGMA integrity_check", ["ok"]),
+            )
+            for name, pragma, clean in checks:
+                try:
+                    lines = [row[0] for row in raw.execute(pragma).fetchall()]
+                except sqlcipher.DatabaseError as exc:
+                    lines = [f"nicht lesbar ({exc})"]
+                if lines != clean:
+                    problems.extend(f"{name}: {line}" for line in lines)
+            try:
+                problems.extend(verify_audit_chain(conn))
+            except sa.exc.DatabaseError as exc:
+                problems.append(f"Protokoll: nicht lesbar ({exc.orig})")
+        if not problems and migrate.current_revision(self.engine) != migrate.head_revision():
+            problems.append("Schema ist nicht auf dem neuesten Stand.")
+        return problems
+
+    def key_info(self) -> dict[str, object]:
+        """What the key file says, without any secret (for support and the office)."""
+        kf = self.key_file
+        return {
+            "format_version": kf.version,
+            "user": kf.user,
+            "device_id": kf.device_id,
+            "created_at": kf.created_at,
+            "kdf": {
+                "algorithm": "argon2id",
+                "memory_kib": kf.kdf.memory_kib,
+                "iterations": kf.kdf.iterations,
+                "lanes": kf.kdf.lanes,
+            },
+            "wrap": "AES-256-GCM",
+            "cipher": "SQLCipher 4 (raw key, AES-256-CBC, HMAC-SHA512, page size 4096)",
+            "recovery": (
+                {"algorithm": kf.recovery.alg, "key_id": kf.recovery.key_id}
+                if kf.recovery
+                else None
+            ),
+            "schema_revision": migrate.current_revision(self.engine),
+        }
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        try:
+            migrate.upgrade(self.engine, backup=lambda reason: self.backup(reason))
+        except sa.exc.DatabaseError as exc:
+            raise CaseFileCorruptError(
+                "Die Falldatei ist beschädigt oder wurde verändert. Bitte eine Sicherung "
+                "zurückspielen."
+            ) from exc
+
+    def _audit(self, action: AuditAction, entity: str, entity_id: str, detail: str = "") -> None:
+        with self.engine.begin() as conn:
+            append_audit(
+                conn,
+                at=self.clock.now(),
+                user_id=self.state(conn, "user_id") or "",
+                device_id=self.device_id,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                detail=detail,
+            )
+
+    def _seed(self, username: str, display_name: str) -> None:
+        """Reference data of the district and the local user. These rows belong to the
+        district office; they are not written to the change log (the server sends them)."""
+        from ..domain import district
+
+        hlc = HybridLogicalClock(self.device_id.replace("-", ""), clock=self.clock.time)
+        stamp = hlc.now().encode()
+        user = m.User(username=username, display_name=display_name, role=Role.CASEWORKER)
+        rows: list[m.Record] = [*district.organisations(), *district.municipalities(), user]
+        with self.engine.begin() as conn:
+            for record in rows:
+                record.updated_hlc = stamp
+                conn.execute(table_of(type(record)).insert().values(**record.__dict__))
+            self.set_state(conn, "user_id", user.id)
+            self.set_state(conn, "hlc", stamp)
+            self.set_state(conn, "created_at", datetime.now().isoformat(timespec="seconds"))

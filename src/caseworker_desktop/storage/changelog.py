@@ -1,0 +1,161 @@
+"""Field-level change capture (the sync outbox) and the hash-chained audit log.
+
+Both are written through the caller's connection, so they commit or roll back together
+with the change they describe."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..domain.enums import AuditAction
+from .orm import audit_event, change_log, field_type
+
+GENESIS_HASH = "0" * 64
+UNTRACKED_FIELDS = frozenset({"id", "updated_hlc"})
+
+
+def encode_value(value: object) -> str:
+    if isinstance(value, StrEnum):
+        value = value.value
+    elif isinstance(value, datetime | date):
+        value = value.isoformat()
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode_value(cls: type[m.Record], field: str, raw: str) -> object:
+    value = json.loads(raw)
+    if value is None:
+        return None
+    py_type, _ = field_type(cls, field)
+    if py_type is date:
+        return date.fromisoformat(value)
+    if py_type is datetime:
+        return datetime.fromisoformat(value)
+    return py_type(value)
+
+
+def tracked_values(record: m.Record) -> dict[str, object]:
+    return {
+        f.name: getattr(record, f.name)
+        for f in dataclasses.fields(record)
+        if f.name not in UNTRACKED_FIELDS
+    }
+
+
+def diff(old: m.Record, new: m.Record) -> dict[str, object]:
+    """Fields whose value differs between two versions of one record."""
+    before, after = tracked_values(old), tracked_values(new)
+    return {name: value for name, value in after.items() if before[name] != value}
+
+
+def append_changes(
+    conn: sa.Connection,
+    record: m.Record,
+    fields: dict[str, object],
+    *,
+    hlc: str,
+    device_id: str,
+) -> None:
+    if not fields:
+        return
+    conn.execute(
+        change_log.insert(),
+        [
+            {
+                "change_id": m.new_id(),
+                "table_name": record.table,
+                "row_id": record.id,
+                "field": name,
+                "value": encode_value(value),
+                "hlc": hlc,
+                "device_id": device_id,
+            }
+            for name, value in fields.items()
+        ],
+    )
+
+
+def unsynced_count(conn: sa.Connection) -> int:
+    """Changes not yet acknowledged by the district office (shown in the status bar)."""
+    return conn.execute(
+        sa.select(sa.func.count()).select_from(change_log).where(change_log.c.pushed.is_(False))
+    ).scalar_one()
+
+
+# --- audit -----------------------------------------------------------------------------
+
+
+def _event_hash(prev_hash: str, body: dict[str, str]) -> str:
+    payload = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(f"{prev_hash}|{payload}".encode()).hexdigest()
+
+
+def _hash_body(row: dict) -> dict[str, str]:
+    keys = ("id", "at", "user_id", "device_id", "action", "entity", "entity_id", "detail")
+    return {k: row[k].isoformat() if isinstance(row[k], datetime) else str(row[k]) for k in keys}
+
+
+_LAST_AUDIT_HASH = sa.select(audit_event.c.hash).order_by(audit_event.c.seq.desc()).limit(1)
+
+
+def append_audit(
+    conn: sa.Connection,
+    *,
+    at: datetime,
+    user_id: str,
+    device_id: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: str,
+    detail: str = "",
+) -> str:
+    prev = conn.execute(_LAST_AUDIT_HASH).scalar()
+    if at.tzinfo is not None:  # stored naive, in UTC, so the hash input round-trips
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    row = {
+        "id": m.new_id(),
+        "at": at,
+        "user_id": user_id,
+        "device_id": device_id,
+        "action": action.value,
+        "entity": entity,
+        "entity_id": entity_id,
+        "detail": detail,
+    }
+    prev_hash = prev or GENESIS_HASH
+    row["prev_hash"] = prev_hash
+    row["hash"] = _event_hash(prev_hash, _hash_body(row))
+    conn.execute(audit_event.insert(), row)
+    return row["hash"]
+
+
+def verify_audit_chain(conn: sa.Connection) -> list[str]:
+    """Problems found in the audit chain (empty list: intact)."""
+    problems: list[str] = []
+    prev_hash = GENESIS_HASH
+    for row in conn.execute(sa.select(audit_event).order_by(audit_event.c.seq)).mappings():
+        if row["prev_hash"] != prev_hash:
+            problems.append(f"Protokolleintrag {row['seq']}: Verkettung unterbrochen.")
+        if _event_hash(row["prev_hash"], _hash_body(dict(row))) != row["hash"]:
+            problems.append(f"Protokolleintrag {row['seq']}: Inhalt wurde verändert.")
+        prev_hash = row["hash"]
+    return problems
+
+
+def audit_events(conn: sa.Connection, entity: str | None = None, entity_id: str | None = None):
+    query = sa.select(audit_event).order_by(audit_event.c.seq)
+    if entity is not None:
+        query = query.where(audit_event.c.entity == entity)
+    if entity_id is not None:
+        query = query.where(audit_event.c.entity_id == entity_id)
+    return [
+        m.AuditEvent(**{**row, "action": AuditAction(row["action"])})
+        for row in conn.execute(query).mappings()
+    ]

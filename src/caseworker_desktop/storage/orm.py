@@ -1,0 +1,131 @@
+"""Table definitions. Syncable tables are derived from the domain dataclasses (one source of
+truth for field names and types); the Alembic migrations freeze each version of them."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+
+
+class EnumText(sa.types.TypeDecorator):
+    """A StrEnum stored as its value (a short string), returned as the enum member."""
+
+    impl = sa.String(32)
+    cache_ok = True
+
+    def __init__(self, enum_type: type[StrEnum]):
+        super().__init__()
+        self.enum_type = enum_type
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else self.enum_type(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum_type(value)
+
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def field_type(cls: type, name: str) -> tuple[type, bool]:
+    """(base Python type, nullable) of a dataclass field."""
+    hint = typing.get_type_hints(cls)[name]
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        base = next(a for a in args if a is not type(None))
+        return base, True
+    return hint, False
+
+
+def _column_type(py_type: type) -> sa.types.TypeEngine:
+    if isinstance(py_type, type) and issubclass(py_type, StrEnum):
+        return EnumText(py_type)
+    return {
+        str: sa.Text(),
+        bool: sa.Boolean(),
+        int: sa.Integer(),
+        date: sa.Date(),
+        datetime: sa.DateTime(),
+    }[py_type]
+
+
+def _table_for(cls: type[m.Record]) -> sa.Table:
+    columns: list[sa.Column] = []
+    for f in dataclasses.fields(cls):
+        py_type, nullable = field_type(cls, f.name)
+        col_type = _column_type(py_type)
+        if f.name == "id":
+            columns.append(sa.Column("id", sa.String(32), primary_key=True))
+            continue
+        index = f.name.endswith("_id")
+        columns.append(sa.Column(f.name, col_type, nullable=nullable, index=index))
+    return sa.Table(cls.table, metadata, *columns)
+
+
+RECORD_TABLES: dict[type[m.Record], sa.Table] = {cls: _table_for(cls) for cls in m.SYNCABLE}
+
+# Caseload overview: last contact per case without scanning all notes.
+sa.Index(
+    "ix_contact_note_case_contact",
+    RECORD_TABLES[m.ContactNote].c.case_id,
+    RECORD_TABLES[m.ContactNote].c.contact_on,
+)
+
+# Outbox of field-level changes, written in the same transaction as the change itself.
+change_log = sa.Table(
+    "change_log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change_id", sa.String(32), nullable=False, unique=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", sa.String(32), nullable=False),
+    sa.Column("field", sa.String(64), nullable=False),
+    sa.Column("value", sa.Text, nullable=True),  # JSON
+    sa.Column("hlc", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.String(32), nullable=False),
+    sa.Column("pushed", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_change_log_pushed_seq", "pushed", "seq"),
+    sa.Index("ix_change_log_row", "table_name", "row_id"),
+)
+
+audit_event = sa.Table(
+    "audit_event",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(32), nullable=False, unique=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("user_id", sa.String(32), nullable=False),
+    sa.Column("device_id", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(32), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Index("ix_audit_event_entity", "entity", "entity_id"),
+)
+
+# Small key/value store for this file: local user, device, last HLC, sync cursor.
+local_state = sa.Table(
+    "local_state",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+def table_of(cls: type[m.Record]) -> sa.Table:
+    return RECORD_TABLES[cls]

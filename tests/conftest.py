@@ -1,0 +1,50 @@
+"""Every test gets a fresh encrypted case file, a fake clock and its own log/temp dirs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from caseworker_desktop.clock import FakeClock
+from caseworker_desktop.services import Services
+from caseworker_desktop.storage.casefile import CaseFile
+
+PASSPHRASE = "Testpassphrase-mit-Länge"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    logs = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv("CASEWORKER_LOG_DIR", str(logs))
+    monkeypatch.delenv("CASEWORKER_PASSPHRASE", raising=False)
+    monkeypatch.delenv("CASEWORKER_NEW_PASSPHRASE", raising=False)
+    return logs
+
+
+@pytest.fixture
+def log_dir(_isolated_dirs) -> Path:
+    return _isolated_dirs
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def case_file(data_dir, clock):
+    cf = CaseFile.create(data_dir, username="amueller", passphrase=PASSPHRASE, clock=clock)
+    yield cf
+    cf.lock()
+
+
+@pytest.fixture
+def services(case_file, clock) -> Services:
+    return Services(case_file, clock)

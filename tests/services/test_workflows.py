@@ -1,0 +1,231 @@
+"""Use cases end to end through the services, as the GUI will call them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from caseworker_desktop.domain import model as m
+from caseworker_desktop.domain.enums import (
+    AuditAction,
+    CaseStatus,
+    ClosingReason,
+    ConsentKind,
+    ContactKind,
+    CourseReferralStatus,
+    CourseType,
+    EntryStatus,
+    HelpPlanStatus,
+    LanguageLevel,
+    LifeArea,
+    Role,
+    TraumaReferralStatus,
+)
+from caseworker_desktop.domain.errors import (
+    CaseworkerError,
+    PermissionDeniedError,
+    TransitionError,
+    ValidationError,
+)
+from caseworker_desktop.storage.orm import table_of
+from tests.helpers import new_client
+
+
+@pytest.fixture
+def plan(services):
+    _, case = new_client(services)
+    return services.plans.create(case.id, date(2026, 11, 1), date(2027, 10, 31), date(2027, 2, 1))
+
+
+def test_register_creates_household_consent_and_open_case(services):
+    client, case = new_client(services)
+    assert case.status is CaseStatus.OPEN and case.caseworker_id == services.user.id
+    assert case.reference == "IM-2026-00001"
+    household = services.clients.household(client.household_id)
+    assert household.municipality_id == services.clients.municipalities()[0].id
+    assert services.clients.has_consent(client.id, ConsentKind.DATA_PROCESSING)
+    assert not services.clients.has_consent(client.id, ConsentKind.CONFIDENTIALITY_RELEASE)
+    new_client(services, first="Andrii", household_id=client.household_id)
+    names = [c.first_name for c in services.clients.household_members(client.household_id)]
+    assert names == ["Andrii", "Olena"]
+
+
+def test_consent_withdrawal(services):
+    client, _ = new_client(services)
+    consent = services.clients.record_consent(
+        client.id, ConsentKind.CONFIDENTIALITY_RELEASE, date(2026, 11, 10)
+    )
+    assert services.clients.has_consent(client.id, ConsentKind.CONFIDENTIALITY_RELEASE)
+    services.clients.withdraw_consent(consent.id, date(2026, 11, 20))
+    assert not services.clients.has_consent(client.id, ConsentKind.CONFIDENTIALITY_RELEASE)
+    with pytest.raises(ValidationError):
+        services.clients.withdraw_consent(consent.id, date(2026, 11, 1))
+
+
+def test_help_plan_entries_grouped_reordered_and_status(services, plan):
+    a = services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="B1")
+    b = services.plans.add_entry(plan.id, life_area=LifeArea.HOUSING, goal="Wohnung")
+    c = services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="Alpha")
+    assert [e.goal for e in services.plans.entries(plan.id)] == ["B1", "Wohnung", "Alpha"]
+    services.plans.move_entry(c.id, 0)
+    assert [e.goal for e in services.plans.entries(plan.id)] == ["Alpha", "B1", "Wohnung"]
+    grouped = services.plans.entries_by_area(plan.id)
+    assert list(grouped) == [LifeArea.HOUSING, LifeArea.LANGUAGE]
+    assert [e.goal for e in grouped[LifeArea.LANGUAGE]] == ["Alpha", "B1"]
+    services.plans.set_entry_status(a.id, EntryStatus.ACHIEVED, "Zertifikat B1 erhalten")
+    with pytest.raises(TransitionError, match="nicht möglich"):
+        services.plans.set_entry_status(a.id, EntryStatus.DROPPED)
+    services.plans.delete_entry(b.id)
+    assert [e.goal for e in services.plans.entries(plan.id)] == ["Alpha", "B1"]
+
+
+def test_due_date_before_plan_period_is_refused(services, plan):
+    with pytest.raises(ValidationError) as info:
+        services.plans.add_entry(
+            plan.id, life_area=LifeArea.WORK, goal="Job", due_on=date(2026, 1, 1)
+        )
+    assert "due_on" in info.value.problems
+
+
+def test_editing_an_agreed_plan_takes_it_back_to_draft(services, plan):
+    entry = services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    agreed = services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
+    assert agreed.status is HelpPlanStatus.AGREED and agreed.signed
+    services.plans.set_entry_status(entry.id, EntryStatus.IN_PROGRESS)  # progress is fine
+    assert services.plans.get(plan.id).status is HelpPlanStatus.AGREED
+    services.plans.update_entry(entry.id, goal="Praktikum im Einzelhandel")
+    again = services.plans.get(plan.id)
+    assert again.status is HelpPlanStatus.DRAFT and not again.signed and again.agreed_on is None
+
+
+def test_only_a_team_lead_approves(services, plan):
+    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
+    with pytest.raises(PermissionDeniedError):
+        services.plans.approve(plan.id)
+    with services.ctx.transaction() as tx:
+        tx.conn.execute(
+            table_of(m.User).update().values(role=Role.TEAM_LEAD.value)
+        )  # the server assigns roles; here we simulate it
+    services.ctx.user = services.ctx.user.__class__(
+        **{**services.ctx.user.__dict__, "role": Role.TEAM_LEAD}
+    )
+    approved = services.plans.approve(plan.id)
+    assert approved.status is HelpPlanStatus.APPROVED
+    assert approved.approved_by == services.user.id
+
+
+def test_case_lifecycle(services):
+    _, case = new_client(services)
+    services.cases.set_dormant(case.id)
+    closed = services.cases.close(case.id, ClosingReason.INDEPENDENT, closed_on=date(2026, 11, 24))
+    assert closed.status is CaseStatus.CLOSED
+    reopened = services.cases.reopen(case.id)
+    assert reopened.closed_on is None and reopened.closing_reason is None
+    with pytest.raises(ValidationError):
+        services.cases.close(case.id, ClosingReason.OTHER, closed_on=date(2027, 1, 1))
+
+
+def test_course_referral_workflow(services):
+    _, case = new_client(services)
+    ref = services.referrals.refer_to_course(
+        case.id,
+        course_type=CourseType.DISTRICT_COURSE,
+        target_level=LanguageLevel.A2,
+        provider="VHS Ludwigsburg",
+        start_on=date(2026, 10, 1),
+        childcare_needed=True,
+    )
+    with pytest.raises(TransitionError):
+        services.referrals.update_course_referral(ref.id, status=CourseReferralStatus.COMPLETED)
+    services.referrals.update_course_referral(ref.id, status=CourseReferralStatus.REGISTERED)
+    services.referrals.update_course_referral(ref.id, status=CourseReferralStatus.STARTED)
+    done = services.referrals.update_course_referral(
+        ref.id, status=CourseReferralStatus.COMPLETED, level_achieved=LanguageLevel.A2
+    )
+    assert done.level_achieved is LanguageLevel.A2
+    assert services.referrals.course_referrals(case.id) == [done]
+
+
+def test_trauma_referral_consent_view_audit_and_recommendation(services, plan):
+    case_id = plan.case_id
+    ref = services.referrals.request_trauma_consultation(case_id, consent_given=False)
+    with pytest.raises(ValidationError) as info:
+        services.referrals.assign_consultation(ref.id, date(2026, 12, 9))
+    assert "consent_given" in info.value.problems
+    services.referrals.update_trauma_referral(ref.id, consent_given=True)
+    services.referrals.assign_consultation(ref.id, date(2026, 11, 20), "Dr. med. Hauser")
+    with pytest.raises(CaseworkerError, match="noch keine Empfehlung"):
+        services.plans.carry_recommendation(ref.id, plan.id)
+    services.referrals.record_assessment(
+        ref.id,
+        outcome="Anpassungsstörung",
+        recommendation="Teilnahme am Gruppenangebot",
+        next_steps="Anmeldung bis Januar",
+    )
+    entry = services.plans.carry_recommendation(ref.id, plan.id)
+    assert entry.life_area is LifeArea.HEALTH
+    assert "Teilnahme am Gruppenangebot" in entry.goal and entry.measures == "Anmeldung bis Januar"
+    assert entry.source_trauma_referral_id == ref.id
+
+    def views():
+        return [
+            e for e in services.history("trauma_referral", ref.id) if e.action is AuditAction.VIEW
+        ]
+
+    before = len(views())
+    services.referrals.view_trauma_referral(ref.id)
+    assert len(views()) == before + 1
+    listed = services.referrals.trauma_referrals(case_id)
+    assert [r.id for r in listed] == [ref.id]
+    assert len(views()) == before + 2
+    assert services.referrals.view_trauma_referral(ref.id).status is (TraumaReferralStatus.ASSESSED)
+
+
+def test_trauma_referral_of_another_caseworker_is_hidden(services):
+    _, case = new_client(services)
+    ref = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    with services.ctx.transaction() as tx:
+        tx.conn.execute(
+            table_of(m.TraumaReferral)
+            .update()
+            .where(table_of(m.TraumaReferral).c.id == ref.id)
+            .values(caseworker_id="someone-else")
+        )
+    with pytest.raises(PermissionDeniedError):
+        services.referrals.view_trauma_referral(ref.id)
+    assert services.referrals.trauma_referrals(case.id) == []
+    with services.ctx.read() as conn:
+        views = conn.execute(
+            sa.text("SELECT count(*) FROM audit_event WHERE action = 'view'")
+        ).scalar()
+    assert views == 0
+
+
+def test_own_consultation_needs_no_case(services):
+    ref = services.referrals.request_trauma_consultation(None)
+    assert ref.own_consultation and ref.case_id is None
+    services.referrals.assign_consultation(ref.id, date(2026, 11, 20))
+
+
+def test_caseload_rows(services, clock):
+    _, case = new_client(services, first="Yusuf", last="Aydın")
+    _, other_case = new_client(services, first="Amina", last="Haddad")
+    services.plans.create(case.id, date(2026, 5, 1), date(2027, 4, 30), date(2026, 11, 1))
+    services.referrals.refer_to_course(
+        case.id, course_type=CourseType.INTEGRATION_COURSE, target_level=LanguageLevel.B1
+    )
+    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.cases.add_note(case.id, kind=ContactKind.PHONE, text="x", contact_on=date(2026, 11, 3))
+    services.cases.add_note(case.id, kind=ContactKind.PHONE, text="y", contact_on=date(2026, 11, 9))
+    rows = {r.case_id: r for r in services.cases.caseload()}
+    row = rows[case.id]
+    assert row.client_name == "Aydın, Yusuf"
+    assert row.open_referrals == 2
+    assert row.last_contact_on == date(2026, 11, 9)
+    assert row.next_review_on == date(2026, 11, 1) and row.review_overdue(clock.today())
+    empty = rows[other_case.id]
+    assert empty.open_referrals == 0 and empty.last_contact_on is None
+    assert not empty.review_overdue(clock.today())
+    assert [r.client_name for r in services.cases.caseload()] == ["Aydın, Yusuf", "Haddad, Amina"]

@@ -1,0 +1,154 @@
+"""Change capture: every write through the services records its field-level changes with a
+hybrid logical clock and an audit event, in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from caseworker_desktop.domain import model as m
+from caseworker_desktop.domain.enums import AuditAction, ContactKind, LifeArea
+from caseworker_desktop.domain.errors import ValidationError
+from caseworker_desktop.storage import changelog
+from caseworker_desktop.storage.orm import audit_event, change_log
+from caseworker_desktop.sync.hlc import Timestamp
+from tests.helpers import new_client
+
+
+def _changes(conn, row_id=None):
+    query = sa.select(change_log).order_by(change_log.c.seq)
+    if row_id:
+        query = query.where(change_log.c.row_id == row_id)
+    return list(conn.execute(query).mappings())
+
+
+def test_insert_records_every_field_with_one_hlc(services):
+    client, _ = new_client(services)
+    with services.ctx.read() as conn:
+        rows = _changes(conn, client.id)
+    fields = {r["field"] for r in rows}
+    assert {"first_name", "last_name", "birth_date", "household_id", "deleted"} <= fields
+    assert "id" not in fields and "updated_hlc" not in fields
+    assert len({r["hlc"] for r in rows}) == 1
+    assert rows[0]["hlc"] == client.updated_hlc
+    by_field = {r["field"]: r["value"] for r in rows}
+    assert by_field["first_name"] == '"Olena"'
+    assert by_field["birth_date"] == '"1985-03-02"'
+    assert changelog.decode_value(m.Client, "birth_date", by_field["birth_date"]) == date(
+        1985, 3, 2
+    )
+
+
+def test_update_records_only_changed_fields_with_a_later_hlc(services, clock):
+    client, _ = new_client(services)
+    clock.advance(1)
+    updated = services.clients.update(client.id, phone="0176 1234567", last_name="Kovalenko")
+    with services.ctx.read() as conn:
+        rows = _changes(conn, client.id)
+    latest = [r for r in rows if r["hlc"] == updated.updated_hlc]
+    assert [r["field"] for r in latest] == ["phone"]
+    assert Timestamp.decode(updated.updated_hlc) > Timestamp.decode(client.updated_hlc)
+
+
+def test_update_without_change_writes_nothing(services):
+    client, _ = new_client(services)
+    with services.ctx.read() as conn:
+        before = (
+            len(_changes(conn)),
+            conn.execute(sa.select(sa.func.count()).select_from(audit_event)).scalar(),
+        )
+    services.clients.update(client.id, first_name="Olena")
+    with services.ctx.read() as conn:
+        after = (
+            len(_changes(conn)),
+            conn.execute(sa.select(sa.func.count()).select_from(audit_event)).scalar(),
+        )
+    assert after == before
+
+
+def test_delete_is_a_tombstone_in_the_log(services):
+    _, case = new_client(services)
+    note = services.cases.add_note(case.id, kind=ContactKind.PHONE, text="Anruf")
+    services.cases.delete_note(note.id)
+    assert services.cases.notes(case.id) == []
+    with services.ctx.read() as conn:
+        rows = _changes(conn, note.id)
+        still_there = conn.exec_driver_sql(
+            "SELECT deleted FROM contact_note WHERE id = ?", (note.id,)
+        ).scalar()
+    assert rows[-1]["field"] == "deleted" and rows[-1]["value"] == "true"
+    assert still_there == 1
+
+
+def test_failed_use_case_leaves_no_trace(services):
+    """Validation fails after the household was written: the whole use case rolls back."""
+    with services.ctx.read() as conn:
+        counts_before = [
+            conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
+            for t in (change_log, audit_event)
+        ]
+    with pytest.raises(ValidationError) as info:
+        new_client(services, first="  ", birth_date=date(2030, 1, 1))
+    assert set(info.value.problems) == {"first_name", "birth_date"}
+    with services.ctx.read() as conn:
+        counts_after = [
+            conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
+            for t in (change_log, audit_event)
+        ]
+        households = conn.exec_driver_sql("SELECT count(*) FROM household").scalar()
+    assert counts_after == counts_before
+    assert households == 0
+
+
+def test_every_change_has_an_audit_event(services):
+    _, case = new_client(services)
+    plan = services.plans.create(case.id, date(2026, 11, 1), date(2027, 5, 1), date(2027, 2, 1))
+    entry = services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    services.plans.update_entry(entry.id, measures="Bewerbung schreiben")
+    events = services.history("help_plan_entry", entry.id)
+    assert [e.action for e in events] == [AuditAction.CREATE, AuditAction.UPDATE]
+    assert events[1].detail == "measures"
+    assert events[0].user_id == services.user.id
+
+
+def test_hlc_survives_reopening(services, case_file, data_dir, clock):
+    from caseworker_desktop.services import Services
+    from caseworker_desktop.storage.casefile import CaseFile
+    from tests.conftest import PASSPHRASE
+
+    client, _ = new_client(services)
+    case_file.lock()
+    clock.advance(-3600)  # the laptop clock jumped back an hour
+    reopened = CaseFile.open(data_dir, PASSPHRASE, clock=clock)
+    try:
+        later = Services(reopened, clock).clients.update(client.id, phone="1")
+        assert Timestamp.decode(later.updated_hlc) > Timestamp.decode(client.updated_hlc)
+    finally:
+        reopened.lock()
+
+
+def test_unsynced_count_counts_field_changes(services):
+    assert services.unsynced_changes() == 0
+    client, _ = new_client(services)
+    n = services.unsynced_changes()
+    assert n > 10
+    services.clients.update(client.id, phone="07141 123")
+    assert services.unsynced_changes() == n + 1
+
+
+def test_audit_chain_detects_an_edited_row(services, case_file):
+    new_client(services)
+    assert case_file.verify() == []
+    with case_file.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_event SET detail = 'harmlos' WHERE seq = 2")
+    problems = case_file.verify()
+    assert any("Protokolleintrag 2" in p for p in problems)
+
+
+def test_audit_chain_detects_a_deleted_row(services, case_file):
+    new_client(services)
+    with case_file.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM audit_event WHERE seq = 3")
+    assert any("Verkettung" in p for p in case_file.verify())
