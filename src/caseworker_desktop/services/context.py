@@ -77,6 +77,9 @@ class Tx:
         self.ctx = ctx
         self.conn = conn
         self.wrote = False
+        # Head of the audit chain; valid for the whole transaction (BEGIN IMMEDIATE holds
+        # the write lock, so nobody else can append in between).
+        self._audit_head: str | None = None
 
     @property
     def user(self) -> m.User:
@@ -175,8 +178,11 @@ class Tx:
         entity: str | None = None,
         entity_id: str | None = None,
     ) -> None:
-        changelog.append_audit(
+        if self._audit_head is None:
+            self._audit_head = changelog.last_audit_hash(self.conn)
+        self._audit_head = changelog.append_audit(
             self.conn,
+            prev_hash=self._audit_head,
             at=self.ctx.clock.now(),
             user_id=self.user.id,
             device_id=self.ctx.device_id,

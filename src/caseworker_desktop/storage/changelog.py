@@ -55,6 +55,12 @@ def diff(old: m.Record, new: m.Record) -> dict[str, object]:
     return {name: value for name, value in after.items() if before[name] != value}
 
 
+_INSERT_CHANGE = (
+    "INSERT INTO change_log (change_id, table_name, row_id, field, value, hlc, device_id, pushed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, 0)"
+)
+
+
 def append_changes(
     conn: sa.Connection,
     record: m.Record,
@@ -65,18 +71,11 @@ def append_changes(
 ) -> None:
     if not fields:
         return
-    conn.execute(
-        change_log.insert(),
+    # Hot path (every write): plain driver SQL, no statement compilation.
+    conn.exec_driver_sql(
+        _INSERT_CHANGE,
         [
-            {
-                "change_id": m.new_id(),
-                "table_name": record.table,
-                "row_id": record.id,
-                "field": name,
-                "value": encode_value(value),
-                "hlc": hlc,
-                "device_id": device_id,
-            }
+            (m.new_id(), record.table, record.id, name, encode_value(value), hlc, device_id)
             for name, value in fields.items()
         ],
     )
@@ -102,7 +101,16 @@ def _hash_body(row: dict) -> dict[str, str]:
     return {k: row[k].isoformat() if isinstance(row[k], datetime) else str(row[k]) for k in keys}
 
 
-_LAST_AUDIT_HASH = sa.select(audit_event.c.hash).order_by(audit_event.c.seq.desc()).limit(1)
+_LAST_AUDIT_HASH = "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+_INSERT_AUDIT = (
+    "INSERT INTO audit_event (id, at, user_id, device_id, action, entity, entity_id, detail,"
+    " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
+
+
+def last_audit_hash(conn: sa.Connection) -> str:
+    return conn.exec_driver_sql(_LAST_AUDIT_HASH).scalar() or GENESIS_HASH
 
 
 def append_audit(
@@ -115,8 +123,10 @@ def append_audit(
     entity: str,
     entity_id: str,
     detail: str = "",
+    prev_hash: str | None = None,
 ) -> str:
-    prev = conn.execute(_LAST_AUDIT_HASH).scalar()
+    """Append one event; returns its hash. `prev_hash` may be passed by a caller that holds
+    the write lock and knows the head of the chain (saves a query per event)."""
     if at.tzinfo is not None:  # stored naive, in UTC, so the hash input round-trips
         at = at.astimezone(UTC).replace(tzinfo=None)
     row = {
@@ -129,11 +139,24 @@ def append_audit(
         "entity_id": entity_id,
         "detail": detail,
     }
-    prev_hash = prev or GENESIS_HASH
-    row["prev_hash"] = prev_hash
-    row["hash"] = _event_hash(prev_hash, _hash_body(row))
-    conn.execute(audit_event.insert(), row)
-    return row["hash"]
+    prev_hash = prev_hash or last_audit_hash(conn)
+    new_hash = _event_hash(prev_hash, _hash_body(row))
+    conn.exec_driver_sql(
+        _INSERT_AUDIT,
+        (
+            row["id"],
+            at.strftime(_SQLITE_DATETIME),
+            user_id,
+            device_id,
+            action.value,
+            entity,
+            entity_id,
+            detail,
+            prev_hash,
+            new_hash,
+        ),
+    )
+    return new_hash
 
 
 def verify_audit_chain(conn: sa.Connection) -> list[str]:
