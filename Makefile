@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= demo-profile
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean screenshots
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml tools/system-deps.sh
+	bash tools/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -15,15 +16,23 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@$(BIN)/caseworker demo-profile --data-dir $(DEMO_DIR)
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "Kein Bildschirm gefunden (DISPLAY ist leer). Auf einem Server: xvfb-run -a make run"; \
+	  exit 1; \
+	fi
+	$(BIN)/caseworker-desktop --data-dir $(DEMO_DIR)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/pytest
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python tools/screenshots.py docs/screenshots
 
 lint: $(STAMP)
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench tools
+	$(BIN)/ruff format src tests bench tools
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

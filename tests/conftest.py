@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +22,7 @@ PASSPHRASE = "Testpassphrase-mit-Länge"
 def _isolated_dirs(tmp_path_factory, monkeypatch):
     logs = tmp_path_factory.mktemp("logs")
     monkeypatch.setenv("CASEWORKER_LOG_DIR", str(logs))
+    monkeypatch.setenv("CASEWORKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("CASEWORKER_PASSPHRASE", raising=False)
     monkeypatch.delenv("CASEWORKER_NEW_PASSPHRASE", raising=False)
     return logs

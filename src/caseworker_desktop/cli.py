@@ -174,10 +174,29 @@ def cmd_demo_profile(args) -> int:
         case_file.lock()
     print(f"Demo-Falldatei: {data_dir.resolve()}")
     print(f"Demo-Passphrase: {DEMO_PASSPHRASE}")
-    print("Die Programmoberfläche folgt mit dem nächsten Ausbauschritt. Bis dahin:")
-    print(f"  export {PASSPHRASE_ENV}='{DEMO_PASSPHRASE}'")
-    print(f"  .venv/bin/caseworker verify --data-dir {data_dir}")
-    print(f"  .venv/bin/caseworker export-key-info --data-dir {data_dir}")
+    print("Das Programmfenster öffnet sich mit dem Entsperr-Dialog; dort die Passphrase eingeben.")
+    print(f"Von Hand: .venv/bin/caseworker-desktop --data-dir {data_dir}")
+    return 0
+
+
+def cmd_print_plan(args) -> int:
+    from .printing import check_language
+    from .services import Services
+
+    lang = check_language(args.lang)  # before the passphrase is asked for
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"Zielordner für das PDF fehlt: {out.parent}")
+    case_file = _open(args)
+    try:
+        Services(case_file).printing.print_help_plan(
+            args.case, out, lang=lang, include_trauma=args.include_trauma
+        )
+    except OSError as exc:
+        raise UsageError(f"PDF nicht schreibbar: {out} ({exc.strerror})") from exc
+    finally:
+        case_file.lock()
+    print(f"Hilfeplan gedruckt: {out}")
     return 0
 
 
@@ -218,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recovery-key", required=True, help="Privater Schlüssel des Landratsamts")
     p = add("demo-profile", cmd_demo_profile, "Demo-Profil anlegen (für make run)")
     p.add_argument("--clients", type=int, default=300)
+    p = add("print-plan", cmd_print_plan, "Hilfeplan eines Falls als PDF drucken")
+    p.add_argument("--case", required=True, help="Fall-ID oder Aktenzeichen (z. B. IM-2026-00001)")
+    p.add_argument("--out", required=True, help="Ziel-PDF-Datei")
+    p.add_argument("--lang", help="Zweite Sprache: en, uk, ru, ar, fa, tr (Standard: nur Deutsch)")
+    p.add_argument(
+        "--include-trauma",
+        action="store_true",
+        help="Angaben zur Traumasprechstunde mitdrucken (vertraulich)",
+    )
     return parser
 
 

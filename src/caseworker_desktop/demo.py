@@ -107,9 +107,12 @@ def _household(services, rng, people, code, nation, municipalities, today, size,
     address = f"{rng.choice(people['streets'])} {rng.randint(1, 80)}, {municipality.name}"
     arrival = today - timedelta(days=rng.randint(120, 3 * 365))
     household_id = None
+    used: set[str] = set()  # no two Joys in one household
     for member in range(size):
         female = rng.random() < 0.5
-        first = rng.choice(nation["female" if female else "male"])
+        names = [n for n in nation["female" if female else "male"] if n not in used]
+        first = rng.choice(names)
+        used.add(first)
         age = rng.randint(19, 62) if member < 2 else rng.randint(16, 25)
         birth = today - timedelta(days=age * 365 + rng.randint(0, 364))
         client, case = services.clients.register(

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..clock import Clock
 from ..domain import model as m
 from ..storage import changelog
 from ..storage.casefile import CaseFile
+from ..storage.orm import table_of
 from .cases import CaseService
 from .clients import ClientService, NewClient
 from .context import ServiceContext
 from .help_plans import HelpPlanService
+from .printing import PrintService
 from .referrals import ReferralService
 from .reviews import ReviewService
+
+
+@dataclass(frozen=True)
+class ClientFile:
+    case: m.Case
+    client: m.Client
+    household: m.Household | None
+    members: list[m.Client]
+    consents: list[m.ConsentRecord]
+    plan: m.HelpPlan | None
+    entries: list[m.HelpPlanEntry]
+    course_referrals: list[m.CourseReferral]
+    trauma_referral_count: int
+    notes: list[m.ContactNote]
+    comments: list[m.ReviewComment]
+    municipalities: list[m.Municipality]
 
 
 class Services:
@@ -24,6 +44,7 @@ class Services:
         self.plans = HelpPlanService(self.ctx)
         self.referrals = ReferralService(self.ctx)
         self.reviews = ReviewService(self.ctx)
+        self.printing = PrintService(self.ctx)
 
     @property
     def user(self) -> m.User:
@@ -31,6 +52,59 @@ class Services:
 
     def transaction(self):
         return self.ctx.transaction()
+
+    def client_file(self, case_id: str) -> ClientFile:
+        """Everything the client file shows (but trauma referrals: those are opened
+        explicitly, and each view is audited), read in one transaction."""
+        with self.transaction() as tx:
+            case = tx.get(m.Case, case_id)
+            client = tx.get(m.Client, case.client_id)
+            household = tx.get(m.Household, client.household_id) if client.household_id else None
+            plan = self.plans.current(case_id)
+            trauma = table_of(m.TraumaReferral)
+            return ClientFile(
+                case=case,
+                client=client,
+                household=household,
+                members=(
+                    [c for c in self.clients.household_members(household.id) if c.id != client.id]
+                    if household
+                    else []
+                ),
+                consents=self.clients.consents(client.id),
+                plan=plan,
+                entries=self.plans.entries(plan.id) if plan else [],
+                course_referrals=self.referrals.course_referrals(case_id),
+                trauma_referral_count=len(tx.find(m.TraumaReferral, trauma.c.case_id == case_id)),
+                notes=self.cases.notes(case_id),
+                comments=self.reviews.comments(case_id),
+                municipalities=self.clients.municipalities(),
+            )
+
+    def case_history(self, case_id: str) -> list[m.AuditEvent]:
+        """Audit events of the case and everything that belongs to it, oldest first."""
+        with self.transaction() as tx:
+            case = tx.get(m.Case, case_id)
+            client = tx.get(m.Client, case.client_id)
+            ids = {case.id, client.id}
+            if client.household_id:
+                ids.add(client.household_id)
+            by_case = (
+                m.HelpPlan,
+                m.CourseReferral,
+                m.TraumaReferral,
+                m.ContactNote,
+                m.ReviewComment,
+            )
+            for cls in by_case:
+                t = table_of(cls)
+                ids.update(r.id for r in tx.find(cls, t.c.case_id == case_id))
+            for plan in tx.find(m.HelpPlan, table_of(m.HelpPlan).c.case_id == case_id):
+                t = table_of(m.HelpPlanEntry)
+                ids.update(e.id for e in tx.find(m.HelpPlanEntry, t.c.help_plan_id == plan.id))
+            t = table_of(m.ConsentRecord)
+            ids.update(c.id for c in tx.find(m.ConsentRecord, t.c.client_id == client.id))
+            return changelog.audit_events_for(tx.conn, ids)
 
     def unsynced_changes(self) -> int:
         with self.ctx.read() as conn:
@@ -41,4 +115,4 @@ class Services:
             return changelog.audit_events(conn, entity, entity_id)
 
 
-__all__ = ["NewClient", "Services"]
+__all__ = ["ClientFile", "NewClient", "Services"]

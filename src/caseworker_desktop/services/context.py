@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -39,6 +39,8 @@ class ServiceContext:
         self.clock = clock or case_file.clock
         self.device_id = case_file.device_id
         self._current: Tx | None = None
+        # Plain-Python observers of committed changes: called with [(table, record_id), ...].
+        self.listeners: list[Callable[[list[tuple[str, str]]], None]] = []
         with case_file.engine.connect() as conn:
             last = case_file.state(conn, "hlc")
             user_id = case_file.state(conn, "user_id")
@@ -67,6 +69,9 @@ class ServiceContext:
                     self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
             finally:
                 self._current = None
+        if tx.touched:  # committed: tell the listeners (the UI adapter re-emits as Qt signals)
+            for listener in list(self.listeners):
+                listener(list(tx.touched))
 
     def read(self) -> Iterator[sa.Connection]:
         return self.case_file.engine.connect()
@@ -77,6 +82,7 @@ class Tx:
         self.ctx = ctx
         self.conn = conn
         self.wrote = False
+        self.touched: list[tuple[str, str]] = []
         # Head of the audit chain; valid for the whole transaction (BEGIN IMMEDIATE holds
         # the write lock, so nobody else can append in between).
         self._audit_head: str | None = None
@@ -110,13 +116,14 @@ class Tx:
 
     # --- writing -----------------------------------------------------------------------
 
-    def _stamp(self) -> str:
+    def _stamp(self, record: m.Record) -> str:
         self.wrote = True
+        self.touched.append((record.table, record.id))
         return self.ctx.hlc.now().encode()
 
     def add(self, record: R) -> R:
         rules.validate(record, self.today)
-        record.updated_hlc = self._stamp()
+        record.updated_hlc = self._stamp(record)
         values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
         self.conn.execute(table_of(type(record)).insert(), values)
         changelog.append_changes(
@@ -143,7 +150,7 @@ class Tx:
         changed = changelog.diff(old, new)
         if not changed:
             return old
-        new.updated_hlc = self._stamp()
+        new.updated_hlc = self._stamp(new)
         table = table_of(cls)
         self.conn.execute(
             table.update()
@@ -159,7 +166,7 @@ class Tx:
     def delete(self, cls: type[R], record_id: str) -> None:
         """Tombstone: the row stays (sync needs it), marked deleted."""
         old = self.get(cls, record_id)
-        stamp = self._stamp()
+        stamp = self._stamp(old)
         table = table_of(cls)
         self.conn.execute(
             table.update().where(table.c.id == record_id).values(deleted=True, updated_hlc=stamp)

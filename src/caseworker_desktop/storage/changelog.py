@@ -182,3 +182,15 @@ def audit_events(conn: sa.Connection, entity: str | None = None, entity_id: str 
         m.AuditEvent(**{**row, "action": AuditAction(row["action"])})
         for row in conn.execute(query).mappings()
     ]
+
+
+def audit_events_for(conn: sa.Connection, entity_ids: set[str]) -> list[m.AuditEvent]:
+    query = (
+        sa.select(audit_event)
+        .where(audit_event.c.entity_id.in_(sorted(entity_ids)))
+        .order_by(audit_event.c.seq)
+    )
+    return [
+        m.AuditEvent(**{**row, "action": AuditAction(row["action"])})
+        for row in conn.execute(query).mappings()
+    ]

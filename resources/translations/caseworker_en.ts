@@ -1,0 +1,2218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="103"/>
+        <source>Das Profil konnte nicht angelegt werden.</source>
+        <translation>The profile could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="105"/>
+        <source>Neues Profil</source>
+        <translation>New profile</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="126"/>
+        <source>Die Falldatei konnte nicht geöffnet werden.</source>
+        <translation>The case file could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadModel</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="36"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="37"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="38"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="39"/>
+        <source>Fortschreibung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="40"/>
+        <source>Vermittlungen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="41"/>
+        <source>Letzter Kontakt</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="42"/>
+        <source>Aktenzeichen</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="92"/>
+        <source>Fortschreibung des Hilfeplans ist überfällig</source>
+        <translation>Help plan review is overdue</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="35"/>
+        <source>Suchen: Name, Kommune, Status … (Strg+F)</source>
+        <translation>Search: name, municipality, status… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="88"/>
+        <source>Noch keine Klient:innen.
+Mit „Neue Klient:in“ (Strg+N) anlegen.</source>
+        <translation>No clients yet.
+Create one with “New client” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="92"/>
+        <source>Keine Treffer für „%1“.</source>
+        <translation>No matches for “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="97"/>
+        <source>%1 von %2 Fällen</source>
+        <translation>%1 of %2 cases</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFileView</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="42"/>
+        <source>Stammdaten und Haushalt</source>
+        <translation>Personal details and household</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="43"/>
+        <source>Hilfeplan</source>
+        <translation>Help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="44"/>
+        <source>Sprachkurse</source>
+        <translation>Language courses</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="45"/>
+        <source>Traumasprechstunde</source>
+        <translation>Trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="46"/>
+        <source>Beratungskontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="47"/>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="50"/>
+        <source>Links eine Klientin oder einen Klienten wählen,
+oder mit Strg+N neu anlegen.</source>
+        <translation>Choose a client on the left,
+or create a new one with Ctrl+N.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactNoteDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="304"/>
+        <source>Beratungskontakt bearbeiten</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
+        <source>Beratungskontakt notieren</source>
+        <translation>Record contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="310"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="312"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="313"/>
+        <source>Dauer (Minuten)</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="328"/>
+        <source>Lebensbereiche</source>
+        <translation>Life areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="329"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="337"/>
+        <source>Datum fehlt.</source>
+        <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>CourseReferralDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="160"/>
+        <source>Sprachkursvermittlung bearbeiten</source>
+        <translation>Edit language course referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="162"/>
+        <source>An einen Sprachkurs vermitteln</source>
+        <translation>Refer to a language course</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="166"/>
+        <source>Kursart</source>
+        <translation>Course type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="168"/>
+        <source>Zielniveau</source>
+        <translation>Target level</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="174"/>
+        <source>Kursbeginn</source>
+        <translation>Course start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="177"/>
+        <source>Kinderbetreuung nötig</source>
+        <translation>Childcare needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
+        <source>Erreichtes Niveau</source>
+        <translation>Level achieved</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="185"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="32"/>
+        <source>Kursart</source>
+        <translation>Course type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="33"/>
+        <source>Ziel</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="34"/>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="35"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="36"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="38"/>
+        <source>Erreicht</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="42"/>
+        <source>Kinderbetreuung</source>
+        <translation>Childcare</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="46"/>
+        <source>Noch keine Sprachkursvermittlung.
+„An Sprachkurs vermitteln“ legt eine an.</source>
+        <translation>No language course referrals yet.
+“Refer to language course” creates one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="51"/>
+        <source>An Sprachkurs vermitteln</source>
+        <translation>Refer to language course</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="54"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="86"/>
+        <source>Sprachkurs bearbeiten</source>
+        <translation>Edit language course</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/fields.py" line="30"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/fields.py" line="116"/>
+        <source>Datum bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Please enter the date as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="123"/>
+        <source>Ziel bearbeiten</source>
+        <translation>Edit goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="123"/>
+        <source>Neues Ziel</source>
+        <translation>New goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="125"/>
+        <source>Lebensbereich</source>
+        <translation>Life area</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="126"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="128"/>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="134"/>
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="136"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="138"/>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="110"/>
+        <source>Neues Profil einrichten</source>
+        <translation>Set up a new profile</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="113"/>
+        <source>Weiter &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="114"/>
+        <source>&lt; Zurück</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="115"/>
+        <source>Fertig</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="116"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="120"/>
+        <source>Willkommen</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="123"/>
+        <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
+        <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="132"/>
+        <source>Benutzername</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="133"/>
+        <source>Anzeigename</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
+        <source>Ordner</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
+        <source>Wichtiger Hinweis zur Wiederherstellung</source>
+        <translation>Important note on recovery</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
+        <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="49"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="97"/>
+        <source>Eingaben verwerfen?</source>
+        <translation>Discard input?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="98"/>
+        <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
+        <translation>Your input has not been saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="42"/>
+        <source>Speichern fehlgeschlagen.</source>
+        <translation>Saving failed.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPlanTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="46"/>
+        <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
+        <translation>There is no help plan for this case yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="50"/>
+        <source>Hilfeplan anlegen</source>
+        <translation>Create help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="64"/>
+        <source>Zeitraum und Fortschreibung …</source>
+        <translation>Period and review…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="66"/>
+        <source>Mit Klient:in vereinbart und unterschrieben</source>
+        <translation>Agreed and signed with client</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="75"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="76"/>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="77"/>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="143"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="253"/>
+        <source>Ziel hinzufügen</source>
+        <translation>Add goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="98"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="100"/>
+        <source>Nach oben</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="103"/>
+        <source>Nach unten</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="134"/>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="138"/>
+        <source>freigegeben am</source>
+        <translation>approved on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="141"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="142"/>
+        <source>Fortschreibung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="188"/>
+        <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
+        <translation>No goals yet – start with “Add goal”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="268"/>
+        <source>Ziel bearbeiten</source>
+        <translation>Edit goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="301"/>
+        <source>Ziel löschen</source>
+        <translation>Delete goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="302"/>
+        <source>Das Ziel „%1“ löschen?</source>
+        <translation>Delete the goal “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="44"/>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="45"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="47"/>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="52"/>
+        <source>Geänderte Felder</source>
+        <translation>Changed fields</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="53"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="55"/>
+        <source>Noch kein Verlauf.</source>
+        <translation>No history yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Label</name>
+    <message>
+        <source>Integrationsmanager:in</source>
+        <extracomment>Label of Role.CASEWORKER</extracomment>
+        <translation>Integration manager</translation>
+    </message>
+    <message>
+        <source>Teamleitung</source>
+        <extracomment>Label of Role.TEAM_LEAD</extracomment>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <extracomment>Label of Role.ADMIN</extracomment>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Landratsamt</source>
+        <extracomment>Label of OrganisationKind.DISTRICT_OFFICE</extracomment>
+        <translation>District office</translation>
+    </message>
+    <message>
+        <source>Freier Träger</source>
+        <extracomment>Label of OrganisationKind.WELFARE_ASSOCIATION</extracomment>
+        <translation>Independent welfare organisation</translation>
+    </message>
+    <message>
+        <source>Wohnen</source>
+        <extracomment>Label of LifeArea.HOUSING</extracomment>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <extracomment>Label of LifeArea.LANGUAGE</extracomment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Arbeit und Ausbildung</source>
+        <extracomment>Label of LifeArea.WORK</extracomment>
+        <translation>Work and training</translation>
+    </message>
+    <message>
+        <source>Gesundheit</source>
+        <extracomment>Label of LifeArea.HEALTH</extracomment>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Bildung und Schule</source>
+        <extracomment>Label of LifeArea.EDUCATION</extracomment>
+        <translation>Education and school</translation>
+    </message>
+    <message>
+        <source>Kinderbetreuung</source>
+        <extracomment>Label of LifeArea.CHILDCARE, field childcare_needed</extracomment>
+        <translation>Childcare</translation>
+    </message>
+    <message>
+        <source>Finanzen</source>
+        <extracomment>Label of LifeArea.FINANCES</extracomment>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Aufenthaltsrecht</source>
+        <extracomment>Label of LifeArea.RESIDENCE_LAW</extracomment>
+        <translation>Residence law</translation>
+    </message>
+    <message>
+        <source>Soziale Teilhabe</source>
+        <extracomment>Label of LifeArea.SOCIAL_PARTICIPATION</extracomment>
+        <translation>Social participation</translation>
+    </message>
+    <message>
+        <source>Selbstständigkeit</source>
+        <extracomment>Label of LifeArea.INDEPENDENCE</extracomment>
+        <translation>Independence</translation>
+    </message>
+    <message>
+        <source>Aufenthaltsgestattung (Asylverfahren)</source>
+        <extracomment>Label of ResidenceStatus.ASYLUM_PENDING</extracomment>
+        <translation>Permission to reside (asylum procedure)</translation>
+    </message>
+    <message>
+        <source>Anerkannter Flüchtling</source>
+        <extracomment>Label of ResidenceStatus.RECOGNISED_REFUGEE</extracomment>
+        <translation>Recognised refugee</translation>
+    </message>
+    <message>
+        <source>Subsidiärer Schutz</source>
+        <extracomment>Label of ResidenceStatus.SUBSIDIARY_PROTECTION</extracomment>
+        <translation>Subsidiary protection</translation>
+    </message>
+    <message>
+        <source>Abschiebungsverbot</source>
+        <extracomment>Label of ResidenceStatus.DEPORTATION_BAN</extracomment>
+        <translation>Ban on deportation</translation>
+    </message>
+    <message>
+        <source>Vorübergehender Schutz (§ 24 AufenthG)</source>
+        <extracomment>Label of ResidenceStatus.TEMPORARY_PROTECTION</extracomment>
+        <translation>Temporary protection (§ 24 AufenthG)</translation>
+    </message>
+    <message>
+        <source>Duldung</source>
+        <extracomment>Label of ResidenceStatus.TOLERATED</extracomment>
+        <translation>Toleration (Duldung)</translation>
+    </message>
+    <message>
+        <source>Niederlassungserlaubnis</source>
+        <extracomment>Label of ResidenceStatus.SETTLEMENT_PERMIT</extracomment>
+        <translation>Settlement permit</translation>
+    </message>
+    <message>
+        <source>Sonstiger Status</source>
+        <extracomment>Label of ResidenceStatus.OTHER</extracomment>
+        <translation>Other status</translation>
+    </message>
+    <message>
+        <source>Anschlussunterbringung</source>
+        <extracomment>Label of HousingType.FOLLOW_UP_HOUSING</extracomment>
+        <translation>Follow-up housing</translation>
+    </message>
+    <message>
+        <source>Eigene Wohnung</source>
+        <extracomment>Label of HousingType.OWN_FLAT</extracomment>
+        <translation>Own flat</translation>
+    </message>
+    <message>
+        <source>Sonstige Unterkunft</source>
+        <extracomment>Label of HousingType.OTHER</extracomment>
+        <translation>Other accommodation</translation>
+    </message>
+    <message>
+        <source>Einwilligung in die Datenverarbeitung</source>
+        <extracomment>Label of ConsentKind.DATA_PROCESSING</extracomment>
+        <translation>Consent to data processing</translation>
+    </message>
+    <message>
+        <source>Schweigepflichtentbindung</source>
+        <extracomment>Label of ConsentKind.CONFIDENTIALITY_RELEASE, field consent_given</extracomment>
+        <translation>Confidentiality release</translation>
+    </message>
+    <message>
+        <source>Offen</source>
+        <extracomment>Label of CaseStatus.OPEN, EntryStatus.OPEN</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ruhend</source>
+        <extracomment>Label of CaseStatus.DORMANT</extracomment>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen</source>
+        <extracomment>Label of CaseStatus.CLOSED, CourseReferralStatus.COMPLETED, TraumaReferralStatus.CLOSED</extracomment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Selbstständig, keine Unterstützung mehr nötig</source>
+        <extracomment>Label of ClosingReason.INDEPENDENT</extracomment>
+        <translation>Independent, no further support needed</translation>
+    </message>
+    <message>
+        <source>Weggezogen</source>
+        <extracomment>Label of ClosingReason.MOVED_AWAY</extracomment>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>Kein Kontakt mehr</source>
+        <extracomment>Label of ClosingReason.NO_CONTACT</extracomment>
+        <translation>No longer in contact</translation>
+    </message>
+    <message>
+        <source>Unterstützung abgelehnt</source>
+        <extracomment>Label of ClosingReason.CLIENT_DECLINED</extracomment>
+        <translation>Support declined</translation>
+    </message>
+    <message>
+        <source>An andere Stelle übergeben</source>
+        <extracomment>Label of ClosingReason.HANDED_OVER</extracomment>
+        <translation>Handed over to another service</translation>
+    </message>
+    <message>
+        <source>Sonstiger Grund</source>
+        <extracomment>Label of ClosingReason.OTHER</extracomment>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <extracomment>Label of HelpPlanStatus.DRAFT</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Vereinbart</source>
+        <extracomment>Label of HelpPlanStatus.AGREED</extracomment>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>Freigegeben</source>
+        <extracomment>Label of HelpPlanStatus.APPROVED</extracomment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>In Bearbeitung</source>
+        <extracomment>Label of EntryStatus.IN_PROGRESS</extracomment>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Erreicht</source>
+        <extracomment>Label of EntryStatus.ACHIEVED</extracomment>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Nicht erreicht</source>
+        <extracomment>Label of EntryStatus.NOT_ACHIEVED</extracomment>
+        <translation>Not achieved</translation>
+    </message>
+    <message>
+        <source>Verworfen</source>
+        <extracomment>Label of EntryStatus.DROPPED</extracomment>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Sprachkurs des Kreises (VwV Deutsch)</source>
+        <extracomment>Label of CourseType.DISTRICT_COURSE</extracomment>
+        <translation>District language course (VwV Deutsch)</translation>
+    </message>
+    <message>
+        <source>Integrationskurs</source>
+        <extracomment>Label of CourseType.INTEGRATION_COURSE</extracomment>
+        <translation>Integration course</translation>
+    </message>
+    <message>
+        <source>Berufssprachkurs</source>
+        <extracomment>Label of CourseType.JOB_LANGUAGE_COURSE</extracomment>
+        <translation>Vocational language course</translation>
+    </message>
+    <message>
+        <source>Alphabetisierungskurs</source>
+        <extracomment>Label of CourseType.LITERACY_COURSE</extracomment>
+        <translation>Literacy course</translation>
+    </message>
+    <message>
+        <source>Frauenkurs</source>
+        <extracomment>Label of CourseType.WOMENS_COURSE</extracomment>
+        <translation>Women&apos;s course</translation>
+    </message>
+    <message>
+        <source>A1</source>
+        <extracomment>Label of LanguageLevel.A1</extracomment>
+        <translation>A1</translation>
+    </message>
+    <message>
+        <source>A2</source>
+        <extracomment>Label of LanguageLevel.A2</extracomment>
+        <translation>A2</translation>
+    </message>
+    <message>
+        <source>B1</source>
+        <extracomment>Label of LanguageLevel.B1</extracomment>
+        <translation>B1</translation>
+    </message>
+    <message>
+        <source>B2</source>
+        <extracomment>Label of LanguageLevel.B2</extracomment>
+        <translation>B2</translation>
+    </message>
+    <message>
+        <source>C1</source>
+        <extracomment>Label of LanguageLevel.C1</extracomment>
+        <translation>C1</translation>
+    </message>
+    <message>
+        <source>Vorgeschlagen</source>
+        <extracomment>Label of CourseReferralStatus.PROPOSED</extracomment>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Angemeldet</source>
+        <extracomment>Label of CourseReferralStatus.REGISTERED</extracomment>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Warteliste</source>
+        <extracomment>Label of CourseReferralStatus.WAITING_LIST, FollowUpOffer.WAITING_LIST</extracomment>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <source>Begonnen</source>
+        <extracomment>Label of CourseReferralStatus.STARTED</extracomment>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Abgebrochen</source>
+        <extracomment>Label of CourseReferralStatus.DROPPED</extracomment>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
+        <source>Angefragt</source>
+        <extracomment>Label of TraumaReferralStatus.REQUESTED</extracomment>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Termin vergeben</source>
+        <extracomment>Label of TraumaReferralStatus.SLOT_ASSIGNED</extracomment>
+        <translation>Appointment given</translation>
+    </message>
+    <message>
+        <source>Abklärung erfolgt</source>
+        <extracomment>Label of TraumaReferralStatus.ASSESSED</extracomment>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Abgesagt</source>
+        <extracomment>Label of TraumaReferralStatus.CANCELLED</extracomment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Nicht vorgesehen</source>
+        <extracomment>Label of FollowUpOffer.NONE</extracomment>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <source>Empfohlen</source>
+        <extracomment>Label of FollowUpOffer.RECOMMENDED</extracomment>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <source>Platz erhalten</source>
+        <extracomment>Label of FollowUpOffer.PLACED</extracomment>
+        <translation>Place obtained</translation>
+    </message>
+    <message>
+        <source>Abgelehnt</source>
+        <extracomment>Label of FollowUpOffer.DECLINED</extracomment>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Hausbesuch</source>
+        <extracomment>Label of ContactKind.HOME_VISIT</extracomment>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Sprechstunde</source>
+        <extracomment>Label of ContactKind.OFFICE_HOUR</extracomment>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <source>Telefonat</source>
+        <extracomment>Label of ContactKind.PHONE</extracomment>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Begleitung</source>
+        <extracomment>Label of ContactKind.ACCOMPANIMENT</extracomment>
+        <translation>Accompaniment</translation>
+    </message>
+    <message>
+        <source>Angelegt</source>
+        <extracomment>Label of AuditAction.CREATE</extracomment>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Geändert</source>
+        <extracomment>Label of AuditAction.UPDATE</extracomment>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Gelöscht</source>
+        <extracomment>Label of AuditAction.DELETE, field deleted</extracomment>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Angesehen</source>
+        <extracomment>Label of AuditAction.VIEW</extracomment>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <source>Gedruckt</source>
+        <extracomment>Label of AuditAction.PRINT</extracomment>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Exportiert</source>
+        <extracomment>Label of AuditAction.EXPORT</extracomment>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Entsperrt</source>
+        <extracomment>Label of AuditAction.UNLOCK</extracomment>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>Passphrase geändert</source>
+        <extracomment>Label of AuditAction.PASSPHRASE_CHANGE</extracomment>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <source>Sicherung erstellt</source>
+        <extracomment>Label of AuditAction.BACKUP</extracomment>
+        <translation>Backup created</translation>
+    </message>
+    <message>
+        <source>Wiederherstellung</source>
+        <extracomment>Label of AuditAction.RECOVERY</extracomment>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <extracomment>Label of field first_name</extracomment>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nachname</source>
+        <extracomment>Label of field last_name</extracomment>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <extracomment>Label of field birth_date</extracomment>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <extracomment>Label of field gender</extracomment>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit</source>
+        <extracomment>Label of field nationality</extracomment>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <extracomment>Label of field languages</extracomment>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Aufenthaltsstatus</source>
+        <extracomment>Label of field residence_status</extracomment>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <source>Einreise</source>
+        <extracomment>Label of field arrival_date</extracomment>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <extracomment>Label of field phone</extracomment>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <extracomment>Label of field notes</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Haushalt</source>
+        <extracomment>Label of field household_id, history area household</extracomment>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <extracomment>Label of field municipality_id</extracomment>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Anschrift</source>
+        <extracomment>Label of field address</extracomment>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Wohnform</source>
+        <extracomment>Label of field housing_type</extracomment>
+        <translation>Type of housing</translation>
+    </message>
+    <message>
+        <source>Einzug</source>
+        <extracomment>Label of field moved_in_on</extracomment>
+        <translation>Move-in date</translation>
+    </message>
+    <message>
+        <source>Eigene Wohnung seit</source>
+        <extracomment>Label of field own_flat_since</extracomment>
+        <translation>Own flat since</translation>
+    </message>
+    <message>
+        <source>Klient:in</source>
+        <extracomment>Label of field client_id, history area client</extracomment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <extracomment>Label of field kind</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Erteilt am</source>
+        <extracomment>Label of field given_on</extracomment>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Widerrufen am</source>
+        <extracomment>Label of field withdrawn_on</extracomment>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Umfang</source>
+        <extracomment>Label of field scope</extracomment>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Zuständig</source>
+        <extracomment>Label of field caseworker_id</extracomment>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Aktenzeichen</source>
+        <extracomment>Label of field reference</extracomment>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Label of field status</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fallbeginn</source>
+        <extracomment>Label of field opened_on</extracomment>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>Abschluss</source>
+        <extracomment>Label of field closed_on</extracomment>
+        <translation>Case closed</translation>
+    </message>
+    <message>
+        <source>Abschlussgrund</source>
+        <extracomment>Label of field closing_reason</extracomment>
+        <translation>Reason for closure</translation>
+    </message>
+    <message>
+        <source>Abschlussvermerk</source>
+        <extracomment>Label of field closing_note</extracomment>
+        <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <extracomment>Label of field case_id, history area case_file</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <extracomment>Label of field period_start</extracomment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <extracomment>Label of field period_end</extracomment>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Fortschreibung</source>
+        <extracomment>Label of field next_review_on</extracomment>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Vereinbart am</source>
+        <extracomment>Label of field agreed_on</extracomment>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <source>Unterschrieben</source>
+        <extracomment>Label of field signed</extracomment>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Freigegeben von</source>
+        <extracomment>Label of field approved_by</extracomment>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Freigegeben am</source>
+        <extracomment>Label of field approved_on</extracomment>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>Hilfeplan</source>
+        <extracomment>Label of field help_plan_id, history area help_plan</extracomment>
+        <translation>Help plan</translation>
+    </message>
+    <message>
+        <source>Lebensbereich</source>
+        <extracomment>Label of field life_area</extracomment>
+        <translation>Life area</translation>
+    </message>
+    <message>
+        <source>Reihenfolge</source>
+        <extracomment>Label of field position</extracomment>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <extracomment>Label of field goal</extracomment>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Maßnahmen</source>
+        <extracomment>Label of field measures</extracomment>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Verantwortlich</source>
+        <extracomment>Label of field responsible</extracomment>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <extracomment>Label of field due_on</extracomment>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <extracomment>Label of field outcome_note</extracomment>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Aus Traumasprechstunde</source>
+        <extracomment>Label of field source_trauma_referral_id</extracomment>
+        <translation>From trauma consultation</translation>
+    </message>
+    <message>
+        <source>Kursart</source>
+        <extracomment>Label of field course_type</extracomment>
+        <translation>Course type</translation>
+    </message>
+    <message>
+        <source>Zielniveau</source>
+        <extracomment>Label of field target_level</extracomment>
+        <translation>Target level</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <extracomment>Label of field provider, field organisation_id</extracomment>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Kursbeginn</source>
+        <extracomment>Label of field start_on</extracomment>
+        <translation>Course start</translation>
+    </message>
+    <message>
+        <source>Erreichtes Niveau</source>
+        <extracomment>Label of field level_achieved</extracomment>
+        <translation>Level achieved</translation>
+    </message>
+    <message>
+        <source>Notiz</source>
+        <extracomment>Label of field note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Eigene Fallberatung</source>
+        <extracomment>Label of field own_consultation</extracomment>
+        <translation>Own case consultation</translation>
+    </message>
+    <message>
+        <source>Angefragt am</source>
+        <extracomment>Label of field requested_on</extracomment>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>Termin</source>
+        <extracomment>Label of field consultation_date</extracomment>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Fachärztin/Facharzt</source>
+        <extracomment>Label of field specialist</extracomment>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Abklärung</source>
+        <extracomment>Label of field assessment_outcome</extracomment>
+        <translation>Assessment outcome</translation>
+    </message>
+    <message>
+        <source>Empfehlung</source>
+        <extracomment>Label of field recommendation</extracomment>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Nächste Schritte</source>
+        <extracomment>Label of field next_steps</extracomment>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>Gruppenangebot</source>
+        <extracomment>Label of field group_offering</extracomment>
+        <translation>Group offer</translation>
+    </message>
+    <message>
+        <source>Wohngruppe</source>
+        <extracomment>Label of field residential_group</extracomment>
+        <translation>Residential group</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <extracomment>Label of field contact_on</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dauer</source>
+        <extracomment>Label of field duration_minutes</extracomment>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Lebensbereiche</source>
+        <extracomment>Label of field life_areas</extracomment>
+        <translation>Life areas</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <extracomment>Label of field text</extracomment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Verfasst von</source>
+        <extracomment>Label of field author_id</extracomment>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Erstellt</source>
+        <extracomment>Label of field created_at</extracomment>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <extracomment>Label of field resolved</extracomment>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Label of field name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gemeindeschlüssel</source>
+        <extracomment>Label of field official_key</extracomment>
+        <translation>Municipality code</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <extracomment>Label of field team_id</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Benutzername</source>
+        <extracomment>Label of field username</extracomment>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Anzeigename</source>
+        <extracomment>Label of field display_name</extracomment>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <extracomment>Label of field role</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <extracomment>Label of history area consent_record</extracomment>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Hilfeplan-Ziel</source>
+        <extracomment>Label of history area help_plan_entry</extracomment>
+        <translation>Help plan goal</translation>
+    </message>
+    <message>
+        <source>Sprachkurs</source>
+        <extracomment>Label of history area course_referral</extracomment>
+        <translation>Language course</translation>
+    </message>
+    <message>
+        <source>Traumasprechstunde</source>
+        <extracomment>Label of history area trauma_referral</extracomment>
+        <translation>Trauma consultation</translation>
+    </message>
+    <message>
+        <source>Beratungskontakt</source>
+        <extracomment>Label of history area contact_note</extracomment>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Kommentar der Teamleitung</source>
+        <extracomment>Label of history area review_comment</extracomment>
+        <translation>Team lead comment</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="39"/>
+        <source>Caseworker Desktop – %1</source>
+        <translation>Caseworker Desktop – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="81"/>
+        <source>Neue Klient:in</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="84"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="214"/>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="91"/>
+        <source>Suchen</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="94"/>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="97"/>
+        <source>Kontakt notieren</source>
+        <translation>Record contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="100"/>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="102"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="108"/>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="111"/>
+        <source>&amp;Einstellungen</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="279"/>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="120"/>
+        <source>Automatische Sperre …</source>
+        <translation>Automatic lock…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="121"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="298"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="124"/>
+        <source>Werkzeuge</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <source>● Offline – kein Server eingerichtet</source>
+        <translation>● Offline – no server set up</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
+        <source>Arbeitet …</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
+        <source>Die Stammdaten wurden geändert. Speichern?</source>
+        <translation>The personal details have been changed. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
+        <source>Alle Änderungen gesendet</source>
+        <translation>All changes sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="204"/>
+        <source>1 ungesendete Änderung</source>
+        <translation>1 unsent change</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
+        <source>%1 ungesendete Änderungen</source>
+        <translation>%1 unsent changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="212"/>
+        <source>Rückgängig: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="222"/>
+        <source>Hinweis</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="224"/>
+        <source>Fehler</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="226"/>
+        <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
+        <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
+        <source>Die Sprache wird beim nächsten Start gewechselt.</source>
+        <translation>The language will change the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="286"/>
+        <source>Automatische Sperre</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="287"/>
+        <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
+        <translation>Lock after this many minutes without input:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="300"/>
+        <source>Strg+N  Neue Klient:in
+Strg+K  Kontakt notieren
+Strg+S  Speichern
+Strg+Z  Letzte Änderung rückgängig
+Strg+F  Suchen
+Strg+L  Sperren
+Strg+Q  Beenden</source>
+        <translation>Ctrl+N  New client
+Ctrl+K  Record contact
+Ctrl+S  Save
+Ctrl+Z  Undo last change
+Ctrl+F  Find
+Ctrl+L  Lock
+Ctrl+Q  Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDataTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="58"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="61"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="62"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="63"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <source>weiblich</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <source>männlich</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <source>divers</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
+        <source>Aufenthaltsstatus</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
+        <source>Einreise</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="96"/>
+        <source>Wohnform</source>
+        <translation>Type of housing</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="99"/>
+        <source>Eingezogen am</source>
+        <translation>Moved in on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
+        <source>Eigene Wohnung seit</source>
+        <translation>Own flat since</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <source>Weitere Mitglieder</source>
+        <translation>Other members</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="115"/>
+        <source>Schweigepflichtentbindung erfassen</source>
+        <translation>Record confidentiality release</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="129"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="179"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="183"/>
+        <source>widerrufen am %1</source>
+        <translation>withdrawn on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="185"/>
+        <source>erteilt am %1</source>
+        <translation>given on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="188"/>
+        <source>Noch keine Einwilligung erfasst.</source>
+        <translation>No consent recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="264"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="265"/>
+        <source>Stammdaten</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="278"/>
+        <source>Speichert …</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="45"/>
+        <source>Neue Klientin / neuer Klient</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="47"/>
+        <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
+        <translation>Creates the client, their household and an open case.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="49"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="50"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="51"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="52"/>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="53"/>
+        <source>z. B. UKR, SYR, AFG</source>
+        <translation>e.g. UKR, SYR, AFG</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="55"/>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="56"/>
+        <source>z. B. uk,ru (erste = bevorzugt)</source>
+        <translation>e.g. uk,ru (first = preferred)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="58"/>
+        <source>Aufenthaltsstatus</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="60"/>
+        <source>Einreise</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
+        <source>Einwilligung Datenverarbeitung am</source>
+        <translation>Data processing consent given on</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="26"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="27"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="29"/>
+        <source>Dauer</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="32"/>
+        <source>Lebensbereiche</source>
+        <translation>Life areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="33"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="35"/>
+        <source>Noch keine Beratungskontakte.
+„Kontakt notieren“ hält einen Besuch fest.</source>
+        <translation>No contacts yet.
+“Record contact” records a visit or call.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="61"/>
+        <source>Kontakt notieren</source>
+        <translation>Record contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="43"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="45"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="91"/>
+        <source>Kontakt bearbeiten</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="105"/>
+        <source>Kontakt löschen</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="105"/>
+        <source>Diesen Beratungskontakt löschen?</source>
+        <translation>Delete this contact?</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="94"/>
+        <source>Hilfeplan bearbeiten</source>
+        <translation>Edit help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="94"/>
+        <source>Neuer Hilfeplan</source>
+        <translation>New help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="97"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="100"/>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="105"/>
+        <source>Nächste Fortschreibung</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="115"/>
+        <source>Datum fehlt.</source>
+        <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>TraumaReferralDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="253"/>
+        <source>Traumasprechstunde</source>
+        <translation>Trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="255"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="258"/>
+        <source>Schweigepflichtentbindung liegt vor</source>
+        <translation>Confidentiality release on file</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="263"/>
+        <source>Termin der Sprechstunde</source>
+        <translation>Consultation date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="266"/>
+        <source>Fachärztin/Facharzt</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="269"/>
+        <source>Ergebnis der Abklärung</source>
+        <translation>Assessment outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="272"/>
+        <source>Empfehlung</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
+        <source>Nächste Schritte</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
+        <source>Gruppenangebot</source>
+        <translation>Group offer</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="282"/>
+        <source>Wohngruppe</source>
+        <translation>Residential group</translation>
+    </message>
+</context>
+<context>
+    <name>TraumaRequestDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
+        <source>Traumasprechstunde anfragen</source>
+        <translation>Request trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="219"/>
+        <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
+        <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
+        <source>Eigene Fallberatung (ohne Klient:in)</source>
+        <translation>Own case consultation (without client)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="229"/>
+        <source>Angefragt am</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="233"/>
+        <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
+        <translation>Signed confidentiality release on file</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="235"/>
+        <source>Unterschrieben am</source>
+        <translation>Signed on</translation>
+    </message>
+</context>
+<context>
+    <name>TraumaTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="25"/>
+        <source>Gruppe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="31"/>
+        <source>Wohngruppe</source>
+        <translation>Residential group</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="43"/>
+        <source>Angefragt</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="45"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="47"/>
+        <source>Eigene Fallberatung</source>
+        <translation>Own case consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="49"/>
+        <source>Abklärung Klient:in</source>
+        <translation>Client assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="52"/>
+        <source>Termin</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
+        <source>Gruppe / Wohngruppe</source>
+        <translation>Group / residential group</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="59"/>
+        <source>Empfehlung</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="128"/>
+        <source>Keine Anfrage an die Traumasprechstunde.</source>
+        <translation>No trauma consultation requests.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <source>Anzeigen (wird protokolliert)</source>
+        <translation>Show (will be logged)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="80"/>
+        <source>Sprechstunde anfragen</source>
+        <translation>Request consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="83"/>
+        <source>Termin / Ergebnis …</source>
+        <translation>Appointment / outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="85"/>
+        <source>Empfehlung in den Hilfeplan übernehmen</source>
+        <translation>Add recommendation to help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
+        <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
+        <translation>Content hidden. “Show” reveals it; this is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="110"/>
+        <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
+        <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="136"/>
+        <source>Traumasprechstunde</source>
+        <translation>Trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="209"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="222"/>
+        <source>Empfehlung übernehmen</source>
+        <translation>Add recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="194"/>
+        <source>Bitte zuerst einen Hilfeplan anlegen.</source>
+        <translation>Please create a help plan first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="201"/>
+        <source>Die Abklärung ist noch nicht erfolgt.</source>
+        <translation>The assessment has not taken place yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="213"/>
+        <source>Empfehlung übernommen</source>
+        <translation>Recommendation added</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="214"/>
+        <source>Die Empfehlung steht jetzt im Hilfeplan unter „%1“.</source>
+        <translation>The recommendation is now in the help plan under “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="34"/>
+        <source>Caseworker Desktop – Entsperren</source>
+        <translation>Caseworker Desktop – Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="37"/>
+        <source>&lt;h2&gt;Falldatei entsperren&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Unlock case file&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="44"/>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="48"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="56"/>
+        <source>Schlüssel wird abgeleitet …</source>
+        <translation>Deriving key…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="61"/>
+        <source>Entsperren</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="64"/>
+        <source>Andere Falldatei …</source>
+        <translation>Other case file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="65"/>
+        <source>Neues Profil …</source>
+        <translation>New profile…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="77"/>
+        <source>Profilordner wählen</source>
+        <translation>Choose profile folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="84"/>
+        <source>Bitte zuerst ein Profil wählen oder anlegen.</source>
+        <translation>Please choose or create a profile first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="87"/>
+        <source>Bitte die Passphrase eingeben.</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="177"/>
+        <source>Passphrase festlegen</source>
+        <translation>Set a passphrase</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="180"/>
+        <source>Mindestens %n Zeichen. Ein Satz aus mehreren Wörtern ist gut merkbar.</source>
+        <translation>
+            <numerusform>At least %n character. A sentence of several words is easy to remember.</numerusform>
+            <numerusform>At least %n characters. A sentence of several words is easy to remember.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="194"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="195"/>
+        <source>Wiederholen</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="203"/>
+        <source>Noch zu kurz.</source>
+        <translation>Too short.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="206"/>
+        <source>Die Eingaben stimmen nicht überein.</source>
+        <translation>The entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Speichern fehlgeschlagen.</source>
+        <translation type="vanished">Saving failed.</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Datum bitte als TT.MM.JJJJ eingeben.</source>
+        <translation type="vanished">Please enter the date as DD.MM.YYYY.</translation>
+    </message>
+</context>
+</TS>

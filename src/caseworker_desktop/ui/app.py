@@ -1,0 +1,186 @@
+"""Composition root of the window: settings -> unlock -> session -> main window; the idle
+lock drops the key and closes every dialog. No globals: the controller owns everything."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ..clock import Clock
+from ..config import Settings, default_data_dir
+from ..domain.errors import CaseworkerError
+from ..services import Services
+from ..storage.casefile import CaseFile
+from .dialogs.base import FormDialog
+from .dialogs.unlock import FirstRunWizard, UnlockDialog
+from .idle import IdleLock
+from .main_window import MainWindow
+from .operations import Operations
+from .session import Session
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock | None = None,
+        data_dir: Path | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.settings = settings
+        self.clock = clock or Clock()
+        self.ops = Operations(self)
+        self.idle = IdleLock(self.clock, settings.idle_lock_minutes * 60, parent=self)
+        self.idle.timed_out.connect(self.lock)
+        if data_dir is not None:
+            settings.remember_profile(data_dir)
+        self.case_file: CaseFile | None = None
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.wizard: FirstRunWizard | None = None
+
+    # --- start and unlock --------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.settings.profiles:
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_unlock(self) -> None:
+        dialog = UnlockDialog(self.settings.profiles)
+        dialog.unlock_requested.connect(self.unlock)
+        dialog.new_profile_requested.connect(self.show_wizard)
+        dialog.rejected.connect(self._unlock_cancelled)
+        self.unlock_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _unlock_cancelled(self) -> None:
+        if self.window is None and self.wizard is None:
+            QApplication.instance().quit()
+
+    def show_wizard(self) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.hide()
+        wizard = FirstRunWizard(default_data_dir() / "profil")
+        wizard.create_requested.connect(self.create_profile)
+        wizard.rejected.connect(self._wizard_cancelled)
+        self.wizard = wizard
+        wizard.show()
+
+    def _wizard_cancelled(self) -> None:
+        self.wizard = None
+        if self.unlock_dialog is not None and self.settings.profiles:
+            self.unlock_dialog.show()
+        else:
+            QApplication.instance().quit()
+
+    def create_profile(self, folder: str, username: str, display_name: str, passphrase: str):
+        clock = self.clock
+
+        def work():
+            return CaseFile.create(
+                Path(folder),
+                username=username,
+                display_name=display_name,
+                passphrase=passphrase,
+                clock=clock,
+            )
+
+        def failed(exc: BaseException) -> None:
+            message = (
+                str(exc)
+                if isinstance(exc, CaseworkerError)
+                else self.tr("Das Profil konnte nicht angelegt werden.")
+            )
+            QMessageBox.warning(None, self.tr("Neues Profil"), message)
+            self.show_wizard()
+
+        self.wizard = None
+        self.ops.run(work, self._opened, failed)
+
+    def unlock(self, folder: str, passphrase: str) -> None:
+        clock = self.clock
+        self.ops.run(
+            lambda: CaseFile.open(Path(folder), passphrase, clock=clock),
+            self._opened,
+            self._unlock_failed,
+        )
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        if self.unlock_dialog is None:
+            return
+        if isinstance(exc, CaseworkerError):
+            self.unlock_dialog.failed(str(exc))
+        else:
+            log.error("unlock failed: %s", type(exc).__name__)
+            self.unlock_dialog.failed(self.tr("Die Falldatei konnte nicht geöffnet werden."))
+
+    def _opened(self, case_file: CaseFile) -> None:
+        self.case_file = case_file
+        self.settings.remember_profile(case_file.data_dir)
+        self.settings.save()
+        self.ops.run(lambda: Services(case_file, self.clock), self._services_ready)
+
+    def _services_ready(self, services: Services) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.hide()
+            self.unlock_dialog.deleteLater()
+            self.unlock_dialog = None
+        self.session = Session(services, self.ops, self.clock, self)
+        self.window = MainWindow(self.session, self.settings)
+        self.window.lock_requested.connect(self.lock)
+        self.window.language_chosen.connect(self._language_chosen)
+        self.window.idle_minutes_chosen.connect(self._idle_minutes_chosen)
+        self.window.show()
+        self.idle.arm()
+
+    # --- lock --------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close every dialog, drop the window (and the data it shows), drop the key."""
+        self.idle.disarm()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, FormDialog) and widget.isVisible():
+                widget.force_close()
+            elif isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if self.window is not None:
+            self.window.client_file.discard_changes()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+        case_file, self.case_file = self.case_file, None
+        if case_file is not None:
+            # Behind any queued work; and at once drop our reference to the key.
+            self.ops.run(case_file.lock)
+        self.show_unlock()
+
+    def _language_chosen(self, code: str) -> None:
+        self.settings.language = code
+        self.settings.save()
+
+    def _idle_minutes_chosen(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.settings.save()
+        self.idle.set_timeout(minutes * 60)
+
+    def shutdown(self) -> None:
+        self.idle.detach()
+        if self.case_file is not None:
+            case_file = self.case_file
+            self.ops.run(case_file.lock)
+        self.ops.wait_for_done()

@@ -1,0 +1,310 @@
+"""The main window: caseload on the left, the client file on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from ..config import Settings
+from ..domain.errors import CaseworkerError
+from ..services import NewClient
+from ..storage.casefile import LockedError
+from .dialogs.records import NewClientDialog
+from .i18n import LANGUAGES
+from .session import Session
+from .views.caseload import CaseloadView
+from .views.client_file import ClientFileView
+from .views.common import run_form
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(int)
+
+    def __init__(self, session: Session, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.dialog = None
+        self.setWindowTitle(
+            self.tr("Caseworker Desktop – %1").replace("%1", session.user.display_name)
+        )
+        self.resize(1360, 820)
+        self.caseload = CaseloadView(session.clock.today())
+        self.client_file = ClientFileView(session)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.caseload)
+        splitter.addWidget(self.client_file)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([600, 800])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        self._build_status_bar()
+
+        self.caseload.case_selected.connect(self._case_selected)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self.refresh_caseload)
+        session.records_changed.connect(self._schedule_refresh)
+        session.unsynced_changed.connect(self._show_unsynced)
+        session.undo_available.connect(self._undo_available)
+        session.ops.busy_changed.connect(self._set_busy)
+        session.ops.failed.connect(self._show_failure)
+        self._shown_case: str | None = None
+        self.refresh_caseload()
+        session.refresh_unsynced()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut, slot, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_client_action = self._action(
+            self.tr("Neue Klient:in"), QKeySequence.StandardKey.New, self.new_client, "new_client"
+        )
+        self.save_action = self._action(
+            self.tr("Speichern"), QKeySequence.StandardKey.Save, self.client_file.save, "save"
+        )
+        self.undo_action = self._action(
+            self.tr("Rückgängig"), QKeySequence.StandardKey.Undo, self.undo, "undo"
+        )
+        self.undo_action.setEnabled(False)
+        self.find_action = self._action(
+            self.tr("Suchen"), QKeySequence.StandardKey.Find, self.focus_filter, "find"
+        )
+        self.lock_action = self._action(
+            self.tr("Sperren"), "Ctrl+L", self.lock_requested.emit, "lock"
+        )
+        self.note_action = self._action(
+            self.tr("Kontakt notieren"), "Ctrl+K", self.add_note, "add_note_action"
+        )
+        self.quit_action = self._action(
+            self.tr("Beenden"), QKeySequence.StandardKey.Quit, self.close, "quit"
+        )
+        file_menu = self.menuBar().addMenu(self.tr("&Datei"))
+        for action in (self.new_client_action, self.note_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.find_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Einstellungen"))
+        language_menu = settings_menu.addMenu(self.tr("Sprache"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _checked, c=code: self._choose_language(c))
+            group.addAction(action)
+        settings_menu.addAction(self.tr("Automatische Sperre …"), self._choose_idle_minutes)
+        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
+        help_menu.addAction(self.tr("Tastenkürzel"), self._show_shortcuts)
+
+        toolbar = QToolBar(self.tr("Werkzeuge"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.new_client_action,
+            self.note_action,
+            self.save_action,
+            self.undo_action,
+        ):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.network = QLabel(self.tr("● Offline – kein Server eingerichtet"))
+        self.network.setObjectName("network_state")
+        self.network.setStyleSheet("color: #7f8c8d;")
+        self.unsynced = QLabel()
+        self.unsynced.setObjectName("unsynced_count")
+        self.busy = QLabel(self.tr("Arbeitet …"))
+        self.busy.hide()
+        bar.addWidget(self.network)
+        bar.addWidget(self.unsynced)
+        bar.addWidget(self.busy)
+        user = QLabel(self.session.user.display_name)
+        bar.addPermanentWidget(user)
+
+    def _schedule_refresh(self, _changes) -> None:
+        self._refresh_timer.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+
+    # --- data --------------------------------------------------------------------------
+
+    def refresh_caseload(self) -> None:
+        services = self.session.services
+        today = self.session.clock.today()
+        self.session.call(services.cases.caseload, lambda rows: self._show_caseload(rows, today))
+
+    def _show_caseload(self, rows, today) -> None:
+        self.caseload.set_rows(rows, today)
+        if self._shown_case:
+            self.client_file.reload()
+
+    def _case_selected(self, case_id: str) -> None:
+        if case_id == self._shown_case:
+            return
+        if self.client_file.has_unsaved_changes() and not self._confirm_discard():
+            if self._shown_case:
+                self.caseload.select_case(self._shown_case, emit=False)
+            return
+        self._shown_case = case_id
+        self.client_file.load(case_id)
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ungespeicherte Änderungen"),
+            self.tr("Die Stammdaten wurden geändert. Speichern?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.client_file.master.save()
+            return False  # stay until the save is through
+        if answer == QMessageBox.StandardButton.Discard:
+            self.client_file.discard_changes()
+            return True
+        return False
+
+    def _show_unsynced(self, count: int) -> None:
+        if count == 0:
+            text = self.tr("Alle Änderungen gesendet")
+        elif count == 1:
+            text = self.tr("1 ungesendete Änderung")
+        else:
+            text = self.tr("%1 ungesendete Änderungen").replace("%1", QLocale().toString(count))
+        self.unsynced.setText(text)
+
+    def _undo_available(self, description: str) -> None:
+        self.undo_action.setEnabled(bool(description))
+        self.undo_action.setText(
+            self.tr("Rückgängig: %1").replace("%1", description)
+            if description
+            else self.tr("Rückgängig")
+        )
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """A background operation failed and nobody handled it: say so, without blocking."""
+        if isinstance(exc, LockedError):  # work that was queued when the file got locked
+            return
+        if isinstance(exc, CaseworkerError):
+            icon, title, text = QMessageBox.Icon.Warning, self.tr("Hinweis"), str(exc)
+        else:
+            icon, title = QMessageBox.Icon.Critical, self.tr("Fehler")
+            text = self.tr(
+                "Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. "
+                "Details stehen im Protokoll."
+            )
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def new_client(self) -> None:
+        services = self.session.services
+
+        def open_dialog(municipalities) -> None:
+            dialog = NewClientDialog(municipalities, self.session.clock.today(), self)
+
+            def save(values: dict):
+                return services.clients.register(NewClient(**values))
+
+            def saved(result) -> None:
+                _client, case = result
+                self.refresh_caseload_then_select(case.id)
+
+            self.dialog = run_form(self.session, dialog, save, saved)
+
+        self.session.call(services.clients.municipalities, open_dialog)
+
+    def refresh_caseload_then_select(self, case_id: str) -> None:
+        services = self.session.services
+        today = self.session.clock.today()
+
+        def show(rows) -> None:
+            self.caseload.set_rows(rows, today)
+            self.caseload.filter.clear()
+            self.caseload.select_case(case_id)
+
+        self.session.call(services.cases.caseload, show)
+
+    def add_note(self) -> None:
+        if self.client_file.data is not None:
+            self.client_file.tabs.setCurrentWidget(self.client_file.notes)
+            self.client_file.notes.add()
+
+    def undo(self) -> None:
+        self.session.undo(lambda _r: self.client_file.reload())
+
+    def focus_filter(self) -> None:
+        self.caseload.filter.setFocus()
+        self.caseload.filter.selectAll()
+
+    def _choose_language(self, code: str) -> None:
+        self.language_chosen.emit(code)
+        QMessageBox.information(
+            self,
+            self.tr("Sprache"),
+            self.tr("Die Sprache wird beim nächsten Start gewechselt."),
+        )
+
+    def _choose_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Automatische Sperre"),
+            self.tr("Sperren nach so vielen Minuten ohne Eingabe:"),
+            self.settings.idle_lock_minutes,
+            1,
+            60,
+        )
+        if ok:
+            self.idle_minutes_chosen.emit(minutes)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Tastenkürzel"),
+            self.tr(
+                "Strg+N  Neue Klient:in\nStrg+K  Kontakt notieren\nStrg+S  Speichern\n"
+                "Strg+Z  Letzte Änderung rückgängig\nStrg+F  Suchen\nStrg+L  Sperren\n"
+                "Strg+Q  Beenden"
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.client_file.has_unsaved_changes() and not self._confirm_discard():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,62 @@
+"""A read-only table over a list of plain records, with columns given as (header, getter).
+Used for contact notes, referrals, consents and the history; views feed it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def records(self) -> list[Any]:
+        return list(self._records)
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+            return None
+        record, column = self._records[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == RECORD_ROLE:
+            return record
+        return None

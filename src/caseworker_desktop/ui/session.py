@@ -1,0 +1,78 @@
+"""An unlocked session in the window: services + background operations + undo.
+
+The one adapter between the plain-Python service events and Qt signals lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..clock import Clock
+from ..services import Services
+from .operations import Operations
+
+
+class Session(QObject):
+    # [(table, record_id), ...] committed by a service; emitted from the worker thread and
+    # delivered queued to the GUI thread.
+    records_changed = Signal(object)
+    unsynced_changed = Signal(int)
+    undo_available = Signal(str)  # description, "" when nothing to undo
+
+    def __init__(self, services: Services, ops: Operations, clock: Clock, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.ops = ops
+        self.clock = clock
+        self._undo: tuple[str, Callable[[], Any]] | None = None
+        self._closed = False
+        self._listener = self.records_changed.emit
+        services.ctx.listeners.append(self._listener)
+        self.records_changed.connect(lambda _changes: self.refresh_unsynced())
+
+    @property
+    def user(self):
+        return self.services.user
+
+    def call(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `fn` (a service call) on the database worker. Once the session is closed
+        (locked), results still on their way are dropped: the widgets they were for are gone."""
+
+        def guard(callback):
+            if callback is None:
+                return None
+            return lambda value: None if self._closed else callback(value)
+
+        self.ops.run(fn, guard(on_success), guard(on_failure) if on_failure else None)
+
+    def refresh_unsynced(self) -> None:
+        self.call(self.services.unsynced_changes, self.unsynced_changed.emit)
+
+    # --- undo of the last edit ---------------------------------------------------------
+
+    def remember_undo(self, description: str, undo: Callable[[], Any]) -> None:
+        """`undo` runs on the worker (it calls services, so it is logged and synced)."""
+        self._undo = (description, undo)
+        self.undo_available.emit(description)
+
+    def undo(self, on_done: Callable[[Any], None] | None = None, on_failure=None) -> bool:
+        if self._undo is None:
+            return False
+        _, fn = self._undo
+        self._undo = None
+        self.undo_available.emit("")
+        self.call(fn, on_done, on_failure)
+        return True
+
+    def close(self) -> None:
+        self._closed = True
+        if self._listener in self.services.ctx.listeners:
+            self.services.ctx.listeners.remove(self._listener)
+        self._undo = None

@@ -1,0 +1,122 @@
+"""The client file: master data and household, help plan, course referrals, trauma
+referrals (restricted), contact notes and history, as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from ...services import ClientFile
+from ..i18n import enum_label
+from ..session import Session
+from .tabs.courses import CoursesTab
+from .tabs.help_plan import HelpPlanTab
+from .tabs.history import HistoryTab
+from .tabs.master_data import MasterDataTab
+from .tabs.notes import NotesTab
+from .tabs.trauma import TraumaTab
+
+
+class ClientFileView(QWidget):
+    loaded = Signal(object)  # ClientFile
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.data: ClientFile | None = None
+        self.case_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("client_heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("client_tabs")
+        self.master = MasterDataTab(session)
+        self.plan = HelpPlanTab(session)
+        self.courses = CoursesTab(session)
+        self.trauma = TraumaTab(session)
+        self.notes = NotesTab(session)
+        self.history = HistoryTab(session)
+        self.tabs.addTab(self.master, self.tr("Stammdaten und Haushalt"))
+        self.tabs.addTab(self.plan, self.tr("Hilfeplan"))
+        self.tabs.addTab(self.courses, self.tr("Sprachkurse"))
+        self.tabs.addTab(self.trauma, self.tr("Traumasprechstunde"))
+        self.tabs.addTab(self.notes, self.tr("Beratungskontakte"))
+        self.tabs.addTab(self.history, self.tr("Verlauf"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.empty = QLabel(
+            self.tr("Links eine Klientin oder einen Klienten wählen,\noder mit Strg+N neu anlegen.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #666; font-size: 11pt;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        layout.addWidget(self.stack, 1)
+        self.heading.hide()
+        self.plan.changed.connect(self.reload)
+        self.courses.changed.connect(self.reload)
+        self.notes.changed.connect(self.reload)
+        self.master.changed.connect(self.reload)
+        self.trauma.changed.connect(self.reload)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.master.dirty.dirty
+
+    def discard_changes(self) -> None:
+        self.master.dirty.reset()
+
+    def save(self) -> None:
+        if self.data is not None and self.tabs.currentWidget() is self.master:
+            self.master.save()
+
+    def load(self, case_id: str) -> None:
+        if case_id != self.case_id:
+            self.trauma.hide_content()
+        self.case_id = case_id
+        self.session.call(lambda: self.session.services.client_file(case_id), self._show)
+
+    def reload(self, *_args) -> None:
+        if self.case_id:
+            self.load(self.case_id)
+
+    def clear(self) -> None:
+        self.case_id = None
+        self.data = None
+        self.trauma.hide_content()
+        self.master.dirty.reset()
+        self.heading.hide()
+        self.stack.setCurrentWidget(self.empty)
+
+    def _show(self, data: ClientFile) -> None:
+        if data.case.id != self.case_id:  # a newer selection is on its way
+            return
+        self.data = data
+        client, case = data.client, data.case
+        self.heading.setText(
+            f"<h2 style='margin:2px 0'>{_esc(client.full_name)}</h2>"
+            f"<span style='color:#555'>{_esc(case.reference)} · {enum_label(case.status)}"
+            f" · {_esc((data.household and _municipality(data)) or '')}</span>"
+        )
+        self.heading.show()
+        self.stack.setCurrentWidget(self.tabs)
+        for tab in (self.master, self.plan, self.courses, self.trauma, self.notes):
+            tab.show_data(data)
+        if self.tabs.currentWidget() is self.history:
+            self.history.load(case.id)
+        self.loaded.emit(data)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history and self.case_id:
+            self.history.load(self.case_id)
+
+
+def _municipality(data: ClientFile) -> str:
+    names = {m.id: m.name for m in data.municipalities}
+    return names.get(data.household.municipality_id, "") if data.household else ""
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

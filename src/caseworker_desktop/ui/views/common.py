@@ -1,0 +1,63 @@
+"""Shared pieces of the views: running a dialog's save through the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ...domain.errors import CaseworkerError, ValidationError
+from ..dialogs.base import FormDialog
+from ..session import Session
+
+
+def run_form(
+    session: Session,
+    dialog: FormDialog,
+    save: Callable[[dict], Any],
+    on_saved: Callable[[Any], None] | None = None,
+) -> FormDialog:
+    """Open `dialog`; on submit run `save(values)` on the worker. Validation problems go
+    back to the fields, the dialog stays open; success closes it and calls `on_saved`."""
+
+    def submitted(values: dict) -> None:
+        dialog.buttons.setEnabled(False)
+
+        def ok(result) -> None:
+            dialog.buttons.setEnabled(True)
+            dialog.saved()
+            if on_saved is not None:
+                on_saved(result)
+
+        def failed(exc: BaseException) -> None:
+            dialog.buttons.setEnabled(True)
+            if isinstance(exc, ValidationError):
+                dialog.show_problems(exc.problems)
+            elif isinstance(exc, CaseworkerError):
+                dialog.show_error(str(exc))
+            else:
+                dialog.show_error(
+                    QCoreApplication.translate("FormDialog", "Speichern fehlgeschlagen.")
+                )
+                session.ops.failed.emit(exc)
+
+        session.call(lambda: save(values), ok, failed)
+
+    dialog.submitted.connect(submitted)
+    dialog.open()
+    return dialog
+
+
+def button_row(*buttons: QPushButton, stretch_first: bool = False) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if stretch_first:
+        layout.addStretch(1)
+    for button in buttons:
+        layout.addWidget(button)
+    if not stretch_first:
+        layout.addStretch(1)
+    return row

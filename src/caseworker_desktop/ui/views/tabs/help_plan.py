@@ -1,0 +1,307 @@
+"""The help plan: goals and measures grouped by life area; add, edit, reorder, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....domain import model as m
+from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea
+from ....services import ClientFile
+from ...dialogs.records import EntryDialog, PlanDialog
+from ...i18n import enum_label, format_date
+from ...session import Session
+from ..common import button_row, run_form
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 20
+ENTRY_FIELDS = ("life_area", "goal", "measures", "responsible", "due_on", "status", "outcome_note")
+DONE = {EntryStatus.ACHIEVED, EntryStatus.NOT_ACHIEVED, EntryStatus.DROPPED}
+
+
+class HelpPlanTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.data: ClientFile | None = None
+        self.stack = QStackedWidget()
+        QVBoxLayout(self).addWidget(self.stack)
+
+        empty = QWidget()
+        ebox = QVBoxLayout(empty)
+        ebox.addStretch(1)
+        text = QLabel(self.tr("Für diesen Fall gibt es noch keinen Hilfeplan."))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setStyleSheet("color: #666; font-size: 11pt;")
+        ebox.addWidget(text)
+        self.create_button = QPushButton(self.tr("Hilfeplan anlegen"))
+        self.create_button.setObjectName("create_plan")
+        self.create_button.clicked.connect(self.create_plan)
+        ebox.addWidget(button_row(self.create_button, stretch_first=True))
+        ebox.addStretch(2)
+        self.stack.addWidget(empty)
+
+        plan = QWidget()
+        pbox = QVBoxLayout(plan)
+        pbox.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setObjectName("plan_summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        pbox.addWidget(self.summary)
+        self.edit_plan_button = QPushButton(self.tr("Zeitraum und Fortschreibung …"))
+        self.edit_plan_button.clicked.connect(self.edit_plan)
+        self.agree_button = QPushButton(self.tr("Mit Klient:in vereinbart und unterschrieben"))
+        self.agree_button.setObjectName("agree_plan")
+        self.agree_button.clicked.connect(self.agree)
+        pbox.addWidget(button_row(self.edit_plan_button, self.agree_button))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("plan_tree")
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Ziel"),
+                self.tr("Maßnahmen"),
+                self.tr("Verantwortlich"),
+                self.tr("Fällig"),
+                self.tr("Status"),
+            ]
+        )
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((2, 140), (3, 90), (4, 110)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_entry())
+        pbox.addWidget(self.tree, 1)
+        self.add_button = QPushButton(self.tr("Ziel hinzufügen"))
+        self.add_button.setObjectName("add_entry")
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button = QPushButton(self.tr("Bearbeiten"))
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.up_button = QPushButton(self.tr("Nach oben"))
+        self.up_button.setObjectName("entry_up")
+        self.up_button.clicked.connect(lambda: self.move_entry(-1))
+        self.down_button = QPushButton(self.tr("Nach unten"))
+        self.down_button.setObjectName("entry_down")
+        self.down_button.clicked.connect(lambda: self.move_entry(+1))
+        self.delete_button = QPushButton(self.tr("Löschen"))
+        self.delete_button.clicked.connect(self.delete_entry)
+        pbox.addWidget(
+            button_row(
+                self.add_button,
+                self.edit_button,
+                self.up_button,
+                self.down_button,
+                self.delete_button,
+            )
+        )
+        self.stack.addWidget(plan)
+        self.dialog = None
+
+    # --- display -----------------------------------------------------------------------
+
+    def show_data(self, data: ClientFile) -> None:
+        selected = self.selected_entry()
+        self.data = data
+        if data.plan is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        plan = data.plan
+        today = self.session.clock.today()
+        overdue = plan.next_review_on < today
+        review = format_date(plan.next_review_on)
+        if overdue:
+            late = self.tr("überfällig")
+            review = f"<span style='color:#b03a2e'><b>{review} ({late})</b></span>"
+        approval = ""
+        if plan.status is HelpPlanStatus.APPROVED:
+            approved = self.tr("freigegeben am")
+            approval = f" · {approved} {format_date(plan.approved_on)}"
+        period, review_label, status = (
+            self.tr("Zeitraum"),
+            self.tr("Fortschreibung"),
+            self.tr("Status"),
+        )
+        self.summary.setText(
+            f"{period}: {format_date(plan.period_start)} – {format_date(plan.period_end)}"
+            f" &nbsp;·&nbsp; {review_label}: {review}"
+            f" &nbsp;·&nbsp; {status}: <b>{enum_label(plan.status)}</b>{approval}"
+        )
+        self.agree_button.setEnabled(plan.status is HelpPlanStatus.DRAFT and bool(data.entries))
+        self.tree.clear()
+        groups: dict[LifeArea, QTreeWidgetItem] = {}
+        for area in LifeArea:
+            entries = [e for e in data.entries if e.life_area is area]
+            if not entries:
+                continue
+            group = QTreeWidgetItem([f"{enum_label(area)} ({len(entries)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            groups[area] = group
+            for entry in entries:
+                item = QTreeWidgetItem(
+                    [
+                        entry.goal,
+                        entry.measures,
+                        entry.responsible,
+                        format_date(entry.due_on),
+                        enum_label(entry.status),
+                    ]
+                )
+                item.setData(0, ENTRY_ROLE, entry)
+                item.setToolTip(0, entry.goal)
+                item.setToolTip(1, entry.measures)
+                if entry.status in DONE:
+                    item.setForeground(0, QBrush(QColor("#777")))
+                elif entry.due_on and entry.due_on < today:
+                    item.setForeground(3, QBrush(QColor("#b03a2e")))
+                group.addChild(item)
+                if selected and entry.id == selected.id:
+                    self.tree.setCurrentItem(item)
+        self.tree.expandAll()
+        if not data.entries:
+            hint = QTreeWidgetItem([self.tr("Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.")])
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(hint)
+            hint.setFirstColumnSpanned(True)
+
+    def selected_entry(self) -> m.HelpPlanEntry | None:
+        item = self.tree.currentItem()
+        return item.data(0, ENTRY_ROLE) if item is not None else None
+
+    # --- actions -----------------------------------------------------------------------
+
+    def create_plan(self) -> None:
+        if self.data is None:
+            return
+        case_id = self.data.case.id
+        plans = self.session.services.plans
+        self.dialog = run_form(
+            self.session,
+            PlanDialog(None, self.session.clock.today(), self),
+            lambda v: plans.create(
+                case_id, v["period_start"], v["period_end"], v["next_review_on"]
+            ),
+            lambda _p: self.changed.emit(),
+        )
+
+    def edit_plan(self) -> None:
+        if self.data is None or self.data.plan is None:
+            return
+        plan = self.data.plan
+        plans = self.session.services.plans
+        self.dialog = run_form(
+            self.session,
+            PlanDialog(plan, self.session.clock.today(), self),
+            lambda v: plans.update(plan.id, **v),
+            lambda _p: self.changed.emit(),
+        )
+
+    def agree(self) -> None:
+        if self.data is None or self.data.plan is None:
+            return
+        plan_id = self.data.plan.id
+        self.session.call(
+            lambda: self.session.services.plans.agree(plan_id), lambda _p: self.changed.emit()
+        )
+
+    def add_entry(self) -> None:
+        if self.data is None or self.data.plan is None:
+            return
+        plan_id = self.data.plan.id
+        plans = self.session.services.plans
+        dialog = EntryDialog(None, self)
+        current = self.selected_entry()
+        if current is not None:
+            dialog.life_area.set_value(current.life_area)
+
+        def save(values: dict):
+            status = values.pop("status")
+            outcome = values.pop("outcome_note")
+            entry = plans.add_entry(plan_id, **values)
+            if status is not EntryStatus.OPEN or outcome:
+                entry = plans.set_entry_status(entry.id, status, outcome)
+            return entry
+
+        def saved(entry: m.HelpPlanEntry) -> None:
+            self.session.remember_undo(
+                self.tr("Ziel hinzufügen"), lambda: plans.delete_entry(entry.id)
+            )
+            self.changed.emit()
+
+        self.dialog = run_form(self.session, dialog, save, saved)
+
+    def edit_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        plans = self.session.services.plans
+        old = {f: getattr(entry, f) for f in ENTRY_FIELDS}
+
+        def saved(_new) -> None:
+            self.session.remember_undo(
+                self.tr("Ziel bearbeiten"), lambda: plans.update_entry(entry.id, **old)
+            )
+            self.changed.emit()
+
+        self.dialog = run_form(
+            self.session,
+            EntryDialog(entry, self),
+            lambda v: plans.update_entry(entry.id, **v),
+            saved,
+        )
+
+    def move_entry(self, step: int) -> None:
+        entry = self.selected_entry()
+        if entry is None or self.data is None:
+            return
+        same_area = [e for e in self.data.entries if e.life_area is entry.life_area]
+        position = same_area.index(next(e for e in same_area if e.id == entry.id))
+        target = position + step
+        if not 0 <= target < len(same_area):
+            return
+        neighbour = same_area[target]
+        flat_index = [e.id for e in self.data.entries].index(neighbour.id)
+        plans = self.session.services.plans
+        self.session.call(
+            lambda: plans.move_entry(entry.id, flat_index), lambda _r: self.changed.emit()
+        )
+
+    def delete_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ziel löschen"),
+            self.tr("Das Ziel „%1“ löschen?").replace("%1", entry.goal[:80]),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        plans = self.session.services.plans
+        self.session.call(lambda: plans.delete_entry(entry.id), lambda _r: self.changed.emit())

@@ -1,0 +1,81 @@
+"""History: who created, changed, viewed or printed what in this case (audit log)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ....domain.enums import AuditAction
+from ....domain.labels import FIELD_LABELS_DE
+from ...i18n import enum_label
+from ...models.records import Column
+from ...session import Session
+from .base import ListTab
+
+
+def _fields(event) -> str:
+    if event.action is not AuditAction.UPDATE:
+        return ""
+    return ", ".join(
+        QCoreApplication.translate("Label", FIELD_LABELS_DE.get(name, name))
+        for name in event.detail.split(",")
+        if name
+    )
+
+
+ENTITY_LABELS = {
+    "client": "Klient:in",
+    "household": "Haushalt",
+    "consent_record": "Einwilligung",
+    "case_file": "Fall",
+    "help_plan": "Hilfeplan",
+    "help_plan_entry": "Hilfeplan-Ziel",
+    "course_referral": "Sprachkurs",
+    "trauma_referral": "Traumasprechstunde",
+    "contact_note": "Beratungskontakt",
+    "review_comment": "Kommentar der Teamleitung",
+}
+
+
+class HistoryTab(ListTab):
+    def __init__(self, session: Session, parent=None):
+        super().__init__(
+            session,
+            [
+                Column(self.tr("Zeitpunkt"), lambda e: _local(e.at)),
+                Column(self.tr("Aktion"), lambda e: enum_label(AuditAction(e.action))),
+                Column(
+                    self.tr("Bereich"),
+                    lambda e: QCoreApplication.translate(
+                        "Label", ENTITY_LABELS.get(e.entity, e.entity)
+                    ),
+                ),
+                Column(self.tr("Geänderte Felder"), _fields),
+                Column(self.tr("Von"), lambda e: self._user(e.user_id)),
+            ],
+            self.tr("Noch kein Verlauf."),
+            parent,
+        )
+        for col, width in enumerate((140, 100, 170, 260)):
+            self.table.setColumnWidth(col, width)
+
+    def _user(self, user_id: str) -> str:
+        user = self.session.user
+        return user.display_name if user_id == user.id else user_id[:8]
+
+    def show_data(self, data) -> None:
+        self.data = data
+
+    def load(self, case_id: str) -> None:
+        services = self.session.services
+        self.session.call(lambda: services.case_history(case_id), self._show)
+
+    def _show(self, events) -> None:
+        self.set_records(list(reversed(events)))
+
+
+def _local(at) -> str:
+    from datetime import UTC
+
+    from ....clock import LOCAL_ZONE
+
+    return at.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).strftime("%d.%m.%Y %H:%M")

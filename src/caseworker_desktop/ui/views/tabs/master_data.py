@@ -1,0 +1,294 @@
+"""Master data of the client and their household; consents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....domain.enums import ConsentKind, HousingType, ResidenceStatus
+from ....domain.errors import CaseworkerError, ValidationError
+from ....services import ClientFile
+from ...i18n import enum_label, format_date
+from ...session import Session
+from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
+
+CLIENT_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "nationality",
+    "languages",
+    "residence_status",
+    "arrival_date",
+    "phone",
+    "notes",
+)
+HOUSEHOLD_FIELDS = ("municipality_id", "address", "housing_type", "moved_in_on", "own_flat_since")
+
+
+class MasterDataTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.data: ClientFile | None = None
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        columns = QHBoxLayout(body)
+
+        person = QGroupBox(self.tr("Person"))
+        form = QFormLayout(person)
+        self.errors = FieldErrors(form)
+        self.first_name = self.errors.add("first_name", self.tr("Vorname"), QLineEdit())
+        self.last_name = self.errors.add("last_name", self.tr("Nachname"), QLineEdit())
+        self.birth_date = self.errors.add("birth_date", self.tr("Geburtsdatum"), DateField())
+        self.gender = self.errors.add("gender", self.tr("Geschlecht"), QComboBox())
+        for text, value in (
+            (self.tr("–"), ""),
+            (self.tr("weiblich"), "w"),
+            (self.tr("männlich"), "m"),
+            (self.tr("divers"), "d"),
+        ):
+            self.gender.addItem(text, value)
+        self.nationality = self.errors.add(
+            "nationality", self.tr("Staatsangehörigkeit"), QLineEdit()
+        )
+        self.nationality.setMaxLength(3)
+        self.languages = self.errors.add("languages", self.tr("Sprachen"), QLineEdit())
+        self.residence_status = self.errors.add(
+            "residence_status", self.tr("Aufenthaltsstatus"), EnumCombo(ResidenceStatus)
+        )
+        self.arrival_date = self.errors.add("arrival_date", self.tr("Einreise"), DateField())
+        self.phone = self.errors.add("phone", self.tr("Telefon"), QLineEdit())
+        self.notes = self.errors.add("notes", self.tr("Vermerk"), QPlainTextEdit())
+        self.notes.setFixedHeight(70)
+        self.notes.setTabChangesFocus(True)
+        columns.addWidget(person, 3)
+
+        right = QVBoxLayout()
+        household = QGroupBox(self.tr("Haushalt"))
+        hform = QFormLayout(household)
+        self.household_errors = FieldErrors(hform)
+        self.municipality = self.household_errors.add(
+            "municipality_id", self.tr("Kommune"), QComboBox()
+        )
+        self.address = self.household_errors.add("address", self.tr("Anschrift"), QLineEdit())
+        self.housing_type = self.household_errors.add(
+            "housing_type", self.tr("Wohnform"), EnumCombo(HousingType)
+        )
+        self.moved_in_on = self.household_errors.add(
+            "moved_in_on", self.tr("Eingezogen am"), DateField()
+        )
+        self.own_flat_since = self.household_errors.add(
+            "own_flat_since", self.tr("Eigene Wohnung seit"), DateField()
+        )
+        self.members = QLabel()
+        self.members.setWordWrap(True)
+        hform.addRow(self.tr("Weitere Mitglieder"), self.members)
+        right.addWidget(household)
+
+        consent = QGroupBox(self.tr("Einwilligungen"))
+        cbox = QVBoxLayout(consent)
+        self.consents = QLabel()
+        self.consents.setObjectName("consents")
+        self.consents.setWordWrap(True)
+        cbox.addWidget(self.consents)
+        self.release_button = QPushButton(self.tr("Schweigepflichtentbindung erfassen"))
+        self.release_button.clicked.connect(self._record_release)
+        cbox.addWidget(self.release_button)
+        right.addWidget(consent)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+
+        bar = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555;")
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #c0392b;")
+        bar.addWidget(self.status)
+        bar.addWidget(self.general_error, 1)
+        self.save_button = QPushButton(self.tr("Speichern"))
+        self.save_button.setObjectName("save_master_data")
+        self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString())
+        self.save_button.clicked.connect(self.save)
+        bar.addWidget(self.save_button)
+        outer.addLayout(bar)
+
+        self.dirty = DirtyTracker()
+        self.dirty.watch(
+            self.first_name,
+            self.last_name,
+            self.birth_date,
+            self.gender,
+            self.nationality,
+            self.languages,
+            self.residence_status,
+            self.arrival_date,
+            self.phone,
+            self.notes,
+            self.municipality,
+            self.address,
+            self.housing_type,
+            self.moved_in_on,
+            self.own_flat_since,
+        )
+
+    def show_data(self, data: ClientFile) -> None:
+        self.data = data
+        c, h = data.client, data.household
+        self.first_name.setText(c.first_name)
+        self.last_name.setText(c.last_name)
+        self.birth_date.set_date(c.birth_date)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(c.gender)))
+        self.nationality.setText(c.nationality)
+        self.languages.setText(c.languages)
+        self.residence_status.set_value(c.residence_status)
+        self.arrival_date.set_date(c.arrival_date)
+        self.phone.setText(c.phone)
+        self.notes.setPlainText(c.notes)
+        self.municipality.blockSignals(True)
+        self.municipality.clear()
+        for muni in data.municipalities:
+            self.municipality.addItem(muni.name, muni.id)
+        self.municipality.blockSignals(False)
+        if h is not None:
+            self.municipality.setCurrentIndex(max(0, self.municipality.findData(h.municipality_id)))
+            self.address.setText(h.address)
+            self.housing_type.set_value(h.housing_type)
+            self.moved_in_on.set_date(h.moved_in_on)
+            self.own_flat_since.set_date(h.own_flat_since)
+        self.members.setText(", ".join(m.full_name for m in data.members) or self.tr("keine"))
+        lines = []
+        for consent in data.consents:
+            state = (
+                self.tr("widerrufen am %1").replace("%1", format_date(consent.withdrawn_on))
+                if consent.withdrawn_on
+                else self.tr("erteilt am %1").replace("%1", format_date(consent.given_on))
+            )
+            lines.append(f"• {enum_label(consent.kind)}: {state}")
+        self.consents.setText("\n".join(lines) or self.tr("Noch keine Einwilligung erfasst."))
+        for edit in (
+            self.first_name,
+            self.last_name,
+            self.nationality,
+            self.languages,
+            self.phone,
+            self.address,
+        ):
+            edit.setCursorPosition(0)  # show the start of long text, not its tail
+        self.errors.clear()
+        self.household_errors.clear()
+        self.general_error.setText("")
+        self.dirty.reset()
+
+    def _values(self) -> tuple[dict, dict]:
+        try:
+            dates = self.errors.dates(birth_date=self.birth_date, arrival_date=self.arrival_date)
+        except DateProblems as exc:
+            self.errors.show(exc.problems)
+            raise
+        try:
+            hdates = self.household_errors.dates(
+                moved_in_on=self.moved_in_on, own_flat_since=self.own_flat_since
+            )
+        except DateProblems as exc:
+            self.household_errors.show(exc.problems)
+            raise
+        client = {
+            "first_name": self.first_name.text().strip(),
+            "last_name": self.last_name.text().strip(),
+            "gender": self.gender.currentData(),
+            "nationality": self.nationality.text().strip().upper(),
+            "languages": self.languages.text().replace(" ", ""),
+            "residence_status": self.residence_status.value(),
+            "phone": self.phone.text().strip(),
+            "notes": self.notes.toPlainText(),
+            **dates,
+        }
+        household = {
+            "municipality_id": self.municipality.currentData(),
+            "address": self.address.text().strip(),
+            "housing_type": self.housing_type.value(),
+            **hdates,
+        }
+        return client, household
+
+    def save(self) -> None:
+        if self.data is None:
+            return
+        try:
+            client_values, household_values = self._values()
+        except DateProblems:
+            return
+        services = self.session.services
+        old_client, old_household = self.data.client, self.data.household
+
+        def work():
+            with services.transaction():
+                services.clients.update(old_client.id, **client_values)
+                if old_household is not None:
+                    services.clients.update_household(old_household.id, **household_values)
+
+        def undo():
+            with services.transaction():
+                services.clients.update(
+                    old_client.id, **{f: getattr(old_client, f) for f in CLIENT_FIELDS}
+                )
+                if old_household is not None:
+                    services.clients.update_household(
+                        old_household.id,
+                        **{f: getattr(old_household, f) for f in HOUSEHOLD_FIELDS},
+                    )
+
+        def saved(_result) -> None:
+            self.dirty.reset()
+            self.status.setText(self.tr("Gespeichert."))
+            self.session.remember_undo(self.tr("Stammdaten"), undo)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                shown = self.errors.show(exc.problems)
+                if not shown:
+                    self.household_errors.show(exc.problems)
+            elif isinstance(exc, CaseworkerError):
+                self.general_error.setText(str(exc))
+            else:
+                self.session.ops.failed.emit(exc)
+
+        self.status.setText(self.tr("Speichert …"))
+        self.errors.clear()
+        self.household_errors.clear()
+        self.session.call(work, saved, failed)
+
+    def _record_release(self) -> None:
+        if self.data is None:
+            return
+        client_id = self.data.client.id
+        services = self.session.services
+        today = self.session.clock.today()
+        self.session.call(
+            lambda: services.clients.record_consent(
+                client_id, ConsentKind.CONFIDENTIALITY_RELEASE, today
+            ),
+            lambda _r: self.changed.emit(),
+        )

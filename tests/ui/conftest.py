@@ -1,0 +1,40 @@
+"""UI fixtures: a session over a fresh encrypted file, the main window, helpers to wait."""
+
+from __future__ import annotations
+
+import pytest
+
+from caseworker_desktop.config import Settings
+from caseworker_desktop.ui.main_window import MainWindow
+from caseworker_desktop.ui.operations import Operations
+from caseworker_desktop.ui.session import Session
+
+
+@pytest.fixture
+def ops(qtbot):
+    operations = Operations()
+    yield operations
+    operations.wait_for_done()
+
+
+@pytest.fixture
+def session(services, ops, clock):
+    s = Session(services, ops, clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot, session):
+    w = MainWindow(session, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    settle(qtbot, session.ops)
+    return w
+
+
+def settle(qtbot, ops, timeout: int = 10000) -> None:
+    """Wait until background work and the callbacks it queued are done."""
+    qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)
+    qtbot.wait(20)
+    qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)

@@ -1,0 +1,143 @@
+"""Start, unlock, idle auto-lock (fake clock, with a modal dialog open), unlock again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from caseworker_desktop.config import Settings
+from caseworker_desktop.storage.casefile import CaseFile, LockedError
+from caseworker_desktop.ui.app import AppController
+from tests.conftest import PASSPHRASE
+from tests.helpers import new_client
+from tests.ui.conftest import settle
+
+
+@pytest.fixture
+def profile(data_dir, clock):
+    cf = CaseFile.create(
+        data_dir,
+        username="amueller",
+        display_name="Anna Müller",
+        passphrase=PASSPHRASE,
+        clock=clock,
+    )
+    from caseworker_desktop.services import Services
+
+    new_client(Services(cf, clock), first="Olena", last="Kovalenko")
+    cf.lock()
+    return data_dir
+
+
+@pytest.fixture
+def controller(qtbot, profile, clock):
+    settings = Settings(idle_lock_minutes=5)
+    c = AppController(settings, clock=clock, data_dir=profile)
+    c.start()
+    yield c
+    if c.window is not None:
+        c.lock()
+    c.shutdown()
+    if c.unlock_dialog is not None:
+        c.unlock_dialog.close()
+
+
+def unlock(qtbot, controller, passphrase=PASSPHRASE):
+    dialog = controller.unlock_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.passphrase.setText(passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, controller.ops)
+    return dialog
+
+
+def test_wrong_passphrase_shows_a_clear_error(qtbot, controller):
+    dialog = unlock(qtbot, controller, "eine falsche Passphrase")
+    assert controller.window is None
+    assert dialog.error.isVisibleTo(dialog)
+    assert dialog.error.text() == "Die Passphrase ist falsch."
+    assert dialog.unlock_button.isEnabled()
+
+
+def test_idle_lock_fires_with_a_modal_dialog_open_and_drops_the_key(qtbot, controller, clock):
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None and window.isVisible()
+    settle(qtbot, controller.ops)
+    assert window.caseload.model.rowCount() == 1
+    case_file = controller.case_file
+
+    window.new_client_action.trigger()  # a modal dialog with typed, unsaved input
+    settle(qtbot, controller.ops)
+    dialog = window.dialog
+    assert dialog.isVisible() and dialog.isModal()
+    dialog.first_name.setText("Halb eingegeben")
+    closed = []
+    dialog.finished.connect(closed.append)
+
+    clock.advance(4 * 60)
+    controller.idle.check()
+    assert controller.window is window  # not yet: 4 of 5 minutes
+
+    clock.advance(61)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=3000)  # the timer fires
+    settle(qtbot, controller.ops)
+    assert closed, "the modal dialog was closed by the lock"
+    assert controller.case_file is None and controller.session is None
+    assert case_file.locked
+    with pytest.raises(LockedError):
+        case_file.engine  # noqa: B018 (queries fail: no key, no connection)
+    assert controller.unlock_dialog is not None and controller.unlock_dialog.isVisible()
+
+    unlock(qtbot, controller)
+    settle(qtbot, controller.ops)
+    assert controller.window is not None
+    assert controller.window.caseload.model.rowCount() == 1  # nothing lost, nothing added
+
+
+def test_activity_postpones_the_lock(qtbot, controller, clock):
+    unlock(qtbot, controller)
+    window = controller.window
+    clock.advance(4 * 60)
+    qtbot.keyClick(window.caseload.filter, "k")  # the user is still there
+    clock.advance(2 * 60)
+    controller.idle.check()
+    assert controller.window is window
+    clock.advance(4 * 60)
+    controller.idle.check()
+    assert controller.window is None
+
+
+def test_lock_shortcut(qtbot, controller):
+    unlock(qtbot, controller)
+    controller.window.lock_action.trigger()  # Ctrl+L
+    settle(qtbot, controller.ops)
+    assert controller.window is None and controller.case_file is None
+
+
+def test_first_run_wizard_creates_a_profile(qtbot, tmp_path, clock):
+    controller = AppController(Settings(), clock=clock)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.username.setText("bschulz")
+    wizard.display_name.setText("Ben Schulz")
+    wizard.folder.setText(str(tmp_path / "bschulz"))
+    wizard.next()
+    page = wizard.secret_page
+    page.passphrase.setText("kurz")
+    page.repeat.setText("kurz")
+    assert not page.isComplete() and page.hint.text() == "Noch zu kurz."
+    page.passphrase.setText("eine lange Passphrase")
+    page.repeat.setText("eine lange Passphrase")
+    assert page.isComplete()
+    wizard.next()
+    wizard.accept()
+    settle(qtbot, controller.ops)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=5000)
+    assert controller.window.session.user.display_name == "Ben Schulz"
+    assert (tmp_path / "bschulz" / "keyfile.json").exists()
+    assert str((tmp_path / "bschulz").resolve()) in Settings.load().profiles
+    controller.lock()
+    controller.shutdown()
+    controller.unlock_dialog.close()

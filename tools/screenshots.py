@@ -1,0 +1,95 @@
+"""Screenshots of the main screens, for docs/screenshots/ (run under Xvfb: make screenshots).
+
+Creates a demo profile in a temporary folder, drives the real window and grabs each screen."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from caseworker_desktop import demo
+from caseworker_desktop.config import Settings
+from caseworker_desktop.services import Services
+from caseworker_desktop.storage.casefile import CaseFile
+from caseworker_desktop.ui import i18n
+from caseworker_desktop.ui.app import AppController
+
+PASSPHRASE = "Demo-Passphrase-2026"
+
+
+def pump(app: QApplication, seconds: float) -> None:
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(out_dir: str, lang: str = "de") -> int:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    keep = i18n.install(app, lang)  # noqa: F841
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "demo"
+        cf = CaseFile.create(
+            profile, username="amueller", display_name="Anna Müller", passphrase=PASSPHRASE
+        )
+        demo.generate(Services(cf), 250, seed=4)
+        cf.lock()
+        controller = AppController(Settings(), data_dir=profile)
+        controller.start()
+        pump(app, 0.5)
+        controller.unlock_dialog.grab().save(str(out / f"01-unlock-{lang}.png"))
+        controller.unlock_dialog.passphrase.setText(PASSPHRASE)
+        controller.unlock_dialog.unlock_button.click()
+        pump(app, 3)
+        window = controller.window
+        window.resize(1440, 880)
+        pump(app, 1)
+        window.caseload.table.selectRow(3)
+        pump(app, 1.5)
+        files = window.client_file
+        shots = [
+            ("02-caseload-master-data", files.master),
+            ("03-help-plan", files.plan),
+            ("04-course-referrals", files.courses),
+            ("06-contact-notes", files.notes),
+            ("07-history", files.history),
+        ]
+        for name, tab in shots:
+            files.tabs.setCurrentWidget(tab)
+            pump(app, 1)
+            window.grab().save(str(out / f"{name}-{lang}.png"))
+        # trauma: pick a case that has a referral, reveal it (an audited view)
+        window.caseload.filter.setText("")
+        for row in range(window.caseload.proxy.rowCount()):
+            window.caseload.table.selectRow(row)
+            pump(app, 0.4)
+            if files.data and files.data.trauma_referral_count:
+                break
+        files.tabs.setCurrentWidget(files.trauma)
+        files.trauma.reveal()
+        pump(app, 1)
+        window.grab().save(str(out / f"05-trauma-consultation-{lang}.png"))
+        files.tabs.setCurrentWidget(files.plan)
+        pump(app, 0.5)
+        files.plan.add_entry()
+        pump(app, 0.8)
+        files.plan.dialog.grab().save(str(out / f"08-new-goal-dialog-{lang}.png"))
+        files.plan.dialog.force_close()
+        window.caseload.filter.setText("zzz-kein-treffer")
+        pump(app, 0.5)
+        window.caseload.grab().save(str(out / f"09-caseload-no-match-{lang}.png"))
+        controller.lock()
+        pump(app, 0.5)
+        controller.shutdown()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
