@@ -438,114 +438,124 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="48"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="52"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="66"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="68"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="71"/>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="73"/>
+        <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
+        <translation>Preview, print or save as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="82"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="84"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="79"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="150"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="95"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="253"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="271"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="141"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="145"/>
         <source>freigegeben am</source>
         <translation>approved on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="148"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="149"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="195"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="286"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="319"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="320"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
@@ -1394,155 +1404,178 @@ or create a new one with Ctrl+N.</translation>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="82"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="85"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="87"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="229"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="92"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="95"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="98"/>
+        <source>Hilfeplan drucken …</source>
+        <translation>Print help plan …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="104"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="107"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="120"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="123"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="112"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="299"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="132"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="122"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="318"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="136"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="200"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="217"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="219"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="221"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="227"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="237"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="239"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="241"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="300"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="306"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="307"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="320"/>
+        <source>Strg+N  Neue Klient:in
+Strg+K  Kontakt notieren
+Strg+S  Speichern
+Strg+P  Hilfeplan drucken
+Strg+Z  Letzte Änderung rückgängig
+Strg+F  Suchen
+Strg+L  Sperren
+Strg+Q  Beenden</source>
+        <translation>Ctrl+N  New client
+Ctrl+K  Record a contact
+Ctrl+S  Save
+Ctrl+P  Print help plan
+Ctrl+Z  Undo last change
+Ctrl+F  Search
+Ctrl+L  Lock
+Ctrl+Q  Quit</translation>
+    </message>
+    <message>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -1550,7 +1583,7 @@ Strg+Z  Letzte Änderung rückgängig
 Strg+F  Suchen
 Strg+L  Sperren
 Strg+Q  Beenden</source>
-        <translation>Ctrl+N  New client
+        <translation type="vanished">Ctrl+N  New client
 Ctrl+K  Record contact
 Ctrl+S  Save
 Ctrl+Z  Undo last change
@@ -1897,6 +1930,87 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="115"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPrinter</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="75"/>
+        <source>Hilfeplan als PDF speichern</source>
+        <translation>Save help plan as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="77"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="105"/>
+        <source>PDF gespeichert: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="113"/>
+        <source>Druckvorschau – Hilfeplan</source>
+        <translation>Print preview – help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="129"/>
+        <source>Hilfeplan an den Drucker gesendet.</source>
+        <translation>Help plan sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="142"/>
+        <source>Der Hilfeplan konnte nicht gedruckt werden.</source>
+        <translation>The help plan could not be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPlanDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="27"/>
+        <source>Hilfeplan drucken</source>
+        <translation>Print help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="33"/>
+        <source>Nur Deutsch</source>
+        <translation>German only</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="35"/>
+        <source>Deutsch und %1</source>
+        <translation>German and %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="38"/>
+        <source>Beschriftung</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="39"/>
+        <source>Angaben der Traumasprechstunde aufnehmen (vertraulich)</source>
+        <translation>Include trauma consultation details (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="45"/>
+        <source>Jeder Ausdruck wird im Verlauf protokolliert.</source>
+        <translation>Every printout is recorded in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="55"/>
+        <source>Vorschau …</source>
+        <translation>Preview …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="58"/>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="61"/>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         session.undo_available.connect(self._undo_available)
         session.ops.busy_changed.connect(self._set_busy)
         session.ops.failed.connect(self._show_failure)
+        self.client_file.plan.print_status.connect(self._print_status)
         self._shown_case: str | None = None
         self.refresh_caseload()
         session.refresh_unsynced()
@@ -93,6 +94,12 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             self.tr("Sperren"), "Ctrl+L", self.lock_requested.emit, "lock"
         )
+        self.print_action = self._action(
+            self.tr("Hilfeplan drucken …"),
+            QKeySequence.StandardKey.Print,
+            self.print_plan,
+            "print_plan_action",
+        )
         self.note_action = self._action(
             self.tr("Kontakt notieren"), "Ctrl+K", self.add_note, "add_note_action"
         )
@@ -100,7 +107,12 @@ class MainWindow(QMainWindow):
             self.tr("Beenden"), QKeySequence.StandardKey.Quit, self.close, "quit"
         )
         file_menu = self.menuBar().addMenu(self.tr("&Datei"))
-        for action in (self.new_client_action, self.note_action, self.save_action):
+        for action in (
+            self.new_client_action,
+            self.note_action,
+            self.save_action,
+            self.print_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -153,6 +165,9 @@ class MainWindow(QMainWindow):
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
+
+    def _print_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -265,6 +280,11 @@ class MainWindow(QMainWindow):
             self.client_file.tabs.setCurrentWidget(self.client_file.notes)
             self.client_file.notes.add()
 
+    def print_plan(self) -> None:
+        if self.client_file.data is not None:
+            self.client_file.tabs.setCurrentWidget(self.client_file.plan)
+            self.client_file.plan.print_plan()
+
     def undo(self) -> None:
         self.session.undo(lambda _r: self.client_file.reload())
 
@@ -298,6 +318,7 @@ class MainWindow(QMainWindow):
             self.tr("Tastenkürzel"),
             self.tr(
                 "Strg+N  Neue Klient:in\nStrg+K  Kontakt notieren\nStrg+S  Speichern\n"
+                "Strg+P  Hilfeplan drucken\n"
                 "Strg+Z  Letzte Änderung rückgängig\nStrg+F  Suchen\nStrg+L  Sperren\n"
                 "Strg+Q  Beenden"
             ),

@@ -22,6 +22,7 @@ from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea
 from ....services import ClientFile
 from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
+from ...printing import PlanPrinter
 from ...session import Session
 from ..common import button_row, run_form
 
@@ -32,6 +33,7 @@ DONE = {EntryStatus.ACHIEVED, EntryStatus.NOT_ACHIEVED, EntryStatus.DROPPED}
 
 class HelpPlanTab(QWidget):
     changed = Signal()
+    print_status = Signal(str)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -66,7 +68,11 @@ class HelpPlanTab(QWidget):
         self.agree_button = QPushButton(self.tr("Mit Klient:in vereinbart und unterschrieben"))
         self.agree_button.setObjectName("agree_plan")
         self.agree_button.clicked.connect(self.agree)
-        pbox.addWidget(button_row(self.edit_plan_button, self.agree_button))
+        self.print_button = QPushButton(self.tr("Drucken …"))
+        self.print_button.setObjectName("print_plan")
+        self.print_button.setToolTip(self.tr("Vorschau, Drucken oder als PDF speichern (Strg+P)"))
+        self.print_button.clicked.connect(self.print_plan)
+        pbox.addWidget(button_row(self.edit_plan_button, self.agree_button, self.print_button))
         self.tree = QTreeWidget()
         self.tree.setObjectName("plan_tree")
         self.tree.setColumnCount(5)
@@ -116,6 +122,7 @@ class HelpPlanTab(QWidget):
         )
         self.stack.addWidget(plan)
         self.dialog = None
+        self.printer: PlanPrinter | None = None
 
     # --- display -----------------------------------------------------------------------
 
@@ -220,6 +227,17 @@ class HelpPlanTab(QWidget):
             PlanDialog(plan, self.session.clock.today(), self),
             lambda v: plans.update(plan.id, **v),
             lambda _p: self.changed.emit(),
+        )
+
+    def print_plan(self) -> None:
+        if self.data is None or self.data.plan is None:
+            return
+        self.printer = PlanPrinter(self.session, self)
+        self.printer.status.connect(self.print_status.emit)
+        self.printer.start(
+            self.data.case.id,
+            self.data.client.preferred_language,
+            has_trauma=self.data.trauma_referral_count > 0,
         )
 
     def agree(self) -> None:
