@@ -81,6 +81,18 @@ def main(out_dir: str, lang: str = "de") -> int:
         pump(app, 0.8)
         files.plan.dialog.grab().save(str(out / f"08-new-goal-dialog-{lang}.png"))
         files.plan.dialog.force_close()
+        files.plan.print_plan()
+        pump(app, 0.5)
+        printer = files.plan.printer
+        printer.dialog.grab().save(str(out / f"10-print-dialog-{lang}.png"))
+        printer.dialog.preview_button.click()
+        pump(app, 3)
+        if printer.preview is not None:
+            printer.preview.resize(900, 1000)
+            pump(app, 1)
+            printer.preview.grab().save(str(out / f"11-print-preview-{lang}.png"))
+            printer.preview.close()
+        printer.dialog.reject()
         window.caseload.filter.setText("zzz-kein-treffer")
         pump(app, 0.5)
         window.caseload.grab().save(str(out / f"09-caseload-no-match-{lang}.png"))

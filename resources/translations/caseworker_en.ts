@@ -90,37 +90,57 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="47"/>
+        <source>Fall …</source>
+        <translation>Case …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="50"/>
+        <source>Ruhend setzen</source>
+        <translation>Set dormant</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
+        <source>Abschließen …</source>
+        <translation>Close …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="52"/>
+        <source>Wieder öffnen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
@@ -128,44 +148,77 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="117"/>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="119"/>
+        <source>Der Fall bleibt lesbar und kann wieder geöffnet werden.</source>
+        <translation>The case stays readable and can be reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="122"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="124"/>
+        <source>Abgeschlossen am</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="125"/>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
+        <source>Datum fehlt.</source>
+        <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="304"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="352"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="354"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="310"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="358"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="360"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="313"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="361"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="328"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="376"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="377"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="337"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="385"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -173,52 +226,52 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="208"/>
         <source>Sprachkursvermittlung bearbeiten</source>
         <translation>Edit language course referral</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="162"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
         <source>An einen Sprachkurs vermitteln</source>
         <translation>Refer to a language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="214"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="168"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
         <source>Zielniveau</source>
         <translation>Target level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="219"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="222"/>
         <source>Kursbeginn</source>
         <translation>Course start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="225"/>
         <source>Kinderbetreuung nötig</source>
         <translation>Childcare needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="230"/>
         <source>Erreichtes Niveau</source>
         <translation>Level achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="233"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -304,47 +357,47 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
         <source>Neues Ziel</source>
         <translation>New goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
         <source>Lebensbereich</source>
         <translation>Life area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="174"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="184"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="186"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
@@ -1575,182 +1628,171 @@ Ctrl+F  Search
 Ctrl+L  Lock
 Ctrl+Q  Quit</translation>
     </message>
-    <message>
-        <source>Strg+N  Neue Klient:in
-Strg+K  Kontakt notieren
-Strg+S  Speichern
-Strg+Z  Letzte Änderung rückgängig
-Strg+F  Suchen
-Strg+L  Sperren
-Strg+Q  Beenden</source>
-        <translation type="vanished">Ctrl+N  New client
-Ctrl+K  Record contact
-Ctrl+S  Save
-Ctrl+Z  Undo last change
-Ctrl+F  Find
-Ctrl+L  Lock
-Ctrl+Q  Quit</translation>
-    </message>
 </context>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="61"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="95"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="97"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="99"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="105"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
+        <source>Weitere Person im Haushalt …</source>
+        <translation>Another household member …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="122"/>
         <source>Schweigepflichtentbindung erfassen</source>
         <translation>Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="136"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="186"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="183"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="190"/>
         <source>widerrufen am %1</source>
         <translation>withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="192"/>
         <source>erteilt am %1</source>
         <translation>given on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="195"/>
         <source>Noch keine Einwilligung erfasst.</source>
         <translation>No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="271"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="272"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="285"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -1758,77 +1800,87 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="45"/>
-        <source>Neue Klientin / neuer Klient</source>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="55"/>
+        <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="57"/>
+        <source>Weitere Person im Haushalt</source>
+        <translation>Another household member</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="59"/>
         <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
         <translation>Creates the client, their household and an open case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <source>Legt eine weitere Person dieses Haushalts mit eigenem Fall an.</source>
+        <translation>Adds another member of this household with a case of their own.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
         <source>z. B. UKR, SYR, AFG</source>
         <translation>e.g. UKR, SYR, AFG</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
         <source>z. B. uk,ru (erste = bevorzugt)</source>
         <translation>e.g. uk,ru (first = preferred)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="76"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="79"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="83"/>
         <source>Einwilligung Datenverarbeitung am</source>
         <translation>Data processing consent given on</translation>
     </message>
@@ -1902,32 +1954,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
         <source>Hilfeplan bearbeiten</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
         <source>Neuer Hilfeplan</source>
         <translation>New help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="145"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="148"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="153"/>
         <source>Nächste Fortschreibung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="163"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -2016,52 +2068,52 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="253"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="301"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="255"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="303"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="263"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="317"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="320"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="323"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="326"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="330"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -2069,32 +2121,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="264"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="267"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
         <source>Eigene Fallberatung (ohne Klient:in)</source>
         <translation>Own case consultation (without client)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="277"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="233"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="281"/>
         <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
         <translation>Signed confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="283"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
@@ -2313,20 +2365,6 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="206"/>
         <source>Die Eingaben stimmen nicht überein.</source>
         <translation>The entries do not match.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Speichern fehlgeschlagen.</source>
-        <translation type="vanished">Saving failed.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Datum bitte als TT.MM.JJJJ eingeben.</source>
-        <translation type="vanished">Please enter the date as DD.MM.YYYY.</translation>
     </message>
 </context>
 </TS>

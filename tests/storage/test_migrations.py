@@ -74,3 +74,17 @@ def test_older_file_is_backed_up_before_migration(services, case_file, data_dir)
         assert conn.execute("SELECT id FROM client").fetchone() == (client.id,)
     finally:
         conn.close()
+
+
+def test_scheduled_backup_once_a_day_keeps_the_newest(case_file, data_dir, clock):
+    first = case_file.backup_if_due()
+    assert first is not None and first.exists()
+    assert case_file.backup_if_due() is None  # not due again within the day
+    made = [first]
+    for _ in range(1, 10):
+        clock.advance(24 * 3600 + 1)
+        made.append(case_file.backup_if_due(keep=3))
+    left = sorted((data_dir / "backups").glob("*scheduled*.db"))
+    assert len(left) == 3
+    assert left[-1] == made[-1]
+    assert not looks_like_plain_sqlite(left[-1])

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from caseworker_desktop.domain.enums import (
     AuditAction,
+    CaseStatus,
+    ClosingReason,
     ContactKind,
     CourseType,
     EntryStatus,
@@ -288,3 +290,39 @@ def test_everything_is_there_after_reopening(qtbot, window, session, case_file, 
         assert [r.client_name for r in rows] == ["Melnyk, Mariia"]
     finally:
         reopened.lock()
+
+
+def test_household_member_and_case_status(qtbot, window, session, services):
+    ops = session.ops
+    create_client(qtbot, window, ops)
+    files = window.client_file
+    household_id = files.data.household.id
+    qtbot.mouseClick(files.master.add_member_button, Qt.MouseButton.LeftButton)
+    dialog = files.master.dialog
+    assert dialog.last_name.text() == "Kovalenko" and not dialog.address.isEnabled()
+    type_text(qtbot, dialog.first_name, "Andrii")
+    submit(qtbot, files.master, ops)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 2, timeout=3000)
+    settle(qtbot, ops)
+    assert "Andrii Kovalenko" in files.master.members.text()
+    members = services.clients.household_members(household_id)
+    assert sorted(c.first_name for c in members) == ["Andrii", "Olena"]
+
+    files.close_case()
+    dialog = files.dialog
+    dialog.closing_reason.set_value(ClosingReason.INDEPENDENT)
+    type_text(qtbot, dialog.closing_note, "Arbeit gefunden, eigene Wohnung.")
+    submit(qtbot, files, ops)
+    settle(qtbot, ops)
+    assert files.data.case.status is CaseStatus.CLOSED
+    assert files.data.case.closing_reason is ClosingReason.INDEPENDENT
+    assert not files.close_action.isEnabled() and files.reopen_action.isEnabled()
+    qtbot.wait(300)  # the caseload refresh is debounced
+    settle(qtbot, ops)
+    statuses = {
+        window.caseload.proxy.index(r, 2).data() for r in range(window.caseload.proxy.rowCount())
+    }
+    assert statuses == {"Abgeschlossen", "Offen"}
+    files.reopen_action.trigger()
+    settle(qtbot, ops)
+    assert files.data.case.status is CaseStatus.OPEN

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -259,6 +259,19 @@ class CaseFile:
         self._audit(AuditAction.BACKUP, "case_file", self.device_id, final.name)
         return final
 
+    def backup_if_due(self, every: timedelta = timedelta(days=1), keep: int = 7) -> Path | None:
+        """Scheduled backup (called after unlock): one when the newest scheduled backup is
+        older than `every`; only the newest `keep` scheduled backups are kept."""
+        directory = self.data_dir / BACKUP_DIR_NAME
+        scheduled = sorted(directory.glob("casefile-*-scheduled*.db")) if directory.exists() else []
+        if scheduled and self.clock.now() - _stamp_of(scheduled[-1]) < every:
+            return None
+        path = self.backup("scheduled")
+        scheduled = sorted(directory.glob("casefile-*-scheduled*.db"))
+        for old in scheduled[:-keep]:
+            old.unlink(missing_ok=True)
+        return path
+
     def verify(self) -> list[str]:
         """Integrity problems found (empty list: all checks passed). A damaged page is a
         finding, not a crash."""
@@ -348,3 +361,9 @@ class CaseFile:
             self.set_state(conn, "user_id", user.id)
             self.set_state(conn, "hlc", stamp)
             self.set_state(conn, "created_at", datetime.now().isoformat(timespec="seconds"))
+
+
+def _stamp_of(backup: Path) -> datetime:
+    """The time in a backup's name (written by our clock, so comparable with it)."""
+    _, day, time_of_day, *_ = backup.stem.split("-")
+    return datetime.strptime(f"{day}{time_of_day}", "%Y%m%d%H%M%S").replace(tzinfo=UTC)

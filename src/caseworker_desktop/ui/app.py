@@ -130,6 +130,7 @@ class AppController(QObject):
         self.settings.remember_profile(case_file.data_dir)
         self.settings.save()
         self.ops.run(lambda: Services(case_file, self.clock), self._services_ready)
+        self.ops.run(case_file.backup_if_due, lambda _path: None, self._backup_failed)
 
     def _services_ready(self, services: Services) -> None:
         if self.unlock_dialog is not None:
@@ -143,6 +144,9 @@ class AppController(QObject):
         self.window.idle_minutes_chosen.connect(self._idle_minutes_chosen)
         self.window.show()
         self.idle.arm()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        log.error("scheduled backup failed: %s", type(exc).__name__)
 
     # --- lock --------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import model as m
 from ...domain.enums import (
+    ClosingReason,
     ContactKind,
     CourseReferralStatus,
     CourseType,
@@ -40,12 +41,26 @@ def _text(value: str = "", lines: int = 3) -> QPlainTextEdit:
 
 
 class NewClientDialog(FormDialog):
-    def __init__(self, municipalities: list[m.Municipality], today: date, parent=None):
+    """A new client with a new household, or (household given) one more household member."""
+
+    def __init__(
+        self,
+        municipalities: list[m.Municipality],
+        today: date,
+        parent=None,
+        household: m.Household | None = None,
+        last_name: str = "",
+    ):
         super().__init__(
-            self.tr("Neue Klientin / neuer Klient"),
+            self.tr("Neue Klient:in")
+            if household is None
+            else self.tr("Weitere Person im Haushalt"),
             parent,
-            self.tr("Legt Klient:in, Haushalt und einen offenen Fall an."),
+            self.tr("Legt Klient:in, Haushalt und einen offenen Fall an.")
+            if household is None
+            else self.tr("Legt eine weitere Person dieses Haushalts mit eigenem Fall an."),
         )
+        self.household = household
         self.first_name = self.field("first_name", self.tr("Vorname"), QLineEdit())
         self.last_name = self.field("last_name", self.tr("Nachname"), QLineEdit())
         self.birth_date = self.field("birth_date", self.tr("Geburtsdatum"), DateField())
@@ -68,6 +83,13 @@ class NewClientDialog(FormDialog):
             self.tr("Einwilligung Datenverarbeitung am"),
             DateField(today),
         )
+        self.last_name.setText(last_name)
+        if household is not None:
+            self.municipality.setCurrentIndex(self.municipality.findData(household.municipality_id))
+            self.address.setText(household.address)
+            self.municipality.setEnabled(False)
+            self.address.setEnabled(False)
+        self.dirty.reset()
 
     def values(self) -> dict:
         dates = self.errors.dates(
@@ -84,6 +106,32 @@ class NewClientDialog(FormDialog):
             "municipality_id": self.municipality.currentData(),
             "address": self.address.text().strip(),
             "phone": self.phone.text().strip(),
+            "household_id": self.household.id if self.household else None,
+            **dates,
+        }
+
+
+class CloseCaseDialog(FormDialog):
+    def __init__(self, today: date, parent=None):
+        super().__init__(
+            self.tr("Fall abschließen"),
+            parent,
+            self.tr("Der Fall bleibt lesbar und kann wieder geöffnet werden."),
+        )
+        self.closing_reason = self.field(
+            "closing_reason", self.tr("Grund"), EnumCombo(ClosingReason)
+        )
+        self.closed_on = self.field("closed_on", self.tr("Abgeschlossen am"), DateField(today))
+        self.closing_note = self.field("closing_note", self.tr("Vermerk"), _text("", 3))
+        self.dirty.reset()
+
+    def values(self) -> dict:
+        dates = self.errors.dates(closed_on=self.closed_on)
+        if dates["closed_on"] is None:
+            raise DateProblems({"closed_on": self.tr("Datum fehlt.")})
+        return {
+            "reason": self.closing_reason.value(),
+            "note": self.closing_note.toPlainText().strip(),
             **dates,
         }
 

@@ -4,11 +4,23 @@ referrals (restricted), contact notes and history, as tabs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...domain.enums import CaseStatus
 from ...services import ClientFile
+from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
 from ..session import Session
+from .common import run_form
 from .tabs.courses import CoursesTab
 from .tabs.help_plan import HelpPlanTab
 from .tabs.history import HistoryTab
@@ -30,7 +42,21 @@ class ClientFileView(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("client_heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.heading)
+        self.case_button = QToolButton()
+        self.case_button.setObjectName("case_actions")
+        self.case_button.setText(self.tr("Fall …"))
+        self.case_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.case_button)
+        self.dormant_action = menu.addAction(self.tr("Ruhend setzen"), self.set_dormant)
+        self.close_action = menu.addAction(self.tr("Abschließen …"), self.close_case)
+        self.reopen_action = menu.addAction(self.tr("Wieder öffnen"), self.reopen_case)
+        self.case_button.setMenu(menu)
+        self.case_button.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.case_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.dialog = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("client_tabs")
         self.master = MasterDataTab(session)
@@ -88,6 +114,7 @@ class ClientFileView(QWidget):
         self.trauma.hide_content()
         self.master.dirty.reset()
         self.heading.hide()
+        self.case_button.hide()
         self.stack.setCurrentWidget(self.empty)
 
     def _show(self, data: ClientFile) -> None:
@@ -101,12 +128,39 @@ class ClientFileView(QWidget):
             f" · {_esc((data.household and _municipality(data)) or '')}</span>"
         )
         self.heading.show()
+        self.case_button.show()
+        self.dormant_action.setEnabled(case.status is CaseStatus.OPEN)
+        self.close_action.setEnabled(case.status is not CaseStatus.CLOSED)
+        self.reopen_action.setEnabled(case.status is not CaseStatus.OPEN)
         self.stack.setCurrentWidget(self.tabs)
         for tab in (self.master, self.plan, self.courses, self.trauma, self.notes):
             tab.show_data(data)
         if self.tabs.currentWidget() is self.history:
             self.history.load(case.id)
         self.loaded.emit(data)
+
+    # --- case status ---------------------------------------------------------------------
+
+    def set_dormant(self) -> None:
+        if self.data is not None:
+            case_id, cases = self.data.case.id, self.session.services.cases
+            self.session.call(lambda: cases.set_dormant(case_id), self.reload)
+
+    def reopen_case(self) -> None:
+        if self.data is not None:
+            case_id, cases = self.data.case.id, self.session.services.cases
+            self.session.call(lambda: cases.reopen(case_id), self.reload)
+
+    def close_case(self) -> None:
+        if self.data is None:
+            return
+        case_id, cases = self.data.case.id, self.session.services.cases
+        self.dialog = run_form(
+            self.session,
+            CloseCaseDialog(self.session.clock.today(), self),
+            lambda v: cases.close(case_id, v["reason"], closed_on=v["closed_on"], note=v["note"]),
+            self.reload,
+        )
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self.case_id:

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from ....domain.enums import ConsentKind, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
-from ....services import ClientFile
+from ....services import ClientFile, NewClient
+from ...dialogs.records import NewClientDialog
 from ...i18n import enum_label, format_date
 from ...session import Session
 from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
+from ..common import run_form
 
 CLIENT_FIELDS = (
     "first_name",
@@ -47,6 +49,7 @@ class MasterDataTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.data: ClientFile | None = None
+        self.dialog = None
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -104,6 +107,10 @@ class MasterDataTab(QWidget):
         self.members = QLabel()
         self.members.setWordWrap(True)
         hform.addRow(self.tr("Weitere Mitglieder"), self.members)
+        self.add_member_button = QPushButton(self.tr("Weitere Person im Haushalt …"))
+        self.add_member_button.setObjectName("add_household_member")
+        self.add_member_button.clicked.connect(self.add_member)
+        hform.addRow("", self.add_member_button)
         right.addWidget(household)
 
         consent = QGroupBox(self.tr("Einwilligungen"))
@@ -279,6 +286,24 @@ class MasterDataTab(QWidget):
         self.errors.clear()
         self.household_errors.clear()
         self.session.call(work, saved, failed)
+
+    def add_member(self) -> None:
+        if self.data is None or self.data.household is None:
+            return
+        services = self.session.services
+        dialog = NewClientDialog(
+            self.data.municipalities,
+            self.session.clock.today(),
+            self,
+            household=self.data.household,
+            last_name=self.data.client.last_name,
+        )
+        self.dialog = run_form(
+            self.session,
+            dialog,
+            lambda values: services.clients.register(NewClient(**values)),
+            lambda _result: self.changed.emit(),
+        )
 
     def _record_release(self) -> None:
         if self.data is None:
