@@ -183,42 +183,42 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="352"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="340"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="354"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="342"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="346"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="349"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="376"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="364"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="365"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -279,64 +279,64 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CoursesTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="32"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="33"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="33"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="34"/>
         <source>Ziel</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="34"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="35"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="36"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="39"/>
         <source>Erreicht</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
         <source>Kinderbetreuung</source>
         <translation>Childcare</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="44"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="47"/>
         <source>Noch keine Sprachkursvermittlung.
 „An Sprachkurs vermitteln“ legt eine an.</source>
         <translation>No language course referrals yet.
 “Refer to language course” creates one.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="52"/>
         <source>An Sprachkurs vermitteln</source>
         <translation>Refer to language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="55"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="88"/>
         <source>Sprachkurs bearbeiten</source>
         <translation>Edit language course</translation>
     </message>
@@ -598,17 +598,17 @@ or create a new one with Ctrl+N.</translation>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="287"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="319"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="320"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="321"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
@@ -1632,167 +1632,167 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="62"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="96"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="98"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="100"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="103"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="111"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="117"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="123"/>
         <source>Schweigepflichtentbindung erfassen</source>
         <translation>Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="137"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="187"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="191"/>
         <source>widerrufen am %1</source>
         <translation>withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="193"/>
         <source>erteilt am %1</source>
         <translation>given on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="196"/>
         <source>Noch keine Einwilligung erfasst.</source>
         <translation>No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="273"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="274"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="287"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -1888,65 +1888,65 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="26"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="27"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="27"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="28"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="29"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="30"/>
         <source>Dauer</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="32"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="33"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="33"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="34"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="36"/>
         <source>Noch keine Beratungskontakte.
 „Kontakt notieren“ hält einen Besuch fest.</source>
         <translation>No contacts yet.
 “Record contact” records a visit or call.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="40"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="41"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="62"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="44"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="46"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="93"/>
         <source>Kontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="107"/>
         <source>Kontakt löschen</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/notes.py" line="107"/>
         <source>Diesen Beratungskontakt löschen?</source>
         <translation>Delete this contact?</translation>
     </message>
@@ -1997,22 +1997,22 @@ Ctrl+Q  Quit</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="106"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="114"/>
         <source>Druckvorschau – Hilfeplan</source>
         <translation>Print preview – help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="128"/>
         <source>Hilfeplan an den Drucker gesendet.</source>
         <translation>Help plan sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="154"/>
         <source>Der Hilfeplan konnte nicht gedruckt werden.</source>
         <translation>The help plan could not be printed.</translation>
     </message>
@@ -2068,52 +2068,52 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="289"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="303"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="291"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="294"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="299"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="302"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="317"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="305"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="308"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="326"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="330"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="318"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -2131,22 +2131,17 @@ Ctrl+Q  Quit</translation>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
-        <source>Eigene Fallberatung (ohne Klient:in)</source>
-        <translation>Own case consultation (without client)</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="272"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="276"/>
         <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
         <translation>Signed confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="283"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>

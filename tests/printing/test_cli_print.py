@@ -60,7 +60,10 @@ def test_print_plan_by_reference_and_by_id(profile, tmp_path, capsys):
         assert print_plan(data_dir, key, out, "--lang", "ar", "--include-trauma") == 0
         assert text.display_lines("الأهداف والإجراءات", 9)[0] in drawn_text(out)
     details = [e.detail for e in print_events(data_dir)]
-    assert details == ["help_plan lang=uk trauma=no"] + ["help_plan lang=ar trauma=yes"] * 2
+    assert (
+        details
+        == ["help_plan lang=uk trauma=no to=file"] + ["help_plan lang=ar trauma=yes to=file"] * 2
+    )
 
 
 @pytest.mark.parametrize(

@@ -229,3 +229,42 @@ def test_caseload_rows(services, clock):
     assert empty.open_referrals == 0 and empty.last_contact_on is None
     assert not empty.review_overdue(clock.today())
     assert [r.client_name for r in services.cases.caseload()] == ["Aydın, Yusuf", "Haddad, Amina"]
+
+
+def test_saving_unchanged_content_keeps_the_plan_agreed(services, plan):
+    """The dialogs pass every field: only a real content change takes the plan back."""
+    entry = services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
+    same = {
+        f: getattr(entry, f)
+        for f in ("life_area", "goal", "measures", "responsible", "due_on", "outcome_note")
+    }
+    services.plans.update_entry(entry.id, status=EntryStatus.IN_PROGRESS, **same)
+    current = services.plans.get(plan.id)
+    services.plans.update(
+        plan.id,
+        period_start=current.period_start,
+        period_end=current.period_end,
+        next_review_on=current.next_review_on,
+    )
+    assert services.plans.get(plan.id).status is HelpPlanStatus.AGREED
+
+
+def test_undo_restores_a_status_the_workflow_would_not_allow(services, plan):
+    entry = services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    services.plans.set_entry_status(entry.id, EntryStatus.ACHIEVED)
+    services.restore(m.HelpPlanEntry, entry.id, {"status": EntryStatus.OPEN})
+    assert services.plans.entries(plan.id)[0].status is EntryStatus.OPEN
+
+
+def test_a_caught_inner_failure_leaves_nothing_behind(services):
+    from tests.helpers import new_client as register
+
+    with services.transaction():
+        register(services, first="Amina", last="Haddad")
+        with pytest.raises(ValidationError):
+            register(services, first="  ", last="Leer")
+    with services.ctx.read() as conn:
+        households = conn.exec_driver_sql("SELECT count(*) FROM household").scalar()
+        clients = conn.exec_driver_sql("SELECT last_name FROM client").scalars().all()
+    assert households == 1 and clients == ["Haddad"]

@@ -64,7 +64,7 @@ def test_older_file_is_backed_up_before_migration(services, case_file, data_dir)
     finally:
         reopened.lock()
 
-    backups = sorted((data_dir / "backups").glob("*before-migration-0001*"))
+    backups = sorted((data_dir / "backups").glob("*before-migration-0001*.db"))
     assert len(backups) == 1
     assert not looks_like_plain_sqlite(backups[0])
     dek = vault.unwrap_dek(vault.KeyFile.load(key_file_path(data_dir)), PASSPHRASE)
@@ -88,3 +88,27 @@ def test_scheduled_backup_once_a_day_keeps_the_newest(case_file, data_dir, clock
     assert len(left) == 3
     assert left[-1] == made[-1]
     assert not looks_like_plain_sqlite(left[-1])
+
+
+def test_backup_carries_its_key_file_and_opens_without_the_laptop(case_file, data_dir, tmp_path):
+    import shutil
+
+    backup = case_file.backup("manual", tmp_path / "stick")
+    key_copy = backup.with_name(backup.stem + ".keyfile.json")
+    assert key_copy.exists()
+    restored = tmp_path / "new-laptop"
+    restored.mkdir()
+    shutil.copy(backup, restored / "casefile.db")
+    shutil.copy(key_copy, restored / "keyfile.json")
+    reopened = CaseFile.open(restored, PASSPHRASE)
+    try:
+        assert reopened.verify() == []
+    finally:
+        reopened.lock()
+
+
+def test_scheduled_backup_is_due_after_a_clock_that_ran_ahead(case_file, clock):
+    clock.advance(30 * 24 * 3600)
+    assert case_file.backup_if_due() is not None
+    clock.advance(-30 * 24 * 3600 + 24 * 3600 + 60)
+    assert case_file.backup_if_due() is not None

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from caseworker_desktop.domain.enums import AuditAction, LifeArea
-from caseworker_desktop.ui.printing import new_printer, paint_pages
+from caseworker_desktop.ui.printing import new_printer
 from tests.helpers import new_client
 from tests.ui.conftest import settle
 
@@ -43,13 +43,12 @@ def test_print_dialog_defaults_and_preview(qtbot, window, services):
     assert printer.preview is not None and printer.preview.isVisible()
     assert len(printer.images) == 1 and not printer.images[0].isNull()
     assert printer.images[0].width() > 800
-    events = _prints(services, case.id)
-    assert len(events) == 1 and "lang=uk trauma=no" in events[0].detail
+    assert _prints(services, case.id) == []  # a preview is not a printout
     printer.preview.close()
     dialog.reject()
 
 
-def test_printing_paints_every_page(qtbot, tmp_path, window, services):
+def test_printing_paints_every_page_and_is_recorded(qtbot, tmp_path, window, services):
     _plan_case(services, window, qtbot)
     window.print_action.trigger()
     printer = window.client_file.plan.printer
@@ -58,11 +57,13 @@ def test_printing_paints_every_page(qtbot, tmp_path, window, services):
     pdf_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     pdf_printer.setOutputFileName(str(out))
-    printer.show_print_dialog = lambda: paint_pages(pdf_printer, printer.images)
+    printer.show_print_dialog = lambda: printer._print(pdf_printer)  # "OK" in the print dialog
     printer.dialog.print_button.click()
     settle(qtbot, window.session.ops)
     assert out.exists()
     assert len(pypdf.PdfReader(out).pages) == len(printer.images) >= 1
+    (event,) = _prints(services, window.client_file.data.case.id)
+    assert event.detail == "help_plan lang=de trauma=no to=printer"
 
 
 def test_save_as_pdf_with_explicit_trauma_opt_in(qtbot, tmp_path, window, services, monkeypatch):

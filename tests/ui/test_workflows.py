@@ -326,3 +326,43 @@ def test_household_member_and_case_status(qtbot, window, session, services):
     files.reopen_action.trigger()
     settle(qtbot, ops)
     assert files.data.case.status is CaseStatus.OPEN
+
+
+def test_unsaved_master_data_survives_a_save_elsewhere(qtbot, window, session):
+    ops = session.ops
+    create_client(qtbot, window, ops)
+    master = window.client_file.master
+    type_text(qtbot, master.phone, "0176 999")
+    window.note_action.trigger()
+    notes = window.client_file.notes
+    type_text(qtbot, notes.dialog.text, "Anruf")
+    submit(qtbot, notes, ops)
+    qtbot.wait(300)
+    settle(qtbot, ops)
+    assert master.phone.text() == "0176 999" and master.dirty.dirty
+    window.client_file.discard_changes()  # no "save?" question when the test closes
+
+
+def test_trauma_content_is_read_only_when_the_user_opens_it(qtbot, window, session, services):
+    ops = session.ops
+    create_client(qtbot, window, ops)
+    files = window.client_file
+    services.referrals.request_trauma_consultation(files.data.case.id, consent_given=True)
+    files.reload()
+    settle(qtbot, ops)
+
+    def views():
+        return [
+            e for e in services.case_history(files.data.case.id) if e.action is AuditAction.VIEW
+        ]
+
+    assert views() == []
+    qtbot.mouseClick(files.trauma.reveal_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, ops)
+    assert len(views()) == 1
+    for _ in range(3):
+        files.master.save()
+        settle(qtbot, ops)
+        files.reload()
+        settle(qtbot, ops)
+    assert len(views()) == 1

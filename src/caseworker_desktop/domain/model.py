@@ -237,6 +237,27 @@ class ReviewComment(Record):
     resolved: bool = False
 
 
+@dataclass(kw_only=True)
+class Conflict(Record):
+    """Two concurrent edits of one free-text field: the text in force and the one that
+    lost. Created by the district office, synced to both laptops, resolved by a person."""
+
+    table = "conflict"
+    text_fields = frozenset({"resolution"})
+    table_name: str
+    row_id: str
+    field: str
+    winner_value: str
+    winner_hlc: str
+    winner_device: str
+    loser_value: str
+    loser_hlc: str
+    loser_device: str
+    case_id: str | None = None
+    resolved: bool = False
+    resolution: str = ""
+
+
 SYNCABLE: tuple[type[Record], ...] = (
     Organisation,
     Municipality,
@@ -252,6 +273,7 @@ SYNCABLE: tuple[type[Record], ...] = (
     TraumaReferral,
     ContactNote,
     ReviewComment,
+    Conflict,
 )
 
 BY_TABLE: dict[str, type[Record]] = {cls.table: cls for cls in SYNCABLE}

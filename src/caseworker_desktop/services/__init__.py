@@ -75,7 +75,11 @@ class Services:
                 plan=plan,
                 entries=self.plans.entries(plan.id) if plan else [],
                 course_referrals=self.referrals.course_referrals(case_id),
-                trauma_referral_count=len(tx.find(m.TraumaReferral, trauma.c.case_id == case_id)),
+                trauma_referral_count=sum(
+                    1
+                    for r in tx.find(m.TraumaReferral, trauma.c.case_id == case_id)
+                    if tx.may_see_trauma(r)
+                ),
                 notes=self.cases.notes(case_id),
                 comments=self.reviews.comments(case_id),
                 municipalities=self.clients.municipalities(),
@@ -105,6 +109,12 @@ class Services:
             t = table_of(m.ConsentRecord)
             ids.update(c.id for c in tx.find(m.ConsentRecord, t.c.client_id == client.id))
             return changelog.audit_events_for(tx.conn, ids)
+
+    def restore(self, cls: type[m.Record], record_id: str, values: dict) -> m.Record:
+        """Undo: put back earlier values, status included (no workflow check: going back
+        is always allowed). Logged, audited and synced like any change."""
+        with self.transaction() as tx:
+            return tx.update(cls, record_id, check_transition=False, **values)
 
     def unsynced_changes(self) -> int:
         with self.ctx.read() as conn:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -38,7 +39,7 @@ class ServiceContext:
         self.case_file = case_file
         self.clock = clock or case_file.clock
         self.device_id = case_file.device_id
-        self._current: Tx | None = None
+        self._local = threading.local()  # the open transaction, per thread
         # Plain-Python observers of committed changes: called with [(table, record_id), ...].
         self.listeners: list[Callable[[list[tuple[str, str]]], None]] = []
         with case_file.engine.connect() as conn:
@@ -57,18 +58,22 @@ class ServiceContext:
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """One use case. Nested calls join the outer transaction (bulk work, demo data)."""
-        if self._current is not None:
-            yield self._current
+        current = getattr(self._local, "tx", None)
+        if current is not None:
+            # A use case inside another: a savepoint, so that a caught failure of the inner
+            # one leaves nothing half-written in the outer transaction.
+            with current.conn.begin_nested():
+                yield current
             return
         with self.case_file.engine.begin() as conn:
             tx = Tx(self, conn)
-            self._current = tx
+            self._local.tx = tx
             try:
                 yield tx
                 if tx.wrote:
                     self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
             finally:
-                self._current = None
+                self._local.tx = None
         if tx.touched:  # committed: tell the listeners (the UI adapter re-emits as Qt signals)
             for listener in list(self.listeners):
                 listener(list(tx.touched))
@@ -136,16 +141,25 @@ class Tx:
         self.audit(AuditAction.CREATE, record)
         return record
 
-    def update(self, record: R | type[R], record_id: str | None = None, **changes) -> R:
+    def update(
+        self,
+        record: R | type[R],
+        record_id: str | None = None,
+        *,
+        check_transition: bool = True,
+        **changes,
+    ) -> R:
         """Apply `changes` to the stored version of the record; validates, checks the
-        status transition, logs only fields that really changed. Returns the new version."""
+        status transition (not when undoing), logs only fields that really changed.
+        Returns the new version."""
         cls = record if isinstance(record, type) else type(record)
         old = self.get(cls, record_id if record_id is not None else record.id)
         unknown = set(changes) - {f.name for f in dataclasses.fields(cls)}
         if unknown or {"id", "updated_hlc", "deleted"} & set(changes):
             raise ValueError(f"fields that cannot be changed here: {sorted(changes)}")
         new = dataclasses.replace(old, **changes)
-        rules.check_status_change(old, new)
+        if check_transition:
+            rules.check_status_change(old, new)
         rules.validate(new, self.today)
         changed = changelog.diff(old, new)
         if not changed:
@@ -205,18 +219,22 @@ class Tx:
         if self.user.role not in roles:
             raise PermissionDeniedError("Dafür fehlt die Berechtigung.")
 
-    def require_trauma_access(self, referral: m.TraumaReferral) -> None:
+    def may_see_trauma(self, referral: m.TraumaReferral) -> bool:
         """Trauma referrals: the assigned caseworker and the team lead of their team only."""
         if referral.caseworker_id == self.user.id:
-            return
+            return True
         if self.user.role is Role.TEAM_LEAD and self.user.team_id:
             owner = self.conn.execute(
                 sa.select(table_of(m.User).c.team_id).where(
                     table_of(m.User).c.id == referral.caseworker_id
                 )
             ).scalar()
-            if owner == self.user.team_id:
-                return
+            return owner == self.user.team_id
+        return False
+
+    def require_trauma_access(self, referral: m.TraumaReferral) -> None:
+        if self.may_see_trauma(referral):
+            return
         raise PermissionDeniedError(
             "Traumasprechstunde: nur die zuständige Fachkraft und ihre Teamleitung haben Zugriff."
         )

@@ -11,8 +11,12 @@ from ..domain import model as m
 from ..domain import rules
 from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
 from ..domain.errors import CaseworkerError
+from ..storage.changelog import diff
 from ..storage.orm import table_of
 from .context import ServiceContext, Tx
+
+# Fields that record the plan's state rather than its content.
+PLAN_STATE_FIELDS = frozenset({"status", "agreed_on", "signed", "approved_by", "approved_on"})
 
 
 class HelpPlanService:
@@ -48,8 +52,10 @@ class HelpPlanService:
 
     def update(self, plan_id: str, **changes) -> m.HelpPlan:
         with self.ctx.transaction() as tx:
+            old = tx.get(m.HelpPlan, plan_id)
             plan = tx.update(m.HelpPlan, plan_id, **changes)
-            return _back_to_draft(tx, plan) if set(changes) - {"status"} else plan
+            content_changed = set(diff(old, plan)) - PLAN_STATE_FIELDS
+            return _back_to_draft(tx, plan) if content_changed else plan
 
     def agree(self, plan_id: str, agreed_on: date | None = None, signed: bool = True) -> m.HelpPlan:
         """The plan was agreed with (and signed by) the client."""
@@ -123,7 +129,8 @@ class HelpPlanService:
                 probe = m.HelpPlanEntry(**{**old.__dict__, **changes})
                 rules.validate_entry(probe, plan)
             entry = tx.update(m.HelpPlanEntry, entry_id, **changes)
-            if set(changes) - {"status", "outcome_note"}:
+            # Progress (status, outcome) is fine on a signed plan; new content is not.
+            if set(diff(old, entry)) - {"status", "outcome_note"}:
                 _back_to_draft(tx, plan)
             return entry
 

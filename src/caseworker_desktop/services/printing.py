@@ -36,6 +36,35 @@ class PrintService:
         with self.ctx.transaction() as tx:
             return _gather(tx, case_id, plan_id, include_trauma)
 
+    def render_pdf(
+        self,
+        case_id: str,
+        lang: str | None = None,
+        include_trauma: bool = False,
+        plan_id: str | None = None,
+    ) -> tuple[bytes, str]:
+        """(PDF, plan id) for a preview or a printer, without a print record: that is
+        written by `record_print` once the printer has it. Reading trauma data for it is
+        still an audited view."""
+        lang = check_language(lang)
+        with self.ctx.transaction() as tx:
+            data = _gather(tx, case_id, plan_id, include_trauma)
+        pdf = io.BytesIO()
+        render_help_plan(data, pdf, lang=lang, include_trauma=include_trauma)
+        return pdf.getvalue(), data.plan_id
+
+    def record_print(
+        self, plan_id: str, lang: str | None, include_trauma: bool, target: str = "printer"
+    ) -> None:
+        with self.ctx.transaction() as tx:
+            tx.get(m.HelpPlan, plan_id)
+            tx.audit(
+                AuditAction.PRINT,
+                entity="help_plan",
+                entity_id=plan_id,
+                detail=_detail(check_language(lang), include_trauma, target),
+            )
+
     def print_help_plan(
         self,
         case_id: str,
@@ -52,10 +81,15 @@ class PrintService:
             to_file = isinstance(out, str | Path)
             pdf = io.BytesIO() if to_file else out
             render_help_plan(data, pdf, lang=lang, include_trauma=include_trauma)
-            detail = f"help_plan lang={lang or 'de'} trauma={'yes' if include_trauma else 'no'}"
+            detail = _detail(lang, include_trauma, "file" if to_file else "stream")
             tx.audit(AuditAction.PRINT, entity="help_plan", entity_id=data.plan_id, detail=detail)
             if to_file:
                 write_atomic(Path(out), pdf.getvalue())
+
+
+def _detail(lang: str | None, include_trauma: bool, target: str) -> str:
+    trauma = "yes" if include_trauma else "no"
+    return f"help_plan lang={lang or 'de'} trauma={trauma} to={target}"
 
 
 def find_case(tx: Tx, key: str) -> m.Case:

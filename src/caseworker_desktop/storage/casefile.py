@@ -134,8 +134,12 @@ class CaseFile:
         except BaseException:
             vault.wipe(dek)
             raise
-        case_file._migrate()
-        case_file._audit(AuditAction.UNLOCK, "case_file", key_file.device_id)
+        try:
+            case_file._migrate()
+            case_file._audit(AuditAction.UNLOCK, "case_file", key_file.device_id)
+        except BaseException:
+            case_file.lock()  # no open connection and no key left behind
+            raise
         return case_file
 
     @classmethod
@@ -256,6 +260,9 @@ class CaseFile:
             os.close(fd)
         os.chmod(tmp, 0o600)
         tmp.replace(final)
+        # The key file travels with the backup (it holds only wrapped keys): a backup on a
+        # stick must be restorable when the laptop and its key file are gone.
+        self.key_file.save(final.with_name(final.stem + ".keyfile.json"))
         self._audit(AuditAction.BACKUP, "case_file", self.device_id, final.name)
         return final
 
@@ -264,12 +271,15 @@ class CaseFile:
         older than `every`; only the newest `keep` scheduled backups are kept."""
         directory = self.data_dir / BACKUP_DIR_NAME
         scheduled = sorted(directory.glob("casefile-*-scheduled*.db")) if directory.exists() else []
-        if scheduled and self.clock.now() - _stamp_of(scheduled[-1]) < every:
-            return None
+        if scheduled:
+            age = self.clock.now() - _stamp_of(scheduled[-1])
+            if timedelta(0) <= age < every:  # a backup "from the future" (clock was ahead): due
+                return None
         path = self.backup("scheduled")
         scheduled = sorted(directory.glob("casefile-*-scheduled*.db"))
         for old in scheduled[:-keep]:
             old.unlink(missing_ok=True)
+            old.with_name(old.stem + ".keyfile.json").unlink(missing_ok=True)
         return path
 
     def verify(self) -> list[str]:

@@ -56,9 +56,19 @@ def diff(old: m.Record, new: m.Record) -> dict[str, object]:
 
 
 _INSERT_CHANGE = (
-    "INSERT INTO change_log (change_id, table_name, row_id, field, value, hlc, device_id, pushed)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, 0)"
+    "INSERT INTO change_log"
+    " (change_id, table_name, row_id, field, value, hlc, base_hlc, device_id, pushed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
 )
+_FIELD_CLOCKS = "SELECT field, hlc FROM field_clock WHERE table_name = ? AND row_id = ?"
+_SET_FIELD_CLOCK = (
+    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
+)
+
+
+def field_clocks(conn: sa.Connection, table: str, row_id: str) -> dict[str, str]:
+    return dict(conn.exec_driver_sql(_FIELD_CLOCKS, (table, row_id)).all())
 
 
 def append_changes(
@@ -69,15 +79,30 @@ def append_changes(
     hlc: str,
     device_id: str,
 ) -> None:
+    """Outbox rows for the changed fields, each with the HLC of the value the writer saw
+    (its base: how the office tells an overwrite from a concurrent edit)."""
     if not fields:
         return
+    bases = field_clocks(conn, record.table, record.id)
     # Hot path (every write): plain driver SQL, no statement compilation.
     conn.exec_driver_sql(
         _INSERT_CHANGE,
         [
-            (m.new_id(), record.table, record.id, name, encode_value(value), hlc, device_id)
+            (
+                m.new_id(),
+                record.table,
+                record.id,
+                name,
+                encode_value(value),
+                hlc,
+                bases.get(name),
+                device_id,
+            )
             for name, value in fields.items()
         ],
+    )
+    conn.exec_driver_sql(
+        _SET_FIELD_CLOCK, [(record.table, record.id, name, hlc) for name in fields]
     )
 
 

@@ -48,8 +48,11 @@ def open_engine(path: Path, dek: bytes) -> sa.Engine:
     """Engine over one SQLCipher connection: a single writer; SQLAlchemy serialises users.
 
     Raises CaseFileCorruptError if the key does not open the file (with a key unwrapped
-    from the key file, that means the file is damaged or has been tampered with)."""
-    key = bytes(dek)
+    from the key file, that means the file is damaged or has been tampered with).
+
+    The connection factory reads the caller's key buffer each time (no private copy), so
+    wiping that buffer on lock leaves no key behind in the engine."""
+    key = dek
 
     def creator():
         conn = connect_raw(path, key)

@@ -95,6 +95,7 @@ change_log = sa.Table(
     sa.Column("field", sa.String(64), nullable=False),
     sa.Column("value", sa.Text, nullable=True),  # JSON
     sa.Column("hlc", sa.String(64), nullable=False),
+    sa.Column("base_hlc", sa.String(64), nullable=True),  # what the writer had seen
     sa.Column("device_id", sa.String(32), nullable=False),
     sa.Column("pushed", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_change_log_pushed_seq", "pushed", "seq"),
@@ -116,6 +117,28 @@ audit_event = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Index("ix_audit_event_entity", "entity", "entity_id"),
+)
+
+# The HLC of the value each field holds here (own writes and pulled ones): the base of the
+# next local write, and the test whether a pulled value is newer.
+field_clock = sa.Table(
+    "field_clock",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(32), primary_key=True),
+    sa.Column("field", sa.String(64), primary_key=True),
+    sa.Column("hlc", sa.String(64), nullable=False),
+)
+
+# Pulled fields of rows that are not complete yet (a page may end inside a new row).
+sync_pending = sa.Table(
+    "sync_pending",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(32), primary_key=True),
+    sa.Column("field", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=True),
+    sa.Column("hlc", sa.String(64), nullable=False),
 )
 
 # Small key/value store for this file: local user, device, last HLC, sync cursor.

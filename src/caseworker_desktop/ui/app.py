@@ -129,8 +129,16 @@ class AppController(QObject):
         self.case_file = case_file
         self.settings.remember_profile(case_file.data_dir)
         self.settings.save()
-        self.ops.run(lambda: Services(case_file, self.clock), self._services_ready)
+        self.ops.run(
+            lambda: Services(case_file, self.clock), self._services_ready, self._services_failed
+        )
         self.ops.run(case_file.backup_if_due, lambda _path: None, self._backup_failed)
+
+    def _services_failed(self, exc: BaseException) -> None:
+        case_file, self.case_file = self.case_file, None
+        if case_file is not None:
+            self.ops.run(case_file.lock)
+        self._unlock_failed(exc)
 
     def _services_ready(self, services: Services) -> None:
         if self.unlock_dialog is not None:

@@ -3,7 +3,6 @@ rasterised on the worker (printing/, no Qt); the GUI thread only paints finished
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
@@ -57,6 +56,7 @@ class PlanPrinter(QObject):
         self.preview: QPrintPreviewDialog | None = None
         self.images: list[QImage] = []
         self.printer: QPrinter | None = None
+        self.job: tuple = ("", None, False)
 
     def start(self, case_id: str, preferred_language: str, has_trauma: bool) -> PrintPlanDialog:
         self.case_id = case_id
@@ -82,11 +82,12 @@ class PlanPrinter(QObject):
         dpi = PREVIEW_DPI if action == PREVIEW else PRINT_DPI
 
         def work():
-            buffer = io.BytesIO()
-            printing.print_help_plan(case_id, buffer, lang=lang, include_trauma=include_trauma)
-            return pdf_pages_to_png(buffer.getvalue(), dpi)
+            pdf, plan_id = printing.render_pdf(case_id, lang=lang, include_trauma=include_trauma)
+            return plan_id, pdf_pages_to_png(pdf, dpi)
 
-        def done(pages: list[bytes]) -> None:
+        def done(result) -> None:
+            plan_id, pages = result
+            self.job = (plan_id, lang, include_trauma)
             self.images = [QImage.fromData(png) for png in pages]
             if action == PREVIEW:
                 self.show_preview()
@@ -113,9 +114,20 @@ class PlanPrinter(QObject):
         preview.setWindowTitle(self.tr("Druckvorschau – Hilfeplan"))
         preview.resize(900, 1000)
         preview.paintRequested.connect(lambda printer: paint_pages(printer, self.images))
+        # Qt accepts the preview when its own print button has printed: record that print.
+        preview.accepted.connect(self._record_print)
         self.preview = preview
         preview.open()
         return preview
+
+    def _record_print(self) -> None:
+        plan_id, lang, include_trauma = self.job
+        printing = self.session.services.printing
+        self.session.call(
+            lambda: printing.record_print(plan_id, lang, include_trauma, "printer"),
+            lambda _r: self._done(self.tr("Hilfeplan an den Drucker gesendet.")),
+            self._failed,
+        )
 
     def show_print_dialog(self) -> QPrintDialog:
         self.printer = printer = new_printer()
@@ -126,7 +138,7 @@ class PlanPrinter(QObject):
 
     def _print(self, printer: QPrinter) -> None:
         paint_pages(printer, self.images)
-        self._done(self.tr("Hilfeplan an den Drucker gesendet."))
+        self._record_print()  # once the printer has the pages
 
     def _done(self, message: str) -> None:
         self.status.emit(message)

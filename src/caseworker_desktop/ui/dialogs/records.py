@@ -269,11 +269,6 @@ class TraumaRequestDialog(FormDialog):
                 "kein Termin vergeben."
             ),
         )
-        self.own = self.field(
-            "own_consultation",
-            "",
-            QCheckBox(self.tr("Eigene Fallberatung (ohne Klient:in)")),
-        )
         self.requested_on = self.field("requested_on", self.tr("Angefragt am"), DateField(today))
         self.consent = self.field(
             "consent_given",
@@ -281,17 +276,10 @@ class TraumaRequestDialog(FormDialog):
             QCheckBox(self.tr("Schweigepflichtentbindung liegt unterschrieben vor")),
         )
         self.consent_on = self.field("consent_on", self.tr("Unterschrieben am"), DateField(today))
-        self.own.toggled.connect(lambda own: self.consent.setEnabled(not own))
-        self.own.toggled.connect(lambda own: self.consent_on.setEnabled(not own))
 
     def values(self) -> dict:
         dates = self.errors.dates(requested_on=self.requested_on, consent_on=self.consent_on)
-        own = self.own.isChecked()
-        return {
-            "own_consultation": own,
-            "consent_given": self.consent.isChecked() and not own,
-            **dates,
-        }
+        return {"consent_given": self.consent.isChecked(), **dates}
 
 
 class TraumaReferralDialog(FormDialog):

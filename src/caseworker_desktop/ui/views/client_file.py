@@ -133,7 +133,12 @@ class ClientFileView(QWidget):
         self.close_action.setEnabled(case.status is not CaseStatus.CLOSED)
         self.reopen_action.setEnabled(case.status is not CaseStatus.OPEN)
         self.stack.setCurrentWidget(self.tabs)
-        for tab in (self.master, self.plan, self.courses, self.trauma, self.notes):
+        same_client = self.master.data is not None and self.master.data.client.id == data.client.id
+        if self.master.dirty.dirty and same_client:
+            self.master.data = data  # keep what the user is typing; refresh the rest
+        else:
+            self.master.show_data(data)
+        for tab in (self.plan, self.courses, self.trauma, self.notes):
             tab.show_data(data)
         if self.tabs.currentWidget() is self.history:
             self.history.load(case.id)

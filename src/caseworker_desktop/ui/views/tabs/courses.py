@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from ....domain import model as m
 from ....services import ClientFile
 from ...dialogs.records import CourseReferralDialog
 from ...i18n import enum_label, format_date
@@ -78,13 +79,14 @@ class CoursesTab(ListTab):
         referral = self.selected()
         if referral is None:
             return
-        referrals = self.session.services.referrals
+        services = self.session.services
+        referrals = services.referrals
         old = {f: getattr(referral, f) for f in FIELDS}
 
         def saved(_r) -> None:
             self.session.remember_undo(
                 self.tr("Sprachkurs bearbeiten"),
-                lambda: referrals.update_course_referral(referral.id, **old),
+                lambda: services.restore(m.CourseReferral, referral.id, old),
             )
             self.changed.emit()
 

@@ -278,12 +278,13 @@ class HelpPlanTab(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        plans = self.session.services.plans
+        services = self.session.services
+        plans = services.plans
         old = {f: getattr(entry, f) for f in ENTRY_FIELDS}
 
         def saved(_new) -> None:
             self.session.remember_undo(
-                self.tr("Ziel bearbeiten"), lambda: plans.update_entry(entry.id, **old)
+                self.tr("Ziel bearbeiten"), lambda: services.restore(m.HelpPlanEntry, entry.id, old)
             )
             self.changed.emit()
 

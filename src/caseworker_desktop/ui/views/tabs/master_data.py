@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....domain import model as m
 from ....domain.enums import ConsentKind, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
 from ....services import ClientFile, NewClient
@@ -257,13 +258,14 @@ class MasterDataTab(QWidget):
 
         def undo():
             with services.transaction():
-                services.clients.update(
-                    old_client.id, **{f: getattr(old_client, f) for f in CLIENT_FIELDS}
+                services.restore(
+                    m.Client, old_client.id, {f: getattr(old_client, f) for f in CLIENT_FIELDS}
                 )
                 if old_household is not None:
-                    services.clients.update_household(
+                    services.restore(
+                        m.Household,
                         old_household.id,
-                        **{f: getattr(old_household, f) for f in HOUSEHOLD_FIELDS},
+                        {f: getattr(old_household, f) for f in HOUSEHOLD_FIELDS},
                     )
 
         def saved(_result) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from ....domain import model as m
 from ....domain.enums import LifeArea
 from ....services import ClientFile
 from ...dialogs.records import ContactNoteDialog
@@ -73,7 +74,8 @@ class NotesTab(ListTab):
         note = self.selected()
         if note is None:
             return
-        cases = self.session.services.cases
+        services = self.session.services
+        cases = services.cases
         old = {
             "contact_on": note.contact_on,
             "kind": note.kind,
@@ -88,7 +90,7 @@ class NotesTab(ListTab):
 
         def saved(_n) -> None:
             self.session.remember_undo(
-                self.tr("Kontakt bearbeiten"), lambda: cases.update_note(note.id, **old)
+                self.tr("Kontakt bearbeiten"), lambda: services.restore(m.ContactNote, note.id, old)
             )
             self.changed.emit()
 

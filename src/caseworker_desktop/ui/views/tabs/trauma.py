@@ -112,8 +112,8 @@ class TraumaTab(ListTab):
                 "Vorgänge zu diesem Fall: %1."
             ).replace("%1", str(count))
         )
-        if self.revealed:
-            self.reveal()
+        # No re-read here: only the user's "Anzeigen" (or their own edit here) reads and
+        # audits; other edits elsewhere leave what is shown as it is.
 
     def reveal(self) -> None:
         if self.data is None:
@@ -158,14 +158,14 @@ class TraumaTab(ListTab):
                         scope="Traumasprechstunde",
                     )
                 return services.referrals.request_trauma_consultation(
-                    None if values["own_consultation"] else case_id,
+                    case_id,
                     requested_on=values["requested_on"],
                     consent_given=values["consent_given"],
                 )
 
         def saved(_r) -> None:
-            self.revealed = True
             self.changed.emit()
+            self.reveal()
 
         self.dialog = run_form(
             self.session, TraumaRequestDialog(self.session.clock.today(), self), save, saved
@@ -180,7 +180,7 @@ class TraumaTab(ListTab):
             self.session,
             TraumaReferralDialog(referral, self),
             lambda v: referrals.update_trauma_referral(referral.id, **v),
-            lambda _r: self.changed.emit(),
+            lambda _r: (self.changed.emit(), self.reveal()),
         )
 
     def carry_recommendation(self) -> None:
