@@ -4,17 +4,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="106"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="108"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="129"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -178,6 +178,49 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="39"/>
+        <source>Konflikt lösen – %1</source>
+        <translation>Resolve conflict – %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="44"/>
+        <source>Dieser Text wurde auf zwei Geräten gleichzeitig geändert. Gilt zurzeit: links. Übernehmen Sie eine Fassung oder führen Sie beide unten zusammen.</source>
+        <translation>This text was changed on two devices at the same time. Currently in force: left. Take one version or merge both below.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="55"/>
+        <source>&lt;b&gt;Gilt zurzeit&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Currently in force&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="56"/>
+        <source>&lt;b&gt;Andere Fassung&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Other version&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="60"/>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="66"/>
+        <source>Links übernehmen</source>
+        <translation>Take left</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="69"/>
+        <source>Rechts übernehmen</source>
+        <translation>Take right</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/conflict.py" line="72"/>
+        <source>Ergebnis speichern</source>
+        <translation>Save result</translation>
     </message>
 </context>
 <context>
@@ -352,6 +395,34 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/widgets/fields.py" line="116"/>
         <source>Datum bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the date as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="13"/>
+        <source>Beim Landratsamt anmelden</source>
+        <translation>Enrol with the district office</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="16"/>
+        <source>Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. Danach gleicht das Gerät Ihre Fälle automatisch ab, sobald es online ist.</source>
+        <translation>You get the one-time code from your team lead or the administration. After that this device syncs your cases automatically whenever it is online.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="20"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="22"/>
+        <source>Einmalcode</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="23"/>
+        <source>Anmelden</source>
+        <translation>Enrol</translation>
     </message>
 </context>
 <context>
@@ -1452,171 +1523,192 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="50"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="97"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="100"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="88"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="321"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="107"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="110"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="113"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="119"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="122"/>
+        <source>Synchronisieren</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="125"/>
+        <source>Beim Landratsamt anmelden …</source>
+        <translation>Enrol with the district office …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="124"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="391"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="134"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="410"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="183"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="229"/>
+        <source>Gerät angemeldet.</source>
+        <translation>Device enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="241"/>
+        <source>⚠ %1 Konflikt(e) lösen</source>
+        <translation>⚠ Resolve %1 conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="292"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="293"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="309"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="311"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="313"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="319"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="329"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="333"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="392"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="398"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="399"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="412"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
 Strg+P  Hilfeplan drucken
 Strg+Z  Letzte Änderung rückgängig
 Strg+F  Suchen
+F5  Synchronisieren
 Strg+L  Sperren
 Strg+Q  Beenden</source>
         <translation>Ctrl+N  New client
@@ -1625,6 +1717,7 @@ Ctrl+S  Save
 Ctrl+P  Print help plan
 Ctrl+Z  Undo last change
 Ctrl+F  Search
+F5  Sync
 Ctrl+L  Lock
 Ctrl+Q  Quit</translation>
     </message>
@@ -2063,6 +2156,44 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="61"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="43"/>
+        <source>● Offline – nicht beim Landratsamt angemeldet</source>
+        <translation>● Offline – not enrolled with the district office</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="53"/>
+        <source>● Synchronisiert …</source>
+        <translation>● Syncing …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="58"/>
+        <source>● Online – zuletzt synchronisiert %1</source>
+        <translation>● Online – last synced %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="67"/>
+        <source>● Offline – Server nicht erreichbar</source>
+        <translation>● Offline – server not reachable</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="71"/>
+        <source>● Gerät gesperrt – bitte Teamleitung fragen</source>
+        <translation>● Device revoked – please ask your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="75"/>
+        <source>● Programm veraltet – bitte aktualisieren</source>
+        <translation>● Program outdated – please update</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="78"/>
+        <source>● Synchronisation fehlgeschlagen</source>
+        <translation>● Sync failed</translation>
     </message>
 </context>
 <context>

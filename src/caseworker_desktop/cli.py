@@ -156,6 +156,45 @@ def cmd_recover(args) -> int:
     return 0
 
 
+def cmd_enrol(args) -> int:
+    from .sync.client import SyncClient
+
+    case_file = _open(args)
+    try:
+        user = SyncClient.enrol(case_file, args.server, args.code)
+    finally:
+        case_file.lock()
+    print(f"Gerät angemeldet beim Landratsamt als {user.display_name} ({user.role.value}).")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from .sync.client import SyncClient
+
+    case_file = _open(args)
+    try:
+        client = SyncClient(case_file)
+        if args.server and client.transport is not None:
+            from .sync.transport import Transport
+
+            with case_file.engine.connect() as conn:
+                token = conn.exec_driver_sql(
+                    "SELECT value FROM local_state WHERE key = 'device_token'"
+                ).scalar()
+            client.transport = Transport(args.server, token)
+        report = client.sync()
+    finally:
+        case_file.lock()
+    print(
+        f"Synchronisiert in {report.seconds:.2f} s: {report.pushed} Änderungen gesendet"
+        f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
+        f"{report.conflicts} neue Konflikte, {report.evicted_cases} Fälle abgegeben."
+    )
+    if report.rejected:
+        print(f"Achtung: {report.rejected} Änderungen hat der Server abgelehnt (siehe Protokoll).")
+    return 0
+
+
 def cmd_demo_profile(args) -> int:
     """`make run`: make sure a demo profile exists and say how to use it."""
     from . import demo
@@ -235,6 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="Datei statt Standardausgabe")
     p = add("recover", cmd_recover, "Zugang mit dem Wiederherstellungsschlüssel herstellen")
     p.add_argument("--recovery-key", required=True, help="Privater Schlüssel des Landratsamts")
+    p = add("enrol", cmd_enrol, "Gerät mit Einmalcode beim Landratsamt anmelden")
+    p.add_argument(
+        "--server", required=True, help="Adresse des Servers, z. B. http://127.0.0.1:8750"
+    )
+    p.add_argument("--code", required=True, help="Einmalcode der Teamleitung/Administration")
+    p = add("sync", cmd_sync, "Mit dem Server des Landratsamts synchronisieren")
+    p.add_argument("--server", help="Adresse des Servers (Standard: die bei der Anmeldung)")
     p = add("demo-profile", cmd_demo_profile, "Demo-Profil anlegen (für make run)")
     p.add_argument("--clients", type=int, default=300)
     p = add("print-plan", cmd_print_plan, "Hilfeplan eines Falls als PDF drucken")

@@ -116,6 +116,25 @@ class Services:
         with self.transaction() as tx:
             return tx.update(cls, record_id, check_transition=False, **values)
 
+    def conflicts(self, case_id: str | None = None, open_only: bool = True) -> list[m.Conflict]:
+        with self.transaction() as tx:
+            t = table_of(m.Conflict)
+            where = [t.c.resolved.is_(False)] if open_only else []
+            if case_id is not None:
+                where.append(t.c.case_id == case_id)
+            return tx.find(m.Conflict, *where, order_by=(t.c.loser_hlc,))
+
+    def resolve_conflict(self, conflict_id: str, text: str) -> m.Conflict:
+        """A person decided: `text` (one side, or their merge of both) becomes the field's
+        value, and the conflict is closed with it. Both sync to everyone involved."""
+        with self.transaction() as tx:
+            conflict = tx.get(m.Conflict, conflict_id)
+            cls = m.BY_TABLE[conflict.table_name]
+            if cls is m.TraumaReferral:
+                tx.require_trauma_access(tx.get(m.TraumaReferral, conflict.row_id))
+            tx.update(cls, conflict.row_id, check_transition=False, **{conflict.field: text})
+            return tx.update(m.Conflict, conflict_id, resolved=True, resolution=text)
+
     def unsynced_changes(self) -> int:
         with self.ctx.read() as conn:
             return changelog.unsynced_count(conn)

@@ -44,16 +44,22 @@ class ServiceContext:
         self.listeners: list[Callable[[list[tuple[str, str]]], None]] = []
         with case_file.engine.connect() as conn:
             last = case_file.state(conn, "hlc")
-            user_id = case_file.state(conn, "user_id")
+        self.reload_user()
+        self.hlc = HybridLogicalClock(
+            self.device_id, clock=self.clock.time, last=Timestamp.decode(last) if last else None
+        )
+
+    def reload_user(self) -> m.User:
+        """The local user (again: enrolment gives it the server's id, role and team)."""
+        with self.case_file.engine.connect() as conn:
+            user_id = self.case_file.state(conn, "user_id")
             row = conn.execute(
                 sa.select(table_of(m.User)).where(table_of(m.User).c.id == user_id)
             ).first()
         if row is None:
             raise NotFoundError("Der lokale Benutzer fehlt in der Falldatei.")
         self.user = m.User(**row._mapping)
-        self.hlc = HybridLogicalClock(
-            self.device_id, clock=self.clock.time, last=Timestamp.decode(last) if last else None
-        )
+        return self.user
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:

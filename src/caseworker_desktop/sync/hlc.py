@@ -7,6 +7,7 @@ clock never goes backwards and moves past every timestamp it has observed."""
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ class HybridLogicalClock:
         self._wall = last.wall_ms if last else 0
         self._counter = last.counter if last else 0
         self.max_drift_ms = max_drift_ms
+        self._lock = threading.Lock()  # edits (DB worker) and sync (network worker) share it
 
     @property
     def last(self) -> Timestamp:
@@ -75,6 +77,10 @@ class HybridLogicalClock:
 
     def now(self) -> Timestamp:
         """A timestamp for a local event, greater than every earlier one."""
+        with self._lock:
+            return self._now()
+
+    def _now(self) -> Timestamp:
         physical = _wall_ms_from(self._clock)
         if physical > self._wall:
             self._wall, self._counter = physical, 0
@@ -84,6 +90,10 @@ class HybridLogicalClock:
 
     def observe(self, remote: Timestamp) -> Timestamp:
         """Merge a received timestamp; afterwards `now()` is greater than `remote`."""
+        with self._lock:
+            return self._observe(remote)
+
+    def _observe(self, remote: Timestamp) -> Timestamp:
         physical = _wall_ms_from(self._clock)
         if remote.wall_ms - physical > self.max_drift_ms:
             raise ClockDriftError(

@@ -15,11 +15,13 @@ from ..domain.errors import CaseworkerError
 from ..services import Services
 from ..storage.casefile import CaseFile
 from .dialogs.base import FormDialog
+from .dialogs.conflict import ConflictDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
 from .main_window import MainWindow
 from .operations import Operations
 from .session import Session
+from .sync_controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class AppController(QObject):
         self.case_file: CaseFile | None = None
         self.session: Session | None = None
         self.window: MainWindow | None = None
+        self.sync: SyncController | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
 
@@ -146,12 +149,14 @@ class AppController(QObject):
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
         self.session = Session(services, self.ops, self.clock, self)
-        self.window = MainWindow(self.session, self.settings)
+        self.sync = SyncController(self.session, self.case_file, self)
+        self.window = MainWindow(self.session, self.settings, self.sync)
         self.window.lock_requested.connect(self.lock)
         self.window.language_chosen.connect(self._language_chosen)
         self.window.idle_minutes_chosen.connect(self._idle_minutes_chosen)
         self.window.show()
         self.idle.arm()
+        self.sync.start()
 
     def _backup_failed(self, exc: BaseException) -> None:
         log.error("scheduled backup failed: %s", type(exc).__name__)
@@ -162,7 +167,7 @@ class AppController(QObject):
         """Close every dialog, drop the window (and the data it shows), drop the key."""
         self.idle.disarm()
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, FormDialog) and widget.isVisible():
+            if isinstance(widget, FormDialog | ConflictDialog) and widget.isVisible():
                 widget.force_close()
             elif isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -171,6 +176,10 @@ class AppController(QObject):
             self.window.hide()
             self.window.deleteLater()
             self.window = None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolBar,
 )
@@ -17,9 +18,12 @@ from ..config import Settings
 from ..domain.errors import CaseworkerError
 from ..services import NewClient
 from ..storage.casefile import LockedError
+from .dialogs.conflict import ConflictDialog
+from .dialogs.enrol import EnrolDialog
 from .dialogs.records import NewClientDialog
 from .i18n import LANGUAGES
 from .session import Session
+from .sync_controller import SyncController
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
 from .views.common import run_form
@@ -30,10 +34,17 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     idle_minutes_chosen = Signal(int)
 
-    def __init__(self, session: Session, settings: Settings, parent=None):
+    def __init__(
+        self,
+        session: Session,
+        settings: Settings,
+        sync: SyncController | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        self.sync = sync
         self.dialog = None
         self.setWindowTitle(
             self.tr("Caseworker Desktop – %1").replace("%1", session.user.display_name)
@@ -63,8 +74,12 @@ class MainWindow(QMainWindow):
         session.ops.failed.connect(self._show_failure)
         self.client_file.plan.print_status.connect(self._print_status)
         self._shown_case: str | None = None
+        if sync is not None:
+            sync.state_changed.connect(self._network_state)
+            sync.finished.connect(self._synced)
         self.refresh_caseload()
         session.refresh_unsynced()
+        self.refresh_conflicts()
 
     # --- building ----------------------------------------------------------------------
 
@@ -103,6 +118,12 @@ class MainWindow(QMainWindow):
         self.note_action = self._action(
             self.tr("Kontakt notieren"), "Ctrl+K", self.add_note, "add_note_action"
         )
+        self.sync_action = self._action(
+            self.tr("Synchronisieren"), "F5", self.sync_now, "sync_action"
+        )
+        self.enrol_action = self._action(
+            self.tr("Beim Landratsamt anmelden …"), None, self.enrol, "enrol_action"
+        )
         self.quit_action = self._action(
             self.tr("Beenden"), QKeySequence.StandardKey.Quit, self.close, "quit"
         )
@@ -114,6 +135,9 @@ class MainWindow(QMainWindow):
             self.print_action,
         ):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.enrol_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -145,6 +169,7 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.sync_action)
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
 
@@ -159,12 +184,79 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         bar.addWidget(self.network)
         bar.addWidget(self.unsynced)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setObjectName("conflicts_button")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b03a2e; font-weight: bold;")
+        self.conflicts_button.clicked.connect(self.resolve_next_conflict)
+        self.conflicts_button.hide()
+        bar.addWidget(self.conflicts_button)
         bar.addWidget(self.busy)
         user = QLabel(self.session.user.display_name)
         bar.addPermanentWidget(user)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
+
+    # --- sync --------------------------------------------------------------------------
+
+    def _network_state(self, text: str, colour: str) -> None:
+        self.network.setText(text)
+        self.network.setStyleSheet(f"color: {colour};")
+
+    def _synced(self, _report) -> None:
+        self.refresh_caseload()
+        self.session.refresh_unsynced()
+        self.refresh_conflicts()
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync()
+
+    def enrol(self) -> None:
+        if self.sync is None:
+            return
+        from ..sync.client import SyncClient
+
+        case_file, services = self.sync.case_file, self.session.services
+
+        def save(values: dict):
+            user = SyncClient.enrol(case_file, values["server"], values["code"])
+            services.ctx.reload_user()
+            return user
+
+        def done(_user) -> None:
+            self.statusBar().showMessage(self.tr("Gerät angemeldet."), 8000)
+            self.sync.start()
+
+        self.dialog = run_form(self.session, EnrolDialog(parent=self), save, done)
+
+    def refresh_conflicts(self) -> None:
+        self.session.call(self.session.services.conflicts, self._show_conflicts)
+
+    def _show_conflicts(self, conflicts) -> None:
+        self.open_conflicts = conflicts
+        if conflicts:
+            self.conflicts_button.setText(
+                self.tr("⚠ %1 Konflikt(e) lösen").replace("%1", str(len(conflicts)))
+            )
+        self.conflicts_button.setVisible(bool(conflicts))
+
+    def resolve_next_conflict(self) -> None:
+        if not getattr(self, "open_conflicts", None):
+            return
+        dialog = ConflictDialog(self.open_conflicts[0], self)
+        services = self.session.services
+
+        def resolved(conflict_id: str, text: str) -> None:
+            self.session.call(
+                lambda: services.resolve_conflict(conflict_id, text),
+                lambda _c: (self.refresh_conflicts(), self.client_file.reload()),
+            )
+
+        dialog.resolved.connect(resolved)
+        self.dialog = dialog
+        dialog.open()
 
     def _print_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -319,7 +411,8 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Strg+N  Neue Klient:in\nStrg+K  Kontakt notieren\nStrg+S  Speichern\n"
                 "Strg+P  Hilfeplan drucken\n"
-                "Strg+Z  Letzte Änderung rückgängig\nStrg+F  Suchen\nStrg+L  Sperren\n"
+                "Strg+Z  Letzte Änderung rückgängig\nStrg+F  Suchen\n"
+                "F5  Synchronisieren\nStrg+L  Sperren\n"
                 "Strg+Q  Beenden"
             ),
         )

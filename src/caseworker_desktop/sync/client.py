@@ -1,0 +1,357 @@
+"""The laptop's side of sync (no Qt): enrol once, then push the outbox and pull what the
+office has, page by page. Each page is applied together with the new cursor in one
+transaction, so a crash at any point resumes without loss or duplicates."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..domain import model as m
+from ..domain.enums import Role
+from ..storage.casefile import CaseFile
+from ..storage.changelog import decode_value, field_clocks
+from ..storage.orm import change_log, field_clock, sync_pending, table_of
+from .hlc import HybridLogicalClock, Timestamp
+from .merge import apply_pulled
+from .protocol import DEFAULT_PULL_LIMIT, Change, EnrolRequest, PullResponse, PushRequest
+from .transport import SyncError, Transport
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 2000
+# Local fields that hold the id of a user: remapped to the server's id at enrolment.
+USER_ID_FIELDS = {
+    m.Case: ("caseworker_id",),
+    m.TraumaReferral: ("caseworker_id",),
+    m.ContactNote: ("author_id",),
+    m.ReviewComment: ("author_id",),
+    m.HelpPlan: ("approved_by",),
+}
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    evicted_cases: int = 0
+    seconds: float = 0.0
+
+
+def _state(conn, key):
+    return conn.exec_driver_sql("SELECT value FROM local_state WHERE key = ?", (key,)).scalar()
+
+
+def _set_state(conn, key, value) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO local_state (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, str(value)),
+    )
+
+
+class SyncClient:
+    def __init__(
+        self,
+        case_file: CaseFile,
+        transport: Transport | None = None,
+        hlc: HybridLogicalClock | None = None,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+    ):
+        self.case_file = case_file
+        self.engine = case_file.engine
+        with self.engine.connect() as conn:
+            self.server_url = _state(conn, "server_url")
+            token = _state(conn, "device_token")
+            last = _state(conn, "hlc")
+        self.transport = transport or (
+            Transport(self.server_url, token) if self.server_url else None
+        )
+        self.hlc = hlc or HybridLogicalClock(
+            case_file.device_id,
+            clock=case_file.clock.time,
+            last=Timestamp.decode(last) if last else None,
+        )
+        self.pull_limit = pull_limit
+
+    @property
+    def enrolled(self) -> bool:
+        return self.transport is not None and self.server_url is not None
+
+    # --- enrolment ---------------------------------------------------------------------
+
+    @classmethod
+    def enrol(cls, case_file: CaseFile, server_url: str, code: str) -> m.User:
+        """Register this laptop with a one-time code. The local user takes the server's
+        user id, role and team (rewritten in the rows and the unsent changes)."""
+        recovery = case_file.key_file.recovery
+        request = EnrolRequest(
+            code=code.strip(),
+            device_id=case_file.device_id,
+            device_name=case_file.key_file.user,
+            recovery_wrap=dataclasses.asdict(recovery) if recovery else None,
+        )
+        transport = Transport(server_url)
+        try:
+            response = transport.enrol(request)
+        finally:
+            transport.close()
+        user = response.user
+        with case_file.engine.begin() as conn:
+            old_id = _state(conn, "user_id")
+            if old_id != user.id:
+                _remap_user(conn, old_id, user.id)
+            users = table_of(m.User)
+            conn.execute(
+                users.update()
+                .where(users.c.id == user.id)
+                .values(
+                    username=user.username,
+                    display_name=user.display_name,
+                    role=Role(user.role),
+                    team_id=user.team_id,
+                )
+            )
+            _set_state(conn, "user_id", user.id)
+            _set_state(conn, "server_url", server_url)
+            _set_state(conn, "device_token", response.token)  # inside the encrypted file
+            _set_state(conn, "sync_cursor", 0)
+        return m.User(
+            id=user.id,
+            username=user.username,
+            display_name=user.display_name,
+            role=Role(user.role),
+            team_id=user.team_id,
+        )
+
+    # --- sync --------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        if not self.enrolled:
+            raise SyncError("Dieses Gerät ist noch nicht beim Landratsamt angemeldet.")
+        started = time.perf_counter()
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        with self.engine.begin() as conn:
+            _set_state(conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        report.seconds = time.perf_counter() - started
+        log.info(
+            "sync: pushed %d, pulled %d, conflicts %d, rejected %d, %.3f s",
+            report.pushed,
+            report.pulled,
+            report.conflicts,
+            report.rejected,
+            report.seconds,
+        )
+        return report
+
+    def push(self, report: SyncReport) -> None:
+        while True:
+            with self.engine.connect() as conn:
+                rows = (
+                    conn.execute(
+                        sa.select(change_log)
+                        .where(change_log.c.pushed.is_(False))
+                        .order_by(change_log.c.seq)
+                        .limit(PUSH_BATCH)
+                    )
+                    .mappings()
+                    .all()
+                )
+            if not rows:
+                return
+            changes = [
+                Change(
+                    change_id=r["change_id"],
+                    table=r["table_name"],
+                    row_id=r["row_id"],
+                    field=r["field"],
+                    value=r["value"],
+                    hlc=r["hlc"],
+                    base_hlc=r["base_hlc"],
+                )
+                for r in rows
+            ]
+            response = self.transport.push(PushRequest(changes=changes))
+            with self.engine.begin() as conn:  # acknowledged: never sent again
+                conn.execute(
+                    change_log.update()
+                    .where(change_log.c.seq.in_([r["seq"] for r in rows]))
+                    .values(pushed=True)
+                )
+            report.pushed += response.accepted
+            report.duplicates += response.duplicates
+            report.rejected += len(response.rejected)
+            for rejected in response.rejected:
+                log.warning("change %s rejected by the office", rejected.change_id)
+
+    def pull(self, report: SyncReport) -> None:
+        with self.engine.connect() as conn:
+            cursor = int(_state(conn, "sync_cursor") or 0)
+        while True:
+            page = self.transport.pull(cursor, self.pull_limit)
+            with self.engine.begin() as conn:
+                self._apply(conn, page, report)
+                _set_state(conn, "sync_cursor", page.next_cursor)
+                _set_state(conn, "hlc", self.hlc.last.encode())
+            cursor = page.next_cursor
+            if not page.more:
+                return
+
+    # --- applying a page ---------------------------------------------------------------
+
+    def _apply(self, conn: sa.Connection, page: PullResponse, report: SyncReport) -> None:
+        for case_id in page.evict_cases:
+            evict_case(conn, case_id)
+            report.evicted_cases += 1
+        touched: set[tuple[str, str]] = set()
+        for change in page.changes:
+            cls = m.BY_TABLE.get(change.table)
+            if cls is None:
+                continue
+            self.hlc.observe(Timestamp.decode(change.hlc))
+            local = field_clocks(conn, change.table, change.row_id).get(change.field)
+            if not apply_pulled(local, change.hlc):
+                continue
+            report.pulled += 1
+            conn.execute(
+                sqlite_insert(field_clock)
+                .values(
+                    table_name=change.table,
+                    row_id=change.row_id,
+                    field=change.field,
+                    hlc=change.hlc,
+                )
+                .on_conflict_do_update(
+                    index_elements=["table_name", "row_id", "field"], set_={"hlc": change.hlc}
+                )
+            )
+            table = table_of(cls)
+            value = decode_value(cls, change.field, change.value)
+            exists = conn.execute(sa.select(table.c.id).where(table.c.id == change.row_id)).first()
+            if exists:
+                conn.execute(
+                    table.update()
+                    .where(table.c.id == change.row_id)
+                    .values({change.field: value, "updated_hlc": change.hlc})
+                )
+            else:
+                conn.execute(
+                    sqlite_insert(sync_pending)
+                    .values(
+                        table_name=change.table,
+                        row_id=change.row_id,
+                        field=change.field,
+                        value=change.value,
+                        hlc=change.hlc,
+                    )
+                    .on_conflict_do_update(
+                        index_elements=["table_name", "row_id", "field"],
+                        set_={"value": change.value, "hlc": change.hlc},
+                    )
+                )
+                touched.add((change.table, change.row_id))
+        for table_name, row_id in touched:
+            if _materialise(conn, m.BY_TABLE[table_name], row_id) and table_name == "conflict":
+                report.conflicts += 1
+
+
+def _materialise(conn: sa.Connection, cls: type[m.Record], row_id: str) -> bool:
+    """Insert a pulled row once every field without a default has arrived."""
+    rows = conn.execute(
+        sa.select(sync_pending.c.field, sync_pending.c.value, sync_pending.c.hlc).where(
+            sync_pending.c.table_name == cls.table, sync_pending.c.row_id == row_id
+        )
+    ).all()
+    values = {field: decode_value(cls, field, raw) for field, raw, _ in rows}
+    required = {
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    if not required <= set(values):
+        return False
+    record = cls(id=row_id, **values)
+    record.updated_hlc = max(h for _, _, h in rows)
+    conn.execute(
+        table_of(cls)
+        .insert()
+        .values(**{f.name: getattr(record, f.name) for f in dataclasses.fields(record)})
+    )
+    conn.execute(
+        sync_pending.delete().where(
+            sync_pending.c.table_name == cls.table, sync_pending.c.row_id == row_id
+        )
+    )
+    return True
+
+
+def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:
+    users = table_of(m.User)
+    conn.execute(users.update().where(users.c.id == old_id).values(id=new_id))
+    old_json, new_json = json.dumps(old_id), json.dumps(new_id)
+    for cls, fields in USER_ID_FIELDS.items():
+        table = table_of(cls)
+        for name in fields:
+            conn.execute(table.update().where(table.c[name] == old_id).values({name: new_id}))
+            conn.execute(
+                change_log.update()
+                .where(
+                    change_log.c.table_name == cls.table,
+                    change_log.c.field == name,
+                    change_log.c.value == old_json,
+                )
+                .values(value=new_json)
+            )
+
+
+def evict_case(conn: sa.Connection, case_id: str) -> None:
+    """A case reassigned to someone else leaves this laptop completely (SECURITY.md 9)."""
+    case_t = table_of(m.Case)
+    case = conn.execute(sa.select(case_t).where(case_t.c.id == case_id)).mappings().first()
+    doomed: list[tuple[type[m.Record], list[str]]] = []
+
+    def ids(cls, column, values):
+        if not values:
+            return []
+        t = table_of(cls)
+        return list(conn.execute(sa.select(t.c.id).where(t.c[column].in_(values))).scalars())
+
+    plans = ids(m.HelpPlan, "case_id", [case_id])
+    doomed.append((m.HelpPlanEntry, ids(m.HelpPlanEntry, "help_plan_id", plans)))
+    doomed.append((m.HelpPlan, plans))
+    for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict):
+        doomed.append((cls, ids(cls, "case_id", [case_id])))
+    doomed.append((m.Case, [case_id]))
+    if case is not None:
+        other_cases = ids(m.Case, "client_id", [case["client_id"]])
+        if set(other_cases) <= {case_id}:  # the client has no other case here
+            client_t = table_of(m.Client)
+            household = conn.execute(
+                sa.select(client_t.c.household_id).where(client_t.c.id == case["client_id"])
+            ).scalar()
+            doomed.append((m.ConsentRecord, ids(m.ConsentRecord, "client_id", [case["client_id"]])))
+            doomed.append((m.Client, [case["client_id"]]))
+            members = ids(m.Client, "household_id", [household]) if household else []
+            if household and set(members) <= {case["client_id"]}:
+                doomed.append((m.Household, [household]))
+    for cls, row_ids in doomed:
+        if not row_ids:
+            continue
+        table = table_of(cls)
+        conn.execute(table.delete().where(table.c.id.in_(row_ids)))
+        for aux in (field_clock, sync_pending, change_log):
+            conn.execute(
+                aux.delete().where(aux.c.table_name == cls.table, aux.c.row_id.in_(row_ids))
+            )

@@ -1,0 +1,109 @@
+"""The wire protocol between laptops and the district office (shared by both sides).
+
+Every request carries `X-Caseworker-Protocol: <PROTOCOL_VERSION>`; a different version is
+answered with 426 and a German upgrade message. Every call but /enrol and /version carries
+`Authorization: Bearer <device token>`. Errors are JSON: {"code": ..., "message": ...}.
+
+    POST /enrol          EnrolRequest  -> EnrolResponse   (one-time code from an admin/lead)
+    POST /sync/push      PushRequest   -> PushResponse    (idempotent by change_id)
+    GET  /sync/pull?cursor=N&limit=M   -> PullResponse    (changes this device may see)
+    GET  /version                      -> VersionInfo
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-Caseworker-Protocol"
+MAX_PUSH_CHANGES = 5000
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_VALUE_CHARS = 100_000
+
+Hex32 = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+Name = Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
+Hlc = Annotated[str, Field(pattern=r"^[0-9]{15}-[0-9]{6}-[^-]{1,64}$", max_length=90)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Change(_Strict):
+    """One field of one row, as written on a laptop (value is JSON text)."""
+
+    change_id: Hex32
+    table: Name
+    row_id: Hex32
+    field: Name
+    value: Annotated[str, Field(max_length=MAX_VALUE_CHARS)]
+    hlc: Hlc
+    base_hlc: Hlc | None = None
+
+
+class PushRequest(_Strict):
+    changes: Annotated[list[Change], Field(max_length=MAX_PUSH_CHANGES)]
+
+
+class Rejected(_Strict):
+    change_id: str
+    reason: str
+
+
+class PushResponse(_Strict):
+    accepted: int  # new changes stored
+    duplicates: int  # already stored (a re-sent batch)
+    conflicts: int  # conflicts created by this batch
+    rejected: list[Rejected] = []  # not allowed (e.g. a case that is no longer yours)
+
+
+class PulledChange(_Strict):
+    seq: int
+    table: str
+    row_id: str
+    field: str
+    value: str
+    hlc: str
+    device_id: str
+
+
+class PullResponse(_Strict):
+    changes: list[PulledChange]
+    evict_cases: list[str] = []  # cases reassigned away from this user: remove them locally
+    next_cursor: int
+    more: bool
+
+
+class EnrolRequest(_Strict):
+    code: Annotated[str, Field(min_length=6, max_length=64)]
+    device_id: Hex32
+    device_name: Annotated[str, Field(max_length=100)] = ""
+    # The DEK wrapped to the office recovery key (storage.vault.RecoveryWrap as a dict).
+    recovery_wrap: dict[str, str] | None = None
+
+
+class EnrolledUser(_Strict):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["caseworker", "team_lead", "admin"]
+    team_id: str | None
+
+
+class EnrolResponse(_Strict):
+    token: str
+    user: EnrolledUser
+
+
+class VersionInfo(_Strict):
+    protocol: int
+    server: str
+
+
+class ErrorBody(_Strict):
+    code: str
+    message: str

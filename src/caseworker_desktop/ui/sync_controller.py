@@ -1,0 +1,81 @@
+"""Sync from the window: on the network worker, automatically every few minutes and on
+demand (F5). Edits keep going on the database worker meanwhile."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..storage.casefile import CaseFile
+from ..sync.client import SyncClient, SyncReport
+from ..sync.transport import DeviceRevokedError, OfflineError, UpgradeRequiredError
+from .operations import NETWORK
+from .session import Session
+
+log = logging.getLogger(__name__)
+AUTO_SYNC_MS = 2 * 60 * 1000
+
+
+class SyncController(QObject):
+    state_changed = Signal(str, str)  # text for the status bar, colour
+    finished = Signal(object)  # SyncReport
+
+    def __init__(self, session: Session, case_file: CaseFile, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.case_file = case_file
+        self.running = False
+        self.client: SyncClient | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_SYNC_MS)
+        self.timer.timeout.connect(self.sync)
+
+    def start(self) -> None:
+        """Find out whether this laptop is enrolled; if so, sync now and then regularly."""
+        hlc = self.session.services.ctx.hlc
+        self.session.call(lambda: SyncClient(self.case_file, hlc=hlc), self._ready)
+
+    def _ready(self, client: SyncClient) -> None:
+        self.client = client
+        if not client.enrolled:
+            self.state_changed.emit(
+                self.tr("● Offline – nicht beim Landratsamt angemeldet"), "#7f8c8d"
+            )
+            return
+        self.timer.start()
+        self.sync()
+
+    def sync(self) -> None:
+        if self.running or self.client is None or not self.client.enrolled:
+            return
+        self.running = True
+        self.state_changed.emit(self.tr("● Synchronisiert …"), "#2c6fad")
+        self.session.ops.run(self.client.sync, self._done, self._failed, pool=NETWORK)
+
+    def _done(self, report: SyncReport) -> None:
+        self.running = False
+        text = self.tr("● Online – zuletzt synchronisiert %1").replace(
+            "%1", self.session.clock.now().astimezone().strftime("%H:%M")
+        )
+        self.state_changed.emit(text, "#1e8449")
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        if isinstance(exc, OfflineError):
+            self.state_changed.emit(self.tr("● Offline – Server nicht erreichbar"), "#7f8c8d")
+        elif isinstance(exc, DeviceRevokedError):
+            self.timer.stop()
+            self.state_changed.emit(
+                self.tr("● Gerät gesperrt – bitte Teamleitung fragen"), "#b03a2e"
+            )
+        elif isinstance(exc, UpgradeRequiredError):
+            self.timer.stop()
+            self.state_changed.emit(self.tr("● Programm veraltet – bitte aktualisieren"), "#b03a2e")
+        else:
+            log.error("sync failed: %s", type(exc).__name__)
+            self.state_changed.emit(self.tr("● Synchronisation fehlgeschlagen"), "#b03a2e")
+
+    def stop(self) -> None:
+        self.timer.stop()
