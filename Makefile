@@ -15,12 +15,7 @@ $(STAMP): pyproject.toml tools/system-deps.sh
 	touch $(STAMP)
 
 run: $(STAMP)
-	@$(BIN)/caseworker demo-profile --data-dir $(DEMO_DIR)
-	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  echo "Kein Bildschirm gefunden (DISPLAY ist leer). Auf einem Server: xvfb-run -a make run"; \
-	  exit 1; \
-	fi
-	$(BIN)/caseworker-desktop --data-dir $(DEMO_DIR)
+	@DEMO_DIR=$(DEMO_DIR) bash tools/run-demo.sh
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

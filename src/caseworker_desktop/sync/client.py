@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain import model as m
 from ..domain.enums import Role
 from ..storage.casefile import CaseFile
-from ..storage.changelog import decode_value, field_clocks
+from ..storage.changelog import decode_value
 from ..storage.orm import change_log, field_clock, sync_pending, table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .merge import apply_pulled
@@ -212,59 +211,87 @@ class SyncClient:
     # --- applying a page ---------------------------------------------------------------
 
     def _apply(self, conn: sa.Connection, page: PullResponse, report: SyncReport) -> None:
+        """Apply one page: newer values win per field (by HLC); rows that do not exist yet
+        wait in sync_pending until all their required fields are here. Batched per page:
+        one read of the field clocks, one UPDATE per touched row."""
         for case_id in page.evict_cases:
             evict_case(conn, case_id)
             report.evicted_cases += 1
-        touched: set[tuple[str, str]] = set()
-        for change in page.changes:
-            cls = m.BY_TABLE.get(change.table)
-            if cls is None:
-                continue
-            self.hlc.observe(Timestamp.decode(change.hlc))
-            local = field_clocks(conn, change.table, change.row_id).get(change.field)
-            if not apply_pulled(local, change.hlc):
-                continue
-            report.pulled += 1
-            conn.execute(
-                sqlite_insert(field_clock)
-                .values(
-                    table_name=change.table,
-                    row_id=change.row_id,
-                    field=change.field,
-                    hlc=change.hlc,
-                )
-                .on_conflict_do_update(
-                    index_elements=["table_name", "row_id", "field"], set_={"hlc": change.hlc}
-                )
-            )
-            table = table_of(cls)
-            value = decode_value(cls, change.field, change.value)
-            exists = conn.execute(sa.select(table.c.id).where(table.c.id == change.row_id)).first()
-            if exists:
-                conn.execute(
-                    table.update()
-                    .where(table.c.id == change.row_id)
-                    .values({change.field: value, "updated_hlc": change.hlc})
-                )
+        changes = [c for c in page.changes if c.table in m.BY_TABLE]
+        if not changes:
+            return
+        self.hlc.observe(Timestamp.decode(max(c.hlc for c in changes)))
+        clocks = _clocks_for(conn, {c.row_id for c in changes})
+        newest: dict[tuple[str, str, str], object] = {}
+        for change in changes:  # within a page, too, only the newest value of a field counts
+            key = (change.table, change.row_id, change.field)
+            current = newest[key].hlc if key in newest else clocks.get(key)
+            if apply_pulled(current, change.hlc):
+                newest[key] = change
+        if not newest:
+            return
+        report.pulled += len(newest)
+        conn.exec_driver_sql(_SET_CLOCK, [(t, r, f, c.hlc) for (t, r, f), c in newest.items()])
+        by_row: dict[tuple[str, str], dict[str, object]] = {}
+        for (table, row_id, field), change in newest.items():
+            by_row.setdefault((table, row_id), {})[field] = change
+        existing = _existing_rows(conn, by_row)
+        pending = []
+        for (table, row_id), fields in by_row.items():
+            cls = m.BY_TABLE[table]
+            if (table, row_id) in existing:
+                values = {f: decode_value(cls, f, c.value) for f, c in fields.items()}
+                values["updated_hlc"] = max(c.hlc for c in fields.values())
+                t = table_of(cls)
+                conn.execute(t.update().where(t.c.id == row_id).values(values))
             else:
-                conn.execute(
-                    sqlite_insert(sync_pending)
-                    .values(
-                        table_name=change.table,
-                        row_id=change.row_id,
-                        field=change.field,
-                        value=change.value,
-                        hlc=change.hlc,
-                    )
-                    .on_conflict_do_update(
-                        index_elements=["table_name", "row_id", "field"],
-                        set_={"value": change.value, "hlc": change.hlc},
-                    )
-                )
-                touched.add((change.table, change.row_id))
-        for table_name, row_id in touched:
-            if _materialise(conn, m.BY_TABLE[table_name], row_id) and table_name == "conflict":
-                report.conflicts += 1
+                pending.extend((table, row_id, f, c.value, c.hlc) for f, c in fields.items())
+        if pending:
+            conn.exec_driver_sql(_SET_PENDING, pending)
+            for table, row_id in {(p[0], p[1]) for p in pending}:
+                if _materialise(conn, m.BY_TABLE[table], row_id) and table == "conflict":
+                    report.conflicts += 1
+
+
+_SET_CLOCK = (
+    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
+)
+_SET_PENDING = (
+    "INSERT INTO sync_pending (table_name, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id, field) DO UPDATE"
+    " SET value = excluded.value, hlc = excluded.hlc"
+)
+
+
+def _clocks_for(conn: sa.Connection, row_ids: set[str]) -> dict[tuple[str, str, str], str]:
+    clocks: dict[tuple[str, str, str], str] = {}
+    ids = sorted(row_ids)
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table, row_id, field, hlc in conn.exec_driver_sql(
+            f"SELECT table_name, row_id, field, hlc FROM field_clock WHERE row_id IN ({marks})",
+            tuple(chunk),
+        ):
+            clocks[(table, row_id, field)] = hlc
+    return clocks
+
+
+def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in rows:
+        by_table.setdefault(table, []).append(row_id)
+    for table, ids in by_table.items():
+        t = table_of(m.BY_TABLE[table])
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found.update(
+                (table, i)
+                for i in conn.execute(sa.select(t.c.id).where(t.c.id.in_(chunk))).scalars()
+            )
+    return found
 
 
 def _materialise(conn: sa.Connection, cls: type[m.Record], row_id: str) -> bool:

@@ -1,0 +1,158 @@
+"""Sync figures on loopback with the real server process (SQLite):
+
+- push and pull throughput for ~10,000 field changes, against a raw SQLCipher executemany
+  of the same rows (the physical write limit of this machine);
+- an empty sync (nothing new) on files with ~10,000 and ~100,000 change rows: it must not
+  grow with the file.
+
+    .venv/bin/python bench/sync.py
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from caseworker_desktop import demo
+from caseworker_desktop.services import Services
+from caseworker_desktop.storage import vault
+from caseworker_desktop.storage.casefile import CaseFile
+from caseworker_desktop.storage.db import connect_raw
+from caseworker_desktop.sync.client import SyncClient, SyncReport
+
+BIN = Path(sys.executable).parent
+PASSPHRASE = "Benchmark-Passphrase-2026"
+
+
+def office(db: str, command: str, *options: str) -> str:
+    out = subprocess.run(
+        [str(BIN / "caseworker-office"), *command.split(), "--db", db, *options],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout
+
+
+def start_server(tmp: Path) -> tuple[subprocess.Popen, str, str]:
+    db = f"sqlite:///{tmp / 'office.db'}"
+    office(db, "team add", "--name", "Team")
+    for name in ("writer", "reader"):
+        office(
+            db,
+            "user add",
+            "--username",
+            name,
+            "--display-name",
+            name,
+            "--role",
+            "caseworker",
+            "--team",
+            "Team",
+        )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(BIN / "caseworker-office"), "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(url + "/version", headers={"X-Caseworker-Protocol": "1"}, timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    return proc, url, db
+
+
+def enrolled_file(tmp: Path, name: str, url: str, db: str, clients: int) -> CaseFile:
+    cf = CaseFile.create(tmp / name, username=name, passphrase=PASSPHRASE)
+    if clients:
+        demo.generate(Services(cf), clients, seed=2)
+    code = re.search(r"Anmeldecode für \S+: (\S+)", office(db, "enrol", "--username", "writer"))[1]
+    SyncClient.enrol(cf, url, code)
+    return cf
+
+
+def change_rows(cf: CaseFile) -> int:
+    with cf.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+
+
+def empty_sync_ms(cf: CaseFile, repeat: int = 9) -> float:
+    client = SyncClient(cf)
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        report = client.sync()
+        samples.append(time.perf_counter() - start)
+        assert report.pushed == 0 and report.pulled == 0
+    return statistics.median(samples) * 1000
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        proc, url, db = start_server(tmp)
+        try:
+            writer = enrolled_file(tmp, "writer", url, db, clients=85)
+            n = change_rows(writer)
+            start = time.perf_counter()
+            report = SyncClient(writer).sync()
+            push_s = time.perf_counter() - start
+            reader = CaseFile.create(tmp / "reader2", username="writer", passphrase=PASSPHRASE)
+            code = re.search(
+                r"Anmeldecode für \S+: (\S+)", office(db, "enrol", "--username", "writer")
+            )[1]
+            SyncClient.enrol(reader, url, code)
+            start = time.perf_counter()
+            pulled = SyncClient(reader).sync()
+            pull_s = time.perf_counter() - start
+
+            dek = vault.new_dek()
+            raw = connect_raw(tmp / "raw.db", dek)
+            raw.execute("CREATE TABLE t (a, b, c, d, e, f, g, h)")
+            rows = [
+                (f"{i:032x}", "client", f"{i:032x}", "x", '"v"', "h", "b", "d") for i in range(n)
+            ]
+            start = time.perf_counter()
+            raw.execute("BEGIN")
+            raw.executemany("INSERT INTO t VALUES (?,?,?,?,?,?,?,?)", rows)
+            raw.execute("COMMIT")
+            raw_s = time.perf_counter() - start
+            raw.close()
+            print(f"push {report.pushed} changes: {push_s:.2f} s = {report.pushed / push_s:,.0f}/s")
+            print(f"pull {pulled.pulled} changes: {pull_s:.2f} s = {pulled.pulled / pull_s:,.0f}/s")
+            print(
+                f"raw SQLCipher executemany of {n} rows: {raw_s:.3f} s = {n / raw_s:,.0f}/s "
+                f"-> push {n / raw_s / (report.pushed / push_s):.0f}x, "
+                f"pull {n / raw_s / (pulled.pulled / pull_s):.0f}x slower than the limit"
+            )
+            small = empty_sync_ms(writer)
+            big = enrolled_file(tmp, "big", url, db, clients=850)
+            SyncClient(big).sync()
+            print(
+                f"empty sync: {change_rows(writer):,} rows {small:.1f} ms; "
+                f"{change_rows(big):,} rows {empty_sync_ms(big):.1f} ms (target < 100 ms)"
+            )
+            for cf in (writer, reader, big):
+                cf.lock()
+        finally:
+            proc.kill()
+    _ = SyncReport
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""The office's HTTP API (FastAPI), exactly as sync/protocol.py describes it.
+
+Every answer that is not a success is an `ErrorBody` with a German message. Checks run
+from the outside in: protocol version (426) and body size (413) in a small ASGI layer
+before anything is parsed, then the device token (401), then the request schema (422)."""
+
+# No `from __future__ import annotations`: FastAPI reads the annotations of the nested
+# dependency functions at runtime.
+import logging
+from typing import Annotated
+
+import sqlalchemy.exc
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..storage.vault import RecoveryWrap
+from ..sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    EnrolledUser,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    VersionInfo,
+)
+from .auth import NotAuthenticated, OfficeError, Principal, RateLimiter
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+# Not protocol calls: the API description may be read by any tool.
+UNVERSIONED_PATHS = frozenset({"/openapi.json"})
+MAX_CURSOR = 2**63 - 1  # the `seq` column is a signed 64-bit integer
+UPGRADE_MESSAGE = (
+    "Bitte Caseworker Desktop aktualisieren: Programm und Server des Landratsamts sprechen "
+    "verschiedene Versionen des Abgleichs (Server: Version {server}, Programm: {client})."
+)
+_STATUS_MESSAGES = {
+    400: ("bad_request", "Die Anfrage ist fehlerhaft."),
+    401: ("unauthorized", "Dieses Gerät ist beim Landratsamt nicht angemeldet."),
+    403: ("forbidden", "Das ist nicht erlaubt."),
+    404: ("not_found", "Diese Adresse gibt es beim Server des Landratsamts nicht."),
+    405: ("method_not_allowed", "Diese Anfrageart ist hier nicht erlaubt."),
+    413: ("too_large", "Die Anfrage ist zu groß."),
+    422: ("invalid_request", "Die Anfrage ist ungültig."),
+    426: ("upgrade_required", "Bitte Caseworker Desktop aktualisieren."),
+    429: ("too_many_requests", "Zu viele Versuche; bitte eine Minute warten."),
+}
+_ERRORS = {status: {"model": ErrorBody} for status in (401, 413, 422, 426, 429)}
+
+
+def error(status: int, message: str | None = None, code: str | None = None, **kw) -> JSONResponse:
+    default_code, default_message = _STATUS_MESSAGES.get(status, ("error", "Fehler."))
+    body = ErrorBody(code=code or default_code, message=message or default_message)
+    return JSONResponse(body.model_dump(), status_code=status, **kw)
+
+
+class ProtocolGate:
+    """Refuses other protocol versions and oversized bodies before FastAPI parses
+    anything. The body is read here (at most MAX_BODY_BYTES) and replayed to the app, so
+    that a chunked upload without Content-Length is limited just the same."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNVERSIONED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v for k, v in scope["headers"]}
+        client = headers.get(PROTOCOL_HEADER.lower(), b"").decode("latin-1").strip()
+        if client != str(PROTOCOL_VERSION):
+            shown = client[:20] or "unbekannt"
+            message = UPGRADE_MESSAGE.format(server=PROTOCOL_VERSION, client=shown)
+            await error(426, message, headers={"Upgrade": f"caseworker/{PROTOCOL_VERSION}"})(
+                scope, receive, send
+            )
+            return
+        declared = headers.get("content-length", b"0")
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            await _too_large(scope, receive, send)
+            return
+        body, more = bytearray(), True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY_BYTES:
+                await _too_large(scope, receive, send)
+                return
+        await self.app(scope, _replay(bytes(body), receive), send)
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    limit = MAX_BODY_BYTES // (1024 * 1024)
+    message = f"Die Anfrage ist größer als {limit} MiB; bitte in kleineren Teilen senden."
+    await error(413, message)(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # a disconnect, once the app waits for one
+
+    return replay
+
+
+def _clean_text(value: object) -> bool:
+    """No NUL and no lone surrogates anywhere: neither PostgreSQL nor UTF-8 can store them,
+    and JSON can smuggle both in as escapes."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_clean_text(k) and _clean_text(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_clean_text(v) for v in value)
+    return True
+
+
+def _require_clean(model) -> None:
+    if not _clean_text(model.model_dump()):
+        raise OfficeError(
+            "Die Anfrage enthält Zeichen, die nicht gespeichert werden können "
+            "(Nullzeichen oder ungültiges Unicode).",
+            status=422,
+            code="invalid_request",
+        )
+
+
+def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
+    app = FastAPI(
+        title="Caseworker Desktop – Server des Landratsamts",
+        version=__version__,
+        description=(
+            f"Abgleich zwischen Laptops und Landratsamt. Jede Anfrage trägt den Kopf "
+            f"`{PROTOCOL_HEADER}: {PROTOCOL_VERSION}`; außer /enrol und /version auch "
+            "`Authorization: Bearer <Geräteschlüssel>`."
+        ),
+        docs_url=None,  # no browser UI on the office server (it would load scripts)
+        redoc_url=None,
+    )
+    app.add_middleware(ProtocolGate)
+    limiter = RateLimiter(enrol_rate_per_minute)
+    bearer = HTTPBearer(auto_error=False, description="Geräteschlüssel aus /enrol")
+
+    def token_of(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+        return credentials.credentials if credentials else None
+
+    def device(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Principal:
+        token = token_of(credentials)
+        if not token:
+            raise NotAuthenticated("Anmeldung fehlt: dieses Gerät sendet keinen Geräteschlüssel.")
+        return store.authenticate(token)
+
+    def optional_device(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Principal | None:
+        """/enrol and /version need no token, but a revoked one is refused there too."""
+        token = token_of(credentials)
+        return store.authenticate(token) if token else None
+
+    @app.exception_handler(OfficeError)
+    async def _office_error(_request: Request, exc: OfficeError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return error(exc.status, exc.message, exc.code, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not even decode the body: malformed too
+            return error(422, "Die Anfrage ist kein gültiges JSON (UTF-8).", "invalid_request")
+        return error(exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        if first.get("type") == "json_invalid":
+            return error(422, "Die Anfrage ist kein gültiges JSON.", "invalid_request")
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        message = "Die Anfrage ist ungültig" + (f" (Feld {where})." if where else ".")
+        return error(422, message, "invalid_request")
+
+    @app.exception_handler(sqlalchemy.exc.OperationalError)
+    async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", type(exc).__name__)
+        return error(
+            503,
+            "Die Datenbank des Landratsamts ist gerade nicht erreichbar; "
+            "bitte später erneut abgleichen.",
+            "unavailable",
+        )
+
+    @app.get("/version", response_model=VersionInfo, responses=_ERRORS)
+    def version(_who: Annotated[Principal | None, Depends(optional_device)]) -> VersionInfo:
+        return VersionInfo(protocol=PROTOCOL_VERSION, server=__version__)
+
+    @app.post(
+        "/enrol",
+        response_model=EnrolResponse,
+        responses=_ERRORS | {403: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    )
+    def enrol(
+        body: EnrolRequest,
+        request: Request,
+        _who: Annotated[Principal | None, Depends(optional_device)],
+    ) -> EnrolResponse:
+        if not limiter.allow(request.client.host if request.client else "?"):
+            raise OfficeError(
+                "Zu viele Anmeldeversuche von dieser Adresse; bitte eine Minute warten.",
+                status=429,
+                code="too_many_requests",
+            )
+        _require_clean(body)
+        wrap = body.recovery_wrap
+        if wrap is not None and set(wrap) != set(RecoveryWrap.__dataclass_fields__):
+            raise OfficeError(
+                "Die Wiederherstellungsdaten sind unvollständig.",
+                status=422,
+                code="invalid_request",
+            )
+        token, user = store.enrol(body.code, body.device_id, body.device_name, wrap)
+        return EnrolResponse(
+            token=token,
+            user=EnrolledUser(
+                id=user.id,
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role,
+                team_id=user.team_id,
+            ),
+        )
+
+    @app.post("/sync/push", response_model=PushResponse, responses=_ERRORS)
+    def push(body: PushRequest, who: Annotated[Principal, Depends(device)]) -> PushResponse:
+        _require_clean(body)
+        return store.push(who, body.changes)
+
+    @app.get("/sync/pull", response_model=PullResponse, responses=_ERRORS)
+    def pull(
+        who: Annotated[Principal, Depends(device)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> PullResponse:
+        return store.pull(who, cursor, limit)
+
+    return app

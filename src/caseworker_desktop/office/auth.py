@@ -1,0 +1,133 @@
+"""Who may do what at the district office: device tokens, one-time enrolment codes, roles
+and the rule which cases a user sees. No database access here: the store applies these
+rules inside its transactions, the API calls the rate limiter."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from ..domain.errors import CaseworkerError
+
+ROLES = ("caseworker", "team_lead", "admin")
+# Read aloud on the phone and typed by hand: no 0/O, no 1/I/L.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_GROUPS = 3
+CODE_GROUP_LENGTH = 4
+CODE_VALIDITY = timedelta(hours=24)
+
+
+class OfficeError(CaseworkerError):
+    """A refusal the caller can act on; `status` and `code` are what the API answers."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+        if code is not None:
+            self.code = code
+
+
+class NotAuthenticated(OfficeError):
+    status = 401
+    code = "unauthorized"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The user behind an authenticated device token."""
+
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    team_id: str | None
+    device_id: str
+
+
+def hash_secret(secret: str) -> str:
+    """Tokens and codes are random and long, so a plain SHA-256 is enough: only the hash
+    is stored, and a stolen database does not let anyone sync."""
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_enrolment_code() -> str:
+    groups = (
+        "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LENGTH))
+        for _ in range(CODE_GROUPS)
+    )
+    return "-".join(groups)
+
+
+def normalise_code(code: str) -> str:
+    """People type codes with spaces, hyphens or in lower case."""
+    return "".join(ch for ch in code.upper() if ch not in " -\t")
+
+
+def works_on_cases(who: Principal) -> bool:
+    """Admins run the office; they do not read or write case files."""
+    return who.role in ("caseworker", "team_lead")
+
+
+def visible_cases(who: Principal, cases: sa.Table) -> sa.ColumnElement[bool]:
+    """SQL condition on the `cases` table: the cases this user may read and write.
+    Caseworkers their own caseload, team leads also every case of their team, admins none
+    (they run the office, they do not read case files)."""
+    own = cases.c.caseworker_id == who.user_id
+    if who.role == "caseworker":
+        return own
+    if who.role == "team_lead":
+        return sa.or_(own, cases.c.team_id == who.team_id) if who.team_id else own
+    return sa.false()
+
+
+def may_see(who: Principal, caseworker_id: str, team_id: str | None) -> bool:
+    """The same rule as `visible_cases`, for one case already loaded."""
+    if who.role == "caseworker":
+        return caseworker_id == who.user_id
+    if who.role == "team_lead":
+        return caseworker_id == who.user_id or (team_id is not None and team_id == who.team_id)
+    return False
+
+
+class RateLimiter:
+    """At most `per_minute` attempts per key (client address) in any 60 seconds. In memory:
+    enough for one office server process; it slows down guessing enrolment codes."""
+
+    MAX_KEYS = 10_000
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
+        self.per_minute = per_minute
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = self._clock()
+        with self._lock:
+            if len(self._hits) > self.MAX_KEYS:  # many addresses: forget the idle ones
+                for stale in [k for k, q in self._hits.items() if not q or q[-1] < now - 60]:
+                    del self._hits[stale]
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - 60:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                return False
+            hits.append(now)
+            return True

@@ -1,0 +1,202 @@
+"""`caseworker-office`: run and administer the district office server.
+
+User errors print one German line and exit with 2; no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy.exc
+
+from ..domain.errors import CaseworkerError
+from ..storage import vault
+from ..storage.atomic import write_atomic
+from . import auth
+from .schema import utcnow
+from .store import Store
+
+DEFAULT_DB = "sqlite:///office.db"
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"Fehler: ungültiger Aufruf – {message}\n")
+
+
+@contextmanager
+def _store(args) -> Iterator[Store]:
+    store = Store(args.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    with _store(args) as store:
+        print(f"Server des Landratsamts: http://{args.host}:{args.port} (Strg+C beendet).")
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_team_add(args) -> int:
+    with _store(args) as store:
+        store.add_team(args.name)
+    print(f"Team „{args.name}“ angelegt.")
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    with _store(args) as store:
+        user_id = store.add_user(args.username, args.display_name, args.role, args.team)
+    print(f"Benutzer „{args.username}“ angelegt (Kennung {user_id}).")
+    return 0
+
+
+def cmd_enrol(args) -> int:
+    with _store(args) as store:
+        code, expires = store.issue_enrolment_code(args.username)
+    print(f"Anmeldecode für {args.username}: {code}")
+    print(f"Einmal verwendbar, gültig bis {expires:%d.%m.%Y %H:%M} UTC.")
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    with _store(args) as store:
+        store.revoke(args.device)
+    print(f"Gerät {args.device} gesperrt; es kann ab sofort nicht mehr abgleichen.")
+    return 0
+
+
+def cmd_reassign(args) -> int:
+    with _store(args) as store:
+        resent = store.reassign(args.case, args.to)
+    print(
+        f"Akte {args.case} ist jetzt {args.to} zugewiesen; {resent} Felder werden beim "
+        "nächsten Abgleich übertragen, das bisherige Gerät entfernt die Akte."
+    )
+    return 0
+
+
+def cmd_recovery(args) -> int:
+    """Unwrap a device's escrowed data key with the office's private recovery key. The
+    output file holds the key itself: it is written readable by its owner only."""
+    try:
+        pem = Path(args.recovery_key).read_bytes()
+    except OSError as exc:
+        raise auth.OfficeError(f"Die Schlüsseldatei {args.recovery_key} ist nicht lesbar.") from exc
+    private = vault.load_recovery_private_key(pem)
+    with _store(args) as store:
+        wrap, device_name, username = store.recovery_wrap(args.device)
+    try:
+        wrapped = vault.RecoveryWrap(**wrap)
+    except TypeError as exc:
+        raise auth.OfficeError("Die hinterlegten Wiederherstellungsdaten sind beschädigt.") from exc
+    # The laptop binds the wrap to its local profile name, which it sends as device name.
+    dek = None
+    for user in dict.fromkeys((device_name, username)):
+        try:
+            dek = vault.unwrap_recovery(wrapped, private, user=user, device_id=args.device)
+            break
+        except vault.KeyFileDamagedError:
+            continue
+    if dek is None:
+        raise auth.OfficeError("Die Wiederherstellungsdaten passen nicht zu diesem Gerät.")
+    body = {
+        "format": "caseworker-dek-recovery",
+        "version": 1,
+        "device_id": args.device,
+        "user": username,
+        "dek": base64.b64encode(bytes(dek)).decode(),
+        "created_at": utcnow().isoformat(timespec="seconds") + "Z",
+    }
+    vault.wipe(dek)
+    write_atomic(Path(args.out), json.dumps(body, indent=2).encode() + b"\n", mode=0o600)
+    print(f"Datenschlüssel von Gerät {args.device} geschrieben: {args.out} (vertraulich!).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="caseworker-office", description="Server des Landratsamts für Caseworker Desktop"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    def command(name, func, help_text, parent=sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_text)
+        p.add_argument("--db", default=DEFAULT_DB, help=f"Datenbank-URL (Vorgabe: {DEFAULT_DB})")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("serve", cmd_serve, "Server starten")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+
+    team = sub.add_parser("team", help="Teams verwalten").add_subparsers(
+        dest="action", required=True, metavar="AKTION"
+    )
+    p = command("add", cmd_team_add, "Team anlegen", team)
+    p.add_argument("--name", required=True)
+
+    user = sub.add_parser("user", help="Benutzer verwalten").add_subparsers(
+        dest="action", required=True, metavar="AKTION"
+    )
+    p = command("add", cmd_user_add, "Benutzer anlegen", user)
+    p.add_argument("--username", required=True)
+    p.add_argument("--display-name", default="")
+    p.add_argument("--role", choices=auth.ROLES, default="caseworker")
+    p.add_argument("--team", help="Name des Teams")
+
+    p = command("enrol", cmd_enrol, "Einmal-Anmeldecode für ein Gerät ausgeben (24 h gültig)")
+    p.add_argument("--username", required=True)
+
+    p = command("revoke", cmd_revoke, "Gerät sperren")
+    p.add_argument("--device", required=True, help="Gerätekennung")
+
+    p = command("reassign", cmd_reassign, "Akte einer anderen Fachkraft zuweisen")
+    p.add_argument("--case", required=True, help="Kennung der Akte")
+    p.add_argument("--to", required=True, help="Benutzername der neuen Fachkraft")
+
+    p = command("recovery", cmd_recovery, "Datenschlüssel eines Geräts wiederherstellen")
+    p.add_argument("--device", required=True, help="Gerätekennung")
+    p.add_argument("--recovery-key", required=True, help="Privater Schlüssel (PEM)")
+    p.add_argument("--out", default="dek-recovery.json", help="Ausgabedatei")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CaseworkerError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sqlalchemy.exc.ArgumentError:
+        print(f"Fehler: Ungültige Datenbank-URL: {args.db}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sqlalchemy.exc.OperationalError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else ""
+        print(f"Fehler: Die Datenbank ist nicht erreichbar ({reason}).", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""Tables of the district office database and the few helpers that write its log.
+
+`changes` is the append-only log that pull serves, ordered by `seq`. `field_state` holds
+the winning value of every field (what merge compares against), `row_case` the case each
+row belongs to and `cases` who owns each case: together they decide who sees what."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..sync.hlc import HybridLogicalClock, Timestamp
+
+ID = sa.String(32)
+SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # INTEGER PRIMARY KEY = rowid
+EVICT_TABLE = "__evict__"
+OFFICE = "office"  # device and user id of what the office itself writes
+CHUNK = 400  # keys per IN (...) list: far below every driver's parameter limit
+
+Key = tuple[str, str]  # (table name, row id)
+
+metadata = sa.MetaData()
+
+teams = sa.Table(
+    "teams",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+)
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),  # caseworker | team_lead | admin
+    sa.Column("team_id", ID, sa.ForeignKey("teams.id"), nullable=True),
+)
+devices = sa.Table(
+    "devices",
+    metadata,
+    sa.Column("id", ID, primary_key=True),  # the laptop's device_id
+    sa.Column("user_id", ID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False, default=""),
+    sa.Column("enrolled_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime, nullable=True),
+    sa.Column("recovery_wrap", sa.Text, nullable=True),  # JSON of vault.RecoveryWrap
+)
+enrolment_codes = sa.Table(
+    "enrolment_codes",
+    metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("used_at", sa.DateTime, nullable=True),
+)
+changes = sa.Table(
+    "changes",
+    metadata,
+    sa.Column("seq", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("change_id", ID, nullable=False, unique=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", ID, nullable=False),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("hlc", sa.String(90), nullable=False),
+    sa.Column("device_id", sa.String(32), nullable=False),
+    sa.Column("user_id", sa.String(32), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    # A row's history; also finds evictions (table "__evict__") without a scan.
+    sa.Index("ix_changes_row", "table_name", "row_id", "seq"),
+    sqlite_autoincrement=True,  # never reuse a seq, even if the newest row were deleted
+)
+# Changes that arrived but lost the merge: remembered only so that a re-sent batch counts
+# them as duplicates instead of merging (and conflicting) again.
+superseded_changes = sa.Table(
+    "superseded_changes",
+    metadata,
+    sa.Column("change_id", ID, primary_key=True),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+)
+field_state = sa.Table(
+    "field_state",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", ID, primary_key=True),
+    sa.Column("field", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("hlc", sa.String(90), nullable=False),
+    sa.Column("device_id", sa.String(32), nullable=False),
+)
+row_case = sa.Table(
+    "row_case",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", ID, primary_key=True),
+    sa.Column("case_id", ID, nullable=False, index=True),
+)
+cases = sa.Table(
+    "cases",
+    metadata,
+    sa.Column("case_id", ID, primary_key=True),
+    sa.Column("caseworker_id", ID, nullable=False, index=True),
+    sa.Column("team_id", ID, nullable=True, index=True),
+)
+# Client, household and consent rows pushed before any case points at them (a client
+# registered today, the case opened next week): stored, invisible until a case claims them.
+unscoped_rows = sa.Table(
+    "unscoped_rows",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", ID, primary_key=True),
+    sa.Column("user_id", ID, nullable=False, index=True),
+)
+office_audit = sa.Table(
+    "office_audit",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False, default=""),
+    sqlite_autoincrement=True,
+)
+
+# Parents before children, so that a laptop can insert a re-delivered case row by row.
+_TABLE_ORDER = {cls.table: rank for rank, cls in enumerate(m.SYNCABLE)}
+
+
+def utcnow() -> datetime:
+    """Naive UTC: stored the same way on SQLite and PostgreSQL."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def keys_in(table: sa.Table, keys: Sequence[Key]) -> sa.ColumnElement[bool]:
+    return sa.tuple_(table.c.table_name, table.c.row_id).in_(list(keys))
+
+
+def audit(conn: sa.Connection, actor: str, action: str, detail: str = "") -> None:
+    conn.execute(
+        office_audit.insert().values(at=utcnow(), actor=actor, action=action, detail=detail)
+    )
+
+
+def office_change(key: Key, field: str, value: object, hlc: str) -> dict:
+    """A log entry written by the office itself (evictions, conflicts), its value JSON
+    like a laptop writes it (storage.changelog.encode_value)."""
+    return {
+        "change_id": uuid.uuid4().hex,
+        "table_name": key[0],
+        "row_id": key[1],
+        "field": field,
+        "value": json.dumps(value, ensure_ascii=False),
+        "hlc": hlc,
+        "device_id": OFFICE,
+        "user_id": OFFICE,
+        "received_at": utcnow(),
+    }
+
+
+def set_field(conn: sa.Connection, key: Key, field: str, value: str, hlc: str, device: str):
+    """Write the winning value of one field (insert or update: callers hold the write
+    lock, so reading first and then writing is safe)."""
+    where = (
+        field_state.c.table_name == key[0],
+        field_state.c.row_id == key[1],
+        field_state.c.field == field,
+    )
+    values = {"value": value, "hlc": hlc, "device_id": device}
+    if not conn.execute(field_state.update().where(*where).values(values)).rowcount:
+        conn.execute(
+            field_state.insert().values(table_name=key[0], row_id=key[1], field=field, **values)
+        )
+
+
+def office_field(conn: sa.Connection, clock: HybridLogicalClock, key: Key, field: str, value):
+    """A field the office decides (a case's caseworker): newer than any laptop's write."""
+    current = conn.execute(
+        sa.select(field_state.c.hlc).where(
+            field_state.c.table_name == key[0],
+            field_state.c.row_id == key[1],
+            field_state.c.field == field,
+        )
+    ).scalar()
+    if current:
+        clock.observe(Timestamp.decode(current))
+    set_field(conn, key, field, json.dumps(value), clock.now().encode(), OFFICE)
+
+
+def reappend(conn: sa.Connection, keys: Iterable[Key]) -> int:
+    """Append the current value of every field of these rows to the log again (new seq,
+    original HLC and device), so that readers whose cursor is past the originals get
+    them. A laptop that already holds a value ignores the copy: its HLC is not newer."""
+    ordered = sorted(set(keys), key=lambda k: (_TABLE_ORDER.get(k[0], 99), k))
+    now, count = utcnow(), 0
+    for part in chunks(ordered):
+        rows = conn.execute(sa.select(field_state).where(keys_in(field_state, part))).all()
+        rows.sort(key=lambda r: (_TABLE_ORDER.get(r.table_name, 99), r.row_id, r.field))
+        if rows:
+            conn.execute(
+                changes.insert(),
+                [
+                    {
+                        "change_id": uuid.uuid4().hex,
+                        "table_name": r.table_name,
+                        "row_id": r.row_id,
+                        "field": r.field,
+                        "value": r.value,
+                        "hlc": r.hlc,
+                        "device_id": r.device_id,
+                        "user_id": OFFICE,
+                        "received_at": now,
+                    }
+                    for r in rows
+                ],
+            )
+        count += len(rows)
+    return count

@@ -1,0 +1,423 @@
+"""The district office's database behind one object: administration, devices, push and
+pull. SQLAlchemy Core on SQLite (WAL, the default) or PostgreSQL (`postgresql+psycopg://`).
+
+All writes are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level
+advisory lock). That is what makes pull cursors safe: a change with a lower `seq` can
+never become visible after a reader has moved past it."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from ..sync.hlc import HybridLogicalClock
+from ..sync.protocol import Change, PulledChange, PullResponse, PushResponse
+from . import auth
+from . import schema as s
+from .auth import OfficeError, Principal
+from .push import PushBatch
+
+_WRITE_LOCK_KEY = 0x0FF1CE  # PostgreSQL advisory lock that serialises writers
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # pysqlite cannot BEGIN IMMEDIATE: we emit BEGIN
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # still crash-safe in WAL mode
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the lock at BEGIN: a deferred transaction that upgrades later
+        # fails with "database is locked" at once instead of waiting its turn.
+        conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", ""))
+
+    return engine
+
+
+class Store:
+    def __init__(self, url: str = "sqlite:///office.db", clock: Callable[[], float] = time.time):
+        self.url = url
+        if url.startswith("sqlite"):
+            self.engine = _sqlite_engine(url)
+            self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+            self._reader = self.engine
+        else:
+            self.engine = sa.create_engine(url, pool_pre_ping=True)
+            self._writer = self.engine
+            # One snapshot for both pull queries (changes and evictions).
+            self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        # This iteration creates the schema directly; Alembic comes with its first change.
+        s.metadata.create_all(self.engine)
+        # The office stamps conflicts, evictions and reassignments with its own clock. A
+        # laptop's clock may run ahead; the office follows it however far (no drift limit),
+        # so that what it writes is newer than what it has seen.
+        self.hlc = HybridLogicalClock(s.OFFICE, clock=clock, max_drift_ms=10**15)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        with self._writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
+            yield conn
+
+    # --- administration (the caseworker-office command) -------------------------------
+
+    def add_team(self, name: str) -> str:
+        name = name.strip()
+        if not name:
+            raise OfficeError("Der Teamname fehlt.")
+        with self.write() as conn:
+            if conn.execute(sa.select(s.teams.c.id).where(s.teams.c.name == name)).first():
+                raise OfficeError(f"Das Team „{name}“ gibt es bereits.")
+            team_id = uuid.uuid4().hex
+            conn.execute(s.teams.insert().values(id=team_id, name=name))
+            s.audit(conn, "admin", "team_add", f"team={team_id} name={name}")
+        return team_id
+
+    def add_user(self, username: str, display_name: str, role: str, team: str | None) -> str:
+        if not _USERNAME.fullmatch(username):
+            raise OfficeError(
+                "Der Benutzername darf nur Kleinbuchstaben, Ziffern, Punkt, Binde- und "
+                "Unterstrich enthalten (höchstens 64 Zeichen)."
+            )
+        if role not in auth.ROLES:
+            raise OfficeError(f"Unbekannte Rolle „{role}“; erlaubt: {', '.join(auth.ROLES)}.")
+        if role == "team_lead" and not team:
+            raise OfficeError("Eine Teamleitung braucht ein Team (--team).")
+        with self.write() as conn:
+            team_id = None
+            if team:
+                team_id = conn.execute(
+                    sa.select(s.teams.c.id).where(s.teams.c.name == team)
+                ).scalar()
+                if team_id is None:
+                    raise OfficeError(f"Das Team „{team}“ gibt es nicht.")
+            if _find_user(conn, username) is not None:
+                raise OfficeError(f"Den Benutzer „{username}“ gibt es bereits.")
+            user_id = uuid.uuid4().hex
+            conn.execute(
+                s.users.insert().values(
+                    id=user_id,
+                    username=username,
+                    display_name=display_name.strip() or username,
+                    role=role,
+                    team_id=team_id,
+                )
+            )
+            s.audit(conn, "admin", "user_add", f"user={user_id} username={username} role={role}")
+        return user_id
+
+    def issue_enrolment_code(self, username: str) -> tuple[str, datetime]:
+        """A one-time code for enrolling one laptop of this user, valid for 24 hours."""
+        code = auth.new_enrolment_code()
+        expires = s.utcnow() + auth.CODE_VALIDITY
+        with self.write() as conn:
+            user = _get_user(conn, username)
+            conn.execute(
+                s.enrolment_codes.insert().values(
+                    code_hash=auth.hash_secret(auth.normalise_code(code)),
+                    user_id=user.id,
+                    expires_at=expires,
+                )
+            )
+            s.audit(conn, "admin", "code_issue", f"user={user.id}")
+        return code, expires
+
+    def revoke(self, device_id: str) -> None:
+        with self.write() as conn:
+            done = conn.execute(
+                s.devices.update()
+                .where(s.devices.c.id == device_id, s.devices.c.revoked_at.is_(None))
+                .values(revoked_at=s.utcnow())
+            ).rowcount
+            if not done:
+                raise OfficeError(f"Kein angemeldetes Gerät mit der Kennung {device_id}.")
+            s.audit(conn, "admin", "device_revoke", f"device={device_id}")
+
+    def recovery_wrap(self, device_id: str) -> tuple[dict, str, str]:
+        """(wrap, device name, username) as escrowed at enrolment. Audited: it is the
+        first step of opening someone's case file without their passphrase."""
+        with self.write() as conn:
+            row = conn.execute(
+                sa.select(s.devices.c.recovery_wrap, s.devices.c.name, s.users.c.username)
+                .join(s.users, s.users.c.id == s.devices.c.user_id)
+                .where(s.devices.c.id == device_id)
+            ).first()
+            if row is None:
+                raise OfficeError(f"Kein Gerät mit der Kennung {device_id}.")
+            if not row.recovery_wrap:
+                raise OfficeError(
+                    "Für dieses Gerät wurden keine Wiederherstellungsdaten hinterlegt."
+                )
+            s.audit(conn, "admin", "recovery", f"device={device_id}")
+        return json.loads(row.recovery_wrap), row.name, row.username
+
+    def reassign(self, case_id: str, username: str) -> int:
+        """Move a case to another caseworker. Whoever loses sight of it gets an eviction;
+        the case's current state is appended to the log again so that its new owner (and
+        their team lead) receive all of it with their next pull. Returns rows re-sent."""
+        with self.write() as conn:
+            case = conn.execute(sa.select(s.cases).where(s.cases.c.case_id == case_id)).first()
+            is_case_file = conn.execute(
+                sa.select(s.row_case.c.case_id).where(
+                    s.row_case.c.table_name == "case_file", s.row_case.c.row_id == case_id
+                )
+            ).first()
+            if case is None or is_case_file is None:
+                raise OfficeError(f"Keine Akte mit der Kennung {case_id}.")
+            new = _get_user(conn, username)
+            if new.role == "admin":
+                raise OfficeError("Akten können nur Fachkräften oder Teamleitungen gehören.")
+            if new.id == case.caseworker_id:
+                raise OfficeError(f"Die Akte ist {username} bereits zugewiesen.")
+            conn.execute(
+                s.cases.update()
+                .where(s.cases.c.case_id == case_id)
+                .values(caseworker_id=new.id, team_id=new.team_id)
+            )
+            s.office_field(conn, self.hlc, ("case_file", case_id), "caseworker_id", new.id)
+            evictions = [
+                s.office_change((s.EVICT_TABLE, case_id), "user", user_id, self.hlc.now().encode())
+                for user_id in _losing_sight(conn, case, new)
+            ]
+            if evictions:
+                conn.execute(s.changes.insert(), evictions)
+            keys = conn.execute(
+                sa.select(s.row_case.c.table_name, s.row_case.c.row_id).where(
+                    s.row_case.c.case_id == case_id
+                )
+            ).all()
+            resent = s.reappend(conn, [(k.table_name, k.row_id) for k in keys])
+            s.audit(
+                conn,
+                "admin",
+                "case_reassign",
+                f"case={case_id} from={case.caseworker_id} to={new.id} rows={resent}",
+            )
+        return resent
+
+    # --- devices ----------------------------------------------------------------------
+
+    def enrol(
+        self, code: str, device_id: str, device_name: str, recovery_wrap: dict | None
+    ) -> tuple[str, sa.Row]:
+        """Consume a one-time code: the device gets a token, of which only the hash is
+        kept. Returns (token, user row)."""
+        code_hash = auth.hash_secret(auth.normalise_code(code))
+        now = s.utcnow()
+        with self.write() as conn:
+            found = conn.execute(
+                sa.select(s.enrolment_codes).where(s.enrolment_codes.c.code_hash == code_hash)
+            ).first()
+            _check_code(found, now)
+            existing = conn.execute(
+                sa.select(s.devices.c.revoked_at).where(s.devices.c.id == device_id)
+            ).first()
+            if existing is not None:
+                raise OfficeError(
+                    "Dieses Gerät wurde gesperrt und kann nicht erneut angemeldet werden."
+                    if existing.revoked_at
+                    else "Dieses Gerät ist bereits angemeldet.",
+                    status=409,
+                    code="device_exists",
+                )
+            conn.execute(
+                s.enrolment_codes.update()
+                .where(s.enrolment_codes.c.code_hash == code_hash)
+                .values(used_at=now)
+            )
+            token = auth.new_token()
+            conn.execute(
+                s.devices.insert().values(
+                    id=device_id,
+                    user_id=found.user_id,
+                    token_hash=auth.hash_secret(token),
+                    name=device_name,
+                    enrolled_at=now,
+                    recovery_wrap=json.dumps(recovery_wrap) if recovery_wrap else None,
+                )
+            )
+            user = conn.execute(sa.select(s.users).where(s.users.c.id == found.user_id)).one()
+            s.audit(conn, user.username, "device_enrol", f"device={device_id} user={user.id}")
+        return token, user
+
+    def authenticate(self, token: str) -> Principal:
+        with self._reader.connect() as conn:
+            row = conn.execute(
+                sa.select(
+                    s.devices.c.id.label("device_id"),
+                    s.devices.c.revoked_at,
+                    s.users.c.id.label("user_id"),
+                    s.users.c.username,
+                    s.users.c.display_name,
+                    s.users.c.role,
+                    s.users.c.team_id,
+                )
+                .join(s.users, s.users.c.id == s.devices.c.user_id)
+                .where(s.devices.c.token_hash == auth.hash_secret(token))
+            ).first()
+        if row is None:
+            raise auth.NotAuthenticated(
+                "Dieses Gerät ist beim Landratsamt nicht angemeldet (unbekannter Schlüssel)."
+            )
+        if row.revoked_at is not None:
+            raise auth.NotAuthenticated(
+                "Dieses Gerät wurde beim Landratsamt gesperrt. Bitte an die Teamleitung wenden."
+            )
+        return Principal(
+            user_id=row.user_id,
+            username=row.username,
+            display_name=row.display_name,
+            role=row.role,
+            team_id=row.team_id,
+            device_id=row.device_id,
+        )
+
+    # --- sync -------------------------------------------------------------------------
+
+    def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
+        with self.write() as conn:
+            return PushBatch(conn, who, self.hlc).apply(batch)
+
+    def pull(self, who: Principal, cursor: int, limit: int) -> PullResponse:
+        """Changes after `cursor` of the cases this user sees, plus their evictions, in
+        `seq` order, at most `limit`, all from one snapshot."""
+        with self._reader.connect() as conn:
+            head = conn.execute(sa.select(sa.func.max(s.changes.c.seq))).scalar() or 0
+            if cursor >= head:  # nothing new at all: one probe of the primary key
+                return PullResponse(changes=[], next_cursor=cursor, more=False)
+            rows = []
+            if auth.works_on_cases(who):
+                query = _visible_changes(who, cursor, head, limit)
+                rows = [(r.seq, r) for r in conn.execute(query)]
+            rows += [(e.seq, e) for e in conn.execute(_evictions(who, cursor, limit))]
+        rows.sort(key=lambda pair: pair[0])
+        page = rows[:limit]
+        return PullResponse(
+            changes=[
+                PulledChange(
+                    seq=r.seq,
+                    table=r.table_name,
+                    row_id=r.row_id,
+                    field=r.field,
+                    value=r.value,
+                    hlc=r.hlc,
+                    device_id=r.device_id,
+                )
+                for _, r in page
+                if "field" in r._fields
+            ],
+            evict_cases=[r.row_id for _, r in page if "field" not in r._fields],
+            next_cursor=page[-1][0] if page else cursor,
+            more=len(rows) > limit,
+        )
+
+
+# A cursor at most this far behind the head walks the new part of the log in `seq` order
+# and checks each change's case; further behind (a first sync), the database may start
+# from the user's cases instead. Measured on SQLite with 100,000 changes: 100 new changes
+# take 2 ms this way, against 9 ms (caseworker) and 56 ms (team lead) via the caseload.
+RECENT_WINDOW = 10_000
+
+
+def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:
+    c = s.changes.c
+    columns = (c.seq, c.table_name, c.row_id, c.field, c.value, c.hlc, c.device_id)
+    in_visible_case = sa.and_(
+        s.row_case.c.table_name == c.table_name,
+        s.row_case.c.row_id == c.row_id,
+        s.cases.c.case_id == s.row_case.c.case_id,
+        auth.visible_cases(who, s.cases),
+    )
+    if head - cursor <= RECENT_WINDOW:
+        # A correlated EXISTS: the planner cannot start from the cases (SQLite would walk
+        # the user's whole caseload even when none of it changed).
+        visible = sa.exists().where(in_visible_case)
+        query = sa.select(*columns).where(c.seq > cursor, visible)
+    else:
+        query = sa.select(*columns).where(c.seq > cursor, in_visible_case)
+    return query.order_by(c.seq).limit(limit + 1)
+
+
+def _evictions(who: Principal, cursor: int, limit: int) -> sa.Select:
+    """This user's evictions, found by the (table_name, row_id, seq) index."""
+    c = s.changes.c
+    return (
+        sa.select(c.seq, c.row_id)
+        .where(c.table_name == s.EVICT_TABLE, c.seq > cursor, c.value == json.dumps(who.user_id))
+        .order_by(c.seq)
+        .limit(limit + 1)
+    )
+
+
+def _find_user(conn: sa.Connection, username: str) -> sa.Row | None:
+    return conn.execute(sa.select(s.users).where(s.users.c.username == username)).first()
+
+
+def _get_user(conn: sa.Connection, username: str) -> sa.Row:
+    user = _find_user(conn, username)
+    if user is None:
+        raise OfficeError(f"Den Benutzer „{username}“ gibt es nicht.")
+    return user
+
+
+def _check_code(found: sa.Row | None, now: datetime) -> None:
+    later = "Bitte beim Landratsamt einen neuen Anmeldecode anfordern."
+    if found is None:
+        raise OfficeError(
+            f"Der Anmeldecode ist ungültig. Bitte den Code prüfen. {later}",
+            status=403,
+            code="enrol_code_invalid",
+        )
+    if found.used_at is not None:
+        raise OfficeError(
+            f"Dieser Anmeldecode wurde bereits verwendet. {later}",
+            status=403,
+            code="enrol_code_used",
+        )
+    if found.expires_at <= now:
+        raise OfficeError(
+            f"Der Anmeldecode ist abgelaufen (gültig 24 Stunden). {later}",
+            status=403,
+            code="enrol_code_expired",
+        )
+
+
+def _losing_sight(conn: sa.Connection, case: sa.Row, new: sa.Row) -> list[str]:
+    """The old caseworker, and the old team's leads if the case leaves their team,
+    unless they still see it under the new assignment."""
+
+    def leads(team_id: str | None) -> list[str]:
+        if not team_id:
+            return []
+        return list(
+            conn.execute(
+                sa.select(s.users.c.id).where(
+                    s.users.c.team_id == team_id, s.users.c.role == "team_lead"
+                )
+            ).scalars()
+        )
+
+    losers = [case.caseworker_id]
+    if case.team_id != new.team_id:
+        losers += leads(case.team_id)
+    keep = {new.id, *leads(new.team_id)}
+    return [u for u in dict.fromkeys(losers) if u not in keep]

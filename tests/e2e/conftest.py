@@ -1,0 +1,87 @@
+"""A real district office server process (uvicorn) on loopback, on SQLite."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def office(db: str, command: str, *options: str) -> str:
+    """Run `caseworker-office <command> --db DB <options>`; command may be two words."""
+    proc = subprocess.run(
+        [str(BIN / "caseworker-office"), *command.split(), "--db", db, *options],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+def enrolment_code(db: str, username: str) -> str:
+    out = office(db, "enrol", "--username", username)
+    return re.search(r"Anmeldecode für \S+: (\S+)", out).group(1)
+
+
+class OfficeServer:
+    def __init__(self, tmp: Path):
+        self.db = f"sqlite:///{tmp / 'office.db'}"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tmp / "server.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [
+                str(BIN / "caseworker-office"),
+                "serve",
+                "--db",
+                self.db,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+            env={**os.environ},
+        )
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                httpx.get(self.url + "/version", headers={"X-Caseworker-Protocol": "1"}, timeout=1)
+                return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise AssertionError("server did not start: " + self.log.read_text())
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
+@pytest.fixture
+def server(tmp_path):
+    srv = OfficeServer(tmp_path)
+    srv.start()
+    yield srv
+    srv.kill()

@@ -1,0 +1,216 @@
+"""Office tests run twice: on SQLite and on a real PostgreSQL (a throwaway cluster that
+lives for the test session). `office` gives each test an app over a fresh database, with
+helpers to add users and enrol simulated laptops through the real API."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+import warnings
+from pathlib import Path
+
+import pytest
+
+from caseworker_desktop.office import schema
+from caseworker_desktop.office.api import create_app
+from caseworker_desktop.office.store import Store
+from caseworker_desktop.sync.hlc import HybridLogicalClock, Timestamp
+from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+
+with warnings.catch_warnings():
+    # Starlette nudges towards its next HTTP client; the laptops use httpx, and so do we.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+PROTOCOL = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+
+
+# --- PostgreSQL ---------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL cluster in a temporary directory. initdb refuses to run as root, so
+    as root it runs as the `postgres` system user (created by the postgresql package)."""
+    initdbs = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not initdbs:
+        pytest.fail(
+            "PostgreSQL fehlt (/usr/lib/postgresql/*/bin/initdb): die Server-Tests laufen "
+            "auch gegen PostgreSQL. Bitte `bash tools/system-deps.sh` ausführen."
+        )
+    bindir = Path(initdbs[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="office-pg-"))
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    data, port = root / "data", _free_port()
+
+    def run(*cmd: str) -> None:
+        subprocess.run([*as_postgres, *cmd], check=True, capture_output=True, timeout=120)
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+        "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
+    options = (
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    )
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", options,
+        "start")  # fmt: skip
+    try:
+        run(str(bindir / "createdb"), "-h", str(root), "-p", str(port), "-U", "postgres",
+            "office_test")  # fmt: skip
+        yield f"postgresql+psycopg://postgres@/office_test?host={root}&port={port}"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'office.db'}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    cleanup = Store(url)  # the next test starts from an empty database
+    schema.metadata.drop_all(cleanup.engine)
+    cleanup.close()
+
+
+@pytest.fixture
+def store(db_url):
+    st = Store(db_url)
+    yield st
+    st.close()
+
+
+# --- simulated laptops ----------------------------------------------------------------
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Laptop:
+    """A device as the office sees it: a token, a clock and a cursor. It remembers the HLC
+    of every field it has written or pulled, which becomes the base of its next write."""
+
+    def __init__(self, client: TestClient, token: str, device_id: str, user: dict):
+        self.client, self.token, self.device_id, self.user = client, token, device_id, user
+        self.hlc = HybridLogicalClock(device_id)
+        self.cursor = 0
+        self.seen: dict[tuple[str, str, str], str] = {}  # field -> HLC of its value
+        self.values: dict[tuple[str, str, str], str] = {}
+        self.evicted: list[str] = []
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {**PROTOCOL, "Authorization": f"Bearer {self.token}"}
+
+    def write(self, table: str, row_id: str, **fields) -> list[dict]:
+        """Outbox entries for one write of a row (one HLC, like the laptop's changelog)."""
+        stamp = self.hlc.now().encode()
+        out = []
+        for name, value in fields.items():
+            key = (table, row_id, name)
+            out.append(
+                {
+                    "change_id": new_id(),
+                    "table": table,
+                    "row_id": row_id,
+                    "field": name,
+                    "value": json.dumps(value, ensure_ascii=False),
+                    "hlc": stamp,
+                    "base_hlc": self.seen.get(key),
+                }
+            )
+            self.seen[key] = stamp
+            self.values[key] = out[-1]["value"]
+        return out
+
+    def push(self, changes: list[dict], expect: int = 200) -> dict:
+        response = self.client.post("/sync/push", json={"changes": changes}, headers=self.headers)
+        assert response.status_code == expect, response.text
+        return response.json()
+
+    def pull(self, limit: int = 1000) -> list[dict]:
+        """Pull every page; returns the changes received (evictions in self.evicted)."""
+        received = []
+        while True:
+            response = self.client.get(
+                "/sync/pull", params={"cursor": self.cursor, "limit": limit}, headers=self.headers
+            )
+            assert response.status_code == 200, response.text
+            page = response.json()
+            self.evicted += page["evict_cases"]
+            for change in page["changes"]:
+                key = (change["table"], change["row_id"], change["field"])
+                self.hlc.observe(Timestamp.decode(change["hlc"]))
+                if change["hlc"] > self.seen.get(key, ""):
+                    self.seen[key] = change["hlc"]
+                    self.values[key] = change["value"]
+            received += page["changes"]
+            assert page["next_cursor"] >= self.cursor
+            self.cursor = page["next_cursor"]
+            if not page["more"]:
+                return received
+
+    def open_case(self, **case_fields) -> tuple[str, str, list[dict]]:
+        """A client and a case of this laptop's user: (client id, case id, changes)."""
+        client_id, case_id = new_id(), new_id()
+        changes = self.write("client", client_id, first_name="Olena", last_name="Kovalenko")
+        changes += self.write(
+            "case_file",
+            case_id,
+            client_id=client_id,
+            caseworker_id=self.user["id"],
+            opened_on="2026-11-02",
+            status="open",
+            **case_fields,
+        )
+        return client_id, case_id, changes
+
+
+class Office:
+    def __init__(self, store: Store, enrol_rate_per_minute: int = 1000):
+        self.store = store
+        self.app = create_app(store, enrol_rate_per_minute=enrol_rate_per_minute)
+        self.client = TestClient(self.app)
+        self.teams: dict[str, str] = {}
+
+    def user(self, username: str, role: str = "caseworker", team: str | None = "Team Nord"):
+        if team and team not in self.teams:
+            self.teams[team] = self.store.add_team(team)
+        return self.store.add_user(username, username.title(), role, team)
+
+    def code(self, username: str) -> str:
+        return self.store.issue_enrolment_code(username)[0]
+
+    def laptop(self, username: str) -> Laptop:
+        device_id = new_id()
+        response = self.client.post(
+            "/enrol",
+            json={"code": self.code(username), "device_id": device_id, "device_name": username},
+            headers=PROTOCOL,
+        )
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return Laptop(self.client, body["token"], device_id, body["user"])
+
+
+@pytest.fixture
+def office(store) -> Office:
+    return Office(store)
