@@ -308,9 +308,10 @@ class Store:
             if auth.works_on_cases(who):
                 query = _visible_changes(who, cursor, head, limit)
                 rows = [(r.seq, r) for r in conn.execute(query)]
-            rows += [(e.seq, e) for e in conn.execute(_evictions(who, cursor, limit))]
+            rows += [(e.seq, e) for e in conn.execute(_evictions(who, cursor, head, limit))]
         rows.sort(key=lambda pair: pair[0])
         page = rows[:limit]
+        more = len(rows) > limit
         return PullResponse(
             changes=[
                 PulledChange(
@@ -326,8 +327,10 @@ class Store:
                 if "field" in r._fields
             ],
             evict_cases=[r.row_id for _, r in page if "field" not in r._fields],
-            next_cursor=page[-1][0] if page else cursor,
-            more=len(rows) > limit,
+            # Everything up to the head was looked at: move the cursor there even when the
+            # last changes were not for this user, so the next empty pull is one probe.
+            next_cursor=page[-1][0] if more else head,
+            more=more,
         )
 
 
@@ -351,18 +354,23 @@ def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.S
         # A correlated EXISTS: the planner cannot start from the cases (SQLite would walk
         # the user's whole caseload even when none of it changed).
         visible = sa.exists().where(in_visible_case)
-        query = sa.select(*columns).where(c.seq > cursor, visible)
+        query = sa.select(*columns).where(c.seq > cursor, c.seq <= head, visible)
     else:
-        query = sa.select(*columns).where(c.seq > cursor, in_visible_case)
+        query = sa.select(*columns).where(c.seq > cursor, c.seq <= head, in_visible_case)
     return query.order_by(c.seq).limit(limit + 1)
 
 
-def _evictions(who: Principal, cursor: int, limit: int) -> sa.Select:
+def _evictions(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:
     """This user's evictions, found by the (table_name, row_id, seq) index."""
     c = s.changes.c
     return (
         sa.select(c.seq, c.row_id)
-        .where(c.table_name == s.EVICT_TABLE, c.seq > cursor, c.value == json.dumps(who.user_id))
+        .where(
+            c.table_name == s.EVICT_TABLE,
+            c.seq > cursor,
+            c.seq <= head,
+            c.value == json.dumps(who.user_id),
+        )
         .order_by(c.seq)
         .limit(limit + 1)
     )
