@@ -34,6 +34,27 @@ def office(db: str, command: str, *options: str) -> str:
     return proc.stdout
 
 
+def add_caseworker(db: str, username: str, team: str = "Team") -> None:
+    """A team and a caseworker in it (the team may exist already)."""
+    subprocess.run(
+        [str(BIN / "caseworker-office"), "team", "add", "--db", db, "--name", team],
+        capture_output=True,
+        timeout=60,
+    )
+    office(
+        db,
+        "user add",
+        "--username",
+        username,
+        "--display-name",
+        username.title(),
+        "--role",
+        "caseworker",
+        "--team",
+        team,
+    )
+
+
 def enrolment_code(db: str, username: str) -> str:
     out = office(db, "enrol", "--username", username)
     return re.search(r"Anmeldecode für \S+: (\S+)", out).group(1)

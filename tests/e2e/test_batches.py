@@ -9,23 +9,11 @@ from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync import client as sync_client
 from caseworker_desktop.sync.client import SyncClient
 from tests.conftest import PASSPHRASE
-from tests.e2e.conftest import enrolment_code, office
+from tests.e2e.conftest import add_caseworker, enrolment_code
 
 
 def test_small_batches_lose_nothing(tmp_path, server, monkeypatch):
-    office(server.db, "team add", "--name", "Team")
-    office(
-        server.db,
-        "user add",
-        "--username",
-        "amueller",
-        "--display-name",
-        "A",
-        "--role",
-        "caseworker",
-        "--team",
-        "Team",
-    )
+    add_caseworker(server.db, "amueller")
     monkeypatch.setattr(sync_client, "PUSH_BATCH", 37)
     files = []
     for name in ("a", "b"):

@@ -16,7 +16,7 @@ from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
 from tests.conftest import PASSPHRASE
-from tests.e2e.conftest import enrolment_code, office
+from tests.e2e.conftest import add_caseworker, enrolment_code
 from tests.helpers import new_client
 
 TRIALS = int(os.environ.get("CRASH_TRIALS", "50"))
@@ -41,19 +41,7 @@ def snapshot(cf: CaseFile) -> dict:
 
 
 def test_kill_minus_nine_anywhere_loses_and_doubles_nothing(tmp_path, server):
-    office(server.db, "team add", "--name", "Team")
-    office(
-        server.db,
-        "user add",
-        "--username",
-        "amueller",
-        "--display-name",
-        "A",
-        "--role",
-        "caseworker",
-        "--team",
-        "Team",
-    )
+    add_caseworker(server.db, "amueller")
     dirs = [tmp_path / "laptop-a", tmp_path / "laptop-b"]
     for data_dir in dirs:
         cf = CaseFile.create(data_dir, username="amueller", passphrase=PASSPHRASE)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from caseworker_desktop.clock import FakeClock
-from caseworker_desktop.domain.enums import EntryStatus, LifeArea
+from caseworker_desktop.domain.enums import ContactKind, EntryStatus, LifeArea
 from caseworker_desktop.domain.errors import NotFoundError
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
@@ -106,6 +106,8 @@ def test_two_laptops_converge_with_a_visible_conflict(tmp_path, district):
 
         # reassignment: the case leaves amueller's laptops and arrives at bschulz's
         office(district.db, "reassign", "--case", case.id, "--to", "bschulz")
+        a.plans.update_entry(entry.id, measures="Offline vor der Abgabe: Kita-Platz zugesagt")
+        a.cases.add_note(case.id, kind=ContactKind.PHONE, text="Anruf vor der Übergabe")
         sync(a_file, a)
         with a_file.engine.connect() as conn:
             for table in ("case_file", "client", "help_plan", "help_plan_entry", "contact_note"):
@@ -113,6 +115,10 @@ def test_two_laptops_converge_with_a_visible_conflict(tmp_path, district):
         sync(other_file, other)
         assert other.cases.get(case.id).caseworker_id == other.user.id
         assert len(other.plans.entries(plan.id)) == 2
+        # what amueller wrote offline after the handover is not lost: it waits as conflicts
+        kept = {c.loser_value for c in other.conflicts(case.id)}
+        assert '"Offline vor der Abgabe: Kita-Platz zugesagt"' in kept
+        assert '"Anruf vor der Übergabe"' in kept
 
         # a revoked laptop is cut off
         office(district.db, "revoke", "--device", b_file.device_id)

@@ -123,6 +123,7 @@ class PushBatch:
         self.dirty: dict[tuple[Key, str], FieldState] = {}  # field_state to write
         self.existing: set[tuple[Key, str]] = set()  # field_state rows already stored
         self.parked: set[Key] = set()  # rows this user parked before this batch
+        self.refused_texts: list[Change] = []  # text refused because the case moved on
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -148,6 +149,7 @@ class PushBatch:
         allowed = [c for c in valid if self._check(c, verdicts)]
         self._scope(pool, verdicts)
         conflicts = sum(self._merge(c) for c in allowed)
+        conflicts += sum(self._keep_refused_text(c) for c in self.refused_texts)
         self._flush()
         return PushResponse(
             accepted=len(allowed),
@@ -307,7 +309,33 @@ class PushBatch:
             reason = self._field_problem(key, change)
         if reason is not None:
             self._reject(change, reason)
+            if reason == NOT_YOURS:
+                self.refused_texts.append(change)
         return reason is None
+
+    def _keep_refused_text(self, change: Change) -> int:
+        """Text written offline in a case that was reassigned meanwhile is refused, but
+        not lost: it becomes a Conflict in that case, for whoever holds it now."""
+        key = (change.table, change.row_id)
+        if change.field not in m.BY_TABLE[change.table].text_fields:
+            return 0
+        current = self.stored.get(key, {}).get(change.field)
+        if key not in self.case or (current is not None and current.value == change.value):
+            return 0
+        if current is None:  # a new row (e.g. a note): nothing in force, the text is kept
+            current = FieldState(json.dumps(""), "", s.OFFICE)
+        copy = ConflictCopy(
+            table=change.table,
+            row_id=change.row_id,
+            field=change.field,
+            winner_value=current.value,
+            winner_hlc=current.hlc,
+            winner_device=current.device_id,
+            loser_value=change.value,
+            loser_hlc=change.hlc,
+            loser_device=self.who.device_id,
+        )
+        return self._conflict(key, copy)
 
     def _field_problem(self, key: Key, change: Change) -> str | None:
         """Fields that would move a row: the caseworker of a case is the office's to

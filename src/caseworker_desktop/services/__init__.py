@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..clock import Clock
 from ..domain import model as m
+from ..domain.errors import NotFoundError
 from ..storage import changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
@@ -130,9 +131,14 @@ class Services:
         with self.transaction() as tx:
             conflict = tx.get(m.Conflict, conflict_id)
             cls = m.BY_TABLE[conflict.table_name]
-            if cls is m.TraumaReferral:
-                tx.require_trauma_access(tx.get(m.TraumaReferral, conflict.row_id))
-            tx.update(cls, conflict.row_id, check_transition=False, **{conflict.field: text})
+            try:
+                target = tx.get(cls, conflict.row_id)
+            except NotFoundError:  # text from a row that never reached this case: kept here
+                target = None
+            if target is not None:
+                if cls is m.TraumaReferral:
+                    tx.require_trauma_access(target)
+                tx.update(cls, conflict.row_id, check_transition=False, **{conflict.field: text})
             return tx.update(m.Conflict, conflict_id, resolved=True, resolution=text)
 
     def unsynced_changes(self) -> int:
