@@ -173,16 +173,7 @@ def cmd_sync(args) -> int:
 
     case_file = _open(args)
     try:
-        client = SyncClient(case_file)
-        if args.server and client.transport is not None:
-            from .sync.transport import Transport
-
-            with case_file.engine.connect() as conn:
-                token = conn.exec_driver_sql(
-                    "SELECT value FROM local_state WHERE key = 'device_token'"
-                ).scalar()
-            client.transport = Transport(args.server, token)
-        report = client.sync()
+        report = SyncClient(case_file, server_url=args.server).sync()
     finally:
         case_file.lock()
     print(
@@ -284,7 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo-profile", cmd_demo_profile, "Demo-Profil anlegen (für make run)")
     p.add_argument("--clients", type=int, default=300)
     p = add("print-plan", cmd_print_plan, "Hilfeplan eines Falls als PDF drucken")
-    p.add_argument("--case", required=True, help="Fall-ID oder Aktenzeichen (z. B. IM-2026-00001)")
+    p.add_argument(
+        "--case", required=True, help="Fall-ID oder Aktenzeichen (z. B. IM-2026-00001-3F2A)"
+    )
     p.add_argument("--out", required=True, help="Ziel-PDF-Datei")
     p.add_argument("--lang", help="Zweite Sprache: en, uk, ru, ar, fa, tr (Standard: nur Deutsch)")
     p.add_argument(

@@ -61,8 +61,8 @@ def enrolment_code(db: str, username: str) -> str:
 
 
 class OfficeServer:
-    def __init__(self, tmp: Path):
-        self.db = f"sqlite:///{tmp / 'office.db'}"
+    def __init__(self, tmp: Path, db: str | None = None):
+        self.db = db or f"sqlite:///{tmp / 'office.db'}"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp / "server.log"
@@ -100,9 +100,20 @@ class OfficeServer:
             self.proc = None
 
 
-@pytest.fixture
-def server(tmp_path):
-    srv = OfficeServer(tmp_path)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request, tmp_path):
+    """The real server process, on SQLite and on PostgreSQL (a fresh schema per test)."""
+    db = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    srv = OfficeServer(tmp_path, db)
+    if db:
+        office(db, "team add", "--name", "Bootstrap")  # creates the schema before serving
     srv.start()
     yield srv
     srv.kill()
+    if db:
+        from caseworker_desktop.office import schema
+        from caseworker_desktop.office.store import Store
+
+        cleanup = Store(db)
+        schema.metadata.drop_all(cleanup.engine)
+        cleanup.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -84,6 +85,10 @@ def test_kill_minus_nine_anywhere_loses_and_doubles_nothing(tmp_path, server):
         assert a == b
         assert len(a["client"]) == written  # none lost, none doubled
         assert len({row[0] for row in a["client"]}) == written
+        if server.db.startswith("sqlite:///"):  # the server's file survived the kills too
+            office_db = sqlite3.connect(server.db.removeprefix("sqlite:///"))
+            assert office_db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            office_db.close()
     finally:
         for cf in files:
             cf.lock()

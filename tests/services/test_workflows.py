@@ -42,7 +42,7 @@ def plan(services):
 def test_register_creates_household_consent_and_open_case(services):
     client, case = new_client(services)
     assert case.status is CaseStatus.OPEN and case.caseworker_id == services.user.id
-    assert case.reference == "IM-2026-00001"
+    assert case.reference == f"IM-2026-00001-{services.ctx.device_id[:4].upper()}"
     household = services.clients.household(client.household_id)
     assert household.municipality_id == services.clients.municipalities()[0].id
     assert services.clients.has_consent(client.id, ConsentKind.DATA_PROCESSING)

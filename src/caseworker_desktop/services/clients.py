@@ -132,9 +132,10 @@ class ClientService:
 
 
 def _next_reference(tx) -> str:
-    """Aktenzeichen: IM-<year>-<running number per device file>."""
+    """Aktenzeichen: IM-<year>-<running number>-<device>. The device part keeps references
+    unique across laptops, which number their cases independently while offline."""
     import sqlalchemy as sa
 
     year = tx.today.year
     count = tx.conn.execute(sa.select(sa.func.count()).select_from(table_of(m.Case))).scalar_one()
-    return f"IM-{year}-{count + 1:05d}"
+    return f"IM-{year}-{count + 1:05d}-{tx.ctx.device_id[:4].upper()}"

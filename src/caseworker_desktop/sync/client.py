@@ -66,13 +66,15 @@ class SyncClient:
         transport: Transport | None = None,
         hlc: HybridLogicalClock | None = None,
         pull_limit: int = DEFAULT_PULL_LIMIT,
+        server_url: str | None = None,  # another address of the same office
     ):
         self.case_file = case_file
         self.engine = case_file.engine
         with self.engine.connect() as conn:
-            self.server_url = _state(conn, "server_url")
+            enrolled_at = _state(conn, "server_url")
             token = _state(conn, "device_token")
             last = _state(conn, "hlc")
+        self.server_url = (server_url or enrolled_at) if enrolled_at else None
         self.transport = transport or (
             Transport(self.server_url, token) if self.server_url else None
         )

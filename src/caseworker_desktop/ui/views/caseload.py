@@ -50,7 +50,7 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((160, 140, 100, 105, 110, 105, 110)):
+        for column, width in enumerate((160, 140, 100, 105, 110, 105, 150)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel()
