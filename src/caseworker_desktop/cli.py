@@ -12,7 +12,8 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -49,6 +50,16 @@ def _open(args) -> CaseFile:
     return CaseFile.open(Path(args.data_dir), _ask("Passphrase: ", PASSPHRASE_ENV))
 
 
+@contextmanager
+def _unlocked(args) -> Iterator[CaseFile]:
+    """The case file for one command; locked again (key wiped) however the command ends."""
+    case_file = _open(args)
+    try:
+        yield case_file
+    finally:
+        case_file.lock()
+
+
 def cmd_init(args) -> int:
     recovery = None
     if args.recovery_key:
@@ -77,13 +88,10 @@ def cmd_demo_data(args) -> int:
 
     if args.clients < 1:
         raise UsageError("--clients muss mindestens 1 sein.")
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         started = time.perf_counter()
         summary = demo.generate(Services(case_file), args.clients, seed=args.seed)
         elapsed = time.perf_counter() - started
-    finally:
-        case_file.lock()
     print(
         f"{summary.clients} Klient:innen in {summary.households} Haushalten angelegt "
         f"({summary.plan_entries} Hilfeplanziele, {summary.course_referrals} Sprachkurs- und "
@@ -94,33 +102,24 @@ def cmd_demo_data(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         old = _ask("Bisherige Passphrase: ", PASSPHRASE_ENV)
         new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
         case_file.change_passphrase(old, new)
-    finally:
-        case_file.lock()
     print("Passphrase geändert.")
     return 0
 
 
 def cmd_backup(args) -> int:
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         path = case_file.backup("manual", Path(args.out) if args.out else None)
-    finally:
-        case_file.lock()
     print(f"Verschlüsselte Sicherung geschrieben: {path}")
     return 0
 
 
 def cmd_verify(args) -> int:
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         problems = case_file.verify()
-    finally:
-        case_file.lock()
     if problems:
         print("Prüfung fehlgeschlagen:")
         for problem in problems:
@@ -131,11 +130,8 @@ def cmd_verify(args) -> int:
 
 
 def cmd_export_key_info(args) -> int:
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         info = case_file.key_info()
-    finally:
-        case_file.lock()
     text = json.dumps(info, indent=2, ensure_ascii=False)
     if args.out:
         from .storage.atomic import write_atomic
@@ -159,11 +155,8 @@ def cmd_recover(args) -> int:
 def cmd_enrol(args) -> int:
     from .sync.client import SyncClient
 
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         user = SyncClient.enrol(case_file, args.server, args.code)
-    finally:
-        case_file.lock()
     print(f"Gerät angemeldet beim Landratsamt als {user.display_name} ({user.role.value}).")
     return 0
 
@@ -171,11 +164,8 @@ def cmd_enrol(args) -> int:
 def cmd_sync(args) -> int:
     from .sync.client import SyncClient
 
-    case_file = _open(args)
-    try:
+    with _unlocked(args) as case_file:
         report = SyncClient(case_file, server_url=args.server).sync()
-    finally:
-        case_file.lock()
     print(
         f"Synchronisiert in {report.seconds:.2f} s: {report.pushed} Änderungen gesendet"
         f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
