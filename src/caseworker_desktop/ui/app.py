@@ -19,7 +19,7 @@ from .dialogs.conflict import ConflictDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
 from .main_window import MainWindow
-from .operations import Operations
+from .operations import NETWORK, Operations
 from .session import Session
 from .sync_controller import SyncController
 
@@ -177,8 +177,9 @@ class AppController(QObject):
             self.window.deleteLater()
             self.window = None
         if self.sync is not None:
-            self.sync.stop()
-            self.sync.deleteLater()
+            self.sync.stop()  # its late callbacks are dropped; the object goes with the next
+            self.sync.setParent(None)
+            self.ops.run(lambda: None, lambda _r, s=self.sync: s.deleteLater(), pool=NETWORK)
             self.sync = None
         if self.session is not None:
             self.session.close()

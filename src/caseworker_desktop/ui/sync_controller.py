@@ -26,6 +26,7 @@ class SyncController(QObject):
         self.session = session
         self.case_file = case_file
         self.running = False
+        self.stopped = False  # locked: results still on their way are dropped
         self.client: SyncClient | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MS)
@@ -37,6 +38,8 @@ class SyncController(QObject):
         self.session.call(lambda: SyncClient(self.case_file, hlc=hlc), self._ready)
 
     def _ready(self, client: SyncClient) -> None:
+        if self.stopped:
+            return
         self.client = client
         if not client.enrolled:
             self.state_changed.emit(
@@ -47,7 +50,7 @@ class SyncController(QObject):
         self.sync()
 
     def sync(self) -> None:
-        if self.running or self.client is None or not self.client.enrolled:
+        if self.stopped or self.running or self.client is None or not self.client.enrolled:
             return
         self.running = True
         self.state_changed.emit(self.tr("● Synchronisiert …"), "#2c6fad")
@@ -55,6 +58,8 @@ class SyncController(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
+        if self.stopped:
+            return
         text = self.tr("● Online – zuletzt synchronisiert %1").replace(
             "%1", self.session.clock.now().astimezone().strftime("%H:%M")
         )
@@ -63,6 +68,8 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
+        if self.stopped:
+            return
         if isinstance(exc, OfflineError):
             self.state_changed.emit(self.tr("● Offline – Server nicht erreichbar"), "#7f8c8d")
         elif isinstance(exc, DeviceRevokedError):
@@ -78,4 +85,5 @@ class SyncController(QObject):
             self.state_changed.emit(self.tr("● Synchronisation fehlgeschlagen"), "#b03a2e")
 
     def stop(self) -> None:
+        self.stopped = True
         self.timer.stop()
