@@ -31,6 +31,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/print_plan.py
+	$(BIN)/python bench/sync.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
