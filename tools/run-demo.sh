@@ -31,9 +31,9 @@ PY
 echo "Server des Landratsamts (Demo): $URL  (Protokoll: $OFFICE_DIR/server.log)"
 
 $BIN/caseworker demo-profile --data-dir "$DEMO_DIR"
-if [ ! -f "$DEMO_DIR/.enrolled" ]; then
+if [ ! -f "$OFFICE_DIR/enrolled" ]; then
   CODE=$($BIN/caseworker-office enrol --db "$DB" --username demo | sed -n 's/^Anmeldecode für [^:]*: //p')
-  $BIN/caseworker enrol --data-dir "$DEMO_DIR" --server "$URL" --code "$CODE" && touch "$DEMO_DIR/.enrolled"
+  $BIN/caseworker enrol --data-dir "$DEMO_DIR" --server "$URL" --code "$CODE" && touch "$OFFICE_DIR/enrolled"
 fi
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Kein Bildschirm gefunden (DISPLAY ist leer). Auf einem Server: xvfb-run -a make run"
