@@ -31,9 +31,11 @@ PY
 echo "Server des Landratsamts (Demo): $URL  (Protokoll: $OFFICE_DIR/server.log)"
 
 $BIN/caseworker demo-profile --data-dir "$DEMO_DIR"
-if [ ! -f "$OFFICE_DIR/enrolled" ]; then
+DEVICE=$($BIN/python -c "import json,sys; print(json.load(open(sys.argv[1]))['device_id'])" \
+  "$DEMO_DIR/keyfile.json")
+if [ ! -f "$OFFICE_DIR/enrolled-$DEVICE" ]; then
   CODE=$($BIN/caseworker-office enrol --db "$DB" --username demo | sed -n 's/^Anmeldecode für [^:]*: //p')
-  $BIN/caseworker enrol --data-dir "$DEMO_DIR" --server "$URL" --code "$CODE" && touch "$OFFICE_DIR/enrolled"
+  $BIN/caseworker enrol --data-dir "$DEMO_DIR" --server "$URL" --code "$CODE" && touch "$OFFICE_DIR/enrolled-$DEVICE"
 fi
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Kein Bildschirm gefunden (DISPLAY ist leer). Auf einem Server: xvfb-run -a make run"
