@@ -207,12 +207,12 @@ class CaseFile:
     def state(self, conn: sa.Connection, key: str) -> str | None:
         return conn.execute(sa.select(local_state.c.value).where(local_state.c.key == key)).scalar()
 
-    def set_state(self, conn: sa.Connection, key: str, value: str) -> None:
-        updated = conn.execute(
-            local_state.update().where(local_state.c.key == key).values(value=value)
-        ).rowcount
-        if not updated:
-            conn.execute(local_state.insert().values(key=key, value=value))
+    def set_state(self, conn: sa.Connection, key: str, value: object) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO local_state (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, str(value)),
+        )
 
     def local_user_id(self) -> str:
         with self.engine.connect() as conn:

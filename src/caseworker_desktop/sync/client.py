@@ -47,18 +47,6 @@ class SyncReport:
     seconds: float = 0.0
 
 
-def _state(conn, key):
-    return conn.exec_driver_sql("SELECT value FROM local_state WHERE key = ?", (key,)).scalar()
-
-
-def _set_state(conn, key, value) -> None:
-    conn.exec_driver_sql(
-        "INSERT INTO local_state (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, str(value)),
-    )
-
-
 class SyncClient:
     def __init__(
         self,
@@ -71,9 +59,9 @@ class SyncClient:
         self.case_file = case_file
         self.engine = case_file.engine
         with self.engine.connect() as conn:
-            enrolled_at = _state(conn, "server_url")
-            token = _state(conn, "device_token")
-            last = _state(conn, "hlc")
+            enrolled_at = case_file.state(conn, "server_url")
+            token = case_file.state(conn, "device_token")
+            last = case_file.state(conn, "hlc")
         self.server_url = (server_url or enrolled_at) if enrolled_at else None
         self.transport = transport or (
             Transport(self.server_url, token) if self.server_url else None
@@ -109,7 +97,7 @@ class SyncClient:
             transport.close()
         user = response.user
         with case_file.engine.begin() as conn:
-            old_id = _state(conn, "user_id")
+            old_id = case_file.state(conn, "user_id")
             if old_id != user.id:
                 _remap_user(conn, old_id, user.id)
             users = table_of(m.User)
@@ -123,10 +111,10 @@ class SyncClient:
                     team_id=user.team_id,
                 )
             )
-            _set_state(conn, "user_id", user.id)
-            _set_state(conn, "server_url", server_url)
-            _set_state(conn, "device_token", response.token)  # inside the encrypted file
-            _set_state(conn, "sync_cursor", 0)
+            case_file.set_state(conn, "user_id", user.id)
+            case_file.set_state(conn, "server_url", server_url)
+            case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
+            case_file.set_state(conn, "sync_cursor", 0)
         return m.User(
             id=user.id,
             username=user.username,
@@ -145,7 +133,9 @@ class SyncClient:
         self.push(report)
         self.pull(report)
         with self.engine.begin() as conn:
-            _set_state(conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            self.case_file.set_state(
+                conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds")
+            )
         report.seconds = time.perf_counter() - started
         log.info(
             "sync: pushed %d, pulled %d, conflicts %d, rejected %d, %.3f s",
@@ -200,13 +190,13 @@ class SyncClient:
 
     def pull(self, report: SyncReport) -> None:
         with self.engine.connect() as conn:
-            cursor = int(_state(conn, "sync_cursor") or 0)
+            cursor = int(self.case_file.state(conn, "sync_cursor") or 0)
         while True:
             page = self.transport.pull(cursor, self.pull_limit)
             with self.engine.begin() as conn:
                 self._apply(conn, page, report)
-                _set_state(conn, "sync_cursor", page.next_cursor)
-                _set_state(conn, "hlc", self.hlc.last.encode())
+                self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
+                self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
             cursor = page.next_cursor
             if not page.more:
                 return
