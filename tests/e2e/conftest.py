@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+
 BIN = Path(sys.executable).parent
 
 
@@ -87,7 +89,11 @@ class OfficeServer:
         deadline = time.time() + 20
         while time.time() < deadline:
             try:
-                httpx.get(self.url + "/version", headers={"X-Caseworker-Protocol": "1"}, timeout=1)
+                httpx.get(
+                    self.url + "/version",
+                    headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+                    timeout=1,
+                )
                 return
             except httpx.TransportError:
                 time.sleep(0.1)

@@ -7,12 +7,18 @@ import json
 
 import pytest
 
-from caseworker_desktop.sync.protocol import MAX_BODY_BYTES, PROTOCOL_HEADER, ErrorBody
+from caseworker_desktop.sync.protocol import (
+    MAX_BODY_BYTES,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    ErrorBody,
+)
 from tests.office.conftest import PROTOCOL, new_id
 
 ENDPOINTS = [
     ("POST", "/sync/push", {"changes": []}),
     ("GET", "/sync/pull", None),
+    ("GET", "/directory", None),
     ("GET", "/version", None),
     ("POST", "/enrol", {"code": "ABCD-EFGH-JKMN", "device_id": "0" * 32}),
 ]
@@ -41,7 +47,7 @@ def test_a_revoked_device_gets_401_on_every_endpoint(office, anna, method, path,
     assert "gesperrt" in error.message
 
 
-@pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS[:2])
+@pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS[:3])
 def test_sync_calls_without_a_valid_token_get_401(office, method, path, body):
     for headers in (PROTOCOL, {**PROTOCOL, "Authorization": "Bearer not-a-token"}):
         response = _call(office.client, method, path, body, headers)
@@ -50,7 +56,7 @@ def test_sync_calls_without_a_valid_token_get_401(office, method, path, body):
 
 
 @pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS)
-@pytest.mark.parametrize("version", [None, "0", "2", "eins"])
+@pytest.mark.parametrize("version", [None, "0", "1", "3", "eins"])
 def test_another_protocol_version_gets_426_with_an_upgrade_message(
     office, anna, method, path, body, version
 ):
@@ -124,6 +130,6 @@ def test_unknown_paths_and_methods_answer_in_the_error_shape(office, anna):
 
 def test_version_and_openapi(office):
     response = office.client.get("/version", headers=PROTOCOL)
-    assert response.json() == {"protocol": 1, "server": "0.1.0"}
+    assert response.json() == {"protocol": PROTOCOL_VERSION, "server": "0.1.0"}
     spec = office.client.get("/openapi.json").json()  # readable by any tool
     assert {"/enrol", "/sync/push", "/sync/pull", "/version"} <= set(spec["paths"])

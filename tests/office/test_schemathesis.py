@@ -31,7 +31,13 @@ def _operations(schema):
 def test_generated_requests_never_get_a_server_error(api, mode):
     schema, headers = api
     operations = _operations(schema)
-    assert {op.path for op in operations} == {"/enrol", "/sync/push", "/sync/pull", "/version"}
+    assert {op.path for op in operations} == {
+        "/enrol",
+        "/sync/push",
+        "/sync/pull",
+        "/directory",
+        "/version",
+    }
     for operation in operations:
 
         @settings(

@@ -6,6 +6,7 @@ from enum import StrEnum
 class Role(StrEnum):
     CASEWORKER = "caseworker"
     TEAM_LEAD = "team_lead"
+    COORDINATOR = "coordinator"  # plans the district's trauma consultation and groups
     ADMIN = "admin"
 
 
@@ -119,6 +120,35 @@ class FollowUpOffer(StrEnum):
     WAITING_LIST = "waiting_list"
     PLACED = "placed"
     DECLINED = "declined"
+
+
+class EmploymentStatus(StrEnum):
+    """Labour-market situation of a client (what the district reports)."""
+
+    NOT_EMPLOYED = "not_employed"
+    EMPLOYED = "employed"  # sozialversicherungspflichtig
+    MINI_JOB = "mini_job"
+    SELF_EMPLOYED = "self_employed"
+    VOCATIONAL_TRAINING = "vocational_training"  # Ausbildung
+    SCHOOL_OR_STUDIES = "school_or_studies"
+
+
+class TraumaOfferKind(StrEnum):
+    """The district's trauma offers: the monthly consultation hour (one-off assessment by
+    a specialist), the supervised group offering and the residential group."""
+
+    CONSULTATION = "consultation"
+    GROUP_OFFERING = "group_offering"
+    RESIDENTIAL_GROUP = "residential_group"
+
+
+class PlacementStatus(StrEnum):
+    """A request for a slot (consultation) or a place (group, residential group)."""
+
+    WAITING = "waiting"  # on the waiting list
+    ASSIGNED = "assigned"  # slot/place given by the coordinator
+    ATTENDED = "attended"  # took place / moved in
+    CANCELLED = "cancelled"
 
 
 class ContactKind(StrEnum):

@@ -8,6 +8,7 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
     e.Role: {
         e.Role.CASEWORKER: "Integrationsmanager:in",
         e.Role.TEAM_LEAD: "Teamleitung",
+        e.Role.COORDINATOR: "Koordination Traumaangebote",
         e.Role.ADMIN: "Administration",
     },
     e.OrganisationKind: {
@@ -99,6 +100,25 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.FollowUpOffer.WAITING_LIST: "Warteliste",
         e.FollowUpOffer.PLACED: "Platz erhalten",
         e.FollowUpOffer.DECLINED: "Abgelehnt",
+    },
+    e.EmploymentStatus: {
+        e.EmploymentStatus.NOT_EMPLOYED: "Ohne Beschäftigung",
+        e.EmploymentStatus.EMPLOYED: "Sozialversicherungspflichtig beschäftigt",
+        e.EmploymentStatus.MINI_JOB: "Minijob",
+        e.EmploymentStatus.SELF_EMPLOYED: "Selbstständig",
+        e.EmploymentStatus.VOCATIONAL_TRAINING: "Ausbildung",
+        e.EmploymentStatus.SCHOOL_OR_STUDIES: "Schule oder Studium",
+    },
+    e.TraumaOfferKind: {
+        e.TraumaOfferKind.CONSULTATION: "Traumasprechstunde",
+        e.TraumaOfferKind.GROUP_OFFERING: "Begleitetes Gruppenangebot",
+        e.TraumaOfferKind.RESIDENTIAL_GROUP: "Wohngruppe",
+    },
+    e.PlacementStatus: {
+        e.PlacementStatus.WAITING: "Warteliste",
+        e.PlacementStatus.ASSIGNED: "Platz vergeben",
+        e.PlacementStatus.ATTENDED: "Wahrgenommen",
+        e.PlacementStatus.CANCELLED: "Abgesagt",
     },
     e.ContactKind: {
         e.ContactKind.HOME_VISIT: "Hausbesuch",
@@ -210,4 +230,17 @@ FIELD_LABELS_DE: dict[str, str] = {
     "username": "Benutzername",
     "display_name": "Anzeigename",
     "role": "Rolle",
+    "employment": "Beschäftigung",
+    "employment_since": "Beschäftigt seit",
+    "completed_on": "Kursende",
+    "title": "Bezeichnung",
+    "starts_on": "Datum/Beginn",
+    "location": "Ort",
+    "capacity": "Plätze",
+    "trauma_referral_id": "Traumasprechstunde",
+    "urgent": "Dringend",
+    "interpreter": "Dolmetschen",
+    "offer_id": "Termin/Angebot",
+    "slot": "Platz",
+    "assigned_on": "Vergeben am",
 }

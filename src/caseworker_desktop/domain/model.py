@@ -16,6 +16,7 @@ from .enums import (
     ContactKind,
     CourseReferralStatus,
     CourseType,
+    EmploymentStatus,
     EntryStatus,
     FollowUpOffer,
     HelpPlanStatus,
@@ -23,8 +24,10 @@ from .enums import (
     LanguageLevel,
     LifeArea,
     OrganisationKind,
+    PlacementStatus,
     ResidenceStatus,
     Role,
+    TraumaOfferKind,
     TraumaReferralStatus,
 )
 
@@ -106,6 +109,8 @@ class Client(Record):
     arrival_date: date | None = None
     phone: str = ""
     notes: str = ""
+    employment: EmploymentStatus = EmploymentStatus.NOT_EMPLOYED
+    employment_since: date | None = None
 
     @property
     def full_name(self) -> str:
@@ -189,6 +194,7 @@ class CourseReferral(Record):
     childcare_needed: bool = False
     status: CourseReferralStatus = CourseReferralStatus.PROPOSED
     level_achieved: LanguageLevel | None = None
+    completed_on: date | None = None
     note: str = ""
 
 
@@ -210,6 +216,44 @@ class TraumaReferral(Record):
     next_steps: str = ""
     group_offering: FollowUpOffer = FollowUpOffer.NONE
     residential_group: FollowUpOffer = FollowUpOffer.NONE
+
+
+@dataclass(kw_only=True)
+class TraumaOffer(Record):
+    """A date of the monthly consultation hour with its slots, or a group offering or the
+    residential group with its places. Planned by the coordinator, seen by everyone who
+    requests slots; no client data."""
+
+    table = "trauma_offer"
+    text_fields = frozenset({"note"})
+    kind: TraumaOfferKind
+    title: str = ""
+    starts_on: date  # consultation date, or start of the group / residential group
+    location: str = ""
+    specialist: str = ""
+    capacity: int  # slots of the consultation date, places of the group
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class TraumaPlacement(Record):
+    """A caseworker's request for a consultation slot or a group/residential place, and the
+    coordinator's answer. Carries the case reference, never the client's name or health
+    data: the coordinator plans with it, the trauma referral stays restricted."""
+
+    table = "trauma_placement"
+    kind: TraumaOfferKind
+    case_id: str | None = None  # None: the caseworker's own consultation
+    trauma_referral_id: str | None = None
+    caseworker_id: str
+    reference: str = ""  # Aktenzeichen, so the coordinator can tell requests apart
+    requested_on: date
+    urgent: bool = False
+    interpreter: str = ""  # language of the interpreter needed, ISO 639-1
+    status: PlacementStatus = PlacementStatus.WAITING
+    offer_id: str | None = None
+    slot: int = 0  # 1..capacity once assigned
+    assigned_on: date | None = None
 
 
 @dataclass(kw_only=True)
@@ -271,6 +315,8 @@ SYNCABLE: tuple[type[Record], ...] = (
     HelpPlanEntry,
     CourseReferral,
     TraumaReferral,
+    TraumaOffer,
+    TraumaPlacement,
     ContactNote,
     ReviewComment,
     Conflict,

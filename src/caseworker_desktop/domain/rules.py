@@ -14,6 +14,8 @@ from .enums import (
     EntryStatus,
     HelpPlanStatus,
     LifeArea,
+    PlacementStatus,
+    TraumaOfferKind,
     TraumaReferralStatus,
 )
 from .errors import TransitionError, ValidationError
@@ -65,6 +67,15 @@ TRAUMA_TRANSITIONS: dict[TraumaReferralStatus, frozenset[TraumaReferralStatus]] 
 }
 
 
+_P = PlacementStatus
+PLACEMENT_TRANSITIONS: dict[PlacementStatus, frozenset[PlacementStatus]] = {
+    _P.WAITING: frozenset({_P.ASSIGNED, _P.CANCELLED}),
+    _P.ASSIGNED: frozenset({_P.WAITING, _P.ATTENDED, _P.CANCELLED}),
+    _P.ATTENDED: frozenset(),
+    _P.CANCELLED: frozenset({_P.WAITING}),
+}
+
+
 def check_transition(table: dict, old, new) -> None:
     """Raise TransitionError unless `old -> new` is allowed (staying put always is)."""
     if old == new:
@@ -97,6 +108,11 @@ def validate_client(c: m.Client, today: date) -> None:
         p.require(c.birth_date >= EARLIEST_BIRTH, "birth_date", "Geburtsdatum ist zu früh.")
         p.require(c.birth_date <= today, "birth_date", "Geburtsdatum liegt in der Zukunft.")
     p.require(_not_future(c.arrival_date, today), "arrival_date", "Einreise liegt in der Zukunft.")
+    p.require(
+        _not_future(c.employment_since, today),
+        "employment_since",
+        "Beschäftigungsbeginn liegt in der Zukunft.",
+    )
     if c.birth_date and c.arrival_date:
         p.require(c.arrival_date >= c.birth_date, "arrival_date", "Einreise liegt vor der Geburt.")
     p.require(
@@ -177,6 +193,15 @@ def validate_course_referral(r: m.CourseReferral, today: date) -> None:
         )
     if r.status in (CourseReferralStatus.STARTED, CourseReferralStatus.COMPLETED):
         p.require(r.start_on is not None, "start_on", "Kursbeginn fehlt.")
+    if r.completed_on is not None:
+        p.require(
+            r.status is CourseReferralStatus.COMPLETED,
+            "completed_on",
+            "Ein Kursende gibt es erst nach Kursabschluss.",
+        )
+        p.require(r.completed_on <= today, "completed_on", "Kursende liegt in der Zukunft.")
+        if r.start_on is not None:
+            p.require(r.completed_on >= r.start_on, "completed_on", "Kursende vor Kursbeginn.")
     if r.status is CourseReferralStatus.STARTED and r.start_on is not None:
         p.require(r.start_on <= today, "start_on", "Kursbeginn liegt in der Zukunft.")
     p.raise_if_any()
@@ -209,6 +234,26 @@ def validate_trauma_referral(r: m.TraumaReferral, today: date) -> None:
             "recommendation",
             "Ergebnis oder Empfehlung der Abklärung fehlt.",
         )
+    p.raise_if_any()
+
+
+def validate_trauma_offer(o: m.TraumaOffer, today: date) -> None:
+    p = _Problems()
+    p.require(1 <= o.capacity <= 200, "capacity", "Plätze zwischen 1 und 200.")
+    p.require(isinstance(o.kind, TraumaOfferKind), "kind", "Art des Angebots fehlt.")
+    if o.kind is not TraumaOfferKind.CONSULTATION:
+        p.require(bool(o.title.strip()), "title", "Bezeichnung fehlt.")
+    p.raise_if_any()
+
+
+def validate_trauma_placement(pl: m.TraumaPlacement, today: date) -> None:
+    p = _Problems()
+    p.require(pl.requested_on <= today, "requested_on", "Anfrage liegt in der Zukunft.")
+    if pl.status in (PlacementStatus.ASSIGNED, PlacementStatus.ATTENDED):
+        p.require(pl.offer_id is not None, "offer_id", "Termin oder Angebot fehlt.")
+        p.require(pl.slot >= 1, "slot", "Platznummer fehlt.")
+    if pl.status is PlacementStatus.WAITING:
+        p.require(pl.offer_id is None, "offer_id", "Auf der Warteliste gibt es noch keinen Platz.")
     p.raise_if_any()
 
 
@@ -246,6 +291,8 @@ VALIDATORS: dict[type[m.Record], Callable[[m.Record, date], None]] = {
     m.HelpPlanEntry: lambda e, today: validate_entry(e),
     m.CourseReferral: validate_course_referral,
     m.TraumaReferral: validate_trauma_referral,
+    m.TraumaOffer: validate_trauma_offer,
+    m.TraumaPlacement: validate_trauma_placement,
     m.ContactNote: validate_contact_note,
     m.ReviewComment: validate_review_comment,
 }
@@ -261,6 +308,7 @@ STATUS_TRANSITIONS: dict[type[m.Record], tuple[str, dict]] = {
     m.HelpPlanEntry: ("status", ENTRY_TRANSITIONS),
     m.CourseReferral: ("status", COURSE_TRANSITIONS),
     m.TraumaReferral: ("status", TRAUMA_TRANSITIONS),
+    m.TraumaPlacement: ("status", PLACEMENT_TRANSITIONS),
 }
 
 

@@ -25,6 +25,7 @@ from ..sync.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    Directory,
     EnrolledUser,
     EnrolRequest,
     EnrolResponse,
@@ -254,6 +255,10 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
                 team_id=user.team_id,
             ),
         )
+
+    @app.get("/directory", response_model=Directory, responses=_ERRORS)
+    def directory(who: Annotated[Principal, Depends(device)]) -> Directory:
+        return store.directory(who)
 
     @app.post("/sync/push", response_model=PushResponse, responses=_ERRORS)
     def push(body: PushRequest, who: Annotated[Principal, Depends(device)]) -> PushResponse:

@@ -17,7 +17,12 @@ import sqlalchemy as sa
 
 from ..domain.errors import CaseworkerError
 
-ROLES = ("caseworker", "team_lead", "admin")
+ROLES = ("caseworker", "team_lead", "coordinator", "admin")
+# The one pseudo-case that holds the district's trauma offers (consultation dates, groups):
+# everyone who works on cases reads it, only the coordinator writes it.
+PLANNING_CASE = "0d15741c7a9a5e0e8f0c2b6d1a3e4f50"
+# Placements (requests for slots and places) the coordinator sees across the district.
+COORDINATED_TABLES = frozenset({"trauma_placement"})
 # Read aloud on the phone and typed by hand: no 0/O, no 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_GROUPS = 3
@@ -81,8 +86,9 @@ def normalise_code(code: str) -> str:
 
 
 def works_on_cases(who: Principal) -> bool:
-    """Admins run the office; they do not read or write case files."""
-    return who.role in ("caseworker", "team_lead")
+    """Who syncs at all. Admins run the office; they do not read or write case files.
+    The coordinator syncs the trauma planning (offers and placements), no case files."""
+    return who.role in ("caseworker", "team_lead", "coordinator")
 
 
 def visible_cases(who: Principal, cases: sa.Table) -> sa.ColumnElement[bool]:
@@ -90,15 +96,19 @@ def visible_cases(who: Principal, cases: sa.Table) -> sa.ColumnElement[bool]:
     Caseworkers their own caseload, team leads also every case of their team, admins none
     (they run the office, they do not read case files)."""
     own = cases.c.caseworker_id == who.user_id
+    planning = cases.c.case_id == PLANNING_CASE
     if who.role == "caseworker":
-        return own
+        return sa.or_(own, planning)
     if who.role == "team_lead":
-        return sa.or_(own, cases.c.team_id == who.team_id) if who.team_id else own
+        return sa.or_(own, cases.c.team_id == who.team_id, planning) if who.team_id else own
+    if who.role == "coordinator":
+        return planning
     return sa.false()
 
 
 def may_see(who: Principal, caseworker_id: str, team_id: str | None) -> bool:
-    """The same rule as `visible_cases`, for one case already loaded."""
+    """The same rule as `visible_cases`, for one case already loaded (but the planning
+    case, which the push decides on its own)."""
     if who.role == "caseworker":
         return caseworker_id == who.user_id
     if who.role == "team_lead":

@@ -28,7 +28,7 @@ from ..sync.hlc import HybridLogicalClock
 from ..sync.merge import ConflictCopy, FieldChange, FieldState, merge
 from ..sync.protocol import Change, PushResponse, Rejected
 from . import schema as s
-from .auth import Principal, may_see, works_on_cases
+from .auth import PLANNING_CASE, Principal, may_see, works_on_cases
 from .schema import Key
 
 REFERENCE_TABLES = frozenset({"organisation", "municipality", "team", "app_user"})
@@ -40,9 +40,13 @@ CASE_LINKED = frozenset(
         "trauma_referral",
         "contact_note",
         "review_comment",
+        "trauma_placement",
         "conflict",
     )
 )
+PLANNING_TABLES = frozenset({"trauma_offer"})
+# Without a case: a caseworker's own consultation, in their personal pseudo-case.
+PERSONAL = frozenset({"trauma_referral", "trauma_placement"})
 # The field that names a row's parent, and the parent's table.
 LINK = {t: ("case_id", None) for t in CASE_LINKED} | {
     "help_plan_entry": ("help_plan_id", "help_plan"),
@@ -66,6 +70,9 @@ NEW_CASE_FOR_OTHERS = (
     "Eine neue Akte kann nur mit sich selbst als zuständiger Fachkraft angelegt werden."
 )
 ADMIN = "Administratorinnen und Administratoren haben keinen Zugriff auf Falldaten."
+COORDINATOR_ONLY = "Termine und Plätze der Traumaangebote plant die Koordination."
+NO_CASE_FILES = "Die Koordination bearbeitet keine Fallakten."
+REQUESTS_BY_CASEWORKERS = "Anfragen für Termine und Plätze stellen die Fachkräfte."
 REASSIGN = "Die Zuständigkeit für eine Akte ändert das Landratsamt (Umverteilung)."
 MOVE = "Ein Datensatz kann nicht in eine andere Akte verschoben werden."
 _PARK = "park"  # verdict: keep, but invisible until a case claims the row
@@ -235,6 +242,8 @@ class PushBatch:
         if table == "case_file":
             self.owner.setdefault(row_id, _ref(self.value(key, "caseworker_id")))
             return row_id
+        if table in PLANNING_TABLES:
+            return PLANNING_CASE
         if table not in LINK:
             return None  # client, household: claimed by the rows that name them
         field, parent = LINK[table]
@@ -243,7 +252,7 @@ class PushBatch:
             return self.case_of((parent, target))
         if target:
             return target
-        if table == "trauma_referral":  # own consultation, no client case
+        if table in PERSONAL:  # own consultation, no client case
             owner = _ref(self.value(key, "caseworker_id"))
             if owner:
                 self.owner.setdefault(personal_case_id(owner), owner)
@@ -283,9 +292,21 @@ class PushBatch:
             for row in self.conn.execute(sa.select(s.cases).where(s.cases.c.case_id.in_(part))):
                 self.cases[row.case_id] = row
         verdicts: dict[Key, str | None] = dict.fromkeys(foreign, OTHER_USER)
+        coordinator = self.who.role == "coordinator"
         for key in pool:
             case_id = self.case.get(key)
-            if case_id is None:
+            if case_id == PLANNING_CASE:
+                verdicts[key] = None if coordinator else COORDINATOR_ONLY
+            elif coordinator:
+                # The coordinator answers requests (assigns slots and places) but neither
+                # makes them nor touches anything else of a case.
+                if key[0] != "trauma_placement":
+                    verdicts[key] = NO_CASE_FILES
+                elif key in self.stored and case_id in self.cases:
+                    verdicts[key] = None
+                else:
+                    verdicts[key] = REQUESTS_BY_CASEWORKERS
+            elif case_id is None:
                 verdicts[key] = _PARK if key[0] in PARKABLE else NO_CASE
             elif case := self.cases.get(case_id):
                 verdicts[key] = (
@@ -371,7 +392,13 @@ class PushBatch:
             self.conn.execute(
                 s.cases.insert(),
                 [
-                    {"case_id": c, "caseworker_id": self.who.user_id, "team_id": self.who.team_id}
+                    {"case_id": c, "caseworker_id": s.OFFICE, "team_id": None}
+                    if c == PLANNING_CASE
+                    else {
+                        "case_id": c,
+                        "caseworker_id": self.who.user_id,
+                        "team_id": self.who.team_id,
+                    }
                     for c in sorted(new_cases)
                 ],
             )

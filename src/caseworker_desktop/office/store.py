@@ -18,7 +18,15 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from ..sync.hlc import HybridLogicalClock
-from ..sync.protocol import Change, PulledChange, PullResponse, PushResponse
+from ..sync.protocol import (
+    Change,
+    Directory,
+    DirectoryTeam,
+    EnrolledUser,
+    PulledChange,
+    PullResponse,
+    PushResponse,
+)
 from . import auth
 from . import schema as s
 from .auth import OfficeError, Principal
@@ -291,6 +299,27 @@ class Store:
             device_id=row.device_id,
         )
 
+    def directory(self, who: Principal) -> Directory:
+        """Staff names, roles and teams, for everyone who syncs (no case data)."""
+        if not auth.works_on_cases(who):
+            return Directory(users=[], teams=[])
+        with self._reader.connect() as conn:
+            users = conn.execute(sa.select(s.users).order_by(s.users.c.username)).all()
+            teams = conn.execute(sa.select(s.teams).order_by(s.teams.c.name)).all()
+        return Directory(
+            users=[
+                EnrolledUser(
+                    id=u.id,
+                    username=u.username,
+                    display_name=u.display_name,
+                    role=u.role,
+                    team_id=u.team_id,
+                )
+                for u in users
+            ],
+            teams=[DirectoryTeam(id=t.id, name=t.name) for t in teams],
+        )
+
     # --- sync -------------------------------------------------------------------------
 
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
@@ -350,7 +379,12 @@ def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.S
         s.cases.c.case_id == s.row_case.c.case_id,
         auth.visible_cases(who, s.cases),
     )
-    if head - cursor <= RECENT_WINDOW:
+    if who.role == "coordinator":
+        # Every request for a slot or a place, whoever's case it is; no other case rows.
+        coordinated = c.table_name.in_(sorted(auth.COORDINATED_TABLES))
+        visible = sa.or_(coordinated, sa.exists().where(in_visible_case))
+        query = sa.select(*columns).where(c.seq > cursor, c.seq <= head, visible)
+    elif head - cursor <= RECENT_WINDOW:
         # A correlated EXISTS: the planner cannot start from the cases (SQLite would walk
         # the user's whole caseload even when none of it changed).
         visible = sa.exists().where(in_visible_case)

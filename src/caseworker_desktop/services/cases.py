@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -13,10 +13,12 @@ from ..domain.enums import (
     ClosingReason,
     ContactKind,
     CourseReferralStatus,
+    HelpPlanStatus,
     LifeArea,
+    PlacementStatus,
     TraumaReferralStatus,
 )
-from ..storage.orm import table_of
+from ..storage.orm import field_clock, table_of
 from .context import ServiceContext
 
 OPEN_COURSE = (
@@ -30,6 +32,14 @@ OPEN_TRAUMA = (
     TraumaReferralStatus.SLOT_ASSIGNED,
     TraumaReferralStatus.ASSESSED,
 )
+# Referrals that wait for someone else; "stalled" when their status has not moved for weeks.
+WAITING_COURSE = (
+    CourseReferralStatus.PROPOSED,
+    CourseReferralStatus.REGISTERED,
+    CourseReferralStatus.WAITING_LIST,
+)
+STALLED_WEEKS = 8
+NO_CONTACT_WEEKS = 6
 
 
 @dataclass(frozen=True)
@@ -43,9 +53,26 @@ class CaseloadRow:
     next_review_on: date | None
     open_referrals: int
     last_contact_on: date | None
+    caseworker_id: str = ""
+    caseworker_name: str = ""
+    opened_on: date | None = None
+    plan_status: HelpPlanStatus | None = None  # of the newest help plan
+    stalled_referrals: int = 0  # open referrals whose status has not moved for weeks
+    open_comments: int = 0  # review comments not marked done
 
     def review_overdue(self, today: date) -> bool:
         return self.next_review_on is not None and self.next_review_on < today
+
+    def without_contact(self, today: date, weeks: int = NO_CONTACT_WEEKS) -> bool:
+        """No contact note for `weeks` (counted from the case's start if there is none)."""
+        if self.status is CaseStatus.CLOSED:
+            return False
+        since = self.last_contact_on or self.opened_on
+        return since is not None and since < today - timedelta(weeks=weeks)
+
+    @property
+    def awaiting_approval(self) -> bool:
+        return self.plan_status is HelpPlanStatus.AGREED
 
 
 class CaseService:
@@ -129,12 +156,18 @@ class CaseService:
 
     # --- overview ----------------------------------------------------------------------
 
-    def caseload(self) -> list[CaseloadRow]:
-        """One row per case of the current user, in one query (for thousands of clients)."""
+    def caseload(
+        self, *, everyone: bool = False, stalled_weeks: int = STALLED_WEEKS
+    ) -> list[CaseloadRow]:
+        """One row per case, in one query (for thousands of clients): the user's own cases,
+        or (`everyone`, the team lead's review) every case in the file, which after sync
+        is the team's caseload."""
         case, client = table_of(m.Case), table_of(m.Client)
         household, muni = table_of(m.Household), table_of(m.Municipality)
         plan, note = table_of(m.HelpPlan), table_of(m.ContactNote)
         course, trauma = table_of(m.CourseReferral), table_of(m.TraumaReferral)
+        placement, comment = table_of(m.TraumaPlacement), table_of(m.ReviewComment)
+        user, clock = table_of(m.User), field_clock
         live = lambda t: t.c.deleted.is_(False)  # noqa: E731
         next_review = (
             # the newest plan has the latest review date
@@ -142,6 +175,13 @@ class CaseService:
             .where(live(plan))
             .group_by(plan.c.case_id)
             .subquery()
+        )
+        newest_plan_status = (
+            sa.select(plan.c.status)
+            .where(plan.c.case_id == case.c.id, live(plan))
+            .order_by(plan.c.period_start.desc())
+            .limit(1)
+            .scalar_subquery()
         )
         last_contact = (
             sa.select(note.c.case_id, sa.func.max(note.c.contact_on).label("last_contact"))
@@ -162,6 +202,43 @@ class CaseService:
             .group_by(open_refs.c.case_id)
             .subquery()
         )
+        # The status field's clock says when the status last changed (here or elsewhere).
+        cutoff_ms = int((self.ctx.clock.time() - stalled_weeks * 7 * 86400) * 1000)
+        cutoff_hlc = f"{cutoff_ms:015d}"
+
+        def stalled(table, statuses):
+            return (
+                sa.select(table.c.case_id)
+                .join(
+                    clock,
+                    sa.and_(
+                        clock.c.table_name == table.name,
+                        clock.c.row_id == table.c.id,
+                        clock.c.field == "status",
+                    ),
+                )
+                .where(
+                    live(table),
+                    table.c.status.in_([s.value for s in statuses]),
+                    clock.c.hlc < cutoff_hlc,
+                )
+            )
+
+        stalled_refs = sa.union_all(
+            stalled(course, WAITING_COURSE),
+            stalled(placement, (PlacementStatus.WAITING,)),
+        ).subquery()
+        stalled_count = (
+            sa.select(stalled_refs.c.case_id, sa.func.count().label("n"))
+            .group_by(stalled_refs.c.case_id)
+            .subquery()
+        )
+        comments = (
+            sa.select(comment.c.case_id, sa.func.count().label("n"))
+            .where(live(comment), comment.c.resolved.is_(False))
+            .group_by(comment.c.case_id)
+            .subquery()
+        )
         query = (
             sa.select(
                 case.c.id,
@@ -174,6 +251,12 @@ class CaseService:
                 next_review.c.next_review,
                 sa.func.coalesce(ref_count.c.n, 0),
                 last_contact.c.last_contact,
+                case.c.caseworker_id,
+                user.c.display_name,
+                case.c.opened_on,
+                newest_plan_status,
+                sa.func.coalesce(stalled_count.c.n, 0),
+                sa.func.coalesce(comments.c.n, 0),
             )
             .select_from(case)
             .join(client, client.c.id == case.c.client_id)
@@ -182,9 +265,14 @@ class CaseService:
             .outerjoin(next_review, next_review.c.case_id == case.c.id)
             .outerjoin(last_contact, last_contact.c.case_id == case.c.id)
             .outerjoin(ref_count, ref_count.c.case_id == case.c.id)
-            .where(live(case), live(client), case.c.caseworker_id == self.ctx.user.id)
+            .outerjoin(stalled_count, stalled_count.c.case_id == case.c.id)
+            .outerjoin(comments, comments.c.case_id == case.c.id)
+            .outerjoin(user, user.c.id == case.c.caseworker_id)
+            .where(live(case), live(client))
             .order_by(client.c.last_name, client.c.first_name)
         )
+        if not everyone:
+            query = query.where(case.c.caseworker_id == self.ctx.user.id)
         with self.ctx.read() as conn:
             return [
                 CaseloadRow(
@@ -197,6 +285,12 @@ class CaseService:
                     next_review_on=_as_date(r[7]),
                     open_referrals=r[8],
                     last_contact_on=_as_date(r[9]),
+                    caseworker_id=r[10],
+                    caseworker_name=r[11] or "",
+                    opened_on=_as_date(r[12]),
+                    plan_status=HelpPlanStatus(r[13]) if r[13] else None,
+                    stalled_referrals=r[14],
+                    open_comments=r[15],
                 )
                 for r in conn.execute(query)
             ]

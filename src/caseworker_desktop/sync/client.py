@@ -132,6 +132,7 @@ class SyncClient:
         report = SyncReport()
         self.push(report)
         self.pull(report)
+        self.refresh_directory()
         with self.engine.begin() as conn:
             self.case_file.set_state(
                 conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds")
@@ -146,6 +147,33 @@ class SyncClient:
             report.seconds,
         )
         return report
+
+    def refresh_directory(self) -> None:
+        """Staff names, roles and teams from the office: reference data, kept as the office
+        has it (not in the change log). The local user's role and team follow too."""
+        directory = self.transport.directory()
+        users, teams = table_of(m.User), table_of(m.Team)
+        new = {"updated_hlc": "", "deleted": False}
+        with self.engine.begin() as conn:
+            for team in directory.teams:
+                values = {"name": team.name}
+                if not conn.execute(teams.update().where(teams.c.id == team.id), values).rowcount:
+                    conn.execute(
+                        teams.insert(),
+                        {"id": team.id, **new, **values},
+                    )
+            for user in directory.users:
+                values = {
+                    "username": user.username,
+                    "display_name": user.display_name,
+                    "role": Role(user.role),
+                    "team_id": user.team_id,
+                }
+                if not conn.execute(users.update().where(users.c.id == user.id), values).rowcount:
+                    conn.execute(
+                        users.insert(),
+                        {"id": user.id, **new, **values},
+                    )
 
     def push(self, report: SyncReport) -> None:
         while True:

@@ -7,7 +7,10 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     POST /enrol          EnrolRequest  -> EnrolResponse   (one-time code from an admin/lead)
     POST /sync/push      PushRequest   -> PushResponse    (idempotent by change_id)
     GET  /sync/pull?cursor=N&limit=M   -> PullResponse    (changes this device may see)
+    GET  /directory                    -> Directory       (staff names, roles and teams)
     GET  /version                      -> VersionInfo
+
+Version 2 added the trauma planning tables, the coordinator role and /directory.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000
@@ -90,13 +93,26 @@ class EnrolledUser(_Strict):
     id: str
     username: str
     display_name: str
-    role: Literal["caseworker", "team_lead", "admin"]
+    role: Literal["caseworker", "team_lead", "coordinator", "admin"]
     team_id: str | None
 
 
 class EnrolResponse(_Strict):
     token: str
     user: EnrolledUser
+
+
+class DirectoryTeam(_Strict):
+    id: str
+    name: str
+
+
+class Directory(_Strict):
+    """Who works at the district's integration management: names for the ids in the
+    case files (caseworker of a case, author of a comment, approver of a plan)."""
+
+    users: list[EnrolledUser]
+    teams: list[DirectoryTeam]
 
 
 class VersionInfo(_Strict):

@@ -9,6 +9,7 @@ from ..domain.errors import CaseworkerError
 from .protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    Directory,
     EnrolRequest,
     EnrolResponse,
     PullResponse,
@@ -59,6 +60,9 @@ class Transport:
         return PullResponse.model_validate(
             self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
         )
+
+    def directory(self) -> Directory:
+        return Directory.model_validate(self._call("GET", "/directory"))
 
     def _call(self, method: str, path: str, **kwargs) -> dict:
         try:
