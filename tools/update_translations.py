@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/update_translations.py          # update .ts and .qm
     .venv/bin/python tools/update_translations.py --check  # exit 1 if anything is untranslated
+    .venv/bin/python tools/update_translations.py --fill en.json  # add translations
 
 1. `pyside6-lupdate` extracts every tr()/translate() string from src/caseworker_desktop/ui/
    into resources/translations/caseworker_en.ts. Existing translations are kept; strings that
@@ -25,6 +26,7 @@ Running the script twice in a row changes nothing the second time.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -35,6 +37,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -207,12 +210,46 @@ def report(ts_file: Path, found: Iterable[Message], show: int) -> int:
 # --- main --------------------------------------------------------------------------------
 
 
-def update(ts_file: Path, qm_file: Path, no_obsolete: bool) -> None:
+def update(
+    ts_file: Path, qm_file: Path, no_obsolete: bool, fill: dict[str, str] | None = None
+) -> None:
     with tempfile.TemporaryDirectory(prefix="caseworker-i18n-") as tmp:
         label_source = Path(tmp) / GENERATED_NAME
         write_label_source(label_source, label_strings())
         lupdate(ts_file, label_source, no_obsolete)
+    if fill:
+        fill_translations(ts_file, fill)
     lrelease(ts_file, qm_file)
+
+
+_UNFINISHED = re.compile(
+    r"(<message>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>[^<]*)</source>(?:(?!</message>).)*?)"
+    r'<translation type="unfinished">(?:</translation>|\s*</translation>)',
+    re.S,
+)
+
+
+def _xml(text: str) -> str:
+    return escape(text, {'"': "&quot;", "'": "&apos;"})
+
+
+def fill_translations(ts_file: Path, translations: dict[str, str]) -> int:
+    """Give unfinished messages the translation of their (German) source text, in every
+    context. Written as text, so the .ts keeps lupdate's layout."""
+    by_source = {_xml(source): _xml(english) for source, english in translations.items()}
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        english = by_source.get(match["source"])
+        if english is None:
+            return match[0]
+        count += 1
+        return f"{match[1]}<translation>{english}</translation>"
+
+    text = _UNFINISHED.sub(replace, ts_file.read_text(encoding="utf-8"))
+    ts_file.write_text(text, encoding="utf-8")
+    return count
 
 
 def check(no_obsolete: bool) -> int:
@@ -244,11 +281,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="drop messages that are no longer in the code instead of keeping them as vanished",
     )
+    parser.add_argument(
+        "--fill",
+        type=Path,
+        help="JSON file {German source: English}: translations for unfinished messages",
+    )
     args = parser.parse_args(argv)
     if args.check:
         return check(args.no_obsolete)
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    update(TS_FILE, QM_FILE, args.no_obsolete)
+    fill = json.loads(args.fill.read_text(encoding="utf-8")) if args.fill else None
+    update(TS_FILE, QM_FILE, args.no_obsolete, fill)
     report(TS_FILE, messages(TS_FILE), show=20)
     print(f"wrote {QM_FILE.relative_to(ROOT)}")
     return 0

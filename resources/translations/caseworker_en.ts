@@ -730,6 +730,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Team lead</translation>
     </message>
     <message>
+        <source>Koordination Traumaangebote</source>
+        <extracomment>Label of Role.COORDINATOR</extracomment>
+        <translation>Trauma offers coordination</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <extracomment>Label of Role.ADMIN</extracomment>
         <translation>Administration</translation>
@@ -1001,7 +1006,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Warteliste</source>
-        <extracomment>Label of CourseReferralStatus.WAITING_LIST, FollowUpOffer.WAITING_LIST</extracomment>
+        <extracomment>Label of CourseReferralStatus.WAITING_LIST, FollowUpOffer.WAITING_LIST, PlacementStatus.WAITING</extracomment>
         <translation>Waiting list</translation>
     </message>
     <message>
@@ -1031,7 +1036,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Abgesagt</source>
-        <extracomment>Label of TraumaReferralStatus.CANCELLED</extracomment>
+        <extracomment>Label of TraumaReferralStatus.CANCELLED, PlacementStatus.CANCELLED</extracomment>
         <translation>Cancelled</translation>
     </message>
     <message>
@@ -1053,6 +1058,51 @@ or create a new one with Ctrl+N.</translation>
         <source>Abgelehnt</source>
         <extracomment>Label of FollowUpOffer.DECLINED</extracomment>
         <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Ohne Beschäftigung</source>
+        <extracomment>Label of EmploymentStatus.NOT_EMPLOYED</extracomment>
+        <translation>Not employed</translation>
+    </message>
+    <message>
+        <source>Sozialversicherungspflichtig beschäftigt</source>
+        <extracomment>Label of EmploymentStatus.EMPLOYED</extracomment>
+        <translation>Employed (social insurance)</translation>
+    </message>
+    <message>
+        <source>Minijob</source>
+        <extracomment>Label of EmploymentStatus.MINI_JOB</extracomment>
+        <translation>Mini-job</translation>
+    </message>
+    <message>
+        <source>Selbstständig</source>
+        <extracomment>Label of EmploymentStatus.SELF_EMPLOYED</extracomment>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <source>Ausbildung</source>
+        <extracomment>Label of EmploymentStatus.VOCATIONAL_TRAINING</extracomment>
+        <translation>Vocational training</translation>
+    </message>
+    <message>
+        <source>Schule oder Studium</source>
+        <extracomment>Label of EmploymentStatus.SCHOOL_OR_STUDIES</extracomment>
+        <translation>School or studies</translation>
+    </message>
+    <message>
+        <source>Begleitetes Gruppenangebot</source>
+        <extracomment>Label of TraumaOfferKind.GROUP_OFFERING</extracomment>
+        <translation>Supervised group offering</translation>
+    </message>
+    <message>
+        <source>Platz vergeben</source>
+        <extracomment>Label of PlacementStatus.ASSIGNED</extracomment>
+        <translation>Place assigned</translation>
+    </message>
+    <message>
+        <source>Wahrgenommen</source>
+        <extracomment>Label of PlacementStatus.ATTENDED</extracomment>
+        <translation>Attended</translation>
     </message>
     <message>
         <source>Hausbesuch</source>
@@ -1421,7 +1471,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Wohngruppe</source>
-        <extracomment>Label of field residential_group</extracomment>
+        <extracomment>Label of TraumaOfferKind.RESIDENTIAL_GROUP, field residential_group</extracomment>
         <translation>Residential group</translation>
     </message>
     <message>
@@ -1490,6 +1540,66 @@ or create a new one with Ctrl+N.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>Beschäftigung</source>
+        <extracomment>Label of field employment</extracomment>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>Beschäftigt seit</source>
+        <extracomment>Label of field employment_since</extracomment>
+        <translation>Employed since</translation>
+    </message>
+    <message>
+        <source>Kursende</source>
+        <extracomment>Label of field completed_on</extracomment>
+        <translation>Course end</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <extracomment>Label of field title</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Datum/Beginn</source>
+        <extracomment>Label of field starts_on</extracomment>
+        <translation>Date/start</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <extracomment>Label of field location</extracomment>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Plätze</source>
+        <extracomment>Label of field capacity</extracomment>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Dringend</source>
+        <extracomment>Label of field urgent</extracomment>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Dolmetschen</source>
+        <extracomment>Label of field interpreter</extracomment>
+        <translation>Interpreting</translation>
+    </message>
+    <message>
+        <source>Termin/Angebot</source>
+        <extracomment>Label of field offer_id</extracomment>
+        <translation>Date/offer</translation>
+    </message>
+    <message>
+        <source>Platz</source>
+        <extracomment>Label of field slot</extracomment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Vergeben am</source>
+        <extracomment>Label of field assigned_on</extracomment>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
         <source>Einwilligung</source>
         <extracomment>Label of history area consent_record</extracomment>
         <translation>Consent</translation>
@@ -1506,7 +1616,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Traumasprechstunde</source>
-        <extracomment>Label of history area trauma_referral</extracomment>
+        <extracomment>Label of TraumaOfferKind.CONSULTATION, field trauma_referral_id, history area trauma_referral</extracomment>
         <translation>Trauma consultation</translation>
     </message>
     <message>
@@ -1523,185 +1633,200 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="73"/>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="74"/>
+        <source>Traumaangebote</source>
+        <translation>Trauma offers</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
+        <source>Ergebnisbericht</source>
+        <translation>Outcome report</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="113"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="116"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="103"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="356"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="123"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="126"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="129"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="135"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="425"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="444"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="194"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="199"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="256"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="268"/>
         <source>⚠ %1 Konflikt(e) lösen</source>
         <translation>⚠ Resolve %1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="327"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="328"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="344"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="346"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="348"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="354"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="364"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="366"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="426"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="432"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="433"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="446"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -2111,6 +2236,14 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="14"/>
+        <source>Traumaangebote</source>
+        <translation>Trauma offers</translation>
+    </message>
+</context>
+<context>
     <name>PrintPlanDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="27"/>
@@ -2159,39 +2292,47 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="13"/>
+        <source>Ergebnisbericht</source>
+        <translation>Outcome report</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="46"/>
         <source>● Offline – nicht beim Landratsamt angemeldet</source>
         <translation>● Offline – not enrolled with the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="56"/>
         <source>● Synchronisiert …</source>
         <translation>● Syncing …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="63"/>
         <source>● Online – zuletzt synchronisiert %1</source>
         <translation>● Online – last synced %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="74"/>
         <source>● Offline – Server nicht erreichbar</source>
         <translation>● Offline – server not reachable</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="78"/>
         <source>● Gerät gesperrt – bitte Teamleitung fragen</source>
         <translation>● Device revoked – please ask your team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="82"/>
         <source>● Programm veraltet – bitte aktualisieren</source>
         <translation>● Program outdated – please update</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="85"/>
         <source>● Synchronisation fehlgeschlagen</source>
         <translation>● Sync failed</translation>
     </message>

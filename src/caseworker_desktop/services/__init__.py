@@ -14,8 +14,10 @@ from .cases import CaseService
 from .clients import ClientService, NewClient
 from .context import ServiceContext
 from .help_plans import HelpPlanService
+from .planning import PlanningService
 from .printing import PrintService
 from .referrals import ReferralService
+from .reports import ReportService
 from .reviews import ReviewService
 
 
@@ -46,6 +48,8 @@ class Services:
         self.referrals = ReferralService(self.ctx)
         self.reviews = ReviewService(self.ctx)
         self.printing = PrintService(self.ctx)
+        self.planning = PlanningService(self.ctx)
+        self.reports = ReportService(self.ctx)
 
     @property
     def user(self) -> m.User:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import model as m
-from ..domain.enums import AuditAction, CourseType, LanguageLevel, TraumaReferralStatus
+from ..domain.enums import (
+    AuditAction,
+    CourseReferralStatus,
+    CourseType,
+    LanguageLevel,
+    PlacementStatus,
+    TraumaOfferKind,
+    TraumaReferralStatus,
+)
 from ..domain.errors import PermissionDeniedError
 from ..storage.orm import table_of
-from .context import ServiceContext
+from .context import ServiceContext, Tx
+from .planning import request_placement
 
 
 class ReferralService:
@@ -44,6 +53,14 @@ class ReferralService:
 
     def update_course_referral(self, referral_id: str, **changes) -> m.CourseReferral:
         with self.ctx.transaction() as tx:
+            old = tx.get(m.CourseReferral, referral_id)
+            status = changes.get("status", old.status)
+            if status is CourseReferralStatus.COMPLETED:
+                # The report counts completions by this date: today unless given.
+                if changes.get("completed_on", old.completed_on) is None:
+                    changes["completed_on"] = tx.today
+            elif old.completed_on is not None and "completed_on" not in changes:
+                changes["completed_on"] = None  # reopened (undo): no completion date
             return tx.update(m.CourseReferral, referral_id, **changes)
 
     def course_referrals(self, case_id: str) -> list[m.CourseReferral]:
@@ -65,7 +82,7 @@ class ReferralService:
         with self.ctx.transaction() as tx:
             if case_id is not None:
                 tx.get(m.Case, case_id)
-            return tx.add(
+            referral = tx.add(
                 m.TraumaReferral(
                     case_id=case_id,
                     caseworker_id=tx.user.id,
@@ -74,6 +91,8 @@ class ReferralService:
                     consent_given=consent_given,
                 )
             )
+            _queue_for_consultation(tx, referral)
+            return referral
 
     def view_trauma_referral(self, referral_id: str) -> m.TraumaReferral:
         with self.ctx.transaction() as tx:
@@ -101,7 +120,9 @@ class ReferralService:
     def update_trauma_referral(self, referral_id: str, **changes) -> m.TraumaReferral:
         with self.ctx.transaction() as tx:
             tx.require_trauma_access(tx.get(m.TraumaReferral, referral_id))
-            return tx.update(m.TraumaReferral, referral_id, **changes)
+            referral = tx.update(m.TraumaReferral, referral_id, **changes)
+            _queue_for_consultation(tx, referral)
+            return referral
 
     def assign_consultation(
         self, referral_id: str, consultation_date: date, specialist: str = ""
@@ -123,3 +144,25 @@ class ReferralService:
             recommendation=recommendation,
             next_steps=next_steps,
         )
+
+
+def _queue_for_consultation(tx: Tx, referral: m.TraumaReferral) -> None:
+    """A requested consultation goes on the waiting list for a slot as soon as it may:
+    at once for one's own consultation, for a client once the release is recorded."""
+    if referral.status is not TraumaReferralStatus.REQUESTED:
+        return
+    if not (referral.own_consultation or referral.consent_given):
+        return
+    t = table_of(m.TraumaPlacement)
+    for placement in tx.find(m.TraumaPlacement, t.c.trauma_referral_id == referral.id):
+        if placement.kind is TraumaOfferKind.CONSULTATION and placement.status in (
+            PlacementStatus.WAITING,
+            PlacementStatus.ASSIGNED,
+        ):
+            return
+    request_placement(
+        tx,
+        TraumaOfferKind.CONSULTATION,
+        case_id=referral.case_id,
+        trauma_referral_id=referral.id,
+    )

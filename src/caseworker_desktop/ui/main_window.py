@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
 )
 
 from ..config import Settings
+from ..domain.enums import Role
 from ..domain.errors import CaseworkerError
 from ..services import NewClient
 from ..storage.casefile import LockedError
@@ -27,6 +29,8 @@ from .sync_controller import SyncController
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
 from .views.common import run_form
+from .views.planning import PlanningView
+from .views.report import ReportView
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +62,19 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([600, 800])
-        self.setCentralWidget(splitter)
+        # Cases | trauma offers | outcome report. The coordinator plans offers and holds
+        # no case files: the planning comes first and the cases page is left out.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.planning = PlanningView(session)
+        self.report = ReportView(session)
+        if session.user.role is not Role.COORDINATOR:
+            self.pages.addTab(splitter, self.tr("Fälle"))
+        self.pages.addTab(self.planning, self.tr("Traumaangebote"))
+        self.pages.addTab(self.report, self.tr("Ergebnisbericht"))
+        self.pages.currentChanged.connect(self._page_changed)
+        self.setCentralWidget(self.pages)
         self._build_actions()
         self._build_status_bar()
 
@@ -205,9 +221,20 @@ class MainWindow(QMainWindow):
         self.network.setStyleSheet(f"color: {colour};")
 
     def _synced(self, _report) -> None:
+        # Slots and places the coordinator gave: into this user's trauma referrals.
+        self.session.call(self.session.services.planning.apply_assignments)
         self.refresh_caseload()
         self.session.refresh_unsynced()
         self.refresh_conflicts()
+        self._current_page_refresh()
+
+    def _page_changed(self, _index: int) -> None:
+        self._current_page_refresh()
+
+    def _current_page_refresh(self) -> None:
+        page = self.pages.currentWidget()
+        if page in (self.planning, self.report):
+            page.refresh()
 
     def sync_now(self) -> None:
         if self.sync is not None:
@@ -266,10 +293,18 @@ class MainWindow(QMainWindow):
 
     # --- data --------------------------------------------------------------------------
 
+    @property
+    def team_lead(self) -> bool:
+        return self.session.user.role is Role.TEAM_LEAD
+
+    def _caseload_query(self):
+        """The team lead reviews every synced case (the team's); others their own."""
+        everyone = self.team_lead
+        return lambda: self.session.services.cases.caseload(everyone=everyone)
+
     def refresh_caseload(self) -> None:
-        services = self.session.services
         today = self.session.clock.today()
-        self.session.call(services.cases.caseload, lambda rows: self._show_caseload(rows, today))
+        self.session.call(self._caseload_query(), lambda rows: self._show_caseload(rows, today))
 
     def _show_caseload(self, rows, today) -> None:
         self.caseload.set_rows(rows, today)
@@ -357,7 +392,6 @@ class MainWindow(QMainWindow):
         self.session.call(services.clients.municipalities, open_dialog)
 
     def refresh_caseload_then_select(self, case_id: str) -> None:
-        services = self.session.services
         today = self.session.clock.today()
 
         def show(rows) -> None:
@@ -365,7 +399,7 @@ class MainWindow(QMainWindow):
             self.caseload.filter.clear()
             self.caseload.select_case(case_id)
 
-        self.session.call(services.cases.caseload, show)
+        self.session.call(self._caseload_query(), show)
 
     def add_note(self) -> None:
         if self.client_file.data is not None:
