@@ -59,6 +59,7 @@ def label_strings() -> dict[str, list[str]]:
     """German label -> where it is used (for the translator), in a stable order."""
     sys.path.insert(0, str(SRC))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from caseworker_desktop.domain import reports
     from caseworker_desktop.domain.labels import FIELD_LABELS_DE, LABELS_DE
     from caseworker_desktop.ui.views.tabs.history import ENTITY_LABELS
 
@@ -75,6 +76,10 @@ def label_strings() -> dict[str, list[str]]:
         add(text, f"field {field}")
     for entity, text in ENTITY_LABELS.items():
         add(text, f"history area {entity}")
+    for key, text in (*reports.FIGURES, *reports.CASELOAD_FIGURES):
+        add(text, f"report figure {key}")
+    for name in ("NO_MUNICIPALITY", "NO_LEVEL", "TOTAL", "UNKNOWN_CASEWORKER"):
+        add(getattr(reports, name), f"report {name}")
     return uses
 
 

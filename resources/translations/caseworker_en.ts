@@ -876,7 +876,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Abgeschlossen</source>
-        <extracomment>Label of CaseStatus.CLOSED, CourseReferralStatus.COMPLETED, TraumaReferralStatus.CLOSED</extracomment>
+        <extracomment>Label of CaseStatus.CLOSED, CourseReferralStatus.COMPLETED, TraumaReferralStatus.CLOSED, report figure closed, report figure closed</extracomment>
         <translation>Closed</translation>
     </message>
     <message>
@@ -1468,6 +1468,71 @@ or create a new one with Ctrl+N.</translation>
         <source>Gruppenangebot</source>
         <extracomment>Label of field group_offering</extracomment>
         <translation>Group offer</translation>
+    </message>
+    <message>
+        <source>Begleitete Fälle am Stichtag</source>
+        <extracomment>Label of report figure open_at_end</extracomment>
+        <translation>Cases supported on the closing day</translation>
+    </message>
+    <message>
+        <source>Neu aufgenommen</source>
+        <extracomment>Label of report figure opened, report figure opened</extracomment>
+        <translation>Newly admitted</translation>
+    </message>
+    <message>
+        <source>Umzug in eigene Wohnung</source>
+        <extracomment>Label of report figure own_flat</extracomment>
+        <translation>Moved into own flat</translation>
+    </message>
+    <message>
+        <source>Sprachkurs begonnen</source>
+        <extracomment>Label of report figure course_started</extracomment>
+        <translation>Language course started</translation>
+    </message>
+    <message>
+        <source>Sprachkurs abgeschlossen</source>
+        <extracomment>Label of report figure course_completed</extracomment>
+        <translation>Language course completed</translation>
+    </message>
+    <message>
+        <source>Arbeit aufgenommen</source>
+        <extracomment>Label of report figure work_started</extracomment>
+        <translation>Took up work</translation>
+    </message>
+    <message>
+        <source>Ausbildung begonnen</source>
+        <extracomment>Label of report figure training_started</extracomment>
+        <translation>Started vocational training</translation>
+    </message>
+    <message>
+        <source>Selbstständig, Begleitung beendet</source>
+        <extracomment>Label of report figure independent</extracomment>
+        <translation>Independent, support ended</translation>
+    </message>
+    <message>
+        <source>Fälle am Stichtag</source>
+        <extracomment>Label of report figure open_at_end</extracomment>
+        <translation>Cases on the closing day</translation>
+    </message>
+    <message>
+        <source>ohne Kommune</source>
+        <extracomment>Label of report NO_MUNICIPALITY</extracomment>
+        <translation>no municipality</translation>
+    </message>
+    <message>
+        <source>ohne Angabe</source>
+        <extracomment>Label of report NO_LEVEL</extracomment>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Gesamt</source>
+        <extracomment>Label of report TOTAL</extracomment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <extracomment>Label of report UNKNOWN_CASEWORKER</extracomment>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Wohngruppe</source>

@@ -38,6 +38,7 @@ from .enums import (
 NO_MUNICIPALITY = "ohne Kommune"
 NO_LEVEL = "ohne Angabe"
 UNKNOWN_CASEWORKER = "unbekannt"
+TOTAL = "Gesamt"
 
 # Figure keys in report order, with their German labels (tables, CSV header, PDF).
 FIGURES: tuple[tuple[str, str], ...] = (
@@ -166,7 +167,7 @@ def outcome_report(
             counts["course_completed"] += 1
             level = referral.level_achieved
             levels[level.value if level else NO_LEVEL] += 1
-    total = Row("Gesamt")
+    total = Row(TOTAL)
     for row in rows.values():
         for key, value in row.figures.items():
             total.figures[key] += value
