@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import argparse
 import base64
+import csv
+import io
 import json
 import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy.exc
@@ -19,7 +22,7 @@ from ..domain.errors import CaseworkerError
 from ..storage import vault
 from ..storage.atomic import write_atomic
 from . import auth
-from .schema import utcnow
+from .schema import audit, utcnow
 from .store import Store
 
 DEFAULT_DB = "sqlite:///office.db"
@@ -132,6 +135,66 @@ def cmd_recovery(args) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."
+        ) from None
+
+
+def cmd_report(args) -> int:
+    """The outcome report for the social committee: aggregates only (caseworkers as
+    "Fachkraft n" unless --with-names), as CSV and/or PDF."""
+    from ..domain.reports import csv_rows
+    from .reports import district_report
+
+    if not (args.csv or args.pdf):
+        raise auth.OfficeError("Bitte --csv DATEI und/oder --pdf DATEI angeben.")
+    with _store(args) as store:
+        report = district_report(
+            store,
+            args.start,
+            args.end,
+            team=args.team,
+            municipalities=args.municipality or (),
+            with_names=args.with_names,
+        )
+        scope = f"Team {args.team}" if args.team else "Landkreis"
+        written = []
+        if args.csv:
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(csv_rows(report))
+            write_atomic(Path(args.csv), ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+            written.append(args.csv)
+        if args.pdf:
+            from ..printing.report import render_outcome_report
+
+            out = io.BytesIO()
+            render_outcome_report(report, out, scope=scope)
+            write_atomic(Path(args.pdf), out.getvalue())
+            written.append(args.pdf)
+        with store.write() as conn:
+            audit(
+                conn,
+                "admin",
+                "report_export",
+                f"{scope} {args.start.isoformat()}..{args.end.isoformat()}"
+                f"{' with_names' if args.with_names else ''} -> {', '.join(written)}",
+            )
+    total = report.total.figures
+    print(
+        f"Ergebnisbericht {args.start:%d.%m.%Y}–{args.end:%d.%m.%Y} ({scope}): "
+        f"{total['open_at_end']} begleitete Fälle, {len(report.rows)} Kommunen; "
+        f"geschrieben: {', '.join(written)}"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="caseworker-office", description="Server des Landratsamts für Caseworker Desktop"
@@ -177,6 +240,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", required=True, help="Gerätekennung")
     p.add_argument("--recovery-key", required=True, help="Privater Schlüssel (PEM)")
     p.add_argument("--out", default="dek-recovery.json", help="Ausgabedatei")
+
+    p = command("report", cmd_report, "Ergebnisbericht (nur Summen) als CSV/PDF")
+    p.add_argument("--from", dest="start", type=_day, required=True, help="Beginn (TT.MM.JJJJ)")
+    p.add_argument("--to", dest="end", type=_day, required=True, help="Ende (TT.MM.JJJJ)")
+    p.add_argument("--team", help="Nur die Fälle dieses Teams")
+    p.add_argument("--municipality", action="append", help="Nur diese Kommune (mehrfach)")
+    p.add_argument(
+        "--with-names", action="store_true", help="Fachkräfte mit Namen statt „Fachkraft n“"
+    )
+    p.add_argument("--csv", help="CSV-Datei schreiben")
+    p.add_argument("--pdf", help="PDF-Datei schreiben")
     return parser
 
 

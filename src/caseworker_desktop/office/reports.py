@@ -1,0 +1,87 @@
+"""The district's outcome report from the office database: the same figures as on a
+laptop (domain.reports), over every synced case of the district or of one team.
+
+The office keeps the winning value of every field (`field_state`), not whole rows: the
+records the report reads are put together from those, the way a laptop materialises a
+pulled row."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+import sqlalchemy as sa
+
+from ..domain import district
+from ..domain import model as m
+from ..domain.reports import OutcomeReport, ReportData, outcome_report
+from ..storage.changelog import decode_value
+from . import schema as s
+from .auth import OfficeError
+
+TABLES = (m.Case, m.Client, m.Household, m.CourseReferral)
+
+
+def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None) -> list:
+    fs, rc = s.field_state, s.row_case
+    query = sa.select(fs.c.row_id, fs.c.field, fs.c.value).where(fs.c.table_name == cls.table)
+    if case_ids is not None:
+        query = query.join(
+            rc, sa.and_(rc.c.table_name == fs.c.table_name, rc.c.row_id == fs.c.row_id)
+        ).where(rc.c.case_id.in_(sorted(case_ids)))
+    known = {f.name for f in dataclasses.fields(cls)}
+    rows: dict[str, dict] = defaultdict(dict)
+    for row_id, field, value in conn.execute(query):
+        if field in known:
+            rows[row_id][field] = decode_value(cls, field, value)
+    records = []
+    for row_id, values in rows.items():
+        try:
+            record = cls(id=row_id, **values)
+        except TypeError:  # not complete (a field still missing): not a row yet
+            continue
+        if not record.deleted:
+            records.append(record)
+    return records
+
+
+def district_report(
+    store,
+    start: date,
+    end: date,
+    *,
+    team: str | None = None,
+    municipalities: Iterable[str] = (),
+    with_names: bool = False,
+) -> OutcomeReport:
+    """Figures over the district (or one team's cases); municipalities by name."""
+    places = {mu.id: mu.name for mu in district.municipalities()}
+    by_name = {name.casefold(): mid for mid, name in places.items()}
+    wanted = []
+    for name in municipalities:
+        if name.casefold() not in by_name:
+            raise OfficeError(f"Die Kommune „{name}“ gibt es im Landkreis nicht.")
+        wanted.append(by_name[name.casefold()])
+    with store.engine.connect() as conn:
+        case_ids = None
+        if team is not None:
+            team_id = conn.execute(sa.select(s.teams.c.id).where(s.teams.c.name == team)).scalar()
+            if team_id is None:
+                raise OfficeError(f"Das Team „{team}“ gibt es nicht.")
+            case_ids = set(
+                conn.execute(
+                    sa.select(s.cases.c.case_id).where(s.cases.c.team_id == team_id)
+                ).scalars()
+            )
+        cases = _records(conn, m.Case, case_ids)
+        data = ReportData(
+            cases=cases,
+            clients={c.id: c for c in _records(conn, m.Client, case_ids)},
+            households={h.id: h for h in _records(conn, m.Household, case_ids)},
+            municipalities=places,
+            course_referrals=_records(conn, m.CourseReferral, case_ids),
+            caseworkers=dict(conn.execute(sa.select(s.users.c.id, s.users.c.display_name)).all()),
+        )
+    return outcome_report(data, start, end, wanted or None, pseudonymise=not with_names)
