@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain import model as m
-from ..domain.enums import CaseStatus, ConsentKind, HousingType, ResidenceStatus
+from ..domain.enums import (
+    CaseStatus,
+    ConsentKind,
+    EmploymentStatus,
+    HousingType,
+    ResidenceStatus,
+)
 from ..storage.orm import table_of
 from .context import ServiceContext
 
@@ -89,6 +95,14 @@ class ClientService:
 
     def update(self, client_id: str, **changes) -> m.Client:
         with self.ctx.transaction() as tx:
+            old = tx.get(m.Client, client_id)
+            employment = changes.get("employment", old.employment)
+            if employment is EmploymentStatus.NOT_EMPLOYED:
+                changes["employment_since"] = None
+            elif employment is not old.employment and not changes.get("employment_since"):
+                # The report counts work and training taken up by this date: today unless
+                # the caseworker says otherwise.
+                changes["employment_since"] = tx.today
             return tx.update(m.Client, client_id, **changes)
 
     def household(self, household_id: str) -> m.Household:

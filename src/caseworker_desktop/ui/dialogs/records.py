@@ -230,6 +230,12 @@ class CourseReferralDialog(FormDialog):
             self.tr("Erreichtes Niveau"),
             EnumCombo(LanguageLevel, allow_empty=True),
         )
+        self.completed_on = self.field(
+            "completed_on",
+            self.tr("Kursende"),
+            DateField(r.completed_on if r else None),
+        )
+        self.completed_on.setToolTip(self.tr("Leer lassen: heute, wenn der Kurs abgeschlossen ist"))
         self.note = self.field("note", self.tr("Notiz"), _text(r.note if r else "", 2))
         if r:
             self.course_type.set_value(r.course_type)
@@ -241,6 +247,7 @@ class CourseReferralDialog(FormDialog):
             self.target_level.set_value(LanguageLevel.B1)
             self.status.setEnabled(False)
             self.level_achieved.setEnabled(False)
+            self.completed_on.setEnabled(False)
         self.dirty.reset()
 
     def values(self) -> dict:
@@ -252,7 +259,7 @@ class CourseReferralDialog(FormDialog):
             "status": self.status.value(),
             "level_achieved": self.level_achieved.value(),
             "note": self.note.toPlainText().strip(),
-            **self.errors.dates(start_on=self.start_on),
+            **self.errors.dates(start_on=self.start_on, completed_on=self.completed_on),
         }
 
 

@@ -69,6 +69,7 @@ class CoursesTab(ListTab):
         def save(values: dict):
             values.pop("status")
             values.pop("level_achieved")
+            values.pop("completed_on")
             return referrals.refer_to_course(case_id, **values)
 
         self.dialog = run_form(

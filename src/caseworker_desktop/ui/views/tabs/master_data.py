@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import model as m
-from ....domain.enums import ConsentKind, HousingType, ResidenceStatus
+from ....domain.enums import ConsentKind, EmploymentStatus, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
 from ....services import ClientFile, NewClient
 from ...dialogs.records import NewClientDialog
@@ -37,6 +37,8 @@ CLIENT_FIELDS = (
     "languages",
     "residence_status",
     "arrival_date",
+    "employment",
+    "employment_since",
     "phone",
     "notes",
 )
@@ -82,6 +84,10 @@ class MasterDataTab(QWidget):
             "residence_status", self.tr("Aufenthaltsstatus"), EnumCombo(ResidenceStatus)
         )
         self.arrival_date = self.errors.add("arrival_date", self.tr("Einreise"), DateField())
+        self.employment = self.errors.add(
+            "employment", self.tr("Arbeit/Ausbildung"), EnumCombo(EmploymentStatus)
+        )
+        self.employment_since = self.errors.add("employment_since", self.tr("Seit"), DateField())
         self.phone = self.errors.add("phone", self.tr("Telefon"), QLineEdit())
         self.notes = self.errors.add("notes", self.tr("Vermerk"), QPlainTextEdit())
         self.notes.setFixedHeight(70)
@@ -151,6 +157,8 @@ class MasterDataTab(QWidget):
             self.languages,
             self.residence_status,
             self.arrival_date,
+            self.employment,
+            self.employment_since,
             self.phone,
             self.notes,
             self.municipality,
@@ -171,6 +179,8 @@ class MasterDataTab(QWidget):
         self.languages.setText(c.languages)
         self.residence_status.set_value(c.residence_status)
         self.arrival_date.set_date(c.arrival_date)
+        self.employment.set_value(c.employment)
+        self.employment_since.set_date(c.employment_since)
         self.phone.setText(c.phone)
         self.notes.setPlainText(c.notes)
         self.municipality.blockSignals(True)
@@ -210,7 +220,11 @@ class MasterDataTab(QWidget):
 
     def _values(self) -> tuple[dict, dict]:
         try:
-            dates = self.errors.dates(birth_date=self.birth_date, arrival_date=self.arrival_date)
+            dates = self.errors.dates(
+                birth_date=self.birth_date,
+                arrival_date=self.arrival_date,
+                employment_since=self.employment_since,
+            )
         except DateProblems as exc:
             self.errors.show(exc.problems)
             raise
@@ -228,6 +242,7 @@ class MasterDataTab(QWidget):
             "nationality": self.nationality.text().strip().upper(),
             "languages": self.languages.text().replace(" ", ""),
             "residence_status": self.residence_status.value(),
+            "employment": self.employment.value(),
             "phone": self.phone.text().strip(),
             "notes": self.notes.toPlainText(),
             **dates,
