@@ -162,10 +162,15 @@ def cmd_enrol(args) -> int:
 
 
 def cmd_sync(args) -> int:
+    from .services import Services
     from .sync.client import SyncClient
 
     with _unlocked(args) as case_file:
         report = SyncClient(case_file, server_url=args.server).sync()
+        # Slots and places the coordinator gave: into this user's trauma referrals.
+        carried = Services(case_file).planning.apply_assignments()
+    if carried:
+        print(f"{carried} Termine/Plätze der Koordination übernommen.")
     print(
         f"Synchronisiert in {report.seconds:.2f} s: {report.pushed} Änderungen gesendet"
         f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
@@ -186,16 +191,30 @@ def cmd_demo_profile(args) -> int:
         print(f"Lege Demo-Falldatei in {data_dir} an …")
         case_file = CaseFile.create(
             data_dir,
-            username="demo",
-            display_name="Demo Integrationsmanagerin",
+            username=args.user,
+            display_name=args.display_name,
             passphrase=DEMO_PASSPHRASE,
         )
-        demo.generate(Services(case_file), args.clients, seed=1)
+        if args.clients > 0:
+            demo.generate(Services(case_file), args.clients, seed=1)
         case_file.lock()
     print(f"Demo-Falldatei: {data_dir.resolve()}")
     print(f"Demo-Passphrase: {DEMO_PASSPHRASE}")
     print("Das Programmfenster öffnet sich mit dem Entsperr-Dialog; dort die Passphrase eingeben.")
     print(f"Von Hand: .venv/bin/caseworker-desktop --data-dir {data_dir}")
+    return 0
+
+
+def cmd_demo_planning(args) -> int:
+    """`make run`: the coordinator's demo plan (dates, groups) and a round of assignments."""
+    from . import demo
+    from .services import Services
+
+    with _unlocked(args) as case_file:
+        services = Services(case_file)
+        created = 0 if services.planning.offers() else demo.generate_offers(services)
+        assigned = demo.assign_waiting(services)
+    print(f"Traumaangebote: {created} angelegt, {assigned} Anfragen mit Termin/Platz versorgt.")
     return 0
 
 
@@ -263,7 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("sync", cmd_sync, "Mit dem Server des Landratsamts synchronisieren")
     p.add_argument("--server", help="Adresse des Servers (Standard: die bei der Anmeldung)")
     p = add("demo-profile", cmd_demo_profile, "Demo-Profil anlegen (für make run)")
-    p.add_argument("--clients", type=int, default=300)
+    p.add_argument("--clients", type=int, default=300, help="0: leere Falldatei")
+    p.add_argument("--user", default="demo", help="Benutzername")
+    p.add_argument("--display-name", default="Demo Integrationsmanagerin")
+    add("demo-planning", cmd_demo_planning, "Demo: Traumaangebote planen (Koordination)")
     p = add("print-plan", cmd_print_plan, "Hilfeplan eines Falls als PDF drucken")
     p.add_argument(
         "--case", required=True, help="Fall-ID oder Aktenzeichen (z. B. IM-2026-00001-3F2A)"

@@ -13,10 +13,13 @@ from .domain.enums import (
     ContactKind,
     CourseReferralStatus,
     CourseType,
+    EmploymentStatus,
     EntryStatus,
+    HousingType,
     LanguageLevel,
     LifeArea,
     ResidenceStatus,
+    TraumaOfferKind,
 )
 from .resources import resources_dir
 from .services import NewClient, Services
@@ -135,7 +138,19 @@ def _household(services, rng, people, code, nation, municipalities, today, size,
         if household_id is None:
             household_id = client.household_id
             summary.households += 1
+            if rng.random() < 0.2:  # moved out of follow-up housing into a flat of their own
+                services.clients.update_household(
+                    household_id,
+                    housing_type=HousingType.OWN_FLAT,
+                    own_flat_since=today - timedelta(days=rng.randint(0, (today - arrival).days)),
+                )
         summary.clients += 1
+        if member < 2 and rng.random() < 0.3:  # took up work or training
+            services.clients.update(
+                client.id,
+                employment=rng.choice(WORK_AND_TRAINING),
+                employment_since=today - timedelta(days=rng.randint(0, (today - arrival).days)),
+            )
         _case_content(services, rng, people, case, today, summary)
 
 
@@ -172,10 +187,9 @@ def _case_content(services, rng, people, case, today, summary):
             consent_given=True,
         )
         summary.trauma_referrals += 1
-        if rng.random() < 0.6:
-            day = min(today, referral.requested_on + timedelta(days=rng.randint(10, 40)))
-            services.referrals.assign_consultation(
-                referral.id, day, rng.choice(people["specialists"])
+        if rng.random() < 0.3:  # also a place in the supervised group
+            services.planning.request(
+                TraumaOfferKind.GROUP_OFFERING, case_id=case.id, trauma_referral_id=referral.id
             )
     for _ in range(rng.randint(1, 6)):
         kind = rng.choice(list(ContactKind))
@@ -188,8 +202,10 @@ def _case_content(services, rng, people, case, today, summary):
             life_areas=tuple(rng.sample(list(LifeArea), rng.randint(1, 2))),
         )
         summary.notes += 1
-    if rng.random() < 0.05:
-        services.cases.close(case.id, ClosingReason.INDEPENDENT, closed_on=today)
+    if rng.random() < 0.08:
+        reason = rng.choice([ClosingReason.INDEPENDENT] * 3 + [ClosingReason.MOVED_AWAY])
+        closed_on = today - timedelta(days=rng.randint(0, max(0, (today - case.opened_on).days)))
+        services.cases.close(case.id, reason, closed_on=closed_on)
 
 
 def _course(services, rng, people, case, today):
@@ -214,4 +230,65 @@ def _course(services, rng, people, case, today):
             referral.id,
             status=CourseReferralStatus.COMPLETED,
             level_achieved=referral.target_level,
+            completed_on=min(today, referral.start_on + timedelta(days=rng.randint(90, 200))),
         )
+
+
+WORK_AND_TRAINING = (
+    EmploymentStatus.EMPLOYED,
+    EmploymentStatus.EMPLOYED,
+    EmploymentStatus.MINI_JOB,
+    EmploymentStatus.SELF_EMPLOYED,
+    EmploymentStatus.VOCATIONAL_TRAINING,
+)
+
+
+def generate_offers(services: Services, months: int = 6) -> int:
+    """The coordinator's plan: a consultation date with 6 slots on the first Wednesday of
+    each coming month, one supervised group and the residential group. Returns the count."""
+    today = services.ctx.clock.today()
+    first = today.replace(day=1)
+    count = 0
+    for month in range(months):
+        year, index = divmod(first.month - 1 + month, 12)
+        day = first.replace(year=first.year + year, month=index + 1)
+        day += timedelta(days=(2 - day.weekday()) % 7)  # first Wednesday
+        if day < today:
+            continue
+        services.planning.add_offer(
+            TraumaOfferKind.CONSULTATION,
+            starts_on=day,
+            capacity=6,
+            location="Landratsamt Ludwigsburg, Raum 2.14",
+            specialist="Dr. med. Sabine Keller (Psychiatrie und Psychotherapie)",
+        )
+        count += 1
+    services.planning.add_offer(
+        TraumaOfferKind.GROUP_OFFERING,
+        title="Stabilisierungsgruppe für Frauen",
+        starts_on=today + timedelta(days=21),
+        capacity=8,
+        location="Haus der Familie, Bietigheim-Bissingen",
+    )
+    services.planning.add_offer(
+        TraumaOfferKind.RESIDENTIAL_GROUP,
+        title="Therapeutische Wohngruppe Ludwigsburg",
+        starts_on=today,
+        capacity=6,
+        location="Ludwigsburg",
+    )
+    return count + 2
+
+
+def assign_waiting(services: Services, share: float = 0.6) -> int:
+    """Give part of the waiting requests a slot (the coordinator's demo round)."""
+    assigned = 0
+    for kind in (TraumaOfferKind.CONSULTATION, TraumaOfferKind.GROUP_OFFERING):
+        waiting = services.planning.waiting_list(kind)
+        for placement in waiting[: int(len(waiting) * share)]:
+            for row in services.planning.offers(kind, from_date=services.ctx.clock.today()):
+                if row.free:
+                    services.planning.assign(placement.id, row.offer.id)
+                    assigned += 1
+                    break
+    return assigned

@@ -30,6 +30,7 @@ PUSH_BATCH = 2000
 USER_ID_FIELDS = {
     m.Case: ("caseworker_id",),
     m.TraumaReferral: ("caseworker_id",),
+    m.TraumaPlacement: ("caseworker_id",),
     m.ContactNote: ("author_id",),
     m.ReviewComment: ("author_id",),
     m.HelpPlan: ("approved_by",),
