@@ -1,16 +1,632 @@
-"""The outcome report: figures per municipality and period, tables and charts, exports."""
+"""The outcome report: figures per municipality and period, tables and charts, exports.
+
+The figures are computed on the database worker; the exports write what is shown (the
+report last computed), caseworkers by name only when "Namen der Fachkräfte anzeigen" was
+ticked, and the export asks before names leave."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Role
+from ...domain.errors import CaseworkerError
+from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport
+from ..i18n import format_date
+from ..widgets.charts import BarChart
+from ..widgets.fields import INVALID_STYLE, DateField
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Quick choices of the period: key -> German label (translated in the context ReportView).
+LAST_MONTH, LAST_QUARTER, THIS_YEAR, LAST_YEAR, CUSTOM = (
+    "last_month",
+    "last_quarter",
+    "this_year",
+    "last_year",
+    "custom",
+)
+PERIOD_CHOICES = (
+    (LAST_MONTH, QT_TRANSLATE_NOOP("ReportView", "Letzter Monat")),
+    (LAST_QUARTER, QT_TRANSLATE_NOOP("ReportView", "Letztes Quartal")),
+    (THIS_YEAR, QT_TRANSLATE_NOOP("ReportView", "Laufendes Jahr")),
+    (LAST_YEAR, QT_TRANSLATE_NOOP("ReportView", "Letztes Jahr")),
+    (CUSTOM, QT_TRANSLATE_NOOP("ReportView", "Eigener Zeitraum")),
+)
+# Whose cases the report covers: German, since the PDF is German; shown translated.
+SCOPE_TEAM = QT_TRANSLATE_NOOP("ReportView", "Team")
+SCOPE_OWN = QT_TRANSLATE_NOOP("ReportView", "Eigene Fälle")
+# The outcomes the chart shows (the rest of the figures are caseload movements).
+MAIN_OUTCOMES = ("own_flat", "course_completed", "work_started", "training_started", "independent")
+
+
+def quick_period(choice: str, today: date) -> tuple[date, date]:
+    """First and last day of a quick choice, seen from `today`."""
+    if choice == LAST_MONTH:
+        end = today.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end
+    if choice == LAST_QUARTER:
+        first_month = 3 * ((today.month - 1) // 3) + 1  # first month of this quarter
+        end = today.replace(month=first_month, day=1) - timedelta(days=1)
+        start_month = end.month - 2
+        return date(end.year, start_month, 1), end
+    if choice == THIS_YEAR:
+        return date(today.year, 1, 1), today
+    if choice == LAST_YEAR:
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    raise ValueError(choice)
+
+
+def label(german: str) -> str:
+    """A German report label (figure, "Gesamt", "ohne Kommune", …) in the window's language."""
+    return QCoreApplication.translate("Label", german)
+
+
+def is_pseudonym(name: str) -> bool:
+    prefix, _, number = name.rpartition(" ")
+    return prefix == "Fachkraft" and number.isdigit()
+
+
+def caseworker_label(name: str) -> str:
+    """Pseudonyms ("Fachkraft 3") in the window's language; names as they are."""
+    if is_pseudonym(name):
+        number = name.rpartition(" ")[2]
+        return QCoreApplication.translate("ReportView", "Fachkraft %1").replace("%1", number)
+    return name
+
+
+def has_names(report: OutcomeReport) -> bool:
+    return not all(is_pseudonym(w.caseworker) for w in report.caseload)
+
+
+def is_empty(report: OutcomeReport) -> bool:
+    """No case in scope was open or did anything in the period."""
+    return not any(report.total.figures.values())
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    """Header labels on two or three lines, so that the number columns stay narrow."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+class FigureTableModel(QAbstractTableModel):
+    """A name column and whole-number columns; the last row is a total (bold)."""
+
+    def __init__(self, headers: Sequence[str], parent=None):
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[tuple[str, list[int]]] = []
+        self._total = False
+
+    def set_rows(self, rows: Sequence[tuple[str, Sequence[int]]], *, total: bool) -> None:
+        self.beginResetModel()
+        self._rows = [(name, list(values)) for name, values in rows]
+        self._total = total and bool(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[tuple[str, list[int]]]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _wrap(self._headers[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignRight
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        name, values = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name if column == 0 else str(values[column - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and self._total and index.row() == len(self._rows) - 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class _StayOpenMenu(QMenu):
+    """Ticking a municipality keeps the menu open, so that several can be chosen."""
+
+    def mouseReleaseEvent(self, event) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
 
 
 class ReportView(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.report: OutcomeReport | None = None
+        self._municipalities: dict[str, str] = {}  # id -> name
+        self._chosen: set[str] = set()  # municipality ids; empty: all
+        self._request = 0
+        self._loaded = False
+        self._build()
+        self.choose_period(THIS_YEAR)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.period = QComboBox()
+        self.period.setObjectName("report_period")
+        for key, text in PERIOD_CHOICES:
+            self.period.addItem(QCoreApplication.translate("ReportView", text), key)
+        self.period.activated.connect(lambda _i: self._period_chosen())
+        self.start = DateField()
+        self.start.setObjectName("report_start")
+        self.end = DateField()
+        self.end.setObjectName("report_end")
+        for field in (self.start, self.end):
+            field.editingFinished.connect(self._dates_edited)
+        self.municipality_button = QToolButton()
+        self.municipality_button.setObjectName("report_municipalities")
+        self.municipality_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.municipality_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.municipality_button.setMinimumWidth(170)
+        self.municipality_menu = _StayOpenMenu(self.municipality_button)
+        self.municipality_menu.aboutToHide.connect(self._municipalities_chosen)
+        self.municipality_button.setMenu(self.municipality_menu)
+        self.names = QCheckBox(self.tr("Namen der Fachkräfte anzeigen"))
+        self.names.setObjectName("report_names")
+        self.names.setToolTip(
+            self.tr(
+                "Ohne Haken erscheinen die Fachkräfte als „Fachkraft 1“, „Fachkraft 2“ … – "
+                "auch im Export."
+            )
+        )
+        self.names.toggled.connect(lambda _on: self.compute())
+        self.csv_button = QPushButton(self.tr("Als CSV exportieren …"))
+        self.csv_button.setObjectName("report_csv")
+        self.csv_button.clicked.connect(self.export_csv)
+        self.pdf_button = QPushButton(self.tr("Als PDF exportieren …"))
+        self.pdf_button.setObjectName("report_pdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        controls.addWidget(QLabel(self.tr("Zeitraum:")))
+        controls.addWidget(self.period)
+        controls.addWidget(QLabel(self.tr("von")))
+        controls.addWidget(self.start)
+        controls.addWidget(QLabel(self.tr("bis")))
+        controls.addWidget(self.end)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel(self.tr("Kommunen:")))
+        controls.addWidget(self.municipality_button)
+        controls.addSpacing(12)
+        controls.addWidget(self.names)
+        controls.addStretch(1)
+        controls.addWidget(self.csv_button)
+        controls.addWidget(self.pdf_button)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("report_summary")
+        self.summary.setStyleSheet("color: #5d6875;")
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("report_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.figures_model = FigureTableModel(
+            [self.tr("Kommune"), *(label(german) for _, german in FIGURES)], self
+        )
+        self.figures_table = self._table(self.figures_model, "report_figures")
+        self.levels_model = FigureTableModel([self.tr("Niveau"), self.tr("Anzahl")], self)
+        self.levels_table = self._table(self.levels_model, "report_levels")
+        self.caseload_model = FigureTableModel(
+            [self.tr("Fachkraft"), *(label(german) for _, german in CASELOAD_FIGURES)], self
+        )
+        self.caseload_table = self._table(self.caseload_model, "report_caseload")
+        self.outcome_chart = BarChart()
+        self.outcome_chart.setObjectName("report_outcome_chart")
+        self.outcome_chart.setMinimumHeight(240)
+        self.levels_chart = BarChart()
+        self.levels_chart.setObjectName("report_levels_chart")
+        self.caseload_chart = BarChart()
+        self.caseload_chart.setObjectName("report_caseload_chart")
+        self.caseload_chart.set_legend_visible(True)
+        for chart in (self.outcome_chart, self.levels_chart, self.caseload_chart):
+            chart.set_empty_text(self.tr("Keine Fälle im Zeitraum"))
+
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        grid.addWidget(
+            self._group(self.tr("Kennzahlen nach Kommune"), self.figures_table), 0, 0, 1, 2
+        )
+        outcomes = self._group(self.tr("Wichtigste Ergebnisse"), self.outcome_chart)
+        grid.addWidget(outcomes, 1, 0, 1, 2)
+        levels = QWidget()
+        levels_row = QHBoxLayout(levels)
+        levels_row.setContentsMargins(0, 0, 0, 0)
+        levels_row.addWidget(self.levels_table, 2, Qt.AlignmentFlag.AlignTop)
+        levels_row.addWidget(self.levels_chart, 3)
+        grid.addWidget(
+            self._group(self.tr("Erreichtes Sprachniveau (abgeschlossene Kurse)"), levels), 2, 0
+        )
+        caseload = QWidget()
+        caseload_row = QHBoxLayout(caseload)
+        caseload_row.setContentsMargins(0, 0, 0, 0)
+        caseload_row.addWidget(self.caseload_table, 3, Qt.AlignmentFlag.AlignTop)
+        caseload_row.addWidget(self.caseload_chart, 2)
+        grid.addWidget(self._group(self.tr("Fallzahl je Fachkraft"), caseload), 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Ergebnisbericht")))
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+        self._set_exportable(False)
+
+    def _table(self, model: FigureTableModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        return table
+
+    def _group(self, title: str, content: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(content)
+        return box
+
+    # --- user actions ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        pass
+        """Shown or synced: (re)load the municipalities once, then compute the figures."""
+        if not self._loaded:
+            self.session.call(self.session.services.clients.municipalities, self._set_places)
+        self.compute()
+
+    def choose_period(self, choice: str) -> None:
+        self.period.setCurrentIndex(max(self.period.findData(choice), 0))
+        self._period_chosen(compute=False)
+
+    def _period_chosen(self, compute: bool = True) -> None:
+        choice = self.period.currentData()
+        if choice == CUSTOM:
+            self.start.setFocus()
+            return
+        start, end = quick_period(choice, self.session.clock.today())
+        self.start.set_date(start)
+        self.end.set_date(end)
+        if compute:
+            self.compute()
+
+    def _dates_edited(self) -> None:
+        try:
+            chosen = (self.start.date(), self.end.date())
+        except ValueError:
+            chosen = None
+        today = self.session.clock.today()
+        matching = [
+            key
+            for key, _ in PERIOD_CHOICES[:-1]
+            if chosen is not None and quick_period(key, today) == chosen
+        ]
+        self.period.setCurrentIndex(self.period.findData(matching[0] if matching else CUSTOM))
+        self.compute()
+
+    def set_municipalities(self, ids: Sequence[str]) -> None:
+        """Narrow the report to these municipalities (empty: all) and compute it."""
+        self._chosen = set(ids)
+        for action in self.municipality_menu.actions():
+            if action.data():
+                action.setChecked(action.data() in self._chosen)
+        self._update_municipality_button()
+        self.compute()
+
+    def _set_places(self, municipalities) -> None:
+        self._loaded = True
+        self._municipalities = {mu.id: mu.name for mu in municipalities}
+        menu = self.municipality_menu
+        menu.clear()
+        everything = QAction(self.tr("Alle Kommunen"), menu)
+        everything.triggered.connect(lambda: self._all_municipalities(menu))
+        menu.addAction(everything)
+        menu.addSeparator()
+        for mu in municipalities:
+            action = QAction(mu.name, menu)
+            action.setCheckable(True)
+            action.setData(mu.id)
+            action.setChecked(mu.id in self._chosen)
+            menu.addAction(action)
+        self._update_municipality_button()
+
+    def _all_municipalities(self, menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.isCheckable():
+                action.setChecked(False)
+        menu.close()
+
+    def _municipalities_chosen(self) -> None:
+        chosen = {
+            action.data() for action in self.municipality_menu.actions() if action.isChecked()
+        }
+        if chosen != self._chosen:
+            self.set_municipalities(sorted(chosen))
+
+    def _update_municipality_button(self) -> None:
+        names = sorted(self._municipalities.get(i, "") for i in self._chosen)
+        if not names:
+            text = self.tr("Alle Kommunen")
+        elif len(names) == 1:
+            text = names[0]
+        else:
+            text = self.tr("%1 Kommunen").replace("%1", str(len(names)))
+        self.municipality_button.setText(text)
+        self.municipality_button.setToolTip(", ".join(names) or text)
+
+    def scope(self) -> str:
+        """German (for the PDF): the team lead's file holds the team's cases."""
+        return SCOPE_TEAM if self.session.user.role is Role.TEAM_LEAD else SCOPE_OWN
+
+    def compute(self) -> None:
+        """Compute the figures for the chosen period and places on the worker."""
+        try:
+            start, end = self.start.date(), self.end.date()
+        except ValueError:
+            start = end = None
+        for field in (self.start, self.end):
+            try:
+                valid = field.date() is not None
+            except ValueError:
+                valid = False
+            field.setStyleSheet("" if valid else INVALID_STYLE)
+        if start is None or end is None:
+            self._fail(self.tr("Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben."))
+            return
+        if end < start:
+            self._fail(self.tr("Das Ende des Zeitraums liegt vor seinem Beginn."))
+            return
+        self._request += 1
+        request = self._request
+        places = sorted(self._chosen) or None
+        with_names = self.names.isChecked()
+        reports = self.session.services.reports
+        self._set_exportable(False)
+        self.message.setStyleSheet("color: #5d6875;")
+        self.message.setText(self.tr("Wird berechnet …"))
+
+        def shown(report: OutcomeReport) -> None:
+            if request == self._request:  # a newer request is on its way: drop this one
+                self.show_report(report)
+
+        self.session.call(lambda: reports.outcome(start, end, places, with_names=with_names), shown)
+
+    def _fail(self, text: str) -> None:
+        self._request += 1  # results still on their way are out of date
+        self.report = None
+        self._set_exportable(False)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setText(text)
+
+    def show_report(self, report: OutcomeReport) -> None:
+        self.report = report
+        self.message.clear()
+        self.message.setStyleSheet("")
+        self.summary.setText(self._summary(report))
+        empty = is_empty(report)
+        rows = [] if empty else [*report.rows, report.total]
+        self.figures_model.set_rows(
+            [(label(row.name), [row.figures[k] for k, _ in FIGURES]) for row in rows], total=True
+        )
+        levels = list(report.levels.items())
+        self.levels_model.set_rows(
+            []
+            if empty
+            else [(label(NO_LEVEL) if name == NO_LEVEL else name, [n]) for name, n in levels]
+            + [(label("Gesamt"), [sum(n for _, n in levels)])],
+            total=True,
+        )
+        caseload = [
+            (caseworker_label(w.caseworker), [w.figures[k] for k, _ in CASELOAD_FIGURES])
+            for w in ([] if empty else report.caseload)
+        ]
+        if caseload:
+            caseload.append(
+                (
+                    label("Gesamt"),
+                    [sum(w.figures[k] for w in report.caseload) for k, _ in CASELOAD_FIGURES],
+                )
+            )
+        self.caseload_model.set_rows(caseload, total=True)
+        for table in (self.figures_table, self.levels_table, self.caseload_table):
+            self._fit_height(table)
+        self._fill_charts(report)
+        self._set_exportable(True)
+
+    def _fill_charts(self, report: OutcomeReport) -> None:
+        labels = {key: label(german) for key, german in FIGURES}
+        if is_empty(report):
+            for chart in (self.outcome_chart, self.levels_chart, self.caseload_chart):
+                chart.set_data([], [])
+            return
+        if len(report.rows) > 1:  # grouped: a bar per outcome in each municipality
+            self.outcome_chart.set_data(
+                [label(row.name) for row in report.rows],
+                [(labels[k], [row.figures[k] for row in report.rows]) for k in MAIN_OUTCOMES],
+            )
+        else:
+            self.outcome_chart.set_data(
+                [labels[k] for k in MAIN_OUTCOMES],
+                [(label("Gesamt"), [report.total.figures[k] for k in MAIN_OUTCOMES])],
+            )
+        self.levels_chart.set_data(
+            [label(NO_LEVEL) if name == NO_LEVEL else name for name in report.levels],
+            [(self.tr("Anzahl"), list(report.levels.values()))],
+        )
+        self.caseload_chart.set_data(
+            [caseworker_label(w.caseworker) for w in report.caseload],
+            [(label("Fälle am Stichtag"), [w.figures["open_at_end"] for w in report.caseload])],
+        )
+
+    def _fit_height(self, table: QTableView) -> None:
+        """Tables as tall as their rows (the page scrolls, not each table)."""
+        rows = table.model().rowCount()
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(rows)) if rows else 30
+        table.setFixedHeight(height + 2)
+
+    def _summary(self, report: OutcomeReport) -> str:
+        places = ", ".join(report.municipality_filter) or self.tr("alle Kommunen")
+        parts = [
+            QCoreApplication.translate("ReportView", self.scope()),
+            f"{format_date(report.start)} – {format_date(report.end)}",
+            places,
+        ]
+        text = " · ".join(parts)
+        if is_empty(report):
+            text += " · " + self.tr("Keine Fälle im Zeitraum")
+        return text
+
+    def _set_exportable(self, on: bool) -> None:
+        self.csv_button.setEnabled(on)
+        self.pdf_button.setEnabled(on)
+
+    # --- exports -----------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        self._export("csv")
+
+    def export_pdf(self) -> None:
+        self._export("pdf")
+
+    def _export(self, kind: str) -> None:
+        report = self.report
+        if report is None:
+            return
+        named = has_names(report)
+        if named and not self._confirm_names():
+            return
+        if kind == "csv":
+            caption = self.tr("Ergebnisbericht als CSV exportieren")
+            file_filter = self.tr("CSV-Dateien (*.csv)")
+        else:
+            caption = self.tr("Ergebnisbericht als PDF exportieren")
+            file_filter = self.tr("PDF-Dateien (*.pdf)")
+        if named:
+            caption += " – " + self.tr("mit Namen der Fachkräfte")
+        default = Path.home() / (
+            f"Ergebnisbericht_{report.start:%Y-%m-%d}_{report.end:%Y-%m-%d}.{kind}"
+        )
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        reports, scope = self.session.services.reports, self.scope()
+        if kind == "csv":
+            work = lambda: reports.export_csv(report, path)  # noqa: E731
+        else:
+            work = lambda: reports.export_pdf(report, path, scope=scope)  # noqa: E731
+        self.message.setStyleSheet("color: #5d6875;")
+        self.message.setText(self.tr("Wird exportiert …"))
+        self.session.call(work, self._exported, self._export_failed)
+
+    def _confirm_names(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export mit Namen"),
+            self.tr(
+                "Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?\n\n"
+                "Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _exported(self, path: Path) -> None:
+        text = self.tr("Ergebnisbericht gespeichert: %1").replace("%1", str(path))
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        detail = str(exc) if isinstance(exc, CaseworkerError | OSError) else type(exc).__name__
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setText(self.tr("Export fehlgeschlagen: %1").replace("%1", detail))
+        if not isinstance(exc, CaseworkerError | OSError):
+            self.session.ops.failed.emit(exc)
