@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
-from caseworker_desktop.domain.enums import CaseStatus
+from caseworker_desktop.domain.enums import CaseStatus, HelpPlanStatus
 from caseworker_desktop.services.cases import CaseloadRow
-from caseworker_desktop.ui.models.caseload import CaseloadFilter, CaseloadModel
+from caseworker_desktop.ui.models.caseload import ROW_ROLE, CaseloadFilter, CaseloadModel, Problem
 from caseworker_desktop.ui.models.records import Column, RecordTableModel
 
 TODAY = date(2026, 11, 24)
@@ -26,6 +27,12 @@ def rows(n: int) -> list[CaseloadRow]:
             next_review_on=TODAY + timedelta(days=(i % 90) - 30),
             open_referrals=i % 3,
             last_contact_on=None if i % 11 == 0 else TODAY - timedelta(days=i % 60),
+            caseworker_id=f"u{i % 3}",
+            caseworker_name=["Anna Müller", "Ben Schulz", "Lena Lehmann"][i % 3],
+            opened_on=TODAY - timedelta(days=200),
+            plan_status=[HelpPlanStatus.DRAFT, HelpPlanStatus.AGREED, None][i % 3],
+            stalled_referrals=1 if i % 13 == 0 else 0,
+            open_comments=i % 17 == 0,
         )
         for i in range(n)
     ]
@@ -39,6 +46,12 @@ def test_caseload_model_and_proxy_pass_the_model_tester(qtmodeltester):
     proxy.setSourceModel(model)
     proxy.set_text("ludwigsburg")
     qtmodeltester.check(proxy)
+    proxy.set_caseworker("u1")
+    proxy.set_problems(Problem.AWAITING_APPROVAL)
+    qtmodeltester.check(proxy)
+    model.set_no_contact_weeks(2)
+    proxy.refilter()
+    qtmodeltester.check(model)
 
 
 def test_record_model_passes_the_model_tester(qtmodeltester):
@@ -76,3 +89,75 @@ def test_filter_matches_every_word_over_name_municipality_and_status():
     assert proxy.rowCount() == sum(1 for r in rows(5000) if r.status is CaseStatus.DORMANT)
     proxy.set_text("")
     assert proxy.rowCount() == 5000
+
+
+def test_team_filters_caseworker_municipality_and_problems():
+    data = rows(600)
+    model = CaseloadModel(TODAY)
+    model.set_rows(data)
+    proxy = CaseloadFilter()
+    proxy.setSourceModel(model)
+
+    def shown():
+        return [
+            model.row_at(proxy.mapToSource(proxy.index(r, 0)).row())
+            for r in range(proxy.rowCount())
+        ]
+
+    assert [c[1] for c in model.caseworkers()] == ["Anna Müller", "Ben Schulz", "Lena Lehmann"]
+    assert model.caseworkers()[0] == ("u0", "Anna Müller", 200)
+    proxy.set_caseworker("u1")
+    assert len(shown()) == 200 and {r.caseworker_name for r in shown()} == {"Ben Schulz"}
+    proxy.set_municipality("Asperg")
+    assert shown() and all(r.municipality == "Asperg" and r.caseworker_id == "u1" for r in shown())
+    proxy.set_caseworker(None)
+    proxy.set_municipality(None)
+    proxy.set_text("schulz")  # the caseworker's name is searched too
+    assert len(shown()) == 200
+    proxy.set_text("")
+
+    expected = {
+        Problem.REVIEW_OVERDUE: sum(r.review_overdue(TODAY) for r in data),
+        Problem.NO_CONTACT: sum(r.without_contact(TODAY, 6) for r in data),
+        Problem.STALLED: sum(bool(r.stalled_referrals) for r in data),
+        Problem.AWAITING_APPROVAL: sum(r.awaiting_approval for r in data),
+        Problem.OPEN_COMMENT: sum(bool(r.open_comments) for r in data),
+    }
+    assert all(expected.values())
+    assert proxy.problem_counts() == expected
+    for problem, n in expected.items():
+        proxy.set_problems(problem)
+        assert proxy.rowCount() == n, problem
+    proxy.set_problems(Problem.AWAITING_APPROVAL | Problem.OPEN_COMMENT)  # both at once
+    assert shown() and all(r.awaiting_approval and r.open_comments for r in shown())
+    proxy.set_problems(Problem(0))
+
+    # another number of weeks without contact: the flags follow
+    proxy.set_problems(Problem.NO_CONTACT)
+    model.set_no_contact_weeks(8)
+    proxy.refilter()
+    assert proxy.rowCount() == sum(r.without_contact(TODAY, 8) for r in data)
+    assert proxy.rowCount() < expected[Problem.NO_CONTACT]
+    never = next(
+        r
+        for r in range(proxy.rowCount())
+        if proxy.index(r, 0).data(ROW_ROLE).last_contact_on is None
+    )
+    assert "⚠" in proxy.index(never, CaseloadModel.CONTACT).data()
+
+
+def test_filtering_5000_rows_stays_fast():
+    model = CaseloadModel(TODAY)
+    model.set_rows(rows(5000))
+    proxy = CaseloadFilter()
+    proxy.setSourceModel(model)
+    proxy.set_caseworker("u2")
+    proxy.set_problems(Problem.REVIEW_OVERDUE)
+    timings = []
+    for text in ("h", "ha", "had", "hadd", "hadda", "haddad", "haddad k", "haddad ko"):
+        started = time.perf_counter()
+        proxy.set_text(text)
+        proxy.problem_counts()  # the view updates the figures on every keystroke
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    assert timings[len(timings) // 2] < 0.05, timings

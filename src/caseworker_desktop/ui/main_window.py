@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
             self.tr("Caseworker Desktop – %1").replace("%1", session.user.display_name)
         )
         self.resize(1360, 820)
-        self.caseload = CaseloadView(session.clock.today())
+        self.caseload = CaseloadView(session.clock.today(), team_lead=self.team_lead)
         self.client_file = ClientFileView(session)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.caseload)

@@ -1,7 +1,10 @@
-"""The caseload table: model over CaseloadRow values plus a filter-as-you-type proxy."""
+"""The caseload table: model over CaseloadRow values plus a filter proxy (type to filter,
+caseworker, municipality and the review problems a team lead looks for)."""
 
 from __future__ import annotations
 
+import enum
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import (
@@ -11,27 +14,56 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...services.cases import CaseloadRow
+from ...services.cases import NO_CONTACT_WEEKS, CaseloadRow
 from ..i18n import enum_label, format_date
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE = QColor("#b03a2e")
 OVERDUE_BACKGROUND = QColor("#fbeae8")
+ATTENTION = QColor("#9a5b00")
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+class Problem(enum.IntFlag):
+    """What a case needs attention for; one bit each, precomputed per row."""
+
+    REVIEW_OVERDUE = 1
+    NO_CONTACT = 2
+    STALLED = 4
+    AWAITING_APPROVAL = 8
+    OPEN_COMMENT = 16
+
+
+def problems_of(row: CaseloadRow, today: date, no_contact_weeks: int) -> Problem:
+    flags = Problem(0)
+    if row.review_overdue(today):
+        flags |= Problem.REVIEW_OVERDUE
+    if row.without_contact(today, no_contact_weeks):
+        flags |= Problem.NO_CONTACT
+    if row.stalled_referrals:
+        flags |= Problem.STALLED
+    if row.awaiting_approval:
+        flags |= Problem.AWAITING_APPROVAL
+    if row.open_comments:
+        flags |= Problem.OPEN_COMMENT
+    return flags
+
+
 class CaseloadModel(QAbstractTableModel):
-    NAME, MUNICIPALITY, STATUS, REVIEW, REFERRALS, CONTACT, REFERENCE = range(7)
+    # Logical columns; the view hides or moves some (Fachkraft only for the team lead).
+    NAME, MUNICIPALITY, STATUS, REVIEW, REFERRALS, CONTACT, REFERENCE, CASEWORKER, HINTS = range(9)
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
         self.today = today
+        self.no_contact_weeks = NO_CONTACT_WEEKS
         self._rows: list[CaseloadRow] = []
         self._haystacks: list[str] = []
+        self._problems: list[Problem] = []
         self._headers = [
             self.tr("Name"),
             self.tr("Kommune"),
@@ -40,6 +72,8 @@ class CaseloadModel(QAbstractTableModel):
             self.tr("Vermittlungen"),
             self.tr("Letzter Kontakt"),
             self.tr("Aktenzeichen"),
+            self.tr("Fachkraft"),
+            self.tr("Hinweise"),
         ]
 
     def set_rows(self, rows: list[CaseloadRow], today: date | None = None) -> None:
@@ -48,10 +82,25 @@ class CaseloadModel(QAbstractTableModel):
         self._rows = list(rows)
         # Lower-cased text the filter searches, computed once per refresh, not per keystroke.
         self._haystacks = [
-            f"{r.client_name} {r.municipality} {enum_label(r.status)} {r.reference}".casefold()
+            f"{r.client_name} {r.municipality} {enum_label(r.status)} {r.reference} "
+            f"{r.caseworker_name}".casefold()
             for r in self._rows
         ]
+        self._compute_problems()
         self.endResetModel()
+
+    def set_no_contact_weeks(self, weeks: int) -> None:
+        if weeks == self.no_contact_weeks:
+            return
+        self.no_contact_weeks = weeks
+        self._compute_problems()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
+    def _compute_problems(self) -> None:
+        self._problems = [problems_of(r, self.today, self.no_contact_weeks) for r in self._rows]
 
     def row_at(self, row: int) -> CaseloadRow:
         return self._rows[row]
@@ -59,8 +108,21 @@ class CaseloadModel(QAbstractTableModel):
     def haystack(self, row: int) -> str:
         return self._haystacks[row]
 
+    def problems(self, row: int) -> Problem:
+        return self._problems[row]
+
     def row_of_case(self, case_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.case_id == case_id), -1)
+
+    def caseworkers(self) -> list[tuple[str, str, int]]:
+        """(id, name, number of cases), by name: the choices of the caseworker filter."""
+        counts = Counter(r.caseworker_id for r in self._rows)
+        names = {r.caseworker_id: r.caseworker_name or r.caseworker_id[:8] for r in self._rows}
+        return sorted(((i, names[i], n) for i, n in counts.items()), key=lambda c: c[1].casefold())
+
+    def municipalities(self) -> list[tuple[str, int]]:
+        counts = Counter(r.municipality for r in self._rows if r.municipality)
+        return sorted(counts.items(), key=lambda c: c[0].casefold())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -77,24 +139,67 @@ class CaseloadModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row, column = self._rows[index.row()], index.column()
-        overdue = row.review_overdue(self.today)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._display(row, column, self._problems[index.row()])
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self._sort_key(row, column, self._problems[index.row()])
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and overdue:
-            return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.REVIEW and overdue:
+        problems = self._problems[index.row()]
+        late = (column == self.REVIEW and Problem.REVIEW_OVERDUE in problems) or (
+            column == self.CONTACT and Problem.NO_CONTACT in problems
+        )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if late:
+                return QBrush(OVERDUE)
+            if column == self.HINTS and problems:
+                return QBrush(ATTENTION)
+        if role == Qt.ItemDataRole.BackgroundRole and late:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REVIEW and overdue:
-            return self.tr("Fortschreibung des Hilfeplans ist überfällig")
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == self.HINTS
+            and Problem.OPEN_COMMENT in problems
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column, problems)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.REFERRALS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, row: CaseloadRow, column: int) -> str:
+    def _tooltip(self, row: CaseloadRow, column: int, problems: Problem) -> str | None:
+        if column == self.REVIEW and Problem.REVIEW_OVERDUE in problems:
+            return self.tr("Fortschreibung des Hilfeplans ist überfällig")
+        if column == self.CONTACT and Problem.NO_CONTACT in problems:
+            return self.tr("Seit mehr als %1 Wochen kein Kontakt").replace(
+                "%1", str(self.no_contact_weeks)
+            )
+        if column == self.REFERRALS and row.stalled_referrals:
+            return self.tr("%1 Vermittlung(en) ohne Bewegung seit Wochen").replace(
+                "%1", str(row.stalled_referrals)
+            )
+        if column == self.HINTS and problems:
+            return self._display(row, column, problems)
+        return None
+
+    def _hints(self, row: CaseloadRow, problems: Problem) -> str:
+        hints = []
+        if Problem.OPEN_COMMENT in problems:
+            hints.append(
+                self.tr("1 Kommentar")
+                if row.open_comments == 1
+                else self.tr("%1 Kommentare").replace("%1", str(row.open_comments))
+            )
+        if Problem.AWAITING_APPROVAL in problems:
+            hints.append(self.tr("Freigabe offen"))
+        if Problem.STALLED in problems:
+            hints.append(self.tr("Vermittlung stockt"))
+        return " · ".join(hints)
+
+    def _display(self, row: CaseloadRow, column: int, problems: Problem) -> str:
         if column == self.NAME:
             return row.client_name
         if column == self.MUNICIPALITY:
@@ -103,42 +208,109 @@ class CaseloadModel(QAbstractTableModel):
             return enum_label(row.status)
         if column == self.REVIEW:
             text = format_date(row.next_review_on)
-            return f"{text} ⚠" if row.review_overdue(self.today) else text
+            return f"{text} ⚠" if Problem.REVIEW_OVERDUE in problems else text
         if column == self.REFERRALS:
             return str(row.open_referrals) if row.open_referrals else ""
         if column == self.CONTACT:
-            return format_date(row.last_contact_on)
+            if Problem.NO_CONTACT not in problems:
+                return format_date(row.last_contact_on)
+            never = self.tr("keiner")
+            return f"{format_date(row.last_contact_on) or never} ⚠"
+        if column == self.CASEWORKER:
+            return row.caseworker_name
+        if column == self.HINTS:
+            return self._hints(row, problems)
         return row.reference
 
-    def _sort_key(self, row: CaseloadRow, column: int):
+    def _sort_key(self, row: CaseloadRow, column: int, problems: Problem):
         if column == self.REVIEW:
             return (row.next_review_on or date.max).toordinal()
         if column == self.CONTACT:
             return (row.last_contact_on or date.min).toordinal()
         if column == self.REFERRALS:
             return row.open_referrals
-        return self._display(row, column).casefold()
+        if column == self.HINTS:  # most urgent first when sorted descending
+            return (
+                row.open_comments * 4
+                + bool(row.awaiting_approval) * 2
+                + bool(row.stalled_referrals)
+            )
+        return self._display(row, column, problems).casefold()
 
 
 class CaseloadFilter(QSortFilterProxyModel):
-    """Every typed word must appear in name, municipality, status or reference."""
+    """Every typed word must appear in name, municipality, status, reference or the
+    caseworker's name; and the row must match the chosen caseworker, municipality and
+    every chosen problem."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._words: list[str] = []
+        self._caseworker: str | None = None
+        self._municipality: str | None = None
+        self._problems = Problem(0)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
-    def set_text(self, text: str) -> None:
-        words = text.casefold().split()
-        if words == self._words:
-            return
+    def _change(self, apply) -> None:
         self.beginFilterChange()
-        self._words = words
+        apply()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_text(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self._change(lambda: setattr(self, "_words", words))
+
+    def set_caseworker(self, caseworker_id: str | None) -> None:
+        if caseworker_id != self._caseworker:
+            self._change(lambda: setattr(self, "_caseworker", caseworker_id))
+
+    def set_municipality(self, name: str | None) -> None:
+        if name != self._municipality:
+            self._change(lambda: setattr(self, "_municipality", name))
+
+    def set_problems(self, problems: Problem) -> None:
+        if problems != self._problems:
+            self._change(lambda: setattr(self, "_problems", Problem(problems)))
+
+    def refilter(self) -> None:
+        """After the source computed its problems anew (another number of weeks)."""
+        self._change(lambda: None)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._words or self._caseworker or self._municipality or self._problems)
+
+    def _base(self, model: CaseloadModel, source_row: int) -> bool:
+        """Everything but the problems."""
+        if self._caseworker is not None or self._municipality is not None:
+            row = model.row_at(source_row)
+            if self._caseworker is not None and row.caseworker_id != self._caseworker:
+                return False
+            if self._municipality is not None and row.municipality != self._municipality:
+                return False
+        if self._words:
+            haystack = model.haystack(source_row)
+            return all(word in haystack for word in self._words)
+        return True
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
-            return True
-        haystack = self.sourceModel().haystack(source_row)
-        return all(word in haystack for word in self._words)
+        model = self.sourceModel()
+        if self._problems and (model.problems(source_row) & self._problems) != self._problems:
+            return False
+        return self._base(model, source_row)
+
+    def problem_counts(self) -> dict[Problem, int]:
+        """How many rows have each problem, among those the other filters let through:
+        the figures next to the problem switches."""
+        model = self.sourceModel()
+        counts = dict.fromkeys(Problem, 0)
+        singles = list(Problem)
+        for source_row in range(model.rowCount()):
+            flags = model.problems(source_row)
+            if flags and self._base(model, source_row):
+                for problem in singles:
+                    if problem & flags:
+                        counts[problem] += 1
+        return counts

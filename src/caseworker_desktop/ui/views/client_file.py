@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import CaseStatus
+from ...domain.enums import CaseStatus, Role
 from ...services import ClientFile
 from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
@@ -37,6 +37,7 @@ class ClientFileView(QWidget):
         self.session = session
         self.data: ClientFile | None = None
         self.case_id: str | None = None
+        self.names: dict[str, str] = {}  # user id -> display name, from the directory
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         self.heading = QLabel()
@@ -102,7 +103,15 @@ class ClientFileView(QWidget):
         if case_id != self.case_id:
             self.trauma.hide_content()
         self.case_id = case_id
-        self.session.call(lambda: self.session.services.client_file(case_id), self._show)
+        services = self.session.services
+        self.session.call(
+            lambda: (services.client_file(case_id), services.reviews.user_names()),
+            self._show_with_names,
+        )
+
+    def _show_with_names(self, result: tuple[ClientFile, dict[str, str]]) -> None:
+        data, self.names = result
+        self._show(data)
 
     def reload(self, *_args) -> None:
         if self.case_id:
@@ -125,7 +134,8 @@ class ClientFileView(QWidget):
         self.heading.setText(
             f"<h2 style='margin:2px 0'>{_esc(client.full_name)}</h2>"
             f"<span style='color:#555'>{_esc(case.reference)} · {enum_label(case.status)}"
-            f" · {_esc((data.household and _municipality(data)) or '')}</span>"
+            f" · {_esc((data.household and _municipality(data)) or '')}"
+            f"{self._caseworker_line(case)}</span>{self._comment_badge(data)}"
         )
         self.heading.show()
         self.case_button.show()
@@ -138,11 +148,47 @@ class ClientFileView(QWidget):
             self.master.data = data  # keep what the user is typing; refresh the rest
         else:
             self.master.show_data(data)
-        for tab in (self.plan, self.courses, self.trauma, self.notes):
+        self.plan.show_data(data, self.names)
+        for tab in (self.courses, self.trauma, self.notes):
             tab.show_data(data)
+        self._label_plan_tab(data)
         if self.tabs.currentWidget() is self.history:
             self.history.load(case.id)
         self.loaded.emit(data)
+
+    def _caseworker_line(self, case) -> str:
+        """The team lead reviews other people's cases: say whose this one is."""
+        if (
+            self.session.user.role is not Role.TEAM_LEAD
+            or case.caseworker_id == self.session.user.id
+        ):
+            return ""
+        name = self.names.get(case.caseworker_id, "")
+        caption = self.tr("Fachkraft: %1").replace("%1", _esc(name) or "?")
+        return f" · <b>{caption}</b>"
+
+    def _comment_badge(self, data: ClientFile) -> str:
+        """An open comment of the team lead is hard to miss for the caseworker."""
+        open_count = sum(1 for c in data.comments if not c.resolved)
+        if not open_count:
+            return ""
+        text = (
+            self.tr("1 offener Kommentar der Teamleitung (Reiter Hilfeplan)")
+            if open_count == 1
+            else self.tr("%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)").replace(
+                "%1", str(open_count)
+            )
+        )
+        return f"<br><span style='color:#9a5b00'><b>● {text}</b></span>"
+
+    def _label_plan_tab(self, data: ClientFile) -> None:
+        open_count = sum(1 for c in data.comments if not c.resolved)
+        index = self.tabs.indexOf(self.plan)
+        title = self.tr("Hilfeplan")
+        self.tabs.setTabText(index, f"{title} ●" if open_count else title)
+        self.tabs.setTabToolTip(
+            index, self.tr("Offene Kommentare der Teamleitung") if open_count else ""
+        )
 
     # --- case status ---------------------------------------------------------------------
 

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import model as m
-from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea
+from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
 from ....services import ClientFile
 from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
 from ...printing import PlanPrinter
 from ...session import Session
 from ..common import button_row, run_form
+from .review import ReviewPanel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 20
 ENTRY_FIELDS = ("life_area", "goal", "measures", "responsible", "due_on", "status", "outcome_note")
@@ -39,8 +40,13 @@ class HelpPlanTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.data: ClientFile | None = None
+        self.names: dict[str, str] = {}  # user id -> display name (approver, authors)
+        self.review = ReviewPanel(session)
+        self.review.changed.connect(self.changed)
         self.stack = QStackedWidget()
-        QVBoxLayout(self).addWidget(self.stack)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.review)
+        outer.addWidget(self.stack, 1)
 
         empty = QWidget()
         ebox = QVBoxLayout(empty)
@@ -63,6 +69,10 @@ class HelpPlanTab(QWidget):
         self.summary.setObjectName("plan_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         pbox.addWidget(self.summary)
+        self.approval = QLabel()
+        self.approval.setObjectName("plan_approval")
+        self.approval.setTextFormat(Qt.TextFormat.RichText)
+        pbox.addWidget(self.approval)
         self.edit_plan_button = QPushButton(self.tr("Zeitraum und Fortschreibung …"))
         self.edit_plan_button.clicked.connect(self.edit_plan)
         self.agree_button = QPushButton(self.tr("Mit Klient:in vereinbart und unterschrieben"))
@@ -72,7 +82,18 @@ class HelpPlanTab(QWidget):
         self.print_button.setObjectName("print_plan")
         self.print_button.setToolTip(self.tr("Vorschau, Drucken oder als PDF speichern (Strg+P)"))
         self.print_button.clicked.connect(self.print_plan)
-        pbox.addWidget(button_row(self.edit_plan_button, self.agree_button, self.print_button))
+        self.approve_button = QPushButton(self.tr("Freigeben"))
+        self.approve_button.setObjectName("approve_plan")
+        self.approve_button.setStyleSheet(
+            "QPushButton:enabled { font-weight: bold; color: #1e6b2a; }"
+        )
+        self.approve_button.clicked.connect(self.approve)
+        self.approve_button.setVisible(self.team_lead)
+        pbox.addWidget(
+            button_row(
+                self.edit_plan_button, self.agree_button, self.approve_button, self.print_button
+            )
+        )
         self.tree = QTreeWidget()
         self.tree.setObjectName("plan_tree")
         self.tree.setColumnCount(5)
@@ -126,9 +147,16 @@ class HelpPlanTab(QWidget):
 
     # --- display -----------------------------------------------------------------------
 
-    def show_data(self, data: ClientFile) -> None:
+    @property
+    def team_lead(self) -> bool:
+        return self.session.user.role is Role.TEAM_LEAD
+
+    def show_data(self, data: ClientFile, names: dict[str, str] | None = None) -> None:
         selected = self.selected_entry()
         self.data = data
+        if names is not None:
+            self.names = names
+        self.review.show_data(data, self.names)
         if data.plan is None:
             self.stack.setCurrentIndex(0)
             return
@@ -140,10 +168,6 @@ class HelpPlanTab(QWidget):
         if overdue:
             late = self.tr("überfällig")
             review = f"<span style='color:#b03a2e'><b>{review} ({late})</b></span>"
-        approval = ""
-        if plan.status is HelpPlanStatus.APPROVED:
-            approved = self.tr("freigegeben am")
-            approval = f" · {approved} {format_date(plan.approved_on)}"
         period, review_label, status = (
             self.tr("Zeitraum"),
             self.tr("Fortschreibung"),
@@ -152,9 +176,18 @@ class HelpPlanTab(QWidget):
         self.summary.setText(
             f"{period}: {format_date(plan.period_start)} – {format_date(plan.period_end)}"
             f" &nbsp;·&nbsp; {review_label}: {review}"
-            f" &nbsp;·&nbsp; {status}: <b>{enum_label(plan.status)}</b>{approval}"
+            f" &nbsp;·&nbsp; {status}: <b>{enum_label(plan.status)}</b>"
         )
+        self.approval.setText(self._approval_text(plan))
         self.agree_button.setEnabled(plan.status is HelpPlanStatus.DRAFT and bool(data.entries))
+        self.approve_button.setVisible(self.team_lead)
+        approvable = plan.status is HelpPlanStatus.AGREED and plan.signed
+        self.approve_button.setEnabled(approvable)
+        self.approve_button.setToolTip(
+            self.tr("Den vereinbarten Hilfeplan freigeben")
+            if approvable
+            else self.tr("Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.")
+        )
         self.tree.clear()
         groups: dict[LifeArea, QTreeWidgetItem] = {}
         for area in LifeArea:
@@ -196,6 +229,21 @@ class HelpPlanTab(QWidget):
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(hint)
             hint.setFirstColumnSpanned(True)
+
+    def _approval_text(self, plan: m.HelpPlan) -> str:
+        if plan.status is HelpPlanStatus.APPROVED:
+            name = self.names.get(plan.approved_by or "", "") or self.tr("der Teamleitung")
+            text = (
+                self.tr("Freigegeben von %1 am %2")
+                .replace("%1", _esc(name))
+                .replace("%2", format_date(plan.approved_on))
+            )
+            return f"<span style='color:#2e7d32'>✓ <b>{text}</b></span>"
+        if plan.status is HelpPlanStatus.AGREED:
+            text = self.tr("Vereinbart, Freigabe durch die Teamleitung offen")
+            return f"<span style='color:#9a5b00'>● {text}</span>"
+        text = self.tr("Entwurf: noch nicht mit der Klient:in vereinbart")
+        return f"<span style='color:#666'>{text}</span>"
 
     def selected_entry(self) -> m.HelpPlanEntry | None:
         item = self.tree.currentItem()
@@ -247,6 +295,23 @@ class HelpPlanTab(QWidget):
         self.session.call(
             lambda: self.session.services.plans.agree(plan_id), lambda _p: self.changed.emit()
         )
+
+    def approve(self) -> None:
+        """Freigabe by the team lead; a refusal (role, status) comes back as a message."""
+        if self.data is None or self.data.plan is None:
+            return
+        plan_id, plans = self.data.plan.id, self.session.services.plans
+        self.approve_button.setEnabled(False)
+
+        def done(_plan) -> None:
+            self.print_status.emit(self.tr("Hilfeplan freigegeben."))
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.changed.emit()  # show the plan as it is now
+            self.session.ops.failed.emit(exc)
+
+        self.session.call(lambda: plans.approve(plan_id), done, failed)
 
     def add_entry(self) -> None:
         if self.data is None or self.data.plan is None:
@@ -324,3 +389,7 @@ class HelpPlanTab(QWidget):
             return
         plans = self.session.services.plans
         self.session.call(lambda: plans.delete_entry(entry.id), lambda _r: self.changed.emit())
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
