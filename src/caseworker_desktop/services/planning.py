@@ -28,6 +28,7 @@ from .context import ServiceContext, Tx
 log = logging.getLogger(__name__)
 ACTIVE = (PlacementStatus.ASSIGNED, PlacementStatus.ATTENDED)
 COORDINATOR_ONLY = "Termine und Plätze vergibt die Koordination der Traumaangebote."
+NOT_WAITING = "Die Anfrage wartet nicht mehr auf einen Platz."
 # What a place in a group means for the referral's follow-up fields.
 _FOLLOW_UP_FIELD = {
     TraumaOfferKind.GROUP_OFFERING: "group_offering",
@@ -91,9 +92,16 @@ class PlanningService:
         with self.ctx.transaction() as tx:
             _coordinator(tx)
             if "capacity" in changes:
-                taken = len(_taken(tx, offer_id))
-                if changes["capacity"] < taken:
-                    raise ValidationError({"capacity": f"Es sind bereits {taken} Plätze vergeben."})
+                taken = _taken(tx, offer_id)
+                if changes["capacity"] < len(taken):
+                    raise ValidationError(
+                        {"capacity": f"Es sind bereits {len(taken)} Plätze vergeben."}
+                    )
+                highest = max((p.slot for p in taken), default=0)
+                if changes["capacity"] < highest:  # the slot numbers given stay valid
+                    raise ValidationError(
+                        {"capacity": f"Platz {highest} ist vergeben; bitte zuerst zurücknehmen."}
+                    )
             if "kind" in changes and _taken(tx, offer_id):
                 raise ValidationError({"kind": "Die Art eines belegten Angebots bleibt."})
             return tx.update(m.TraumaOffer, offer_id, **changes)
@@ -145,6 +153,8 @@ class PlanningService:
             _coordinator(tx)
             placement = tx.get(m.TraumaPlacement, placement_id)
             offer = tx.get(m.TraumaOffer, offer_id)
+            if placement.status not in (PlacementStatus.WAITING, PlacementStatus.ASSIGNED):
+                raise ValidationError({"offer_id": NOT_WAITING})
             if offer.kind is not placement.kind:
                 raise ValidationError({"offer_id": "Anfrage und Angebot passen nicht zusammen."})
             taken = {p.slot for p in _taken(tx, offer_id) if p.id != placement_id}
@@ -172,6 +182,8 @@ class PlanningService:
         """Take a slot back: the request returns to the waiting list."""
         with self.ctx.transaction() as tx:
             _coordinator(tx)
+            if tx.get(m.TraumaPlacement, placement_id).status is not PlacementStatus.ASSIGNED:
+                raise ValidationError({"offer_id": "Diese Anfrage hat keinen vergebenen Platz."})
             return tx.update(
                 m.TraumaPlacement,
                 placement_id,
@@ -233,6 +245,18 @@ class PlanningService:
                 where = (t.c.case_id == case_id,)
             return tx.find(m.TraumaPlacement, *where, order_by=(t.c.requested_on,))
 
+    def mine(self) -> list[m.TraumaPlacement]:
+        """Every request of this user (clients' cases and own consultations), newest first."""
+        with self.ctx.transaction() as tx:
+            t = table_of(m.TraumaPlacement)
+            found = tx.find(m.TraumaPlacement, t.c.caseworker_id == tx.user.id)
+        return sorted(found, key=lambda p: (p.requested_on, p.id), reverse=True)
+
+    def staff_names(self) -> dict[str, str]:
+        """Display names of the district's staff (the office's directory), by user id."""
+        with self.ctx.transaction() as tx:
+            return {u.id: u.display_name for u in tx.find(m.User)}
+
     def apply_assignments(self) -> int:
         """Carry the coordinator's answers into this user's trauma referrals: the
         consultation date of an assigned slot, the state of a group or residential place.
@@ -245,7 +269,7 @@ class PlanningService:
                 t.c.caseworker_id == tx.user.id,
                 t.c.trauma_referral_id.is_not(None),
             )
-            for placement in mine:
+            for placement in current_placements(mine):
                 try:
                     with tx.conn.begin_nested():
                         changed += _follow_up(tx, placement)
@@ -302,6 +326,22 @@ def request_placement(
     return placement
 
 
+def current_placements(placements: list[m.TraumaPlacement]) -> list[m.TraumaPlacement]:
+    """Per referral and kind the request that counts: an open one before a cancelled one
+    (a new request after a cancellation), then the latest. Older answers must not flip the
+    referral back on every sync."""
+    best: dict[tuple, m.TraumaPlacement] = {}
+
+    def rank(p: m.TraumaPlacement) -> tuple:
+        return (p.status is not PlacementStatus.CANCELLED, p.requested_on, p.id)
+
+    for placement in placements:
+        key = (placement.trauma_referral_id, placement.kind)
+        if key not in best or rank(placement) > rank(best[key]):
+            best[key] = placement
+    return list(best.values())
+
+
 def _coordinator(tx: Tx) -> None:
     if tx.user.role is not Role.COORDINATOR:
         raise PermissionDeniedError(COORDINATOR_ONLY)
@@ -344,6 +384,11 @@ def _follow_up(tx: Tx, placement: m.TraumaPlacement) -> int:
             referral.status is TraumaReferralStatus.SLOT_ASSIGNED
         ):
             changes = {"status": TraumaReferralStatus.REQUESTED, "consultation_date": None}
+        elif placement.status is PlacementStatus.CANCELLED and referral.status in (
+            TraumaReferralStatus.REQUESTED,
+            TraumaReferralStatus.SLOT_ASSIGNED,
+        ):  # the request was withdrawn: so is the referral (a new request reopens it)
+            changes = {"status": TraumaReferralStatus.CANCELLED}
     else:
         field = _FOLLOW_UP_FIELD[placement.kind]
         changes = {field: _FOLLOW_UP_STATE[placement.status]}

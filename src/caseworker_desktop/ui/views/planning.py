@@ -1,17 +1,652 @@
 """Trauma offers: consultation dates with slots, group offering and residential group with
-places, and their waiting lists (planned by the coordinator, requested by caseworkers)."""
+places, and their waiting lists (planned by the coordinator, requested by caseworkers).
+
+The coordinator plans: dates and offers, the waiting list of each kind, giving and taking
+back slots. Caseworkers and team leads see the upcoming dates and their own requests, and
+ask for a case consultation of their own. Requests carry the case reference only: no
+client names anywhere on this page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import model as m
+from ...domain.enums import PlacementStatus, Role, TraumaOfferKind
+from ...domain.errors import CaseworkerError
+from ...services.planning import OfferRow
+from ..dialogs.planning import AssignDialog, OfferDialog, OwnConsultationDialog, offer_caption
+from ..i18n import enum_label, format_date
+from ..models.planning import (
+    MUTED,
+    RECORD_ROLE,
+    WARNING,
+    PlanColumn,
+    PlanningProxy,
+    PlanningTableModel,
+)
+from ..session import Session
+from .common import button_row, run_form
+
+KINDS = tuple(TraumaOfferKind)
+
+
+@dataclass
+class Snapshot:
+    """What the page shows, read in one go on the worker."""
+
+    today: date
+    offers: list[OfferRow]
+    waiting: dict[TraumaOfferKind, list[m.TraumaPlacement]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    mine: list[m.TraumaPlacement] = field(default_factory=list)
+
+    def offer(self, offer_id: str | None) -> m.TraumaOffer | None:
+        return next((r.offer for r in self.offers if r.offer.id == offer_id), None)
+
+
+def _table(model: PlanningTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(PlanningProxy(model, view))
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # feed order
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def _selected(view: QTableView):
+    index = view.currentIndex()
+    return index.data(RECORD_ROLE) if index.isValid() else None
+
+
+def _box(title: str, *widgets: QWidget, stretch_index: int = -1) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for i, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if i == stretch_index else 0)
+    return box
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label
 
 
 class PlanningView(QWidget):
-    def __init__(self, session, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.coordinator = session.user.role is Role.COORDINATOR
+        self.snapshot: Snapshot | None = None
+        self.dialog = None
+        self._loaded = False
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Traumaangebote")))
+        layout.setContentsMargins(12, 10, 12, 10)
+        heading = QLabel(self.tr("Traumaangebote des Kreises"))
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(
+            _hint(
+                self.tr(
+                    "Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. "
+                    "Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das "
+                    "Aktenzeichen."
+                )
+            )
+        )
+        self._build_offers()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.offers_box)
+        if self.coordinator:
+            splitter.addWidget(self._build_coordinator_lists())
+        else:
+            splitter.addWidget(self._build_my_requests())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_offers(self) -> None:
+        def free_text(r: OfferRow) -> str:
+            if r.overbooked:
+                return self.tr("überbucht (+%1)").replace("%1", str(r.taken - r.offer.capacity))
+            return str(r.free)
+
+        def colour(r: OfferRow):
+            if r.overbooked:
+                return WARNING
+            return MUTED if self.snapshot and r.offer.starts_on < self.snapshot.today else None
+
+        columns = [
+            PlanColumn(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour),
+            PlanColumn(
+                self.tr("Datum / Beginn"),
+                lambda r: format_date(r.offer.starts_on),
+                sort=lambda r: r.offer.starts_on,
+                colour=colour,
+            ),
+            PlanColumn(
+                self.tr("Fachärztin/Facharzt bzw. Angebot"),
+                lambda r: ", ".join(p for p in (r.offer.specialist, r.offer.title) if p) or "–",
+                colour=colour,
+            ),
+            PlanColumn(self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour),
+            PlanColumn(
+                self.tr("Plätze"),
+                lambda r: str(r.offer.capacity),
+                sort=lambda r: r.offer.capacity,
+                colour=colour,
+                align_right=True,
+            ),
+        ]
+        if self.coordinator:
+            columns += [
+                PlanColumn(
+                    self.tr("Vergeben"),
+                    lambda r: str(r.taken),
+                    sort=lambda r: r.taken,
+                    colour=colour,
+                    align_right=True,
+                ),
+                PlanColumn(
+                    self.tr("Frei"),
+                    free_text,
+                    sort=lambda r: r.free - r.taken if r.overbooked else r.free,
+                    colour=colour,
+                    align_right=True,
+                ),
+            ]
+        self.offers_model = PlanningTableModel(columns, self)
+        self.offers_table = _table(self.offers_model)
+        self.offers_table.setObjectName("offers_table")
+        self.offers_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.offers_table.horizontalHeader().setStretchLastSection(False)
+        for col, width in enumerate((190, 110, 260, 200, 70, 80, 110)[: len(columns)]):
+            self.offers_table.setColumnWidth(col, width)
+        self.show_past = QCheckBox(self.tr("Vergangene Termine anzeigen"))
+        self.show_past.setObjectName("show_past")
+        self.show_past.toggled.connect(lambda _on: self._show_offers())
+        widgets: list[QWidget] = [self.offers_table]
+        if self.coordinator:
+            self.new_offer_button = QPushButton(self.tr("Neuer Termin / Angebot …"))
+            self.new_offer_button.setObjectName("new_offer")
+            self.new_offer_button.clicked.connect(self.new_offer)
+            self.edit_offer_button = QPushButton(self.tr("Bearbeiten …"))
+            self.edit_offer_button.setObjectName("edit_offer")
+            self.edit_offer_button.clicked.connect(self.edit_offer)
+            self.remove_offer_button = QPushButton(self.tr("Entfernen"))
+            self.remove_offer_button.setObjectName("remove_offer")
+            self.remove_offer_button.clicked.connect(self.remove_offer)
+            self.offers_table.doubleClicked.connect(lambda _i: self.edit_offer())
+            row = button_row(
+                self.new_offer_button, self.edit_offer_button, self.remove_offer_button
+            )
+            row.layout().addWidget(self.show_past)
+            widgets.append(row)
+            self.offers_table.selectionModel().currentRowChanged.connect(
+                lambda *_a: self._offer_selected()
+            )
+        else:
+            widgets.insert(
+                0,
+                _hint(
+                    self.tr(
+                        "Die kommenden Termine und Angebote. Freie Plätze und Wartelisten "
+                        "führt die Koordination; Ihre Anfragen stehen unten."
+                    )
+                ),
+            )
+            widgets.append(self.show_past)
+        self.offers_box = _box(
+            self.tr("Termine und Angebote"),
+            *widgets,
+            stretch_index=widgets.index(self.offers_table),
+        )
+
+    def _request_columns(self, *, mine: bool) -> list[PlanColumn]:
+        def reference(p: m.TraumaPlacement) -> str:
+            return p.reference if p.case_id else self.tr("Eigene Fallberatung")
+
+        def waiting_days(p: m.TraumaPlacement) -> int:
+            today = self.snapshot.today if self.snapshot else p.requested_on
+            return (today - p.requested_on).days
+
+        def since(p: m.TraumaPlacement) -> str:
+            days = waiting_days(p)
+            return self.tr("1 Tag") if days == 1 else self.tr("%1 Tage").replace("%1", str(days))
+
+        def urgent_colour(p: m.TraumaPlacement):
+            return WARNING if p.urgent else None
+
+        def interpreter(p: m.TraumaPlacement) -> str:
+            return p.interpreter.upper() if p.interpreter else "–"
+
+        if mine:
+            return [
+                PlanColumn(self.tr("Angebot"), lambda p: enum_label(p.kind)),
+                PlanColumn(self.tr("Für"), reference),
+                PlanColumn(
+                    self.tr("Angefragt am"),
+                    lambda p: format_date(p.requested_on),
+                    sort=lambda p: p.requested_on,
+                ),
+                PlanColumn(
+                    self.tr("Status"),
+                    lambda p: enum_label(p.status),
+                    colour=lambda p: MUTED if p.status is PlacementStatus.CANCELLED else None,
+                ),
+                PlanColumn(self.tr("Termin / Platz"), self._assigned_text),
+            ]
+        return [
+            PlanColumn(
+                self.tr("Dringend"),
+                lambda p: self.tr("dringend") if p.urgent else "",
+                sort=lambda p: not p.urgent,
+                colour=urgent_colour,
+            ),
+            PlanColumn(
+                self.tr("Angefragt am"),
+                lambda p: format_date(p.requested_on),
+                sort=lambda p: p.requested_on,
+            ),
+            PlanColumn(self.tr("Wartet seit"), since, sort=waiting_days, align_right=True),
+            PlanColumn(self.tr("Aktenzeichen"), reference),
+            PlanColumn(self.tr("Fachkraft"), self._caseworker),
+            PlanColumn(self.tr("Dolmetschung"), interpreter),
+        ]
+
+    def _assigned_text(self, p: m.TraumaPlacement) -> str:
+        if p.status not in (PlacementStatus.ASSIGNED, PlacementStatus.ATTENDED):
+            return "–"
+        offer = self.snapshot.offer(p.offer_id) if self.snapshot else None
+        if offer is None:
+            return self.tr("Platz %1").replace("%1", str(p.slot))
+        return (
+            self.tr("Platz %1 am %2").replace("%1", str(p.slot)).replace("%2", offer_caption(offer))
+        )
+
+    def _caseworker(self, p: m.TraumaPlacement) -> str:
+        names = self.snapshot.names if self.snapshot else {}
+        return names.get(p.caseworker_id, self.tr("unbekannt"))
+
+    def _build_coordinator_lists(self) -> QWidget:
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("waiting_kind")
+        for kind in KINDS:
+            self.kind_combo.addItem(enum_label(kind), kind)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_waiting())
+        self.waiting_model = PlanningTableModel(self._request_columns(mine=False), self)
+        self.waiting_table = _table(self.waiting_model)
+        self.waiting_table.setObjectName("waiting_table")
+        for col, width in enumerate((80, 105, 95, 130, 160)):
+            self.waiting_table.setColumnWidth(col, width)
+        self.waiting_table.doubleClicked.connect(lambda _i: self.assign())
+        self.assign_button = QPushButton(self.tr("Platz vergeben …"))
+        self.assign_button.setObjectName("assign")
+        self.assign_button.clicked.connect(self.assign)
+        self.waiting_empty = _hint("")
+        kind_row = QWidget()
+        kind_layout = QHBoxLayout(kind_row)
+        kind_layout.setContentsMargins(0, 0, 0, 0)
+        kind_layout.addWidget(QLabel(self.tr("Angebot:")))
+        kind_layout.addWidget(self.kind_combo)
+        kind_layout.addStretch(1)
+        waiting_box = _box(
+            self.tr("Warteliste (dringende zuerst, dann nach Anfragedatum)"),
+            kind_row,
+            self.waiting_table,
+            self.waiting_empty,
+            button_row(self.assign_button),
+            stretch_index=1,
+        )
+
+        self.given_model = PlanningTableModel(
+            [
+                PlanColumn(self.tr("Platz"), lambda p: str(p.slot), sort=lambda p: p.slot),
+                PlanColumn(
+                    self.tr("Aktenzeichen"),
+                    lambda p: p.reference if p.case_id else self.tr("Eigene Fallberatung"),
+                ),
+                PlanColumn(self.tr("Fachkraft"), self._caseworker),
+                PlanColumn(self.tr("Status"), lambda p: enum_label(p.status)),
+                PlanColumn(
+                    self.tr("Dolmetschung"),
+                    lambda p: p.interpreter.upper() if p.interpreter else "–",
+                ),
+            ],
+            self,
+        )
+        self.given_table = _table(self.given_model)
+        self.given_table.setObjectName("given_table")
+        for col, width in enumerate((50, 140, 120, 95)):
+            self.given_table.setColumnWidth(col, width)
+        self.release_button = QPushButton(self.tr("Zurücknehmen"))
+        self.release_button.setObjectName("release")
+        self.release_button.setToolTip(self.tr("Die Anfrage kommt zurück auf die Warteliste."))
+        self.release_button.clicked.connect(self.release)
+        self.attended_button = QPushButton(self.tr("Wahrgenommen"))
+        self.attended_button.setObjectName("attended")
+        self.attended_button.clicked.connect(self.mark_attended)
+        self.given_caption = _hint(self.tr("Bitte oben einen Termin wählen."))
+        given_box = _box(
+            self.tr("Vergebene Plätze"),
+            self.given_caption,
+            self.given_table,
+            button_row(self.release_button, self.attended_button),
+            stretch_index=1,
+        )
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setChildrenCollapsible(False)
+        lower.addWidget(waiting_box)
+        lower.addWidget(given_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        return lower
+
+    def _build_my_requests(self) -> QWidget:
+        self.mine_model = PlanningTableModel(self._request_columns(mine=True), self)
+        self.mine_table = _table(self.mine_model)
+        self.mine_table.setObjectName("mine_table")
+        for col, width in enumerate((190, 150, 105, 120)):
+            self.mine_table.setColumnWidth(col, width)
+        self.own_button = QPushButton(self.tr("Eigene Fallberatung anfragen …"))
+        self.own_button.setObjectName("request_own")
+        self.own_button.clicked.connect(self.request_own)
+        self.withdraw_button = QPushButton(self.tr("Anfrage zurückziehen"))
+        self.withdraw_button.setObjectName("withdraw")
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.mine_empty = _hint(
+            self.tr(
+                "Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte "
+                "(Reiter Traumasprechstunde) an."
+            )
+        )
+        return _box(
+            self.tr("Meine Anfragen"),
+            self.mine_table,
+            self.mine_empty,
+            button_row(self.own_button, self.withdraw_button),
+            stretch_index=0,
+        )
+
+    # --- loading -----------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:  # the coordinator's first page: nobody switched to it
+            self.refresh()
 
     def refresh(self) -> None:
-        pass
+        self._loaded = True
+        planning, clock = self.session.services.planning, self.session.clock
+        coordinator = self.coordinator
+
+        def load() -> Snapshot:
+            snapshot = Snapshot(today=clock.today(), offers=planning.offers())
+            if coordinator:
+                snapshot.waiting = {k: planning.waiting_list(k) for k in KINDS}
+                snapshot.names = planning.staff_names()
+            else:
+                snapshot.mine = planning.mine()
+            return snapshot
+
+        self.session.call(load, self._show, self._failed)
+
+    def _show(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._show_offers()
+        if self.coordinator:
+            self._show_waiting()
+            self._offer_selected()
+        else:
+            self.mine_model.set_rows(snapshot.mine)
+            self.mine_table.setVisible(bool(snapshot.mine))
+            self.mine_empty.setVisible(not snapshot.mine)
+            self.withdraw_button.setEnabled(bool(snapshot.mine))
+
+    def _show_offers(self) -> None:
+        if self.snapshot is None:
+            return
+        today = self.snapshot.today
+        selected = _selected(self.offers_table)
+        rows = [
+            r
+            for r in self.snapshot.offers
+            if self.show_past.isChecked() or (r.offer.starts_on >= today)
+        ]
+        # upcoming first (soonest at the top), then the past ones, latest first
+        rows.sort(
+            key=lambda r: (
+                r.offer.starts_on < today,
+                r.offer.starts_on.toordinal() * (-1 if r.offer.starts_on < today else 1),
+            )
+        )
+        self.offers_model.set_rows(rows)
+        self.offers_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep this order
+        if selected is not None:
+            self._select_offer(selected.offer.id)
+
+    def _select_offer(self, offer_id: str) -> None:
+        proxy = self.offers_table.model()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if index.data(RECORD_ROLE).offer.id == offer_id:
+                self.offers_table.setCurrentIndex(index)
+                return
+
+    def _show_waiting(self) -> None:
+        if self.snapshot is None:
+            return
+        for i, kind in enumerate(KINDS):
+            count = len(self.snapshot.waiting.get(kind, []))
+            self.kind_combo.setItemText(i, f"{enum_label(kind)} ({count})")
+        kind = TraumaOfferKind(self.kind_combo.currentData())
+        waiting = self.snapshot.waiting.get(kind, [])
+        self.waiting_model.set_rows(waiting)
+        self.waiting_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.waiting_table.setVisible(bool(waiting))
+        self.waiting_empty.setText(self.tr("Niemand wartet auf einen Platz."))
+        self.waiting_empty.setVisible(not waiting)
+        self.assign_button.setEnabled(bool(waiting))
+
+    def _offer_selected(self) -> None:
+        row = _selected(self.offers_table)
+        self.release_button.setEnabled(False)
+        self.attended_button.setEnabled(False)
+        if self.coordinator:
+            self.edit_offer_button.setEnabled(row is not None)
+            self.remove_offer_button.setEnabled(row is not None)
+        if row is None:
+            self.given_model.set_rows([])
+            self.given_caption.setText(self.tr("Bitte oben einen Termin wählen."))
+            return
+        offer = row.offer
+        self.given_caption.setText(
+            enum_label(offer.kind)
+            + ": "
+            + offer_caption(offer)
+            + " – "
+            + self.tr("%1 von %2 Plätzen vergeben")
+            .replace("%1", str(row.taken))
+            .replace("%2", str(offer.capacity))
+        )
+        planning = self.session.services.planning
+
+        def shown(placements) -> None:
+            current = _selected(self.offers_table)
+            if current is None or current.offer.id != offer.id:
+                return
+            self.given_model.set_rows(placements)
+            self.given_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.release_button.setEnabled(bool(placements))
+            self.attended_button.setEnabled(bool(placements))
+
+        self.session.call(lambda: planning.placements(offer.id), shown, self._failed)
+
+    # --- the coordinator's actions -----------------------------------------------------
+
+    def new_offer(self) -> None:
+        kind = TraumaOfferKind.CONSULTATION
+        planning = self.session.services.planning
+
+        def save(values: dict):
+            kind = values.pop("kind")
+            return planning.add_offer(kind, **values)
+
+        self.dialog = run_form(self.session, OfferDialog(None, kind, self), save, self._done)
+
+    def edit_offer(self) -> None:
+        row = _selected(self.offers_table)
+        if row is None:
+            return
+        planning = self.session.services.planning
+        offer_id = row.offer.id
+        self.dialog = run_form(
+            self.session,
+            OfferDialog(row.offer, row.offer.kind, self, kind_locked=row.taken > 0),
+            lambda values: planning.update_offer(offer_id, **values),
+            self._done,
+        )
+
+    def remove_offer(self) -> None:
+        row = _selected(self.offers_table)
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Entfernen"),
+            self.tr("„%1“ entfernen?").replace(
+                "%1", enum_label(row.offer.kind) + " " + offer_caption(row.offer)
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        planning = self.session.services.planning
+        self.session.call(lambda: planning.remove_offer(row.offer.id), self._done, self._failed)
+
+    def assign(self) -> None:
+        placement = _selected(self.waiting_table)
+        if placement is None or self.snapshot is None:
+            return
+        planning = self.session.services.planning
+        today = self.snapshot.today
+        candidates = [
+            r
+            for r in self.snapshot.offers
+            if r.offer.kind is placement.kind and r.free > 0 and r.offer.starts_on >= today
+        ]
+
+        def free_slots():
+            result = []
+            for r in candidates:
+                taken = {p.slot for p in planning.placements(r.offer.id)}
+                slots = [n for n in range(1, r.offer.capacity + 1) if n not in taken]
+                result.append((r.offer, r.free, slots))
+            return result
+
+        caption = self.tr("Anfrage %1 von %2, angefragt am %3.").replace(
+            "%1", placement.reference if placement.case_id else self.tr("Eigene Fallberatung")
+        )
+        caption = caption.replace("%2", self._caseworker(placement)).replace(
+            "%3", format_date(placement.requested_on)
+        )
+        if placement.urgent:
+            caption += " " + self.tr("Dringend.")
+
+        def open_dialog(offers) -> None:
+            self.dialog = run_form(
+                self.session,
+                AssignDialog(caption, offers, self),
+                lambda values: planning.assign(placement.id, values["offer_id"], values["slot"]),
+                self._done,
+            )
+
+        self.session.call(free_slots, open_dialog, self._failed)
+
+    def release(self) -> None:
+        placement = _selected(self.given_table)
+        if placement is None:
+            return
+        planning = self.session.services.planning
+        self.session.call(lambda: planning.release(placement.id), self._done, self._failed)
+
+    def mark_attended(self) -> None:
+        placement = _selected(self.given_table)
+        if placement is None:
+            return
+        planning = self.session.services.planning
+        self.session.call(lambda: planning.mark_attended(placement.id), self._done, self._failed)
+
+    # --- the caseworker's actions ------------------------------------------------------
+
+    def request_own(self) -> None:
+        referrals = self.session.services.referrals
+        self.dialog = run_form(
+            self.session,
+            OwnConsultationDialog(self.session.clock.today(), self),
+            lambda values: referrals.request_trauma_consultation(
+                None, requested_on=values["requested_on"]
+            ),
+            self._done,
+        )
+
+    def withdraw(self) -> None:
+        placement = _selected(self.mine_table)
+        if placement is None:
+            return
+        if placement.status not in (PlacementStatus.WAITING, PlacementStatus.ASSIGNED):
+            QMessageBox.information(
+                self,
+                self.tr("Anfrage zurückziehen"),
+                self.tr("Diese Anfrage ist bereits erledigt."),
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Anfrage zurückziehen"),
+            self.tr("Die Anfrage zurückziehen? Ein vergebener Platz wird frei."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        planning = self.session.services.planning
+        self.session.call(lambda: planning.cancel(placement.id), self._done, self._failed)
+
+    # --- results -----------------------------------------------------------------------
+
+    def _done(self, _result=None) -> None:
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CaseworkerError):
+            QMessageBox.warning(self, self.tr("Traumaangebote"), str(exc))
+            self.refresh()
+        else:
+            self.session.ops.failed.emit(exc)

@@ -4,16 +4,25 @@ every opening is an audited view (the assigned caseworker and their team lead on
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton
 
-from ....domain.enums import FollowUpOffer, LifeArea, TraumaReferralStatus
+from ....domain import model as m
+from ....domain.enums import (
+    FollowUpOffer,
+    LifeArea,
+    PlacementStatus,
+    TraumaOfferKind,
+    TraumaReferralStatus,
+)
 from ....domain.errors import CaseworkerError
 from ....services import ClientFile
+from ....services.planning import current_placements
+from ...dialogs.planning import PlacementRequestDialog
 from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
-from ..common import run_form
+from ..common import button_row, run_form
 from .base import ListTab
 
 
@@ -35,7 +44,47 @@ def _offers(referral) -> str:
     return "; ".join(parts) or "–"
 
 
+OPEN = (PlacementStatus.WAITING, PlacementStatus.ASSIGNED)
+FURTHER_OFFERS = (TraumaOfferKind.GROUP_OFFERING, TraumaOfferKind.RESIDENTIAL_GROUP)
+
+
+def _kind_caption(kind: TraumaOfferKind) -> str:
+    return {
+        TraumaOfferKind.CONSULTATION: QCoreApplication.translate("TraumaTab", "Sprechstunde"),
+        TraumaOfferKind.GROUP_OFFERING: QCoreApplication.translate("TraumaTab", "Gruppe"),
+        TraumaOfferKind.RESIDENTIAL_GROUP: QCoreApplication.translate("TraumaTab", "Wohngruppe"),
+    }[kind]
+
+
+def placement_text(placement: m.TraumaPlacement, offer: m.TraumaOffer | None) -> str:
+    """'Sprechstunde: Platz 2 am 03.12.2026 bei Dr. Weber', 'Gruppe: Warteliste seit …'."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("TraumaTab", text)
+
+    status = placement.status
+    if status is PlacementStatus.WAITING:
+        state = tr("Warteliste seit %1").replace("%1", format_date(placement.requested_on))
+    elif status is PlacementStatus.CANCELLED:
+        state = tr("Anfrage zurückgezogen")
+    elif offer is None:  # the date is not (yet) on this laptop
+        state = tr("Platz %1").replace("%1", str(placement.slot))
+    else:
+        when = format_date(offer.starts_on)
+        if status is PlacementStatus.ATTENDED:
+            state = tr("wahrgenommen am %1").replace("%1", when)
+        elif placement.kind is TraumaOfferKind.CONSULTATION:
+            state = tr("Platz %1 am %2").replace("%1", str(placement.slot)).replace("%2", when)
+            if offer.specialist:
+                state += " " + tr("bei %1").replace("%1", offer.specialist)
+        else:
+            state = tr("Platz %1 ab %2").replace("%1", str(placement.slot)).replace("%2", when)
+    return _kind_caption(placement.kind) + ": " + state
+
+
 class TraumaTab(ListTab):
+    PLACEMENT_COLUMN = 4
+
     def __init__(self, session: Session, parent=None):
         super().__init__(
             session,
@@ -52,6 +101,11 @@ class TraumaTab(ListTab):
                 Column(self.tr("Termin"), lambda r: format_date(r.consultation_date)),
                 Column(self.tr("Status"), lambda r: enum_label(r.status)),
                 Column(
+                    self.tr("Warteliste / Platz"),
+                    self._placement_state,
+                    tooltip=self._placement_state,
+                ),
+                Column(
                     self.tr("Gruppe / Wohngruppe"),
                     _offers,
                 ),
@@ -64,7 +118,9 @@ class TraumaTab(ListTab):
             self.tr("Keine Anfrage an die Traumasprechstunde."),
             parent,
         )
-        for col, width in enumerate((85, 140, 85, 120, 190)):
+        self.placements: dict[str, list[m.TraumaPlacement]] = {}
+        self.offers: dict[str, m.TraumaOffer] = {}
+        for col, width in enumerate((85, 130, 85, 110, 230, 170)):
             self.table.setColumnWidth(col, width)
         self.notice = QLabel()
         self.notice.setObjectName("trauma_notice")
@@ -85,9 +141,19 @@ class TraumaTab(ListTab):
         self.carry_button = QPushButton(self.tr("Empfehlung in den Hilfeplan übernehmen"))
         self.carry_button.setObjectName("carry_recommendation")
         self.carry_button.clicked.connect(self.carry_recommendation)
+        self.place_button = QPushButton(self.tr("Gruppe / Wohngruppe anfragen …"))
+        self.place_button.setObjectName("request_place")
+        self.place_button.setToolTip(
+            self.tr("Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)")
+        )
+        self.place_button.clicked.connect(self.request_place)
+        self.withdraw_button = QPushButton(self.tr("Anfrage zurückziehen …"))
+        self.withdraw_button.setObjectName("withdraw_place")
+        self.withdraw_button.clicked.connect(self._withdraw_menu)
         self.add_buttons(
             self.reveal_button, self.request_button, self.edit_button, self.carry_button
         )
+        self.layout_.addWidget(button_row(self.place_button, self.withdraw_button))
         self.revealed = False
         self.hide_content()
 
@@ -98,8 +164,10 @@ class TraumaTab(ListTab):
             self.tr("Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.")
         )
         self.stack.setCurrentWidget(self.empty)
-        for button in (self.edit_button, self.carry_button):
+        self.placements, self.offers = {}, {}
+        for button in (self.edit_button, self.carry_button, self.place_button):
             button.setEnabled(False)
+        self.withdraw_button.setEnabled(False)
         self.reveal_button.setEnabled(True)
 
     def show_data(self, data: ClientFile) -> None:
@@ -120,16 +188,29 @@ class TraumaTab(ListTab):
             return
         case_id = self.data.case.id
         referrals = self.session.services.referrals
+        planning = self.session.services.planning
 
-        def shown(records) -> None:
+        def load():
+            records = referrals.trauma_referrals(case_id)
+            return records, planning.for_case(case_id), planning.offers()
+
+        def shown(result) -> None:
             if self.data is None or self.data.case.id != case_id:
                 return
+            records, placements, offers = result
+            self.placements = {}
+            for placement in current_placements(placements):
+                self.placements.setdefault(placement.trauma_referral_id, []).append(placement)
+            self.offers = {row.offer.id: row.offer for row in offers}
             self.revealed = True
             self.empty.setText(self.tr("Keine Anfrage an die Traumasprechstunde."))
             self.set_records(records)
             self.reveal_button.setEnabled(False)
-            self.edit_button.setEnabled(bool(records))
-            self.carry_button.setEnabled(bool(records))
+            for button in (self.edit_button, self.carry_button, self.place_button):
+                button.setEnabled(bool(records))
+            self.withdraw_button.setEnabled(
+                any(p.status in OPEN for ps in self.placements.values() for p in ps)
+            )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CaseworkerError):
@@ -137,7 +218,7 @@ class TraumaTab(ListTab):
             else:
                 self.session.ops.failed.emit(exc)
 
-        self.session.call(lambda: referrals.trauma_referrals(case_id), shown, failed)
+        self.session.call(load, shown, failed)
 
     def request(self) -> None:
         if self.data is None:
@@ -169,6 +250,110 @@ class TraumaTab(ListTab):
 
         self.dialog = run_form(
             self.session, TraumaRequestDialog(self.session.clock.today(), self), save, saved
+        )
+
+    def _placement_state(self, referral: m.TraumaReferral) -> str:
+        placements = sorted(
+            self.placements.get(referral.id, []), key=lambda p: list(TraumaOfferKind).index(p.kind)
+        )
+        return "\n".join(placement_text(p, self.offers.get(p.offer_id)) for p in placements) or "–"
+
+    def _open_requests(self, referral: m.TraumaReferral) -> list[m.TraumaPlacement]:
+        return [p for p in self.placements.get(referral.id, []) if p.status in OPEN]
+
+    def _referral_for_places(self) -> m.TraumaReferral | None:
+        referral = self.selected()
+        if referral is None and self.model.rowCount() == 1:
+            referral = self.model.record(0)
+        if referral is None:
+            QMessageBox.information(
+                self, self.tr("Traumaangebote"), self.tr("Bitte zuerst eine Anfrage wählen.")
+            )
+        return referral
+
+    def request_place(self) -> None:
+        referral = self._referral_for_places()
+        if referral is None or self.data is None:
+            return
+        if referral.own_consultation:
+            QMessageBox.information(
+                self,
+                self.tr("Traumaangebote"),
+                self.tr("Gruppe und Wohngruppe gibt es nur für Klient:innen."),
+            )
+            return
+        taken = {p.kind for p in self._open_requests(referral)}
+        kinds = [k for k in FURTHER_OFFERS if k not in taken]
+        if not kinds:
+            QMessageBox.information(
+                self,
+                self.tr("Traumaangebote"),
+                self.tr("Für beide Angebote gibt es schon eine offene Anfrage."),
+            )
+            return
+        case_id = self.data.case.id
+        planning = self.session.services.planning
+        self.dialog = run_form(
+            self.session,
+            PlacementRequestDialog(kinds, self),
+            lambda v: planning.request(
+                v["kind"],
+                case_id=case_id,
+                trauma_referral_id=referral.id,
+                urgent=v["urgent"],
+                interpreter=v["interpreter"],
+            ),
+            lambda _p: (self.changed.emit(), self.reveal()),
+        )
+
+    def _withdraw_menu(self) -> None:
+        referral = self._referral_for_places()
+        if referral is None:
+            return
+        requests = self._open_requests(referral)
+        if not requests:
+            QMessageBox.information(
+                self,
+                self.tr("Anfrage zurückziehen"),
+                self.tr("Zu dieser Anfrage wartet nichts auf einen Termin oder Platz."),
+            )
+            return
+        menu = QMenu(self)
+        for placement in requests:
+            action = menu.addAction(placement_text(placement, self.offers.get(placement.offer_id)))
+            action.triggered.connect(lambda _c=False, k=placement.kind: self.withdraw(k))
+        menu.popup(self.withdraw_button.mapToGlobal(self.withdraw_button.rect().bottomLeft()))
+        self.menu = menu
+
+    def withdraw(self, kind: TraumaOfferKind) -> None:
+        """Withdraw the open request of this kind for the selected referral."""
+        referral = self._referral_for_places()
+        if referral is None:
+            return
+        found = [p for p in self._open_requests(referral) if p.kind is kind]
+        if not found:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Anfrage zurückziehen"),
+            self.tr("„%1“ zurückziehen? Ein vergebener Platz wird frei.").replace(
+                "%1", placement_text(found[0], self.offers.get(found[0].offer_id))
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        planning = self.session.services.planning
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseworkerError):
+                QMessageBox.warning(self, self.tr("Anfrage zurückziehen"), str(exc))
+            else:
+                self.session.ops.failed.emit(exc)
+
+        self.session.call(
+            lambda: planning.cancel(found[0].id),
+            lambda _p: (self.changed.emit(), self.reveal()),
+            failed,
         )
 
     def edit(self) -> None:
