@@ -229,7 +229,7 @@ def update(
 
 _UNFINISHED = re.compile(
     r"(<message>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>[^<]*)</source>(?:(?!</message>).)*?)"
-    r'<translation type="unfinished">(?:</translation>|\s*</translation>)',
+    r'<translation type="unfinished">[^<]*</translation>',
     re.S,
 )
 

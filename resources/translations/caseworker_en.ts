@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="67"/>
+        <source>Warteliste seit %1</source>
+        <translation>Waiting list since %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="69"/>
+        <source>Anfrage zurückgezogen</source>
+        <translation>Request withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
+        <source>Platz %1</source>
+        <translation>Place %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="75"/>
+        <source>wahrgenommen am %1</source>
+        <translation>attended on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <source>Platz %1 am %2</source>
+        <translation>Place %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="79"/>
+        <source>bei %1</source>
+        <translation>with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
+        <source>Platz %1 ab %2</source>
+        <translation>Place %1 from %2</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/app.py" line="106"/>
@@ -20,69 +58,252 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="105"/>
+        <source>Platz vergeben</source>
+        <translation>Place assigned</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="106"/>
+        <source>Vergeben</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="108"/>
+        <source>Termin / Angebot</source>
+        <translation>Date / service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="111"/>
+        <source>(%1 frei)</source>
+        <translation>(%1 free)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="114"/>
+        <source>Platz</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="119"/>
+        <source>Kein Termin mit freien Plätzen. Bitte zuerst anlegen.</source>
+        <translation>No date with free places. Please create one first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="125"/>
+        <source>automatisch (erster freier)</source>
+        <translation>automatic (first free)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="127"/>
+        <source>Platz %1</source>
+        <translation>Place %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="68"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="69"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="71"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="72"/>
         <source>Vermittlungen</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="41"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="73"/>
         <source>Letzter Kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="74"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="75"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="76"/>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="175"/>
         <source>Fortschreibung des Hilfeplans ist überfällig</source>
         <translation>Help plan review is overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="177"/>
+        <source>Seit mehr als %1 Wochen kein Kontakt</source>
+        <translation>No contact for more than %1 weeks</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="181"/>
+        <source>%1 Vermittlung(en) ohne Bewegung seit Wochen</source>
+        <translation>%1 referral(s) without progress for weeks</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="192"/>
+        <source>1 Kommentar</source>
+        <translation>1 comment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="194"/>
+        <source>%1 Kommentare</source>
+        <translation>%1 comments</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="197"/>
+        <source>Freigabe offen</source>
+        <translation>Approval pending</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="199"/>
+        <source>Vermittlung stockt</source>
+        <translation>Referral stalled</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="217"/>
+        <source>keiner</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="55"/>
         <source>Suchen: Name, Kommune, Status … (Strg+F)</source>
         <translation>Search: name, municipality, status… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="118"/>
+        <source>Nur die Fälle einer Fachkraft zeigen</source>
+        <translation>Show only the cases of one caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="123"/>
+        <source>Nur die Fälle einer Kommune zeigen</source>
+        <translation>Show only the cases in one municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="131"/>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="140"/>
+        <source>Die Fortschreibung des Hilfeplans ist überfällig.</source>
+        <translation>The help plan review is overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="142"/>
+        <source>Kein Beratungskontakt seit so vielen Wochen (ohne abgeschlossene Fälle).</source>
+        <translation>No contact for this many weeks (closed cases excluded).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="145"/>
+        <source>Eine Sprachkurs-Vermittlung oder Platzanfrage wartet seit %1 Wochen ohne Statusänderung.</source>
+        <translation>A language course referral or place request has been waiting for %1 weeks without a status change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="149"/>
+        <source>Der Hilfeplan ist vereinbart und wartet auf die Freigabe der Teamleitung.</source>
+        <translation>The help plan is agreed and awaits the team lead&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="151"/>
+        <source>Ein Kommentar der Teamleitung ist noch nicht erledigt.</source>
+        <translation>A comment from the team lead has not been dealt with yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="170"/>
+        <source> Wochen</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="171"/>
+        <source>Wochen ohne Kontakt</source>
+        <translation>Weeks without contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="201"/>
+        <source>Alle Fachkräfte</source>
+        <translation>All caseworkers</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="204"/>
+        <source>Alle Kommunen</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="266"/>
+        <source>Fortschreibung überfällig (%1)</source>
+        <translation>Review overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="267"/>
+        <source>Ohne Kontakt seit</source>
+        <translation>No contact for</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="268"/>
+        <source>Vermittlung stockt (%1)</source>
+        <translation>Referral stalled (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="269"/>
+        <source>Freigabe offen (%1)</source>
+        <translation>Approval pending (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="270"/>
+        <source>Kommentar offen (%1)</source>
+        <translation>Open comment (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="278"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="308"/>
         <source>Noch keine Klient:innen.
 Mit „Neue Klient:in“ (Strg+N) anlegen.</source>
         <translation>No clients yet.
 Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="312"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>No matches for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="315"/>
+        <source>Keine Fälle für diese Filter.</source>
+        <translation>No cases match these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="320"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -90,61 +311,82 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="48"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="52"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="53"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="187"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="167"/>
+        <source>Fachkraft: %1</source>
+        <translation>Caseworker: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="176"/>
+        <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
+        <translation>1 open comment from the team lead (Help plan tab)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="178"/>
+        <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
+        <translation>%1 open comments from the team lead (Help plan tab)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="190"/>
+        <source>Offene Kommentare der Teamleitung</source>
+        <translation>Open comments from the team lead</translation>
     </message>
 </context>
 <context>
@@ -178,6 +420,29 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/review.py" line="13"/>
+        <source>Kommentar der Teamleitung</source>
+        <translation>Team lead comment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/review.py" line="16"/>
+        <source>Der Kommentar zu %1 geht mit der nächsten Synchronisierung an die zuständige Fachkraft. Sie markiert ihn als erledigt.</source>
+        <translation>The comment on %1 goes to the responsible caseworker with the next sync. They mark it as done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/review.py" line="20"/>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/review.py" line="23"/>
+        <source>bezieht sich auf den aktuellen Hilfeplan</source>
+        <translation>refers to the current help plan</translation>
     </message>
 </context>
 <context>
@@ -226,42 +491,42 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="340"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="347"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="342"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="349"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="353"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="355"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="356"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="364"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="371"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="365"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="372"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -314,7 +579,17 @@ or create a new one with Ctrl+N.</translation>
         <translation>Level achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="233"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="235"/>
+        <source>Kursende</source>
+        <translation>Course end</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="238"/>
+        <source>Leer lassen: heute, wenn der Kurs abgeschlossen ist</source>
+        <translation>Leave empty: today, when the course is completed</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="239"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -379,7 +654,7 @@ or create a new one with Ctrl+N.</translation>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="89"/>
         <source>Sprachkurs bearbeiten</source>
         <translation>Edit language course</translation>
     </message>
@@ -562,124 +837,163 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="48"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="54"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="58"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="76"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
         <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
+        <source>Freigeben</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="102"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="103"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="105"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="101"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="336"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="125"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="127"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="130"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="133"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="169"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="145"/>
         <source>freigegeben am</source>
-        <translation>approved on</translation>
+        <translation type="vanished">approved on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="172"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="173"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="187"/>
+        <source>Den vereinbarten Hilfeplan freigeben</source>
+        <translation>Approve the agreed help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
+        <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
+        <translation>Only a help plan agreed with the client can be approved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="228"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="235"/>
+        <source>der Teamleitung</source>
+        <translation>the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="237"/>
+        <source>Freigegeben von %1 am %2</source>
+        <translation>Approved by %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="243"/>
+        <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
+        <translation>Agreed, approval by the team lead pending</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="245"/>
+        <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
+        <translation>Draft: not yet agreed with the client</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="307"/>
+        <source>Hilfeplan freigegeben.</source>
+        <translation>Help plan approved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="352"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="385"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="386"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
@@ -1915,167 +2229,177 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
+        <source>Arbeit/Ausbildung</source>
+        <translation>Work/training</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="90"/>
+        <source>Seit</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="98"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="104"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="112"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="117"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="123"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="129"/>
         <source>Schweigepflichtentbindung erfassen</source>
         <translation>Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="143"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="197"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="201"/>
         <source>widerrufen am %1</source>
         <translation>withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="203"/>
         <source>erteilt am %1</source>
         <translation>given on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="196"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="206"/>
         <source>Noch keine Einwilligung erfasst.</source>
         <translation>No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="288"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="289"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="302"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -2235,6 +2559,145 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>OfferDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="37"/>
+        <source>Termin / Angebot bearbeiten</source>
+        <translation>Edit date / service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="37"/>
+        <source>Neuer Termin / Angebot</source>
+        <translation>New date / service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="40"/>
+        <source>Sprechstundentermine haben Plätze für einzelne Abklärungen; Gruppenangebot und Wohngruppe Plätze für Teilnehmende. Keine Namen von Klient:innen eintragen.</source>
+        <translation>Consultation dates have slots for individual assessments; the group offering and the residential group have places for participants. Do not enter client names.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="44"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="48"/>
+        <source>Datum / Beginn</source>
+        <translation>Date / start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="50"/>
+        <source>Bezeichnung</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="51"/>
+        <source>Fachärztin/Facharzt</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="52"/>
+        <source>Ort</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="53"/>
+        <source>Plätze</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="56"/>
+        <source>Hinweis</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="74"/>
+        <source>optional, z. B. Sprechstunde Dezember</source>
+        <translation>optional, e.g. December consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="76"/>
+        <source>z. B. Stabilisierungsgruppe Frauen</source>
+        <translation>e.g. stabilisation group for women</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="82"/>
+        <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
+        <translation>Please enter the date (DD.MM.YYYY).</translation>
+    </message>
+</context>
+<context>
+    <name>OwnConsultationDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="138"/>
+        <source>Eigene Fallberatung anfragen</source>
+        <translation>Request own case consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="141"/>
+        <source>Fallberatung für Sie selbst in der monatlichen Traumasprechstunde, ohne Angaben zu Klient:innen. Die Anfrage kommt auf die Warteliste; die Koordination vergibt den Termin.</source>
+        <translation>Case consultation for yourself in the monthly trauma consultation, without client details. The request goes on the waiting list; the coordinator assigns the date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="146"/>
+        <source>Anfragen</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="147"/>
+        <source>Angefragt am</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="153"/>
+        <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
+        <translation>Please enter the date (DD.MM.YYYY).</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementRequestDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="162"/>
+        <source>Platz anfragen</source>
+        <translation>Request a place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="165"/>
+        <source>Die Anfrage geht mit dem Aktenzeichen (ohne Namen) an die Koordination der Traumaangebote und kommt auf deren Warteliste.</source>
+        <translation>The request goes to the trauma services coordinator with the case reference (no names) and is put on their waiting list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="169"/>
+        <source>Anfragen</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="170"/>
+        <source>Angebot</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="173"/>
+        <source>Dringend</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="174"/>
+        <source>Dolmetschung</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="175"/>
+        <source>Sprachkürzel, z. B. uk, ar, fa; leer: keine</source>
+        <translation>Language code, e.g. uk, ar, fa; empty: none</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="183"/>
+        <source>Bitte ein Sprachkürzel mit 2 Buchstaben eingeben.</source>
+        <translation>Please enter a two-letter language code.</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
@@ -2303,7 +2766,283 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="14"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="111"/>
+        <source>Traumaangebote des Kreises</source>
+        <translation>The district&apos;s trauma services</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="117"/>
+        <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
+        <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="140"/>
+        <source>überbucht (+%1)</source>
+        <translation>overbooked (+%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="149"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="151"/>
+        <source>Datum / Beginn</source>
+        <translation>Date / start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
+        <source>Fachärztin/Facharzt bzw. Angebot</source>
+        <translation>Specialist or service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="161"/>
+        <source>Ort</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="163"/>
+        <source>Plätze</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="173"/>
+        <source>Vergeben</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="180"/>
+        <source>Frei</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="194"/>
+        <source>Vergangene Termine anzeigen</source>
+        <translation>Show past dates</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="199"/>
+        <source>Neuer Termin / Angebot …</source>
+        <translation>New date / service …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="202"/>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="545"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="222"/>
+        <source>Die kommenden Termine und Angebote. Freie Plätze und Wartelisten führt die Koordination; Ihre Anfragen stehen unten.</source>
+        <translation>The upcoming dates and services. The coordinator keeps free places and waiting lists; your requests are below.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="229"/>
+        <source>Termine und Angebote</source>
+        <translation>Dates and services</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="236"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="336"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="576"/>
+        <source>Eigene Fallberatung</source>
+        <translation>Own case consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
+        <source>1 Tag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="254"/>
+        <source>Angebot</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="255"/>
+        <source>Für</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="276"/>
+        <source>Angefragt am</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="339"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="266"/>
+        <source>Termin / Platz</source>
+        <translation>Date / place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
+        <source>Dringend</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="271"/>
+        <source>dringend</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="280"/>
+        <source>Wartet seit</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="335"/>
+        <source>Aktenzeichen</source>
+        <translation>Case reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="338"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="341"/>
+        <source>Dolmetschung</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="291"/>
+        <source>Platz %1</source>
+        <translation>Place %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="293"/>
+        <source>Platz %1 am %2</source>
+        <translation>Place %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="298"/>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="312"/>
+        <source>Platz vergeben …</source>
+        <translation>Assign a place …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="319"/>
+        <source>Angebot:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="323"/>
+        <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
+        <translation>Waiting list (urgent first, then by request date)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="333"/>
+        <source>Platz</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="351"/>
+        <source>Zurücknehmen</source>
+        <translation>Take back</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="353"/>
+        <source>Die Anfrage kommt zurück auf die Warteliste.</source>
+        <translation>The request goes back on the waiting list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="355"/>
+        <source>Wahrgenommen</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="489"/>
+        <source>Bitte oben einen Termin wählen.</source>
+        <translation>Please choose a date above.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <source>Vergebene Plätze</source>
+        <translation>Assigned places</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="380"/>
+        <source>Eigene Fallberatung anfragen …</source>
+        <translation>Request own case consultation …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="383"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="628"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="634"/>
+        <source>Anfrage zurückziehen</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="388"/>
+        <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
+        <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="393"/>
+        <source>Meine Anfragen</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="476"/>
+        <source>Niemand wartet auf einen Platz.</source>
+        <translation>Nobody is waiting for a place.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="497"/>
+        <source>%1 von %2 Plätzen vergeben</source>
+        <translation>%1 of %2 places assigned</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="546"/>
+        <source>„%1“ entfernen?</source>
+        <translation>Remove “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="575"/>
+        <source>Anfrage %1 von %2, angefragt am %3.</source>
+        <translation>Request %1 by %2, requested on %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="582"/>
+        <source>Dringend.</source>
+        <translation>Urgent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="629"/>
+        <source>Diese Anfrage ist bereits erledigt.</source>
+        <translation>This request is already settled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="635"/>
+        <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
+        <translation>Withdraw the request? An assigned place becomes free.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="649"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -2359,9 +3098,288 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="13"/>
         <source>Ergebnisbericht</source>
-        <translation>Outcome report</translation>
+        <translation type="vanished">Outcome report</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="62"/>
+        <source>Letzter Monat</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="63"/>
+        <source>Letztes Quartal</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="64"/>
+        <source>Laufendes Jahr</source>
+        <translation>Current year</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
+        <source>Letztes Jahr</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
+        <source>Eigener Zeitraum</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="69"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="70"/>
+        <source>Eigene Fälle</source>
+        <translation>Own cases</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="106"/>
+        <source>Fachkraft %1</source>
+        <translation>Caseworker %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="228"/>
+        <source>Namen der Fachkräfte anzeigen</source>
+        <translation>Show caseworkers&apos; names</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="232"/>
+        <source>Ohne Haken erscheinen die Fachkräfte als „Fachkraft 1“, „Fachkraft 2“ … – auch im Export.</source>
+        <translation>Unticked, caseworkers appear as “Caseworker 1”, “Caseworker 2” … – in the export too.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="237"/>
+        <source>Als CSV exportieren …</source>
+        <translation>Export as CSV …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="240"/>
+        <source>Als PDF exportieren …</source>
+        <translation>Export as PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="246"/>
+        <source>Zeitraum:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="248"/>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="250"/>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="253"/>
+        <source>Kommunen:</source>
+        <translation>Municipalities:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="271"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="274"/>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="535"/>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="277"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="289"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="558"/>
+        <source>Keine Fälle im Zeitraum</source>
+        <translation>No cases in the period</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
+        <source>Kennzahlen nach Kommune</source>
+        <translation>Figures by municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="299"/>
+        <source>Wichtigste Ergebnisse</source>
+        <translation>Main outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="307"/>
+        <source>Erreichtes Sprachniveau (abgeschlossene Kurse)</source>
+        <translation>Language level reached (completed courses)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="314"/>
+        <source>Fallzahl je Fachkraft</source>
+        <translation>Caseload per caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="402"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="430"/>
+        <source>Alle Kommunen</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="434"/>
+        <source>%1 Kommunen</source>
+        <translation>%1 municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="455"/>
+        <source>Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben.</source>
+        <translation>Please enter the start and end of the period as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="458"/>
+        <source>Das Ende des Zeitraums liegt vor seinem Beginn.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="467"/>
+        <source>Wird berechnet …</source>
+        <translation>Calculating …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="550"/>
+        <source>alle Kommunen</source>
+        <translation>all municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="581"/>
+        <source>Ergebnisbericht als CSV exportieren</source>
+        <translation>Export outcome report as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="582"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="584"/>
+        <source>Ergebnisbericht als PDF exportieren</source>
+        <translation>Export outcome report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="585"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="587"/>
+        <source>mit Namen der Fachkräfte</source>
+        <translation>with caseworkers&apos; names</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="603"/>
+        <source>Wird exportiert …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="609"/>
+        <source>Export mit Namen</source>
+        <translation>Export with names</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="611"/>
+        <source>Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?
+
+Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</source>
+        <translation>The export contains the caseworkers&apos; names. Export with names?
+
+Without names: untick “Show caseworkers&apos; names”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="620"/>
+        <source>Ergebnisbericht gespeichert: %1</source>
+        <translation>Outcome report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="630"/>
+        <source>Export fehlgeschlagen: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="51"/>
+        <source>Kommentieren …</source>
+        <translation>Comment …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="53"/>
+        <source>Einen Kommentar für die Fachkraft schreiben</source>
+        <translation>Write a comment for the caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="78"/>
+        <source>Kommentare der Teamleitung</source>
+        <translation>Team lead comments</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="80"/>
+        <source>%1 offen</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="83"/>
+        <source>alle erledigt</source>
+        <translation>all done</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="86"/>
+        <source>noch keine</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="106"/>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="109"/>
+        <source>zum Hilfeplan</source>
+        <translation>on the help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="111"/>
+        <source>zu einem früheren Hilfeplan</source>
+        <translation>on an earlier help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="113"/>
+        <source>zum Fall</source>
+        <translation>on the case</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="128"/>
+        <source>✓ erledigt</source>
+        <translation>✓ done</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="132"/>
+        <source>Erledigt</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="134"/>
+        <source>Als erledigt markieren</source>
+        <translation>Mark as done</translation>
     </message>
 </context>
 <context>
@@ -2405,52 +3423,52 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="289"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="296"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="291"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="298"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="301"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="299"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="309"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="305"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="312"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="315"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="318"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="321"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="318"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="325"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -2458,27 +3476,27 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="271"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="274"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="279"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="283"/>
         <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
         <translation>Signed confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="285"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
@@ -2486,121 +3504,187 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>TraumaTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="25"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="34"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="54"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="31"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="53"/>
+        <source>Sprechstunde</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="92"/>
         <source>Angefragt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="94"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="96"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
         <source>Abklärung Klient:in</source>
         <translation>Client assessment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="101"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
+        <source>Warteliste / Platz</source>
+        <translation>Waiting list / place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="109"/>
         <source>Gruppe / Wohngruppe</source>
         <translation>Group / residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="113"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="64"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="206"/>
         <source>Keine Anfrage an die Traumasprechstunde.</source>
         <translation>No trauma consultation requests.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="133"/>
         <source>Anzeigen (wird protokolliert)</source>
         <translation>Show (will be logged)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="136"/>
         <source>Sprechstunde anfragen</source>
         <translation>Request consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="139"/>
         <source>Termin / Ergebnis …</source>
         <translation>Appointment / outcome…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="141"/>
         <source>Empfehlung in den Hilfeplan übernehmen</source>
         <translation>Add recommendation to help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="144"/>
+        <source>Gruppe / Wohngruppe anfragen …</source>
+        <translation>Request group / residential group …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="147"/>
+        <source>Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)</source>
+        <translation>Place in the group offering or the residential group (the coordinator&apos;s waiting list)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="150"/>
+        <source>Anfrage zurückziehen …</source>
+        <translation>Withdraw request …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="164"/>
         <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
         <translation>Content hidden. “Show” reveals it; this is logged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="178"/>
         <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
         <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="217"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="193"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="200"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="209"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="222"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="290"/>
+        <source>Traumaangebote</source>
+        <translation>Trauma offers</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="270"/>
+        <source>Bitte zuerst eine Anfrage wählen.</source>
+        <translation>Please choose a request first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="282"/>
+        <source>Gruppe und Wohngruppe gibt es nur für Klient:innen.</source>
+        <translation>The group and the residential group are for clients only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="291"/>
+        <source>Für beide Angebote gibt es schon eine offene Anfrage.</source>
+        <translation>There is already an open request for both services.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="317"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="349"/>
+        <source>Anfrage zurückziehen</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="318"/>
+        <source>Zu dieser Anfrage wartet nichts auf einen Termin oder Platz.</source>
+        <translation>Nothing of this request is waiting for a date or place.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="339"/>
+        <source>„%1“ zurückziehen? Ein vergebener Platz wird frei.</source>
+        <translation>Withdraw “%1”? An assigned place becomes free.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="378"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="394"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="407"/>
         <source>Empfehlung übernehmen</source>
         <translation>Add recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="379"/>
         <source>Bitte zuerst einen Hilfeplan anlegen.</source>
         <translation>Please create a help plan first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="386"/>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="398"/>
         <source>Empfehlung übernommen</source>
         <translation>Recommendation added</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="214"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="399"/>
         <source>Die Empfehlung steht jetzt im Hilfeplan unter „%1“.</source>
         <translation>The recommendation is now in the help plan under “%1”.</translation>
     </message>
