@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,11 @@ from caseworker_desktop.storage.casefile import CaseFile
 from tests.conftest import PASSPHRASE
 from tests.helpers import files_under, new_client
 
-SMOKE_LINE = re.compile(r"^smoke ok: 3 cases, unlock to caseload [0-9.]+ s, .*$", re.M)
+SMOKE_LINE = re.compile(
+    r"^smoke ok: 3 cases, unlock to caseload [0-9.]+ s, start to caseload [0-9.]+ s, "
+    r"help plan preview: 1 pages$",
+    re.M,
+)
 
 
 @pytest.fixture
@@ -23,7 +28,8 @@ def profile(data_dir, clock):
     cf = CaseFile.create(data_dir, username="amueller", passphrase=PASSPHRASE, clock=clock)
     services = Services(cf, clock)
     for last in ("Kovalenko", "Haddad", "Rahimi"):
-        new_client(services, last=last)
+        _client, case = new_client(services, last=last)
+    services.plans.create(case.id, date(2026, 11, 1), date(2027, 4, 30), date(2027, 2, 1))
     cf.lock()
     return data_dir
 

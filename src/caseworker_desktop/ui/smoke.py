@@ -1,10 +1,12 @@
 """`caseworker-desktop --data-dir DIR --smoke`: a self-test of an installed or bundled app.
 
 It goes through the real start: the unlock dialog gets the passphrase, the key derivation
-runs on the worker, the main window loads the caseload; then one line is printed and the
-app quits with 0. Any failure prints a German message and quits with 1. Works without a
-screen (QT_QPA_PLATFORM=offscreen). The passphrase comes from CASEWORKER_SMOKE_PASSPHRASE
-or the first line of stdin and is never printed or logged."""
+runs on the worker, the main window loads the caseload; then the help plan of the first
+case is rendered as for the print preview (German/Arabic: reportlab, the fonts, shaping,
+pdfium, PNG), one line is printed and the app quits with 0. Any failure prints a German
+message and quits with 1. Works without a screen (QT_QPA_PLATFORM=offscreen). The
+passphrase comes from CASEWORKER_SMOKE_PASSPHRASE or the first line of stdin and is never
+printed or logged."""
 
 from __future__ import annotations
 
@@ -16,10 +18,13 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from ..printing.raster import pdf_pages_to_png
 from .app import AppController
 from .main_window import MainWindow
+from .models.caseload import ROW_ROLE
 
 PASSPHRASE_ENV = "CASEWORKER_SMOKE_PASSPHRASE"
 TIMEOUT_S = 120
@@ -62,6 +67,8 @@ class SmokeRun(QObject):
         self._passphrase = passphrase
         self.started = started
         self.clicked = 0.0
+        self.report = ""
+        self.window: MainWindow | None = None
         self.done = False
         self._excepthook = sys.excepthook
         self.timeout = QTimer(self)
@@ -95,17 +102,40 @@ class SmokeRun(QObject):
         dialog.unlock_button.click()
 
     def _unlocked(self, window: MainWindow) -> None:
+        self.window = window
         window.caseload_shown.connect(self._caseload_shown)
 
     def _caseload_shown(self, cases: int) -> None:
-        if self.done:
+        if self.done or self.report:
             return
         now = time.perf_counter()
-        self.finish(
-            0,
+        self.report = (
             f"smoke ok: {cases} cases, unlock to caseload {now - self.clicked:.2f} s, "
-            f"start to caseload {now - self.started:.2f} s",
+            f"start to caseload {now - self.started:.2f} s"
         )
+        window = self.window
+        model = window.caseload.model
+        rows = (model.index(row, 0).data(ROW_ROLE) for row in range(cases))
+        case_id = next((row.case_id for row in rows if row.next_review_on), None)
+        if case_id is None:
+            self.finish(0, f"{self.report}, no help plan to preview")
+            return
+        printing = window.session.services.printing
+
+        def preview() -> list[bytes]:
+            pdf, _plan_id = printing.render_pdf(case_id, lang="ar")
+            return pdf_pages_to_png(pdf, dpi=50)
+
+        window.session.call(preview, self._previewed, self._preview_failed)
+
+    def _previewed(self, pages: list[bytes]) -> None:
+        if not pages or QImage.fromData(pages[0]).isNull():
+            self.fail("Die Druckvorschau des Hilfeplans ist leer.")
+            return
+        self.finish(0, f"{self.report}, help plan preview: {len(pages)} pages")
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self.fail(f"Druckvorschau des Hilfeplans: {type(exc).__name__}: {exc}")
 
     def fail(self, message: str) -> None:
         self.finish(1, f"Selbsttest fehlgeschlagen: {message}", sys.stderr)
