@@ -20,7 +20,7 @@ from ..storage.changelog import decode_value
 from ..storage.orm import change_log, field_clock, sync_pending, table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .merge import apply_pulled
-from .protocol import DEFAULT_PULL_LIMIT, Change, EnrolRequest, PullResponse, PushRequest
+from .protocol import DEFAULT_PULL_LIMIT, EnrolRequest, PullResponse, PushRequest
 from .transport import SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -150,38 +150,29 @@ class SyncClient:
     def push(self, report: SyncReport) -> None:
         while True:
             with self.engine.connect() as conn:
-                rows = (
-                    conn.execute(
-                        sa.select(change_log)
-                        .where(change_log.c.pushed.is_(False))
-                        .order_by(change_log.c.seq)
-                        .limit(PUSH_BATCH)
-                    )
-                    .mappings()
-                    .all()
-                )
+                rows = conn.exec_driver_sql(_UNPUSHED, (PUSH_BATCH,)).mappings().all()
             if not rows:
                 return
             rows = _whole_writes(rows)
-            changes = [
-                Change(
-                    change_id=r["change_id"],
-                    table=r["table_name"],
-                    row_id=r["row_id"],
-                    field=r["field"],
-                    value=r["value"],
-                    hlc=r["hlc"],
-                    base_hlc=r["base_hlc"],
-                )
-                for r in rows
-            ]
-            response = self.transport.push(PushRequest(changes=changes))
+            request = PushRequest.model_validate(
+                {
+                    "changes": [
+                        {
+                            "change_id": r["change_id"],
+                            "table": r["table_name"],
+                            "row_id": r["row_id"],
+                            "field": r["field"],
+                            "value": r["value"],
+                            "hlc": r["hlc"],
+                            "base_hlc": r["base_hlc"],
+                        }
+                        for r in rows
+                    ]
+                }
+            )
+            response = self.transport.push(request)
             with self.engine.begin() as conn:  # acknowledged: never sent again
-                conn.execute(
-                    change_log.update()
-                    .where(change_log.c.seq.in_([r["seq"] for r in rows]))
-                    .values(pushed=True)
-                )
+                conn.exec_driver_sql(_MARK_PUSHED, [(r["seq"],) for r in rows])
             report.pushed += response.accepted
             report.duplicates += response.duplicates
             report.rejected += len(response.rejected)
@@ -278,6 +269,11 @@ def _insert_new_rows(conn: sa.Connection, new_rows: dict) -> int:
     return len(complete.get(m.Conflict, ()))
 
 
+_UNPUSHED = (
+    "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
+    " WHERE pushed = 0 ORDER BY seq LIMIT ?"
+)
+_MARK_PUSHED = "UPDATE change_log SET pushed = 1 WHERE seq = ?"
 _REQUIRED = {
     cls: frozenset(
         f.name
@@ -343,12 +339,15 @@ def _pending_for(conn: sa.Connection, keys) -> dict[tuple[str, str], dict[str, t
 def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for table, ids in _by_table(rows).items():
-        t = table_of(m.BY_TABLE[table])
+        name = table_of(m.BY_TABLE[table]).name
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
             found.update(
                 (table, i)
-                for i in conn.execute(sa.select(t.c.id).where(t.c.id.in_(chunk))).scalars()
+                for (i,) in conn.exec_driver_sql(
+                    f"SELECT id FROM {name} WHERE id IN ({marks})", tuple(chunk)
+                )
             )
     return found
 
