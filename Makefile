@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/print_plan.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
