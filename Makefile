@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= demo-profile
 
-.PHONY: run test lint format bench clean screenshots
+.PHONY: run test lint format bench clean screenshots dist
 
 $(STAMP): pyproject.toml tools/system-deps.sh
 	bash tools/system-deps.sh
@@ -22,6 +22,11 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
+# dist/caseworker-desktop/: the app and the `caseworker` command, onedir (build.spec).
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	@du -sh dist/caseworker-desktop
+
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python tools/screenshots.py docs/screenshots
 
@@ -33,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/print_plan.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -6,11 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import glob
-import shutil
-import socket
-import subprocess
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +14,7 @@ import pytest
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
+from tests.pg import PostgresMissing, postgres_cluster
 
 PASSPHRASE = "Testpassphrase-mit-Länge"
 
@@ -63,45 +59,11 @@ def services(case_file, clock) -> Services:
 # --- PostgreSQL ---------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
-    """A PostgreSQL cluster in a temporary directory. initdb refuses to run as root, so
-    as root it runs as the `postgres` system user (created by the postgresql package)."""
-    initdbs = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not initdbs:
-        pytest.fail(
-            "PostgreSQL fehlt (/usr/lib/postgresql/*/bin/initdb): die Server-Tests laufen "
-            "auch gegen PostgreSQL. Bitte `bash tools/system-deps.sh` ausführen."
-        )
-    bindir = Path(initdbs[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="office-pg-"))
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    data, port = root / "data", _free_port()
-
-    def run(*cmd: str) -> None:
-        subprocess.run([*as_postgres, *cmd], check=True, capture_output=True, timeout=120)
-
-    run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-        "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    )
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", options,
-        "start")  # fmt: skip
+    """A PostgreSQL cluster in a temporary directory (tests/pg.py)."""
     try:
-        run(str(bindir / "createdb"), "-h", str(root), "-p", str(port), "-U", "postgres",
-            "office_test")  # fmt: skip
-        yield f"postgresql+psycopg://postgres@/office_test?host={root}&port={port}"
-    finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+        with postgres_cluster("office_test") as url:
+            yield url
+    except PostgresMissing as exc:
+        pytest.fail(str(exc))

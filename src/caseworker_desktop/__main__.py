@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 
@@ -12,16 +13,36 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="Profilordner öffnen")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")
     parser.add_argument("--idle-lock-minutes", type=int, help="Automatische Sperre (Minuten)")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="Selbsttest: Profil entsperren, Fallliste laden, beenden "
+        "(Passphrase aus CASEWORKER_SMOKE_PASSPHRASE oder stdin)",
+    )
+    args = parser.parse_args(argv)
+    if args.smoke and args.data_dir is None:
+        parser.error("--smoke braucht --data-dir")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
     from .config import Settings, setup_logging
     from .ui import i18n
     from .ui.app import AppController
+
+    if args.smoke:
+        from .ui.smoke import SmokeError, isolate_settings, read_passphrase
+
+        try:
+            passphrase = read_passphrase()
+        except SmokeError as exc:
+            print(f"Selbsttest fehlgeschlagen: {exc}", file=sys.stderr)
+            return 2
+        settings_dir = isolate_settings()  # noqa: F841 (removed on exit)
 
     setup_logging()
     app = QApplication(sys.argv[:1])
@@ -36,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     controller = AppController(settings, data_dir=args.data_dir)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
+    if args.smoke:
+        from .ui.smoke import SmokeRun
+
+        SmokeRun(controller, args.data_dir, passphrase, started).start()
     return app.exec()
 
 

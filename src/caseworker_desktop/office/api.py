@@ -143,7 +143,11 @@ def _clean_text(value: object) -> bool:
 
 
 def _require_clean(model) -> None:
-    if not _clean_text(model.model_dump()):
+    if isinstance(model, PushRequest):  # the other fields of a change are ASCII patterns
+        value = "".join(f"{c.value}{c.hlc}{c.base_hlc or ''}" for c in model.changes)
+    else:
+        value = model.model_dump()
+    if not _clean_text(value):
         raise OfficeError(
             "Die Anfrage enthält Zeichen, die nicht gespeichert werden können "
             "(Nullzeichen oder ungültiges Unicode).",

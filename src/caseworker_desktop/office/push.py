@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..sync.hlc import HybridLogicalClock
-from ..sync.merge import ConflictCopy, FieldChange, FieldState, merge
+from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, merge
 from ..sync.protocol import Change, PushResponse, Rejected
 from . import schema as s
 from .auth import PLANNING_CASE, Principal, may_see, works_on_cases
@@ -131,6 +131,8 @@ class PushBatch:
         self.existing: set[tuple[Key, str]] = set()  # field_state rows already stored
         self.parked: set[Key] = set()  # rows this user parked before this batch
         self.refused_texts: list[Change] = []  # text refused because the case moved on
+        self.superseded: list[dict] = []  # `superseded_changes` rows to insert
+        self.now = s.utcnow()  # received_at of the whole batch
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -172,13 +174,9 @@ class PushBatch:
         """Changes not seen before; `change_id` makes a re-sent batch harmless."""
         ids = list(dict.fromkeys(c.change_id for c in batch))
         seen: set[str] = set()
-        for part in s.chunks(ids):
-            for table in (s.changes, s.superseded_changes):
-                seen.update(
-                    self.conn.execute(
-                        sa.select(table.c.change_id).where(table.c.change_id.in_(part))
-                    ).scalars()
-                )
+        for table in ("changes", "superseded_changes"):
+            sql = f"SELECT change_id FROM {table} WHERE change_id IN"
+            seen.update(change_id for (change_id,) in s.select_in(self.conn, sql, ids))
         fresh = []
         for change in batch:
             if change.change_id not in seen:
@@ -191,12 +189,8 @@ class PushBatch:
     def _pool(self, keys: list[Key]) -> tuple[list[Key], set[Key]]:
         """The batch's rows plus the rows this user parked earlier (a case in this batch
         may claim them); rows someone else parked are not ours to touch."""
-        parked_by: dict[Key, str] = {}
-        for part in s.chunks(keys):
-            rows = self.conn.execute(
-                sa.select(s.unscoped_rows).where(s.keys_in(s.unscoped_rows, part))
-            )
-            parked_by.update({(r.table_name, r.row_id): r.user_id for r in rows})
+        parked = s.select_keys(self.conn, s.unscoped_rows, "user_id", keys)
+        parked_by = {(t, r): user for t, r, user in parked}
         foreign = {k for k, user in parked_by.items() if user != self.who.user_id}
         mine = self.conn.execute(
             sa.select(s.unscoped_rows.c.table_name, s.unscoped_rows.c.row_id).where(
@@ -205,15 +199,14 @@ class PushBatch:
         ).all()
         self.parked = {tuple(k) for k in mine}
         pool = list(dict.fromkeys([k for k in keys if k not in foreign] + sorted(self.parked)))
-        for part in s.chunks(pool):
-            for r in self.conn.execute(sa.select(s.row_case).where(s.keys_in(s.row_case, part))):
-                self.known_case[(r.table_name, r.row_id)] = r.case_id
-            for r in self.conn.execute(
-                sa.select(s.field_state).where(s.keys_in(s.field_state, part))
-            ):
-                key = (r.table_name, r.row_id)
-                self.stored.setdefault(key, {})[r.field] = FieldState(r.value, r.hlc, r.device_id)
-                self.existing.add((key, r.field))
+        self.known_case.update(dict.fromkeys(pool))  # None: not in row_case (yet)
+        for t, r, case_id in s.select_keys(self.conn, s.row_case, "case_id", pool):
+            self.known_case[(t, r)] = case_id
+        for t, r, field, *state in s.select_keys(
+            self.conn, s.field_state, "field, value, hlc, device_id", pool
+        ):
+            self.stored.setdefault((t, r), {})[field] = FieldState(*state)
+            self.existing.add(((t, r), field))
         return pool, foreign
 
     def value(self, key: Key, field: str) -> str | None:
@@ -419,20 +412,12 @@ class PushBatch:
     def _merge(self, change: Change) -> int:
         key = (change.table, change.row_id)
         fields = self.stored.setdefault(key, {})
-        result = merge(
-            fields.get(change.field),
-            FieldChange(
-                change_id=change.change_id,
-                table=change.table,
-                row_id=change.row_id,
-                field=change.field,
-                value=change.value,
-                hlc=change.hlc,
-                base_hlc=change.base_hlc,
-                device_id=self.who.device_id,  # the authenticated device, never a claim
-            ),
-            is_text=change.field in m.BY_TABLE[change.table].text_fields,
-        )
+        current = fields.get(change.field)
+        if current is None:  # a new field (most of a push): merge's first rule, inlined
+            state = FieldState(change.value, change.hlc, self.who.device_id)
+            result = MergeResult(state, applied=True, conflict=None)
+        else:
+            result = self._merge_field(current, change)
         if result.applied:
             fields[change.field] = result.state
             self.dirty[(key, change.field)] = result.state
@@ -446,16 +431,28 @@ class PushBatch:
                     "hlc": change.hlc,
                     "device_id": self.who.device_id,
                     "user_id": self.who.user_id,
-                    "received_at": s.utcnow(),
+                    "received_at": self.now,
                 }
             )
         else:
-            self.conn.execute(
-                s.superseded_changes.insert().values(
-                    change_id=change.change_id, received_at=s.utcnow()
-                )
-            )
+            self.superseded.append({"change_id": change.change_id, "received_at": self.now})
         return self._conflict(key, result.conflict) if result.conflict else 0
+
+    def _merge_field(self, current: FieldState, change: Change) -> MergeResult:
+        return merge(
+            current,
+            FieldChange(
+                change_id=change.change_id,
+                table=change.table,
+                row_id=change.row_id,
+                field=change.field,
+                value=change.value,
+                hlc=change.hlc,
+                base_hlc=change.base_hlc,
+                device_id=self.who.device_id,  # the authenticated device, never a claim
+            ),
+            is_text=change.field in m.BY_TABLE[change.table].text_fields,
+        )
 
     def _conflict(self, about: Key, copy: ConflictCopy) -> int:
         """Keep the losing text as a Conflict row, written through the log like any row,
@@ -508,40 +505,23 @@ class PushBatch:
 
     def _flush(self) -> None:
         """Write the log and the winning field values in a few statements."""
-        if self.log:
-            self.conn.execute(s.changes.insert(), self.log)
-        rows = [
-            {"t": key[0], "r": key[1], "f": field, "v": st.value, "h": st.hlc, "d": st.device_id}
-            for (key, field), st in self.dirty.items()
-        ]
-        updates = [r for r in rows if ((r["t"], r["r"]), r["f"]) in self.existing]
-        inserts = [r for r in rows if ((r["t"], r["r"]), r["f"]) not in self.existing]
-        fs = s.field_state
-        if updates:
-            self.conn.execute(
-                fs.update()
-                .where(
-                    fs.c.table_name == sa.bindparam("t"),
-                    fs.c.row_id == sa.bindparam("r"),
-                    fs.c.field == sa.bindparam("f"),
-                )
-                .values(
-                    value=sa.bindparam("v"), hlc=sa.bindparam("h"), device_id=sa.bindparam("d")
-                ),
-                updates,
-            )
-        if inserts:
-            self.conn.execute(
-                fs.insert(),
-                [
-                    {
-                        "table_name": r["t"],
-                        "row_id": r["r"],
-                        "field": r["f"],
-                        "value": r["v"],
-                        "hlc": r["h"],
-                        "device_id": r["d"],
-                    }
-                    for r in inserts
-                ],
-            )
+        s.insert_rows(self.conn, s.changes, self.log)
+        s.insert_rows(self.conn, s.superseded_changes, self.superseded)
+        updates, inserts = [], []
+        for (key, field), st in self.dirty.items():
+            if (key, field) in self.existing:
+                updates.append((st.value, st.hlc, st.device_id, key[0], key[1], field))
+            else:
+                inserts.append((key[0], key[1], field, st.value, st.hlc, st.device_id))
+        s.execute_many(self.conn, _UPDATE_FIELD, updates)
+        s.execute_many(self.conn, _INSERT_FIELD, inserts)
+
+
+_UPDATE_FIELD = (
+    "UPDATE field_state SET value = ?, hlc = ?, device_id = ?"
+    " WHERE table_name = ? AND row_id = ? AND field = ?"
+)
+_INSERT_FIELD = (
+    "INSERT INTO field_state (table_name, row_id, field, value, hlc, device_id)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)

@@ -143,6 +143,64 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
         yield items[start : start + size]
 
 
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
+
+
+def execute_many(conn: sa.Connection, sql: str, rows: Sequence[tuple]) -> None:
+    """One plain driver executemany of `sql` (written with `?` marks): on a push of
+    thousands of changes SQLAlchemy's per-row statement processing cost more than the
+    database's own work."""
+    if rows:
+        conn.exec_driver_sql(_driver_sql(conn, sql), [tuple(r) for r in rows])
+
+
+def _driver_sql(conn: sa.Connection, sql: str) -> str:
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def select_in(conn: sa.Connection, sql: str, values: Sequence, *params) -> Iterator[tuple]:
+    """The rows of `sql`, which ends in `IN` and is written with `?` marks, for every chunk
+    of `values` (after `params`). Plain driver SQL: SQLAlchemy re-renders an expanding IN
+    list on every execution, which cost more than the query."""
+    for part in chunks(values):
+        marks = ", ".join("?" * len(part))
+        yield from conn.exec_driver_sql(_driver_sql(conn, f"{sql} ({marks})"), (*params, *part))
+
+
+def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterable[Key]):
+    """(table_name, row_id, *columns) of the rows of `table` with these keys."""
+    by_table: dict[str, list[str]] = {}
+    for table_name, row_id in keys:
+        by_table.setdefault(table_name, []).append(row_id)
+    sql = f"SELECT row_id, {columns} FROM {table.name} WHERE table_name = ? AND row_id IN"
+    for table_name, ids in by_table.items():
+        for row in select_in(conn, sql, ids, table_name):
+            yield (table_name, *row)
+
+
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> None:
+    """INSERT rows (dicts with the same keys) with one driver executemany."""
+    if not rows:
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)})"
+        f" VALUES ({', '.join('?' * len(names))})"
+    )
+    data = [[r[n] for n in names] for r in rows]  # lists: datetimes are replaced below
+    if conn.dialect.name == "sqlite":  # the driver would store datetimes differently
+        times = [i for i, n in enumerate(names) if isinstance(table.c[n].type, sa.DateTime)]
+        text: dict[datetime, str] = {}
+        for row in data:
+            for i in times:
+                if row[i] is not None:
+                    row[i] = text.get(row[i]) or text.setdefault(
+                        row[i], row[i].strftime(_SQLITE_TIME)
+                    )
+    execute_many(conn, sql, data)
+
+
 def keys_in(table: sa.Table, keys: Sequence[Key]) -> sa.ColumnElement[bool]:
     return sa.tuple_(table.c.table_name, table.c.row_id).in_(list(keys))
 

@@ -4,6 +4,7 @@ truth for field names and types); the Alembic migrations freeze each version of 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -40,6 +41,7 @@ metadata = sa.MetaData(
 )
 
 
+@functools.cache  # get_type_hints is slow, and every pulled value is decoded with it
 def field_type(cls: type, name: str) -> tuple[type, bool]:
     """(base Python type, nullable) of a dataclass field."""
     hint = typing.get_type_hints(cls)[name]

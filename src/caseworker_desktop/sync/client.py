@@ -20,7 +20,7 @@ from ..storage.changelog import decode_value
 from ..storage.orm import change_log, field_clock, sync_pending, table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .merge import apply_pulled
-from .protocol import DEFAULT_PULL_LIMIT, Change, EnrolRequest, PullResponse, PushRequest
+from .protocol import DEFAULT_PULL_LIMIT, EnrolRequest, PullResponse, PushRequest
 from .transport import SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -179,38 +179,29 @@ class SyncClient:
     def push(self, report: SyncReport) -> None:
         while True:
             with self.engine.connect() as conn:
-                rows = (
-                    conn.execute(
-                        sa.select(change_log)
-                        .where(change_log.c.pushed.is_(False))
-                        .order_by(change_log.c.seq)
-                        .limit(PUSH_BATCH)
-                    )
-                    .mappings()
-                    .all()
-                )
+                rows = conn.exec_driver_sql(_UNPUSHED, (PUSH_BATCH,)).mappings().all()
             if not rows:
                 return
             rows = _whole_writes(rows)
-            changes = [
-                Change(
-                    change_id=r["change_id"],
-                    table=r["table_name"],
-                    row_id=r["row_id"],
-                    field=r["field"],
-                    value=r["value"],
-                    hlc=r["hlc"],
-                    base_hlc=r["base_hlc"],
-                )
-                for r in rows
-            ]
-            response = self.transport.push(PushRequest(changes=changes))
+            request = PushRequest.model_validate(
+                {
+                    "changes": [
+                        {
+                            "change_id": r["change_id"],
+                            "table": r["table_name"],
+                            "row_id": r["row_id"],
+                            "field": r["field"],
+                            "value": r["value"],
+                            "hlc": r["hlc"],
+                            "base_hlc": r["base_hlc"],
+                        }
+                        for r in rows
+                    ]
+                }
+            )
+            response = self.transport.push(request)
             with self.engine.begin() as conn:  # acknowledged: never sent again
-                conn.execute(
-                    change_log.update()
-                    .where(change_log.c.seq.in_([r["seq"] for r in rows]))
-                    .values(pushed=True)
-                )
+                conn.exec_driver_sql(_MARK_PUSHED, [(r["seq"],) for r in rows])
             report.pushed += response.accepted
             report.duplicates += response.duplicates
             report.rejected += len(response.rejected)
@@ -235,7 +226,7 @@ class SyncClient:
     def _apply(self, conn: sa.Connection, page: PullResponse, report: SyncReport) -> None:
         """Apply one page: newer values win per field (by HLC); rows that do not exist yet
         wait in sync_pending until all their required fields are here. Batched per page:
-        one read of the field clocks, one UPDATE per touched row."""
+        one read of the field clocks, one executemany per table and set of fields."""
         for case_id in page.evict_cases:
             evict_case(conn, case_id)
             report.evicted_cases += 1
@@ -243,7 +234,7 @@ class SyncClient:
         if not changes:
             return
         self.hlc.observe(Timestamp.decode(max(c.hlc for c in changes)))
-        clocks = _clocks_for(conn, {c.row_id for c in changes})
+        clocks = _clocks_for(conn, {(c.table, c.row_id) for c in changes})
         newest: dict[tuple[str, str, str], object] = {}
         for change in changes:  # within a page, too, only the newest value of a field counts
             key = (change.table, change.row_id, change.field)
@@ -258,23 +249,68 @@ class SyncClient:
         for (table, row_id, field), change in newest.items():
             by_row.setdefault((table, row_id), {})[field] = change
         existing = _existing_rows(conn, by_row)
-        pending = []
+        updates: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+        new_rows = {}
         for (table, row_id), fields in by_row.items():
+            if (table, row_id) not in existing:
+                new_rows[(table, row_id)] = {f: (c.value, c.hlc) for f, c in fields.items()}
+                continue
             cls = m.BY_TABLE[table]
-            if (table, row_id) in existing:
-                values = {f: decode_value(cls, f, c.value) for f, c in fields.items()}
-                values["updated_hlc"] = max(c.hlc for c in fields.values())
-                t = table_of(cls)
-                conn.execute(t.update().where(t.c.id == row_id).values(values))
-            else:
-                pending.extend((table, row_id, f, c.value, c.hlc) for f, c in fields.items())
-        if pending:
-            conn.exec_driver_sql(_SET_PENDING, pending)
-            for table, row_id in {(p[0], p[1]) for p in pending}:
-                if _materialise(conn, m.BY_TABLE[table], row_id) and table == "conflict":
-                    report.conflicts += 1
+            params = {f"v_{f}": decode_value(cls, f, c.value) for f, c in fields.items()}
+            params["v_updated_hlc"] = max(c.hlc for c in fields.values())
+            params["row"] = row_id
+            updates.setdefault((table, tuple(sorted(fields))), []).append(params)
+        for (table, names), params in updates.items():
+            t = table_of(m.BY_TABLE[table])
+            values = {n: sa.bindparam(f"v_{n}") for n in (*names, "updated_hlc")}
+            conn.execute(t.update().where(t.c.id == sa.bindparam("row")).values(values), params)
+        if new_rows:
+            report.conflicts += _insert_new_rows(conn, new_rows)
 
 
+def _insert_new_rows(conn: sa.Connection, new_rows: dict) -> int:
+    """Insert the rows whose every required field has arrived (in this page or earlier
+    ones, kept in sync_pending); park the fields of the others in sync_pending. Returns
+    the number of conflicts inserted."""
+    pending = _pending_for(conn, list(new_rows))
+    complete: dict[type[m.Record], list[dict]] = {}
+    parked, done = [], []
+    for (table, row_id), fields in new_rows.items():
+        cls = m.BY_TABLE[table]
+        known = {**pending.get((table, row_id), {}), **fields}  # field -> (JSON, hlc)
+        if not _REQUIRED[cls] <= known.keys():
+            parked.extend((table, row_id, f, v, h) for f, (v, h) in fields.items())
+            continue
+        record = cls(id=row_id, **{f: decode_value(cls, f, v) for f, (v, _) in known.items()})
+        record.updated_hlc = max(h for _, h in known.values())
+        complete.setdefault(cls, []).append(
+            {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+        )
+        if (table, row_id) in pending:
+            done.append((table, row_id))
+    if parked:
+        conn.exec_driver_sql(_SET_PENDING, parked)
+    for cls in m.SYNCABLE:  # parents before children
+        if cls in complete:
+            conn.execute(table_of(cls).insert(), complete[cls])
+    if done:
+        conn.exec_driver_sql(_DROP_PENDING, done)
+    return len(complete.get(m.Conflict, ()))
+
+
+_UNPUSHED = (
+    "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
+    " WHERE pushed = 0 ORDER BY seq LIMIT ?"
+)
+_MARK_PUSHED = "UPDATE change_log SET pushed = 1 WHERE seq = ?"
+_REQUIRED = {
+    cls: frozenset(
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    for cls in m.SYNCABLE
+}
 _SET_CLOCK = (
     "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
@@ -284,34 +320,63 @@ _SET_PENDING = (
     " ON CONFLICT (table_name, row_id, field) DO UPDATE"
     " SET value = excluded.value, hlc = excluded.hlc"
 )
+_DROP_PENDING = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?"
 
 
-def _clocks_for(conn: sa.Connection, row_ids: set[str]) -> dict[tuple[str, str, str], str]:
+def _by_table(keys) -> dict[str, list[str]]:
+    """Row ids grouped by table, sorted, for `table_name = ? AND row_id IN (...)`: the
+    primary keys of field_clock and sync_pending start with (table_name, row_id)."""
+    grouped: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        grouped.setdefault(table, []).append(row_id)
+    return {table: sorted(set(ids)) for table, ids in grouped.items()}
+
+
+def _clocks_for(conn: sa.Connection, keys) -> dict[tuple[str, str, str], str]:
     clocks: dict[tuple[str, str, str], str] = {}
-    ids = sorted(row_ids)
-    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for table, row_id, field, hlc in conn.exec_driver_sql(
-            f"SELECT table_name, row_id, field, hlc FROM field_clock WHERE row_id IN ({marks})",
-            tuple(chunk),
-        ):
-            clocks[(table, row_id, field)] = hlc
+    for table, ids in _by_table(keys).items():
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row_id, field, hlc in conn.exec_driver_sql(
+                "SELECT row_id, field, hlc FROM field_clock"
+                f" WHERE table_name = ? AND row_id IN ({marks})",
+                (table, *chunk),
+            ):
+                clocks[(table, row_id, field)] = hlc
     return clocks
+
+
+def _pending_for(conn: sa.Connection, keys) -> dict[tuple[str, str], dict[str, tuple]]:
+    """Fields of these rows that earlier pages left in sync_pending."""
+    found: dict[tuple[str, str], dict[str, tuple]] = {}
+    if conn.exec_driver_sql("SELECT 1 FROM sync_pending LIMIT 1").first() is None:
+        return found
+    for table, ids in _by_table(keys).items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row_id, field, value, hlc in conn.exec_driver_sql(
+                "SELECT row_id, field, value, hlc FROM sync_pending"
+                f" WHERE table_name = ? AND row_id IN ({marks})",
+                (table, *chunk),
+            ):
+                found.setdefault((table, row_id), {})[field] = (value, hlc)
+    return found
 
 
 def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    by_table: dict[str, list[str]] = {}
-    for table, row_id in rows:
-        by_table.setdefault(table, []).append(row_id)
-    for table, ids in by_table.items():
-        t = table_of(m.BY_TABLE[table])
+    for table, ids in _by_table(rows).items():
+        name = table_of(m.BY_TABLE[table]).name
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
             found.update(
                 (table, i)
-                for i in conn.execute(sa.select(t.c.id).where(t.c.id.in_(chunk))).scalars()
+                for (i,) in conn.exec_driver_sql(
+                    f"SELECT id FROM {name} WHERE id IN ({marks})", tuple(chunk)
+                )
             )
     return found
 
@@ -325,36 +390,6 @@ def _whole_writes(rows: list) -> list:
     last = (rows[-1]["table_name"], rows[-1]["row_id"], rows[-1]["hlc"])
     whole = [r for r in rows if (r["table_name"], r["row_id"], r["hlc"]) != last]
     return whole or rows  # one write larger than a batch: send it as it is
-
-
-def _materialise(conn: sa.Connection, cls: type[m.Record], row_id: str) -> bool:
-    """Insert a pulled row once every field without a default has arrived."""
-    rows = conn.execute(
-        sa.select(sync_pending.c.field, sync_pending.c.value, sync_pending.c.hlc).where(
-            sync_pending.c.table_name == cls.table, sync_pending.c.row_id == row_id
-        )
-    ).all()
-    values = {field: decode_value(cls, field, raw) for field, raw, _ in rows}
-    required = {
-        f.name
-        for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    }
-    if not required <= set(values):
-        return False
-    record = cls(id=row_id, **values)
-    record.updated_hlc = max(h for _, _, h in rows)
-    conn.execute(
-        table_of(cls)
-        .insert()
-        .values(**{f.name: getattr(record, f.name) for f in dataclasses.fields(record)})
-    )
-    conn.execute(
-        sync_pending.delete().where(
-            sync_pending.c.table_name == cls.table, sync_pending.c.row_id == row_id
-        )
-    )
-    return True
 
 
 def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:

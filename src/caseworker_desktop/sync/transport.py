@@ -48,23 +48,26 @@ class Transport:
     def close(self) -> None:
         self.client.close()
 
+    # Bodies are (de)serialised by pydantic directly from and to JSON bytes: a page of
+    # thousands of changes costs a fraction of going through Python dicts.
     def enrol(self, request: EnrolRequest) -> EnrolResponse:
-        return EnrolResponse.model_validate(self._call("POST", "/enrol", json=request.model_dump()))
+        return EnrolResponse.model_validate_json(self._call("POST", "/enrol", request))
 
     def push(self, request: PushRequest) -> PushResponse:
-        return PushResponse.model_validate(
-            self._call("POST", "/sync/push", json=request.model_dump())
-        )
+        return PushResponse.model_validate_json(self._call("POST", "/sync/push", request))
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
-        return PullResponse.model_validate(
+        return PullResponse.model_validate_json(
             self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
         )
 
     def directory(self) -> Directory:
-        return Directory.model_validate(self._call("GET", "/directory"))
+        return Directory.model_validate_json(self._call("GET", "/directory"))
 
-    def _call(self, method: str, path: str, **kwargs) -> dict:
+    def _call(self, method: str, path: str, body=None, **kwargs) -> bytes:
+        if body is not None:
+            kwargs["content"] = body.model_dump_json()
+            kwargs["headers"] = {"Content-Type": "application/json"}
         try:
             response = self.client.request(method, path, **kwargs)
         except httpx.TransportError as exc:
@@ -73,7 +76,7 @@ class Transport:
                 "Die Änderungen bleiben gespeichert und werden später gesendet."
             ) from exc
         if response.status_code < 400:
-            return response.json()
+            return response.content
         try:
             message = response.json().get("message") or response.text
         except ValueError:

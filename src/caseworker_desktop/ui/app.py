@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..clock import Clock
@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
+    unlocked = Signal(object)  # the MainWindow, just shown
+    unlock_failed = Signal(str)  # the message the unlock dialog shows
+
     def __init__(
         self,
         settings: Settings,
@@ -123,10 +126,12 @@ class AppController(QObject):
         if self.unlock_dialog is None:
             return
         if isinstance(exc, CaseworkerError):
-            self.unlock_dialog.failed(str(exc))
+            message = str(exc)
         else:
             log.error("unlock failed: %s", type(exc).__name__)
-            self.unlock_dialog.failed(self.tr("Die Falldatei konnte nicht geöffnet werden."))
+            message = self.tr("Die Falldatei konnte nicht geöffnet werden.")
+        self.unlock_dialog.failed(message)
+        self.unlock_failed.emit(message)
 
     def _opened(self, case_file: CaseFile) -> None:
         self.case_file = case_file
@@ -157,6 +162,7 @@ class AppController(QObject):
         self.window.show()
         self.idle.arm()
         self.sync.start()
+        self.unlocked.emit(self.window)
 
     def _backup_failed(self, exc: BaseException) -> None:
         log.error("scheduled backup failed: %s", type(exc).__name__)

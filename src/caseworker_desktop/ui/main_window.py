@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_chosen = Signal(str)
     idle_minutes_chosen = Signal(int)
+    caseload_shown = Signal(int)  # number of cases, after each refresh_caseload()
 
     def __init__(
         self,
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
         self.caseload.set_rows(rows, today)
         if self._shown_case:
             self.client_file.reload()
+        self.caseload_shown.emit(self.caseload.model.rowCount())
 
     def _case_selected(self, case_id: str) -> None:
         if case_id == self._shown_case:
