@@ -116,6 +116,9 @@ def test_consultation_planning_between_coordinator_and_caseworkers(tmp_path, dis
         assert got.specialist == "Dr. Weber"
         (mine,) = a.planning.mine()
         assert (mine.status, mine.offer_id, mine.slot) == (PlacementStatus.ASSIGNED, first.id, 1)
+        # the caseworker sees what is still free by the count the coordinator keeps
+        row = next(r for r in a.planning.offers(CONSULTATION) if r.offer.id == first.id)
+        assert (row.taken, row.free) == (1, first.capacity - 1)
 
         # after the consultation: assessment, recommendation into the help plan
         a.referrals.record_assessment(

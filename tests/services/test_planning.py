@@ -207,6 +207,13 @@ def test_offers_from_date_and_overbooked(services, coordinator):
         )
     (row,) = services.planning.offers(CONSULTATION, from_date=date(2026, 11, 24))
     assert (row.taken, row.free, row.overbooked) == (2, 0, True)
+    # the synced count followed the coordinator's own assignment; the recount after sync
+    # catches up with the merged one, and caseworkers read that count
+    assert services.planning.recount() == 1
+    assert services.planning.recount() == 0
+    set_role(services, Role.CASEWORKER)
+    (row,) = services.planning.offers(CONSULTATION, from_date=date(2026, 11, 24))
+    assert (row.taken, row.free, row.overbooked) == (2, 0, True)
 
 
 def test_cancel_only_by_the_requesting_caseworker(services, clock):

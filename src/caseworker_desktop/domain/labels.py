@@ -237,6 +237,7 @@ FIELD_LABELS_DE: dict[str, str] = {
     "starts_on": "Datum/Beginn",
     "location": "Ort",
     "capacity": "Plätze",
+    "taken": "Vergeben",
     "trauma_referral_id": "Traumasprechstunde",
     "urgent": "Dringend",
     "interpreter": "Dolmetschen",

@@ -233,6 +233,9 @@ class TraumaOffer(Record):
     specialist: str = ""
     capacity: int  # slots of the consultation date, places of the group
     note: str = ""
+    # Slots/places given, kept by the coordinator's laptop (caseworkers do not receive
+    # other people's requests, so this count is how they see what is still free).
+    taken: int = 0
 
 
 @dataclass(kw_only=True)

@@ -127,11 +127,17 @@ class PlanningService:
             if from_date is not None:
                 where.append(t.c.starts_on >= from_date)
             offers = tx.find(m.TraumaOffer, *where, order_by=(t.c.starts_on, t.c.title))
-            taken: dict[str, int] = {}
-            for placement in _placements(tx):
-                if placement.offer_id and placement.status in ACTIVE:
-                    taken[placement.offer_id] = taken.get(placement.offer_id, 0) + 1
+            if tx.user.role is not Role.COORDINATOR:  # the count the coordinator keeps
+                return [OfferRow(offer, offer.taken) for offer in offers]
+            taken = _taken_counts(tx)
             return [OfferRow(offer, taken.get(offer.id, 0)) for offer in offers]
+
+    def recount(self) -> int:
+        """The coordinator's laptop: bring every offer's synced `taken` count in line with
+        the requests it holds (after sync, and after every assignment). Returns the
+        number of offers whose count changed."""
+        with self.ctx.transaction() as tx:
+            return _recount(tx) if tx.user.role is Role.COORDINATOR else 0
 
     def waiting_list(self, kind: TraumaOfferKind) -> list[m.TraumaPlacement]:
         """Urgent requests first, then first come, first served."""
@@ -169,7 +175,7 @@ class PlanningService:
                 tx.update(
                     m.TraumaPlacement, placement_id, status=PlacementStatus.WAITING, offer_id=None
                 )
-            return tx.update(
+            placement = tx.update(
                 m.TraumaPlacement,
                 placement_id,
                 status=PlacementStatus.ASSIGNED,
@@ -177,6 +183,8 @@ class PlanningService:
                 slot=slot,
                 assigned_on=tx.today,
             )
+            _recount(tx)
+            return placement
 
     def release(self, placement_id: str) -> m.TraumaPlacement:
         """Take a slot back: the request returns to the waiting list."""
@@ -184,7 +192,7 @@ class PlanningService:
             _coordinator(tx)
             if tx.get(m.TraumaPlacement, placement_id).status is not PlacementStatus.ASSIGNED:
                 raise ValidationError({"offer_id": "Diese Anfrage hat keinen vergebenen Platz."})
-            return tx.update(
+            placement = tx.update(
                 m.TraumaPlacement,
                 placement_id,
                 status=PlacementStatus.WAITING,
@@ -192,6 +200,8 @@ class PlanningService:
                 slot=0,
                 assigned_on=None,
             )
+            _recount(tx)
+            return placement
 
     # --- the caseworker's side ----------------------------------------------------------
 
@@ -229,11 +239,16 @@ class PlanningService:
                 slot=0,
             )
             _follow_up(tx, placement)
+            if tx.user.role is Role.COORDINATOR:
+                _recount(tx)
             return placement
 
     def mark_attended(self, placement_id: str) -> m.TraumaPlacement:
         with self.ctx.transaction() as tx:
-            return tx.update(m.TraumaPlacement, placement_id, status=PlacementStatus.ATTENDED)
+            placement = tx.update(m.TraumaPlacement, placement_id, status=PlacementStatus.ATTENDED)
+            if tx.user.role is Role.COORDINATOR:
+                _recount(tx)
+            return placement
 
     def for_case(self, case_id: str | None) -> list[m.TraumaPlacement]:
         """The requests of a case (None: the user's own consultations)."""
@@ -263,6 +278,8 @@ class PlanningService:
         Runs after sync; changes nothing that is already up to date. Returns the count."""
         changed = 0
         with self.ctx.transaction() as tx:
+            if tx.user.role is Role.COORDINATOR:
+                return _recount(tx)
             t = table_of(m.TraumaPlacement)
             mine = tx.find(
                 m.TraumaPlacement,
@@ -340,6 +357,24 @@ def current_placements(placements: list[m.TraumaPlacement]) -> list[m.TraumaPlac
         if key not in best or rank(placement) > rank(best[key]):
             best[key] = placement
     return list(best.values())
+
+
+def _taken_counts(tx: Tx) -> dict[str, int]:
+    taken: dict[str, int] = {}
+    for placement in _placements(tx):
+        if placement.offer_id and placement.status in ACTIVE:
+            taken[placement.offer_id] = taken.get(placement.offer_id, 0) + 1
+    return taken
+
+
+def _recount(tx: Tx) -> int:
+    taken = _taken_counts(tx)
+    changed = 0
+    for offer in tx.find(m.TraumaOffer):
+        if offer.taken != taken.get(offer.id, 0):
+            tx.update(m.TraumaOffer, offer.id, taken=taken.get(offer.id, 0))
+            changed += 1
+    return changed
 
 
 def _coordinator(tx: Tx) -> None:

@@ -167,23 +167,22 @@ class PlanningView(QWidget):
                 align_right=True,
             ),
         ]
-        if self.coordinator:
-            columns += [
-                PlanColumn(
-                    self.tr("Vergeben"),
-                    lambda r: str(r.taken),
-                    sort=lambda r: r.taken,
-                    colour=colour,
-                    align_right=True,
-                ),
-                PlanColumn(
-                    self.tr("Frei"),
-                    free_text,
-                    sort=lambda r: r.free - r.taken if r.overbooked else r.free,
-                    colour=colour,
-                    align_right=True,
-                ),
-            ]
+        columns += [
+            PlanColumn(
+                self.tr("Vergeben"),
+                lambda r: str(r.taken),
+                sort=lambda r: r.taken,
+                colour=colour,
+                align_right=True,
+            ),
+            PlanColumn(
+                self.tr("Frei"),
+                free_text,
+                sort=lambda r: r.free - r.taken if r.overbooked else r.free,
+                colour=colour,
+                align_right=True,
+            ),
+        ]
         self.offers_model = PlanningTableModel(columns, self)
         self.offers_table = _table(self.offers_model)
         self.offers_table.setObjectName("offers_table")
@@ -219,8 +218,9 @@ class PlanningView(QWidget):
                 0,
                 _hint(
                     self.tr(
-                        "Die kommenden Termine und Angebote. Freie Plätze und Wartelisten "
-                        "führt die Koordination; Ihre Anfragen stehen unten."
+                        "Die kommenden Termine und Angebote mit den freien Plätzen (Stand der "
+                        "letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre "
+                        "Anfragen stehen unten."
                     )
                 ),
             )

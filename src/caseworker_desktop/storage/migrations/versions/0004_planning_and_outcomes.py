@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("specialist", sa.Text(), nullable=False),
         sa.Column("capacity", sa.Integer(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("taken", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_trauma_offer")),
     )
     op.create_table(
