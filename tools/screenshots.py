@@ -7,14 +7,19 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
+import sqlalchemy as sa
 from PySide6.QtWidgets import QApplication
 
 from caseworker_desktop import demo
 from caseworker_desktop.config import Settings
+from caseworker_desktop.domain import model as m
+from caseworker_desktop.domain.enums import Role
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
+from caseworker_desktop.storage.orm import table_of
 from caseworker_desktop.ui import i18n
 from caseworker_desktop.ui.app import AppController
 
@@ -26,6 +31,53 @@ def pump(app: QApplication, seconds: float) -> None:
     while time.time() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def become(profile: Path, role: Role, display_name: str) -> None:
+    """Make the file's local user someone else of the team (what enrolment and the staff
+    directory do after a real sync), with a first piece of their work."""
+    cf = CaseFile.open(profile, PASSPHRASE)
+    users = table_of(m.User)
+    with cf.engine.begin() as conn:
+        old = conn.execute(sa.select(users).where(users.c.id == cf.state(conn, "user_id"))).one()
+        new_id = uuid.uuid5(uuid.NAMESPACE_DNS, f"screenshots/{role.value}").hex
+        if not conn.execute(sa.select(users.c.id).where(users.c.id == new_id)).first():
+            conn.execute(
+                users.insert(),
+                {
+                    "id": new_id,
+                    "updated_hlc": "",
+                    "deleted": False,
+                    "username": role.value,
+                    "display_name": display_name,
+                    "role": role,
+                    "team_id": old.team_id,
+                    "organisation_id": old.organisation_id,
+                },
+            )
+        cf.set_state(conn, "user_id", new_id)
+    services = Services(cf)
+    if role is Role.TEAM_LEAD:
+        rows = services.cases.caseload(everyone=True)
+        for row in rows[2:4]:
+            services.reviews.comment(
+                row.case_id,
+                "Bitte die Kinderbetreuung für den Integrationskurs klären und im Plan festhalten.",
+            )
+    else:
+        demo.generate_offers(services)
+        demo.assign_waiting(services)
+    cf.lock()
+
+
+def unlock(app: QApplication, controller: AppController):
+    controller.unlock_dialog.passphrase.setText(PASSPHRASE)
+    controller.unlock_dialog.unlock_button.click()
+    pump(app, 3)
+    window = controller.window
+    window.resize(1440, 880)
+    pump(app, 1)
+    return window
 
 
 def main(out_dir: str, lang: str = "de") -> int:
@@ -96,8 +148,29 @@ def main(out_dir: str, lang: str = "de") -> int:
         window.caseload.filter.setText("zzz-kein-treffer")
         pump(app, 0.5)
         window.caseload.grab().save(str(out / f"09-caseload-no-match-{lang}.png"))
+        window.pages.setCurrentWidget(window.report)
+        pump(app, 3)
+        window.grab().save(str(out / f"12-outcome-report-{lang}.png"))
         controller.lock()
         pump(app, 0.5)
+        # the same cases seen by the team lead (after sync they are her team's), then the
+        # coordinator's planning of the trauma offers
+        for role, name in ((Role.TEAM_LEAD, "Petra Hoffmann"), (Role.COORDINATOR, "Jonas Weber")):
+            become(profile, role, name)
+            window = unlock(app, controller)
+            if role is Role.TEAM_LEAD:
+                files = window.client_file
+                window.caseload.table.selectRow(2)
+                pump(app, 1.5)
+                files.tabs.setCurrentWidget(files.plan)
+                pump(app, 1)
+                window.grab().save(str(out / f"13-team-lead-review-{lang}.png"))
+            else:
+                window.pages.setCurrentWidget(window.planning)
+                pump(app, 2)
+                window.grab().save(str(out / f"14-trauma-offer-planning-{lang}.png"))
+            controller.lock()
+            pump(app, 0.5)
         controller.shutdown()
     print(f"screenshots written to {out}")
     return 0

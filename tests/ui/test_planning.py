@@ -220,3 +220,23 @@ def test_trauma_tab_shows_the_placement_and_requests_a_group_place(
     settle(qtbot, ops)
     got = services.referrals.view_trauma_referral(referral.id)
     assert got.group_offering is FollowUpOffer.DECLINED
+
+
+def test_the_coordinators_window_has_no_case_pages_and_survives_refreshes(
+    qtbot, session, services, ops
+):
+    from caseworker_desktop.config import Settings
+    from caseworker_desktop.ui.main_window import MainWindow
+
+    set_role(services, Role.COORDINATOR)
+    window = MainWindow(session, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, ops)
+    titles = [window.pages.tabText(i) for i in range(window.pages.count())]
+    assert titles == ["Traumaangebote", "Ergebnisbericht"]
+    assert not window.new_client_action.isVisible() and not window.note_action.isEnabled()
+    window.refresh_caseload()  # after a sync: nothing to show, nothing deleted underneath
+    window._synced(None)
+    settle(qtbot, ops)
+    assert window.cases_page.parent() is None and window.caseload.table is not None

@@ -57,7 +57,9 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self.caseload = CaseloadView(session.clock.today(), team_lead=self.team_lead)
         self.client_file = ClientFileView(session)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Kept as an attribute: for the coordinator it is on no page, and without an owner
+        # Qt would delete the caseload the window still refreshes.
+        self.cases_page = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.caseload)
         splitter.addWidget(self.client_file)
         splitter.setStretchFactor(0, 2)
@@ -78,6 +80,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self._build_actions()
         self._build_status_bar()
+        if session.user.role is Role.COORDINATOR:  # no case files: nothing to write there
+            for action in (
+                self.new_client_action,
+                self.note_action,
+                self.save_action,
+                self.print_action,
+            ):
+                action.setVisible(False)
+                action.setEnabled(False)
 
         self.caseload.case_selected.connect(self._case_selected)
         self._refresh_timer = QTimer(self)
@@ -304,6 +315,8 @@ class MainWindow(QMainWindow):
         return lambda: self.session.services.cases.caseload(everyone=everyone)
 
     def refresh_caseload(self) -> None:
+        if self.session.user.role is Role.COORDINATOR:  # holds no case files
+            return
         today = self.session.clock.today()
         self.session.call(self._caseload_query(), lambda rows: self._show_caseload(rows, today))
 
