@@ -42,17 +42,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="109"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="111"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="132"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -929,10 +929,6 @@ or create a new one with Ctrl+N.</translation>
         <translation>overdue</translation>
     </message>
     <message>
-        <source>freigegeben am</source>
-        <translation type="vanished">approved on</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="172"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
@@ -1784,6 +1780,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Group offer</translation>
     </message>
     <message>
+        <source>Vergeben</source>
+        <extracomment>Label of field taken</extracomment>
+        <translation>Assigned</translation>
+    </message>
+    <message>
         <source>Begleitete Fälle am Stichtag</source>
         <extracomment>Label of report figure open_at_end</extracomment>
         <translation>Cases supported on the closing day</translation>
@@ -2012,200 +2013,200 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="55"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="78"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="125"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="119"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="135"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="440"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="184"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="459"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="211"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="268"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
         <source>⚠ %1 Konflikt(e) lösen</source>
         <translation>⚠ Resolve %1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="342"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="343"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="383"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="441"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="448"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="461"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -2806,40 +2807,40 @@ Ctrl+Q  Quit</translation>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="172"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="179"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="193"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="199"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="198"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="204"/>
         <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="545"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="222"/>
-        <source>Die kommenden Termine und Angebote. Freie Plätze und Wartelisten führt die Koordination; Ihre Anfragen stehen unten.</source>
-        <translation>The upcoming dates and services. The coordinator keeps free places and waiting lists; your requests are below.</translation>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="221"/>
+        <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
+        <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="229"/>
@@ -3097,10 +3098,6 @@ Ctrl+Q  Quit</translation>
 </context>
 <context>
     <name>ReportView</name>
-    <message>
-        <source>Ergebnisbericht</source>
-        <translation type="vanished">Outcome report</translation>
-    </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/report.py" line="62"/>
         <source>Letzter Monat</source>
