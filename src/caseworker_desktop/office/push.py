@@ -415,12 +415,13 @@ class PushBatch:
         current = fields.get(change.field)
         if current is None:  # a new field (most of a push): merge's first rule, inlined
             state = FieldState(change.value, change.hlc, self.who.device_id)
-            result = MergeResult(state, applied=True, conflict=None)
+            applied, conflict = True, None
         else:
             result = self._merge_field(current, change)
-        if result.applied:
-            fields[change.field] = result.state
-            self.dirty[(key, change.field)] = result.state
+            state, applied, conflict = result.state, result.applied, result.conflict
+        if applied:
+            fields[change.field] = state
+            self.dirty[(key, change.field)] = state
             self.log.append(
                 {
                     "change_id": change.change_id,
@@ -436,7 +437,7 @@ class PushBatch:
             )
         else:
             self.superseded.append({"change_id": change.change_id, "received_at": self.now})
-        return self._conflict(key, result.conflict) if result.conflict else 0
+        return self._conflict(key, conflict) if conflict else 0
 
     def _merge_field(self, current: FieldState, change: Change) -> MergeResult:
         return merge(

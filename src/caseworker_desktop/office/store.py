@@ -23,7 +23,6 @@ from ..sync.protocol import (
     Directory,
     DirectoryTeam,
     EnrolledUser,
-    PulledChange,
     PullResponse,
     PushResponse,
 )
@@ -333,33 +332,23 @@ class Store:
             head = conn.execute(sa.select(sa.func.max(s.changes.c.seq))).scalar() or 0
             if cursor >= head:  # nothing new at all: one probe of the primary key
                 return PullResponse(changes=[], next_cursor=cursor, more=False)
-            rows = []
+            rows: list[sa.Row] = []
             if auth.works_on_cases(who):
-                query = _visible_changes(who, cursor, head, limit)
-                rows = [(r.seq, r) for r in conn.execute(query)]
-            rows += [(e.seq, e) for e in conn.execute(_evictions(who, cursor, head, limit))]
-        rows.sort(key=lambda pair: pair[0])
+                rows = conn.execute(_visible_changes(who, cursor, head, limit)).all()
+            rows += conn.execute(_evictions(who, cursor, head, limit)).all()  # (seq, case)
+        rows.sort(key=lambda row: row[0])
         page = rows[:limit]
         more = len(rows) > limit
-        return PullResponse(
-            changes=[
-                PulledChange(
-                    seq=r.seq,
-                    table=r.table_name,
-                    row_id=r.row_id,
-                    field=r.field,
-                    value=r.value,
-                    hlc=r.hlc,
-                    device_id=r.device_id,
-                )
-                for _, r in page
-                if "field" in r._fields
-            ],
-            evict_cases=[r.row_id for _, r in page if "field" not in r._fields],
-            # Everything up to the head was looked at: move the cursor there even when the
-            # last changes were not for this user, so the next empty pull is one probe.
-            next_cursor=page[-1][0] if more else head,
-            more=more,
+        # Changes and evictions told apart by their width (Row._fields per row was slow).
+        return PullResponse.model_validate(
+            {
+                "changes": [dict(zip(_PULLED, r, strict=True)) for r in page if len(r) > 2],
+                "evict_cases": [r[1] for r in page if len(r) == 2],
+                # Everything up to the head was looked at: move the cursor there even when the
+                # last changes were not for this user, so the next empty pull is one probe.
+                "next_cursor": page[-1][0] if more else head,
+                "more": more,
+            }
         )
 
 
@@ -368,6 +357,9 @@ class Store:
 # from the user's cases instead. Measured on SQLite with 100,000 changes: 100 new changes
 # take 2 ms this way, against 9 ms (caseworker) and 56 ms (team lead) via the caseload.
 RECENT_WINDOW = 10_000
+
+
+_PULLED = ("seq", "table", "row_id", "field", "value", "hlc", "device_id")  # the columns of:
 
 
 def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:

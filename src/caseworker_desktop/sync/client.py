@@ -20,7 +20,7 @@ from ..storage.changelog import decode_value
 from ..storage.orm import change_log, field_clock, sync_pending, table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .merge import apply_pulled
-from .protocol import DEFAULT_PULL_LIMIT, EnrolRequest, PullResponse, PushRequest
+from .protocol import MAX_PULL_LIMIT, EnrolRequest, PullResponse, PushRequest
 from .transport import SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class SyncClient:
         case_file: CaseFile,
         transport: Transport | None = None,
         hlc: HybridLogicalClock | None = None,
-        pull_limit: int = DEFAULT_PULL_LIMIT,
+        pull_limit: int = MAX_PULL_LIMIT,  # fewer, larger pages: each is one transaction
         server_url: str | None = None,  # another address of the same office
     ):
         self.case_file = case_file
