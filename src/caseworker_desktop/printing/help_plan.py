@@ -5,7 +5,6 @@ signature lines, "Seite x von y". Labels in German, optionally also in the clien
 
 from __future__ import annotations
 
-import functools
 import io
 from datetime import date
 from enum import StrEnum
@@ -15,12 +14,9 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -39,16 +35,14 @@ from .page import (
     FILL,
     HEADER_FILL,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     MUTED_HEX,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
-    NumberedCanvas,
     Styles,
+    build_document,
     is_bold,
 )
 
@@ -87,31 +81,13 @@ def render_help_plan(
 
 def _build(data: HelpPlanPrint, out: BinaryIO, lang: str | None, include_trauma: bool) -> None:
     layout = _Layout(data, lang)
-    doc = BaseDocTemplate(
+    build_document(
         out,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        layout.story(include_trauma),
+        layout.decorate,
         title=f"{i18n.german('title')} {data.case_reference}",
         author=data.district,
-        creator="Caseworker Desktop",
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        CONTENT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = layout.story(include_trauma)
-    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, decorate=layout.decorate))
 
 
 class _Layout:

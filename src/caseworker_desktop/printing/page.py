@@ -3,7 +3,9 @@ running header and the "Seite x von y" footer once the page count is known."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -11,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import fonts
 
@@ -88,3 +91,41 @@ class NumberedCanvas(Canvas):
             self._decorate(self, number, total)
             super().showPage()
         super().save()
+
+
+def build_document(
+    out: BinaryIO,
+    story: list[Flowable],
+    decorate: Decorate,
+    *,
+    title: str,
+    author: str,
+    pagesize: tuple[float, float] = A4,
+) -> None:
+    """One frame inside the margins on every page, numbered pages (header and footer
+    drawn by `decorate`), the PDF metadata."""
+    width, height = pagesize
+    doc = BaseDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        creator="Caseworker Desktop",
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        width - 2 * MARGIN_X,
+        height - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, decorate=decorate))

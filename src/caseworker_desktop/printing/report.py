@@ -5,7 +5,6 @@ Aggregates only: the report names no client (caseworkers only if the reader chos
 
 from __future__ import annotations
 
-import functools
 import io
 from datetime import date
 from pathlib import Path
@@ -20,12 +19,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -48,13 +44,11 @@ from .page import (
     FILL,
     HEADER_FILL,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     RULE,
-    NumberedCanvas,
     Styles,
+    build_document,
     is_bold,
 )
 
@@ -121,31 +115,13 @@ class _Layout:
         self.generated_on = generated_on
 
     def build(self, out: BinaryIO) -> None:
-        doc = BaseDocTemplate(
+        build_document(
             out,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
+            self.story(),
+            self.decorate,
             title=f"{TITLE} {period_text(self.report)}",
             author=DISTRICT_NAME,
-            creator="Caseworker Desktop",
-        )
-        frame = Frame(
-            MARGIN_X,
-            MARGIN_BOTTOM,
-            CONTENT_WIDTH,
-            PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(
-            self.story(), canvasmaker=functools.partial(NumberedCanvas, decorate=self.decorate)
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         )
 
     def para(self, value: str, style, width: float | None = None) -> Paragraph:
