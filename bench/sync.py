@@ -28,6 +28,7 @@ from caseworker_desktop.storage import vault
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.db import connect_raw
 from caseworker_desktop.sync.client import SyncClient, SyncReport
+from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 BIN = Path(sys.executable).parent
 PASSPHRASE = "Benchmark-Passphrase-2026"
@@ -70,7 +71,7 @@ def start_server(tmp: Path) -> tuple[subprocess.Popen, str, str]:
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
-            httpx.get(url + "/version", headers={"X-Caseworker-Protocol": "1"}, timeout=1)
+            httpx.get(url + "/version", headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}, timeout=1)
             break
         except httpx.TransportError:
             time.sleep(0.05)
