@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def refresh_caseload(self) -> None:
         if self.session.user.role is Role.COORDINATOR:  # holds no case files
+            self.caseload_shown.emit(0)
             return
         today = self.session.clock.today()
         self.session.call(self._caseload_query(), lambda rows: self._show_caseload(rows, today))
