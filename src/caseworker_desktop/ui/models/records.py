@@ -1,5 +1,6 @@
-"""A read-only table over a list of plain records, with columns given as (header, getter).
-Used for contact notes, referrals, consents and the history; views feed it."""
+"""A read-only table over a list of plain records, with columns given as (header, getter)
+and optionally a tooltip, a sort key, a text colour and right alignment. Used for contact
+notes, referrals, consents, the history and the trauma offer planning; views feed it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
+SORT_ROLE = Qt.ItemDataRole.UserRole + 11
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -19,6 +22,9 @@ class Column:
     header: str
     text: Callable[[Any], str]
     tooltip: Callable[[Any], str] | None = None
+    sort: Callable[[Any], Any] | None = None  # default: the text
+    colour: Callable[[Any], QColor | None] | None = None
+    align_right: bool = False
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -57,6 +63,13 @@ class RecordTableModel(QAbstractTableModel):
             return column.text(record)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
+        if role == SORT_ROLE:
+            return column.sort(record) if column.sort is not None else column.text(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(record)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RECORD_ROLE:
             return record
         return None

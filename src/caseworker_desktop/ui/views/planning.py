@@ -38,7 +38,7 @@ from ..models.planning import (
     MUTED,
     RECORD_ROLE,
     WARNING,
-    PlanColumn,
+    Column,
     PlanningProxy,
     PlanningTableModel,
 )
@@ -146,20 +146,20 @@ class PlanningView(QWidget):
             return MUTED if self.snapshot and r.offer.starts_on < self.snapshot.today else None
 
         columns = [
-            PlanColumn(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour),
-            PlanColumn(
+            Column(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour),
+            Column(
                 self.tr("Datum / Beginn"),
                 lambda r: format_date(r.offer.starts_on),
                 sort=lambda r: r.offer.starts_on,
                 colour=colour,
             ),
-            PlanColumn(
+            Column(
                 self.tr("Fachärztin/Facharzt bzw. Angebot"),
                 lambda r: ", ".join(p for p in (r.offer.specialist, r.offer.title) if p) or "–",
                 colour=colour,
             ),
-            PlanColumn(self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour),
-            PlanColumn(
+            Column(self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour),
+            Column(
                 self.tr("Plätze"),
                 lambda r: str(r.offer.capacity),
                 sort=lambda r: r.offer.capacity,
@@ -168,14 +168,14 @@ class PlanningView(QWidget):
             ),
         ]
         columns += [
-            PlanColumn(
+            Column(
                 self.tr("Vergeben"),
                 lambda r: str(r.taken),
                 sort=lambda r: r.taken,
                 colour=colour,
                 align_right=True,
             ),
-            PlanColumn(
+            Column(
                 self.tr("Frei"),
                 free_text,
                 sort=lambda r: r.free - r.taken if r.overbooked else r.free,
@@ -231,7 +231,7 @@ class PlanningView(QWidget):
             stretch_index=widgets.index(self.offers_table),
         )
 
-    def _request_columns(self, *, mine: bool) -> list[PlanColumn]:
+    def _request_columns(self, *, mine: bool) -> list[Column]:
         def reference(p: m.TraumaPlacement) -> str:
             return p.reference if p.case_id else self.tr("Eigene Fallberatung")
 
@@ -251,36 +251,36 @@ class PlanningView(QWidget):
 
         if mine:
             return [
-                PlanColumn(self.tr("Angebot"), lambda p: enum_label(p.kind)),
-                PlanColumn(self.tr("Für"), reference),
-                PlanColumn(
+                Column(self.tr("Angebot"), lambda p: enum_label(p.kind)),
+                Column(self.tr("Für"), reference),
+                Column(
                     self.tr("Angefragt am"),
                     lambda p: format_date(p.requested_on),
                     sort=lambda p: p.requested_on,
                 ),
-                PlanColumn(
+                Column(
                     self.tr("Status"),
                     lambda p: enum_label(p.status),
                     colour=lambda p: MUTED if p.status is PlacementStatus.CANCELLED else None,
                 ),
-                PlanColumn(self.tr("Termin / Platz"), self._assigned_text),
+                Column(self.tr("Termin / Platz"), self._assigned_text),
             ]
         return [
-            PlanColumn(
+            Column(
                 self.tr("Dringend"),
                 lambda p: self.tr("dringend") if p.urgent else "",
                 sort=lambda p: not p.urgent,
                 colour=urgent_colour,
             ),
-            PlanColumn(
+            Column(
                 self.tr("Angefragt am"),
                 lambda p: format_date(p.requested_on),
                 sort=lambda p: p.requested_on,
             ),
-            PlanColumn(self.tr("Wartet seit"), since, sort=waiting_days, align_right=True),
-            PlanColumn(self.tr("Aktenzeichen"), reference),
-            PlanColumn(self.tr("Fachkraft"), self._caseworker),
-            PlanColumn(self.tr("Dolmetschung"), interpreter),
+            Column(self.tr("Wartet seit"), since, sort=waiting_days, align_right=True),
+            Column(self.tr("Aktenzeichen"), reference),
+            Column(self.tr("Fachkraft"), self._caseworker),
+            Column(self.tr("Dolmetschung"), interpreter),
         ]
 
     def _assigned_text(self, p: m.TraumaPlacement) -> str:
@@ -330,14 +330,14 @@ class PlanningView(QWidget):
 
         self.given_model = PlanningTableModel(
             [
-                PlanColumn(self.tr("Platz"), lambda p: str(p.slot), sort=lambda p: p.slot),
-                PlanColumn(
+                Column(self.tr("Platz"), lambda p: str(p.slot), sort=lambda p: p.slot),
+                Column(
                     self.tr("Aktenzeichen"),
                     lambda p: p.reference if p.case_id else self.tr("Eigene Fallberatung"),
                 ),
-                PlanColumn(self.tr("Fachkraft"), self._caseworker),
-                PlanColumn(self.tr("Status"), lambda p: enum_label(p.status)),
-                PlanColumn(
+                Column(self.tr("Fachkraft"), self._caseworker),
+                Column(self.tr("Status"), lambda p: enum_label(p.status)),
+                Column(
                     self.tr("Dolmetschung"),
                     lambda p: p.interpreter.upper() if p.interpreter else "–",
                 ),
@@ -427,7 +427,7 @@ class PlanningView(QWidget):
             self._show_waiting()
             self._offer_selected()
         else:
-            self.mine_model.set_rows(snapshot.mine)
+            self.mine_model.set_records(snapshot.mine)
             self.mine_table.setVisible(bool(snapshot.mine))
             self.mine_empty.setVisible(not snapshot.mine)
             self.withdraw_button.setEnabled(bool(snapshot.mine))
@@ -449,7 +449,7 @@ class PlanningView(QWidget):
                 r.offer.starts_on.toordinal() * (-1 if r.offer.starts_on < today else 1),
             )
         )
-        self.offers_model.set_rows(rows)
+        self.offers_model.set_records(rows)
         self.offers_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep this order
         if selected is not None:
             self._select_offer(selected.offer.id)
@@ -470,7 +470,7 @@ class PlanningView(QWidget):
             self.kind_combo.setItemText(i, f"{enum_label(kind)} ({count})")
         kind = TraumaOfferKind(self.kind_combo.currentData())
         waiting = self.snapshot.waiting.get(kind, [])
-        self.waiting_model.set_rows(waiting)
+        self.waiting_model.set_records(waiting)
         self.waiting_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.waiting_table.setVisible(bool(waiting))
         self.waiting_empty.setText(self.tr("Niemand wartet auf einen Platz."))
@@ -485,7 +485,7 @@ class PlanningView(QWidget):
             self.edit_offer_button.setEnabled(row is not None)
             self.remove_offer_button.setEnabled(row is not None)
         if row is None:
-            self.given_model.set_rows([])
+            self.given_model.set_records([])
             self.given_caption.setText(self.tr("Bitte oben einen Termin wählen."))
             return
         offer = row.offer
@@ -504,7 +504,7 @@ class PlanningView(QWidget):
             current = _selected(self.offers_table)
             if current is None or current.offer.id != offer.id:
                 return
-            self.given_model.set_rows(placements)
+            self.given_model.set_records(placements)
             self.given_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             self.release_button.setEnabled(bool(placements))
             self.attended_button.setEnabled(bool(placements))
