@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+from load import serve  # the office server on a free port (bench/load.py)
 
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
@@ -28,7 +27,6 @@ from caseworker_desktop.storage import vault
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.db import connect_raw
 from caseworker_desktop.sync.client import SyncClient, SyncReport
-from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 BIN = Path(sys.executable).parent
 PASSPHRASE = "Benchmark-Passphrase-2026"
@@ -60,21 +58,7 @@ def start_server(tmp: Path) -> tuple[subprocess.Popen, str, str]:
             "--team",
             "Team",
         )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [str(BIN / "caseworker-office"), "serve", "--db", db, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(url + "/version", headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}, timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
+    proc, url = serve(db)
     return proc, url, db
 
 
