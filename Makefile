@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/print_plan.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/parked.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -162,7 +162,7 @@ class Device:
 def enrol_devices(url: str, count: int) -> list[tuple[str, str, str]]:
     """(user id, device id, token) of `count` users with one enrolled device each, through
     the office's own administration code (what `caseworker-office` runs)."""
-    store = Store(url)
+    store = Store(url, migrate=True)
     try:
         store.add_team("Last")
         devices = []

@@ -44,6 +44,7 @@ def office(db: str, command: str, *options: str) -> str:
 
 def start_server(tmp: Path) -> tuple[subprocess.Popen, str, str]:
     db = f"sqlite:///{tmp / 'office.db'}"
+    office(db, "migrate")
     office(db, "team add", "--name", "Team")
     for name in ("writer", "reader"):
         office(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from unittest.mock import patch
 
 from caseworker_desktop.services import NewClient, Services
+from caseworker_desktop.services.context import Tx
 
 
 def new_client(services: Services, first="Olena", last="Kovalenko", **kw):
@@ -28,3 +32,11 @@ def files_under(*roots):
         for path in root.rglob("*"):
             if path.is_file():
                 yield path
+
+
+@contextmanager
+def forged_writes() -> Iterator[None]:
+    """A tampered laptop: the services skip the role rules they share with the office, so
+    that a test can send what an honest laptop never would (and see the office refuse it)."""
+    with patch.object(Tx, "check_write", lambda _tx, _old, _new: None):
+        yield

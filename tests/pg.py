@@ -69,3 +69,16 @@ def postgres_cluster(dbname: str = "office_test", *settings: str) -> Iterator[st
             timeout=120,
         )  # fmt: skip
         shutil.rmtree(root, ignore_errors=True)
+
+
+def reset_database(url: str) -> None:
+    """Empty a test database completely (tables, sequences, Alembic's version)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()

@@ -15,7 +15,10 @@ DB="sqlite:///${OFFICE_DIR}/office.db"
 export CASEWORKER_PASSPHRASE=${CASEWORKER_PASSPHRASE:-Demo-Passphrase-2026}
 
 mkdir -p "$OFFICE_DIR"
-if [ ! -f "$OFFICE_DIR/office.db" ]; then
+FRESH=$([ -f "$OFFICE_DIR/office.db" ] && echo no || echo yes)
+# Creates the database, or brings one of an earlier release to the current schema.
+$BIN/caseworker-office migrate --db "$DB" >/dev/null
+if [ "$FRESH" = yes ]; then
   $BIN/caseworker-office team add --db "$DB" --name "Team Nord" >/dev/null
   $BIN/caseworker-office user add --db "$DB" --username demo --display-name "Demo Integrationsmanagerin" \
     --role caseworker --team "Team Nord" >/dev/null

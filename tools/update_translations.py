@@ -10,8 +10,8 @@
    --no-obsolete is given.
 2. The context "Label" gets every German label the window translates at run time with
    QCoreApplication.translate("Label", text): the enum labels (domain.labels.LABELS_DE),
-   the field names (FIELD_LABELS_DE) and the history areas (ENTITY_LABELS in
-   ui/views/tabs/history.py). They are written to a temporary source file that lupdate
+   the field names (FIELD_LABELS_DE) and the kinds of record (TABLE_LABELS_DE).
+   They are written to a temporary source file that lupdate
    reads along with the UI, so lupdate merges them like any other string (by source text;
    translations survive re-runs). Its locations are removed from the .ts afterwards; a
    translator comment names where each label is used.
@@ -60,8 +60,7 @@ def label_strings() -> dict[str, list[str]]:
     sys.path.insert(0, str(SRC))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from caseworker_desktop.domain import reports
-    from caseworker_desktop.domain.labels import FIELD_LABELS_DE, LABELS_DE
-    from caseworker_desktop.ui.views.tabs.history import ENTITY_LABELS
+    from caseworker_desktop.domain.labels import FIELD_LABELS_DE, LABELS_DE, TABLE_LABELS_DE
 
     uses: dict[str, list[str]] = {}
 
@@ -74,7 +73,7 @@ def label_strings() -> dict[str, list[str]]:
             add(text, f"{enum_type.__name__}.{member.name}")
     for field, text in FIELD_LABELS_DE.items():
         add(text, f"field {field}")
-    for entity, text in ENTITY_LABELS.items():
+    for entity, text in TABLE_LABELS_DE.items():
         add(text, f"history area {entity}")
     for key, text in (*reports.FIGURES, *reports.CASELOAD_FIGURES):
         add(text, f"report figure {key}")

@@ -835,6 +835,64 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="33"/>
+        <source>der bisherigen Fachkraft</source>
+        <translation>the previous caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="37"/>
+        <source>Übergabe von %1 – %2</source>
+        <translation>Handover from %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="45"/>
+        <source>%1 hat das offline neu angelegt, als die Akte schon Ihnen übergeben war. „Übernehmen“ legt den Eintrag bei Ihnen an.</source>
+        <translation>%1 created this offline after the case had been handed over to you. &quot;Take over&quot; adds the entry to your case file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="50"/>
+        <source>%1 hat das offline geändert, als die Akte schon Ihnen übergeben war. Wählen Sie, welche Angaben Sie übernehmen; der Rest bleibt, wie er ist.</source>
+        <translation>%1 changed this offline after the case had been handed over to you. Choose what to take over; everything else stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="61"/>
+        <source>Angabe</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="61"/>
+        <source>Gilt zurzeit</source>
+        <translation>In force now</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="61"/>
+        <source>Von %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="88"/>
+        <source>Übernehmen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="88"/>
+        <source>Ausgewählte übernehmen</source>
+        <translation>Take over selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="93"/>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/handover.py" line="96"/>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>HelpPlanTab</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="54"/>
@@ -997,32 +1055,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="30"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="31"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="33"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="38"/>
         <source>Geänderte Felder</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="39"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="41"/>
         <source>Noch kein Verlauf.</source>
         <translation>No history yet.</translation>
     </message>
@@ -1435,6 +1493,16 @@ or create a new one with Ctrl+N.</translation>
         <translation>Accompaniment</translation>
     </message>
     <message>
+        <source>Gleichzeitig geänderter Text</source>
+        <extracomment>Label of ConflictKind.TEXT</extracomment>
+        <translation>Text changed concurrently</translation>
+    </message>
+    <message>
+        <source>Übergabe</source>
+        <extracomment>Label of ConflictKind.HANDOVER</extracomment>
+        <translation>Handover</translation>
+    </message>
+    <message>
         <source>Angelegt</source>
         <extracomment>Label of AuditAction.CREATE</extracomment>
         <translation>Created</translation>
@@ -1785,6 +1853,26 @@ or create a new one with Ctrl+N.</translation>
         <translation>Assigned</translation>
     </message>
     <message>
+        <source>Übergeben von</source>
+        <extracomment>Label of field handed_over_by</extracomment>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Traumaangebot</source>
+        <extracomment>Label of history area trauma_offer</extracomment>
+        <translation>Trauma offer</translation>
+    </message>
+    <message>
+        <source>Anfrage Traumaangebot</source>
+        <extracomment>Label of history area trauma_placement</extracomment>
+        <translation>Trauma offer request</translation>
+    </message>
+    <message>
+        <source>Konflikt</source>
+        <extracomment>Label of history area conflict</extracomment>
+        <translation>Conflict</translation>
+    </message>
+    <message>
         <source>Begleitete Fälle am Stichtag</source>
         <extracomment>Label of report figure open_at_end</extracomment>
         <translation>Cases supported on the closing day</translation>
@@ -2013,22 +2101,22 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
@@ -2044,7 +2132,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
@@ -2100,7 +2188,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="428"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
@@ -2116,7 +2204,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2126,87 +2214,86 @@ or create a new one with Ctrl+N.</translation>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="211"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="216"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="276"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
         <source>⚠ %1 Konflikt(e) lösen</source>
-        <translation>⚠ Resolve %1 conflict(s)</translation>
+        <translation type="vanished">⚠ Resolve %1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="330"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="347"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="349"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="351"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="357"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="367"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="429"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="435"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="449"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3097,6 +3184,83 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>RefusedDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="49"/>
+        <source>Nicht übernommen</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="54"/>
+        <source>Diese Änderungen hat das Landratsamt nicht übernommen. Was an eine andere Fachkraft übergeben wurde, liegt dort zur Übernahme bereit; alles andere steht nur noch hier – bitte prüfen und bei Bedarf neu eingeben.</source>
+        <translation>The district office did not accept these changes. What was handed over to another caseworker waits there to be taken over; everything else exists only here – please check it and enter it again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="95"/>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="64"/>
+        <source>Akte</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="96"/>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="97"/>
+        <source>Angabe</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="98"/>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="68"/>
+        <source>Grund / Verbleib</source>
+        <translation>Reason / where it went</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="78"/>
+        <source>(nicht mehr auf diesem Gerät)</source>
+        <translation>(no longer on this device)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="79"/>
+        <source>An %1 übergeben</source>
+        <translation>Handed over to %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="91"/>
+        <source>&lt;b&gt;Vom Landratsamt empfangen, auf diesem Gerät nicht lesbar&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Received from the district office, not readable on this device&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="99"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="116"/>
+        <source>Gelesen – aus der Liste entfernen</source>
+        <translation>Read – remove from the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/refused.py" line="120"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/report.py" line="62"/>
@@ -3382,39 +3546,62 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="52"/>
         <source>● Offline – nicht beim Landratsamt angemeldet</source>
         <translation>● Offline – not enrolled with the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="62"/>
         <source>● Synchronisiert …</source>
         <translation>● Syncing …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="69"/>
         <source>● Online – zuletzt synchronisiert %1</source>
         <translation>● Online – last synced %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="73"/>
+        <source> – Uhr des Geräts weicht ab</source>
+        <translation> – device clock is off</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="84"/>
         <source>● Offline – Server nicht erreichbar</source>
         <translation>● Offline – server not reachable</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="88"/>
         <source>● Gerät gesperrt – bitte Teamleitung fragen</source>
         <translation>● Device revoked – please ask your team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="91"/>
+        <source>● Uhr des Geräts geht vor – bitte korrigieren</source>
+        <translation>● Device clock is ahead – please correct it</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="96"/>
         <source>● Programm veraltet – bitte aktualisieren</source>
         <translation>● Program outdated – please update</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="99"/>
         <source>● Synchronisation fehlgeschlagen</source>
         <translation>● Sync failed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncInbox</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="46"/>
+        <source>⚠ %1 Konflikt(e) lösen</source>
+        <translation>⚠ Resolve %1 conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="51"/>
+        <source>⚠ %1 nicht übernommen</source>
+        <translation>⚠ %1 not accepted</translation>
     </message>
 </context>
 <context>
@@ -3742,6 +3929,19 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="87"/>
         <source>Bitte die Passphrase eingeben.</source>
         <translation>Please enter the passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>Value</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/i18n.py" line="66"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/i18n.py" line="67"/>
+        <source>Nein</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests.pg import reset_database
 
 BIN = Path(sys.executable).parent
 
@@ -71,6 +72,7 @@ class OfficeServer:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
+        office(self.db, "migrate")
         self.proc = subprocess.Popen(
             [
                 str(BIN / "caseworker-office"),
@@ -111,15 +113,8 @@ def server(request, tmp_path):
     """The real server process, on SQLite and on PostgreSQL (a fresh schema per test)."""
     db = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
     srv = OfficeServer(tmp_path, db)
-    if db:
-        office(db, "team add", "--name", "Bootstrap")  # creates the schema before serving
     srv.start()
     yield srv
     srv.kill()
     if db:
-        from caseworker_desktop.office import schema
-        from caseworker_desktop.office.store import Store
-
-        cleanup = Store(db)
-        schema.metadata.drop_all(cleanup.engine)
-        cleanup.close()
+        reset_database(db)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
-from caseworker_desktop.sync import client as sync_client
+from caseworker_desktop.sync import outbox
 from caseworker_desktop.sync.client import SyncClient
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
@@ -14,7 +14,7 @@ from tests.e2e.conftest import add_caseworker, enrolment_code
 
 def test_small_batches_lose_nothing(tmp_path, server, monkeypatch):
     add_caseworker(server.db, "amueller")
-    monkeypatch.setattr(sync_client, "PUSH_BATCH", 37)
+    monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
     files = []
     for name in ("a", "b"):
         cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)

@@ -25,7 +25,7 @@ from caseworker_desktop.domain.errors import PermissionDeniedError
 from caseworker_desktop.storage.orm import table_of
 from tests.e2e.conftest import office
 from tests.e2e.test_two_laptops import laptop, sync
-from tests.helpers import new_client
+from tests.helpers import forged_writes, new_client
 
 CONSULTATION = TraumaOfferKind.CONSULTATION
 
@@ -141,7 +141,9 @@ def test_consultation_planning_between_coordinator_and_caseworkers(tmp_path, dis
         # a caseworker cannot plan: refused locally, and refused by the office when forced
         with pytest.raises(PermissionDeniedError):
             a.planning.add_offer(CONSULTATION, starts_on=today, capacity=99)
-        with a.transaction() as tx:
+        with pytest.raises(PermissionDeniedError), a.transaction() as tx:
+            tx.add(m.TraumaOffer(kind=CONSULTATION, starts_on=today, capacity=99))
+        with forged_writes(), a.transaction() as tx:
             forged = tx.add(m.TraumaOffer(kind=CONSULTATION, starts_on=today, capacity=99))
         assert sync(a_file, a).rejected > 0
         sync(k_file, k)
@@ -155,7 +157,9 @@ def test_consultation_planning_between_coordinator_and_caseworkers(tmp_path, dis
         assert forged.id not in {r.offer.id for r in c.planning.offers()}
 
         # the coordinator may neither edit a case nor make requests
-        with k.transaction() as tx:
+        with pytest.raises(PermissionDeniedError), k.transaction() as tx:
+            tx.add(m.Case(client_id=client.id, caseworker_id=k.user.id, opened_on=today))
+        with forged_writes(), k.transaction() as tx:
             tx.add(
                 m.Case(
                     id=case.id,

@@ -10,9 +10,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from caseworker_desktop.clock import FakeClock
-from caseworker_desktop.domain.enums import ContactKind, EntryStatus, LifeArea
+from caseworker_desktop.domain.enums import ConflictKind, ContactKind, EntryStatus, LifeArea
 from caseworker_desktop.domain.errors import NotFoundError
 from caseworker_desktop.services import Services
+from caseworker_desktop.services.inbox import handover_values
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import DeviceRevokedError
@@ -115,10 +116,26 @@ def test_two_laptops_converge_with_a_visible_conflict(tmp_path, district):
         sync(other_file, other)
         assert other.cases.get(case.id).caseworker_id == other.user.id
         assert len(other.plans.entries(plan.id)) == 2
-        # what amueller wrote offline after the handover is not lost: it waits as conflicts
-        kept = {c.loser_value for c in other.conflicts(case.id)}
-        assert '"Offline vor der Abgabe: Kita-Platz zugesagt"' in kept
-        assert '"Anruf vor der Übergabe"' in kept
+        # what amueller wrote offline after the handover is not lost: it waits as handovers
+        # for bschulz, every field of it, and amueller's laptop says where it went
+        handovers = {c.table_name: c for c in other.conflicts(case.id)}
+        assert {h.kind for h in handovers.values()} == {ConflictKind.HANDOVER}
+        assert handover_values(handovers["help_plan_entry"]) == {
+            "measures": "Offline vor der Abgabe: Kita-Platz zugesagt"
+        }
+        note = handover_values(handovers["contact_note"])
+        assert note["text"] == "Anruf vor der Übergabe" and note["kind"] is ContactKind.PHONE
+        refused = a.inbox.refused_changes()
+        assert {r.handed_to for r in refused} == {other.user.id}
+        assert all(r.value is None and r.case_reference == case.reference for r in refused)
+        other.inbox.take_over(handovers["help_plan_entry"].id, ["measures"])
+        taken = other.inbox.take_over(handovers["contact_note"].id, list(note))
+        assert taken.resolution.startswith("Übernommen")
+        (taken_note,) = [n for n in other.cases.notes(case.id) if n.text == note["text"]]
+        assert taken_note.author_id is None  # made by bschulz, written by amueller: nobody's
+        assert other.plans.entries(plan.id)[0].measures.startswith("Offline vor der Abgabe")
+        assert other.conflicts(case.id) == []
+        sync(other_file, other)
 
         # a revoked laptop is cut off
         office(district.db, "revoke", "--device", b_file.device_id)

@@ -10,11 +10,11 @@ import warnings
 
 import pytest
 
-from caseworker_desktop.office import schema
 from caseworker_desktop.office.api import create_app
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.sync.hlc import HybridLogicalClock, Timestamp
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests.pg import reset_database
 
 with warnings.catch_warnings():
     # Starlette nudges towards its next HTTP client; the laptops use httpx, and so do we.
@@ -31,14 +31,12 @@ def db_url(request, tmp_path):
         return
     url = request.getfixturevalue("postgres_url")
     yield url
-    cleanup = Store(url)  # the next test starts from an empty database
-    schema.metadata.drop_all(cleanup.engine)
-    cleanup.close()
+    reset_database(url)  # the next test starts from an empty database
 
 
 @pytest.fixture
 def store(db_url):
-    st = Store(db_url)
+    st = Store(db_url, migrate=True)
     yield st
     st.close()
 

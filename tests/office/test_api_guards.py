@@ -4,6 +4,7 @@ device token, request schema. Every refusal is an ErrorBody with a German messag
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -56,7 +57,7 @@ def test_sync_calls_without_a_valid_token_get_401(office, method, path, body):
 
 
 @pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS)
-@pytest.mark.parametrize("version", [None, "0", "1", "3", "eins"])
+@pytest.mark.parametrize("version", [None, "0", "1", "2", "4", "eins"])
 def test_another_protocol_version_gets_426_with_an_upgrade_message(
     office, anna, method, path, body, version
 ):
@@ -130,6 +131,8 @@ def test_unknown_paths_and_methods_answer_in_the_error_shape(office, anna):
 
 def test_version_and_openapi(office):
     response = office.client.get("/version", headers=PROTOCOL)
-    assert response.json() == {"protocol": PROTOCOL_VERSION, "server": "0.1.0"}
+    body = response.json()
+    assert abs(body.pop("server_time_ms") - time.time() * 1000) < 60_000
+    assert body == {"protocol": PROTOCOL_VERSION, "server": "0.1.0"}
     spec = office.client.get("/openapi.json").json()  # readable by any tool
     assert {"/enrol", "/sync/push", "/sync/pull", "/version"} <= set(spec["paths"])

@@ -80,7 +80,7 @@ DB = "{db}"  # replaced by the test's database URL
         (["recovery", DB, "--device", "0" * 32, "--recovery-key", "/nix.pem"], "nicht lesbar"),
     ],
 )
-def test_user_errors_exit_2_with_a_german_message(db_url, capsys, argv, message):
+def test_user_errors_exit_2_with_a_german_message(store, db_url, capsys, argv, message):
     argv = [part for arg in argv for part in (["--db", db_url] if arg == DB else [arg])]
     try:
         code = main(argv)
@@ -93,6 +93,7 @@ def test_user_errors_exit_2_with_a_german_message(db_url, capsys, argv, message)
 
 def test_a_duplicate_team_and_a_bad_database_url_are_user_errors(tmp_path, capsys):
     db = ["--db", f"sqlite:///{tmp_path / 'o.db'}"]
+    assert run(capsys, "migrate", *db)[0] == 0
     assert run(capsys, "team", "add", *db, "--name", "Team Nord")[0] == 0
     assert run(capsys, "team", "add", *db, "--name", "Team Nord")[0] == 2
     assert run(capsys, "team", "add", "--db", "nonsense://", "--name", "x")[0] == 2

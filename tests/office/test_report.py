@@ -14,9 +14,9 @@ import pytest
 
 from caseworker_desktop.domain import district
 from caseworker_desktop.domain import model as m
+from caseworker_desktop.domain.codec import encode_value
 from caseworker_desktop.office.cli import EXIT_USER_ERROR, main
 from caseworker_desktop.office.reports import district_report
-from caseworker_desktop.storage.changelog import encode_value
 from tests.office.conftest import new_id
 from tests.unit.test_reports import PLACES, Q1, _fixture
 

@@ -74,7 +74,8 @@ def test_reassign_evicts_the_old_owner_and_delivers_the_whole_case_to_the_new_on
     assert "ben" in capsys.readouterr().out
 
     late = anna.write("contact_note", new_id(), case_id=case_id, text="offline geschrieben")
-    assert anna.push(late)["rejected"][0]["reason"].startswith("Diese Akte ist Ihnen nicht")
+    refused = anna.push(late)["rejected"][0]
+    assert "zur Übernahme bereit" in refused["reason"] and refused["handed_to"] == ben.user["id"]
     ben.push(ben.write("contact_note", new_id(), case_id=case_id, text="Übernahme"))
 
     old_owner = anna.pull()
@@ -83,6 +84,12 @@ def test_reassign_evicts_the_old_owner_and_delivers_the_whole_case_to_the_new_on
 
     new_owner = ben.pull()
     got = {(c["table"], c["row_id"], c["field"]): c["value"] for c in new_owner}
+    handover = {c["field"]: json.loads(c["value"]) for c in new_owner if c["table"] == "conflict"}
+    assert handover["kind"] == "handover" and handover["handed_over_by"] == anna.user["id"]
+    assert json.loads(handover["loser_value"]) == {
+        "case_id": case_id,
+        "text": "offline geschrieben",
+    }
     for key, value in state.items():  # every field of every row of the case
         expected = (
             json.dumps(ben.user["id"])

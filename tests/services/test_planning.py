@@ -23,7 +23,7 @@ from caseworker_desktop.domain.errors import (
     ValidationError,
 )
 from caseworker_desktop.storage.orm import table_of
-from tests.helpers import new_client
+from tests.helpers import forged_writes, new_client
 
 CONSULTATION = TraumaOfferKind.CONSULTATION
 GROUP = TraumaOfferKind.GROUP_OFFERING
@@ -233,7 +233,9 @@ def test_cancel_only_by_the_requesting_caseworker(services, clock):
                 "team_id": None,
             },
         )
-    with services.transaction() as tx:
+    with pytest.raises(PermissionDeniedError), services.transaction() as tx:
+        tx.update(m.TraumaPlacement, placement.id, caseworker_id="b" * 32)  # fixed with the row
+    with forged_writes(), services.transaction() as tx:  # as if pulled with another requester
         tx.update(m.TraumaPlacement, placement.id, caseworker_id="b" * 32)
     with pytest.raises(PermissionDeniedError):
         services.planning.cancel(placement.id)

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from caseworker_desktop.domain import codec
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import AuditAction, ContactKind, LifeArea
 from caseworker_desktop.domain.errors import ValidationError
-from caseworker_desktop.storage import changelog
 from caseworker_desktop.storage.orm import audit_event, change_log
 from caseworker_desktop.sync.hlc import Timestamp
 from tests.helpers import new_client
@@ -36,9 +36,7 @@ def test_insert_records_every_field_with_one_hlc(services):
     by_field = {r["field"]: r["value"] for r in rows}
     assert by_field["first_name"] == '"Olena"'
     assert by_field["birth_date"] == '"1985-03-02"'
-    assert changelog.decode_value(m.Client, "birth_date", by_field["birth_date"]) == date(
-        1985, 3, 2
-    )
+    assert codec.decode_value(m.Client, "birth_date", by_field["birth_date"]) == date(1985, 3, 2)
 
 
 def test_update_records_only_changed_fields_with_a_later_hlc(services, clock):

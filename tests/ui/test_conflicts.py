@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
+
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import LifeArea
 from caseworker_desktop.storage.orm import table_of
@@ -45,13 +47,15 @@ def test_conflict_is_shown_and_resolved_with_a_merge(qtbot, window, session, ser
     assert window.conflicts_button.isVisible()
     assert "1" in window.conflicts_button.text()
 
-    window.conflicts_button.click()
-    dialog = window.dialog
+    qtbot.mouseClick(window.conflicts_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session.ops)
+    dialog = window.inbox.dialog
+    assert dialog.isVisible()
     assert dialog.current.toPlainText() == "Sprachniveau B2 bis Dezember"
     assert dialog.other.toPlainText() == "Sprachniveau B1 bis Juni, Kinderbetreuung klären"
-    dialog.take_other.click()
+    qtbot.mouseClick(dialog.take_other, Qt.MouseButton.LeftButton)
     dialog.merged.appendPlainText("Ziel B2 im zweiten Schritt.")
-    dialog.save.click()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     settle(qtbot, session.ops)
 
     goal = services.plans.entries(plan.id)[0].goal

@@ -158,6 +158,11 @@ class ContactKind(StrEnum):
     ACCOMPANIMENT = "accompaniment"
 
 
+class ConflictKind(StrEnum):
+    TEXT = "text"  # two concurrent edits of one text
+    HANDOVER = "handover"  # written offline by the former caseworker of a reassigned case
+
+
 class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

@@ -126,6 +126,10 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.ContactKind.PHONE: "Telefonat",
         e.ContactKind.ACCOMPANIMENT: "Begleitung",
     },
+    e.ConflictKind: {
+        e.ConflictKind.TEXT: "Gleichzeitig geänderter Text",
+        e.ConflictKind.HANDOVER: "Übergabe",
+    },
     e.AuditAction: {
         e.AuditAction.CREATE: "Angelegt",
         e.AuditAction.UPDATE: "Geändert",
@@ -139,6 +143,17 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.AuditAction.RECOVERY: "Wiederherstellung",
     },
 }
+
+
+def span(ms: int) -> str:
+    """A German span of time, rounded to its largest unit: "3 Minuten", "2 Tage"."""
+    minutes = round(ms / 60_000)
+    for size, one, many in ((525_600, "Jahr", "Jahre"), (1440, "Tag", "Tage"),
+                            (60, "Stunde", "Stunden"), (1, "Minute", "Minuten")):  # fmt: skip
+        if minutes >= size:
+            n = round(minutes / size)
+            return f"{n} {one if n == 1 else many}"
+    return "weniger als eine Minute"
 
 
 def label(value: StrEnum) -> str:
@@ -244,4 +259,23 @@ FIELD_LABELS_DE: dict[str, str] = {
     "offer_id": "Termin/Angebot",
     "slot": "Platz",
     "assigned_on": "Vergeben am",
+    "handed_over_by": "Übergeben von",
+}
+
+
+# German names of the kinds of record (history view, sync messages).
+TABLE_LABELS_DE: dict[str, str] = {
+    "client": "Klient:in",
+    "household": "Haushalt",
+    "consent_record": "Einwilligung",
+    "case_file": "Fall",
+    "help_plan": "Hilfeplan",
+    "help_plan_entry": "Hilfeplan-Ziel",
+    "course_referral": "Sprachkurs",
+    "trauma_referral": "Traumasprechstunde",
+    "contact_note": "Beratungskontakt",
+    "review_comment": "Kommentar der Teamleitung",
+    "trauma_offer": "Traumaangebot",
+    "trauma_placement": "Anfrage Traumaangebot",
+    "conflict": "Konflikt",
 }

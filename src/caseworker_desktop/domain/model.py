@@ -12,6 +12,7 @@ from .enums import (
     AuditAction,
     CaseStatus,
     ClosingReason,
+    ConflictKind,
     ConsentKind,
     ContactKind,
     CourseReferralStatus,
@@ -287,7 +288,11 @@ class ReviewComment(Record):
 @dataclass(kw_only=True)
 class Conflict(Record):
     """Two concurrent edits of one free-text field: the text in force and the one that
-    lost. Created by the district office, synced to both laptops, resolved by a person."""
+    lost. Created by the district office, synced to both laptops, resolved by a person.
+
+    A handover (kind HANDOVER) holds what the former caseworker of a reassigned case wrote
+    offline, one row at a time: `loser_value` and `winner_value` are JSON objects (field
+    -> value) of their values and of the values in force; `field` is empty."""
 
     table = "conflict"
     text_fields = frozenset({"resolution"})
@@ -303,6 +308,8 @@ class Conflict(Record):
     case_id: str | None = None
     resolved: bool = False
     resolution: str = ""
+    kind: ConflictKind = ConflictKind.TEXT
+    handed_over_by: str | None = None  # user id of the former caseworker (handover)
 
 
 SYNCABLE: tuple[type[Record], ...] = (

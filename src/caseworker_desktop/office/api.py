@@ -1,19 +1,21 @@
 """The office's HTTP API (FastAPI), exactly as sync/protocol.py describes it.
 
 Every answer that is not a success is an `ErrorBody` with a German message. Checks run
-from the outside in: protocol version (426) and body size (413) in a small ASGI layer
-before anything is parsed, then the device token (401), then the request schema (422)."""
+from the outside in, in a small ASGI layer before anything is parsed: protocol version
+(426), the device token (401: a revoked or unknown token is refused whatever the body
+holds), body size (413); then FastAPI checks the request schema (422)."""
 
 # No `from __future__ import annotations`: FastAPI reads the annotations of the nested
 # dependency functions at runtime.
 import logging
 from typing import Annotated
 
+import anyio.to_thread
 import sqlalchemy.exc
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -35,13 +37,15 @@ from ..sync.protocol import (
     PushResponse,
     VersionInfo,
 )
-from .auth import NotAuthenticated, OfficeError, Principal, RateLimiter
+from .auth import NotAuthenticated, OfficeError, Principal
 from .store import Store
 
 log = logging.getLogger(__name__)
 
 # Not protocol calls: the API description may be read by any tool.
 UNVERSIONED_PATHS = frozenset({"/openapi.json"})
+# Protocol calls without a device token (a revoked token is refused there too).
+OPEN_PATHS = frozenset({"/enrol", "/version"})
 MAX_CURSOR = 2**63 - 1  # the `seq` column is a signed 64-bit integer
 UPGRADE_MESSAGE = (
     "Bitte Caseworker Desktop aktualisieren: Programm und Server des Landratsamts sprechen "
@@ -68,12 +72,13 @@ def error(status: int, message: str | None = None, code: str | None = None, **kw
 
 
 class ProtocolGate:
-    """Refuses other protocol versions and oversized bodies before FastAPI parses
-    anything. The body is read here (at most MAX_BODY_BYTES) and replayed to the app, so
-    that a chunked upload without Content-Length is limited just the same."""
+    """Refuses other protocol versions, unauthenticated calls and oversized bodies before
+    FastAPI parses anything. The principal of a valid token travels in the request state.
+    The body is read here (at most MAX_BODY_BYTES) and replayed to the app, so that a
+    chunked upload without Content-Length is limited just the same."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
+    def __init__(self, app: ASGIApp, store: Store):
+        self.app, self.store = app, store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in UNVERSIONED_PATHS:
@@ -88,6 +93,16 @@ class ProtocolGate:
                 scope, receive, send
             )
             return
+        try:
+            principal = await self._authenticate(scope["path"], headers)
+        except OfficeError as exc:
+            headers = {"WWW-Authenticate": "Bearer"}
+            await error(exc.status, exc.message, exc.code, headers=headers)(scope, receive, send)
+            return
+        except sqlalchemy.exc.OperationalError as exc:
+            await _unavailable(exc)(scope, receive, send)
+            return
+        scope.setdefault("state", {})["principal"] = principal
         declared = headers.get("content-length", b"0")
         if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
             await _too_large(scope, receive, send)
@@ -103,6 +118,25 @@ class ProtocolGate:
                 await _too_large(scope, receive, send)
                 return
         await self.app(scope, _replay(bytes(body), receive), send)
+
+    async def _authenticate(self, path: str, headers: dict[str, bytes]) -> Principal | None:
+        scheme, _, token = headers.get("authorization", b"").decode("latin-1").partition(" ")
+        token = token.strip() if scheme.lower() == "bearer" else ""
+        if not token:
+            if path in OPEN_PATHS:
+                return None
+            raise NotAuthenticated("Anmeldung fehlt: dieses Gerät sendet keinen Geräteschlüssel.")
+        return await anyio.to_thread.run_sync(self.store.authenticate, token)
+
+
+def _unavailable(exc: Exception) -> JSONResponse:
+    log.warning("database unavailable: %s", type(exc).__name__)
+    return error(
+        503,
+        "Die Datenbank des Landratsamts ist gerade nicht erreichbar; "
+        "bitte später erneut abgleichen.",
+        "unavailable",
+    )
 
 
 async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
@@ -157,6 +191,8 @@ def _require_clean(model) -> None:
 
 
 def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
+    """The office's API over `store`. Enrolment attempts are limited per client address
+    (as uvicorn reports it: forwarded headers only from a configured proxy)."""
     app = FastAPI(
         title="Caseworker Desktop – Server des Landratsamts",
         version=__version__,
@@ -168,27 +204,19 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         docs_url=None,  # no browser UI on the office server (it would load scripts)
         redoc_url=None,
     )
-    app.add_middleware(ProtocolGate)
-    limiter = RateLimiter(enrol_rate_per_minute)
+    app.add_middleware(ProtocolGate, store=store)
+    # Only for the API description: the token was checked by the ProtocolGate already.
     bearer = HTTPBearer(auto_error=False, description="Geräteschlüssel aus /enrol")
 
-    def token_of(credentials: HTTPAuthorizationCredentials | None) -> str | None:
-        return credentials.credentials if credentials else None
-
-    def device(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> Principal:
-        token = token_of(credentials)
-        if not token:
+    def device(request: Request, _doc: Annotated[object, Depends(bearer)]) -> Principal:
+        principal = getattr(request.state, "principal", None)
+        if principal is None:  # not reachable through the gate; never trust its absence
             raise NotAuthenticated("Anmeldung fehlt: dieses Gerät sendet keinen Geräteschlüssel.")
-        return store.authenticate(token)
+        return principal
 
-    def optional_device(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> Principal | None:
-        """/enrol and /version need no token, but a revoked one is refused there too."""
-        token = token_of(credentials)
-        return store.authenticate(token) if token else None
+    def optional_device(request: Request, _doc: Annotated[object, Depends(bearer)]):
+        """/enrol and /version need no token (a revoked one was refused at the gate)."""
+        return getattr(request.state, "principal", None)
 
     @app.exception_handler(OfficeError)
     async def _office_error(_request: Request, exc: OfficeError) -> JSONResponse:
@@ -212,17 +240,13 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
 
     @app.exception_handler(sqlalchemy.exc.OperationalError)
     async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
-        log.warning("database unavailable: %s", type(exc).__name__)
-        return error(
-            503,
-            "Die Datenbank des Landratsamts ist gerade nicht erreichbar; "
-            "bitte später erneut abgleichen.",
-            "unavailable",
-        )
+        return _unavailable(exc)
 
     @app.get("/version", response_model=VersionInfo, responses=_ERRORS)
     def version(_who: Annotated[Principal | None, Depends(optional_device)]) -> VersionInfo:
-        return VersionInfo(protocol=PROTOCOL_VERSION, server=__version__)
+        return VersionInfo(
+            protocol=PROTOCOL_VERSION, server=__version__, server_time_ms=store.now_ms()
+        )
 
     @app.post(
         "/enrol",
@@ -234,7 +258,8 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         request: Request,
         _who: Annotated[Principal | None, Depends(optional_device)],
     ) -> EnrolResponse:
-        if not limiter.allow(request.client.host if request.client else "?"):
+        address = request.client.host if request.client else "?"
+        if not store.allow_enrol_attempt(address, enrol_rate_per_minute):
             raise OfficeError(
                 "Zu viele Anmeldeversuche von dieser Adresse; bitte eine Minute warten.",
                 status=429,

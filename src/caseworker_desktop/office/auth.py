@@ -1,15 +1,11 @@
 """Who may do what at the district office: device tokens, one-time enrolment codes, roles
 and the rule which cases a user sees. No database access here: the store applies these
-rules inside its transactions, the API calls the rate limiter."""
+rules inside its transactions."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -114,30 +110,3 @@ def may_see(who: Principal, caseworker_id: str, team_id: str | None) -> bool:
     if who.role == "team_lead":
         return caseworker_id == who.user_id or (team_id is not None and team_id == who.team_id)
     return False
-
-
-class RateLimiter:
-    """At most `per_minute` attempts per key (client address) in any 60 seconds. In memory:
-    enough for one office server process; it slows down guessing enrolment codes."""
-
-    MAX_KEYS = 10_000
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
-        self.per_minute = per_minute
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def allow(self, key: str) -> bool:
-        now = self._clock()
-        with self._lock:
-            if len(self._hits) > self.MAX_KEYS:  # many addresses: forget the idle ones
-                for stale in [k for k, q in self._hits.items() if not q or q[-1] < now - 60]:
-                    del self._hits[stale]
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - 60:
-                hits.popleft()
-            if len(hits) >= self.per_minute:
-                return False
-            hits.append(now)
-            return True

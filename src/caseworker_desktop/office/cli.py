@@ -22,8 +22,9 @@ from ..domain.errors import CaseworkerError
 from ..storage import vault
 from ..storage.atomic import write_atomic
 from . import auth
+from . import migrate as migrations
 from .schema import audit, utcnow
-from .store import Store
+from .store import Store, create_engine
 
 DEFAULT_DB = "sqlite:///office.db"
 EXIT_USER_ERROR = 2
@@ -54,7 +55,29 @@ def cmd_serve(args) -> int:
     )
     with _store(args) as store:
         print(f"Server des Landratsamts: http://{args.host}:{args.port} (Strg+C beendet).")
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(
+            create_app(store),
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            # X-Forwarded-For names the client only when a proxy of ours set it: from any
+            # other address it is a claim of the caller (and would dodge the rate limit).
+            proxy_headers=bool(args.trusted_proxy),
+            forwarded_allow_ips=",".join(args.trusted_proxy) if args.trusted_proxy else "",
+        )
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    engine = create_engine(args.db)
+    try:
+        before, after = migrations.upgrade(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"Die Datenbank ist auf dem neuesten Stand (Version {after}).")
+    else:
+        print(f"Datenbank migriert: Version {before or 'leer'} → {after}.")
     return 0
 
 
@@ -207,9 +230,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    command("migrate", cmd_migrate, "Datenbank anlegen oder auf den neuesten Stand bringen")
+
     p = command("serve", cmd_serve, "Server starten")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--host", default="127.0.0.1", help="Adresse (Vorgabe: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8750, help="Port (Vorgabe: 8750)")
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADRESSE",
+        help="Adresse eines vorgeschalteten Proxys, dessen X-Forwarded-For gilt (mehrfach)",
+    )
 
     team = sub.add_parser("team", help="Teams verwalten").add_subparsers(
         dest="action", required=True, metavar="AKTION"

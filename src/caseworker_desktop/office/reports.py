@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 from ..domain import district
 from ..domain import model as m
+from ..domain.codec import InvalidValue, decode_value
 from ..domain.reports import OutcomeReport, ReportData, outcome_report
-from ..storage.changelog import decode_value
 from . import schema as s
 from .auth import OfficeError
 
@@ -35,7 +35,10 @@ def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None
     rows: dict[str, dict] = defaultdict(dict)
     for row_id, field, value in conn.execute(query):
         if field in known:
-            rows[row_id][field] = decode_value(cls, field, value)
+            try:
+                rows[row_id][field] = decode_value(cls, field, value)
+            except InvalidValue:  # stored by an earlier release that did not check
+                continue
     records = []
     for row_id, values in rows.items():
         try:

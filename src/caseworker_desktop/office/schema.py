@@ -64,7 +64,7 @@ changes = sa.Table(
     "changes",
     metadata,
     sa.Column("seq", SEQ, primary_key=True, autoincrement=True),
-    sa.Column("change_id", ID, nullable=False, unique=True),
+    sa.Column("change_id", ID, nullable=False),
     sa.Column("table_name", sa.String(40), nullable=False),
     sa.Column("row_id", ID, nullable=False),
     sa.Column("field", sa.String(40), nullable=False),
@@ -75,6 +75,8 @@ changes = sa.Table(
     sa.Column("received_at", sa.DateTime, nullable=False),
     # A row's history; also finds evictions (table "__evict__") without a scan.
     sa.Index("ix_changes_row", "table_name", "row_id", "seq"),
+    # Idempotency is per device: another device cannot pre-empt ids it has learnt.
+    sa.UniqueConstraint("device_id", "change_id", name="uq_changes_device_change"),
     sqlite_autoincrement=True,  # never reuse a seq, even if the newest row were deleted
 )
 # Changes that arrived but lost the merge: remembered only so that a re-sent batch counts
@@ -82,6 +84,7 @@ changes = sa.Table(
 superseded_changes = sa.Table(
     "superseded_changes",
     metadata,
+    sa.Column("device_id", sa.String(32), primary_key=True),
     sa.Column("change_id", ID, primary_key=True),
     sa.Column("received_at", sa.DateTime, nullable=False),
 )
@@ -108,6 +111,16 @@ cases = sa.Table(
     sa.Column("case_id", ID, primary_key=True),
     sa.Column("caseworker_id", ID, nullable=False, index=True),
     sa.Column("team_id", ID, nullable=True, index=True),
+    # case: a client's case (a case_file row); personal: a caseworker's own consultations,
+    # made by the office with a random id; planning: the district's trauma offers.
+    sa.Column("kind", sa.String(12), nullable=False, server_default="case"),
+    sa.Index(
+        "uq_cases_personal",
+        "caseworker_id",
+        unique=True,
+        sqlite_where=sa.text("kind = 'personal'"),
+        postgresql_where=sa.text("kind = 'personal'"),
+    ),
 )
 # Client, household and consent rows pushed before any case points at them (a client
 # registered today, the case opened next week): stored, invisible until a case claims them.
@@ -117,6 +130,21 @@ unscoped_rows = sa.Table(
     sa.Column("table_name", sa.String(40), primary_key=True),
     sa.Column("row_id", ID, primary_key=True),
     sa.Column("user_id", ID, nullable=False, index=True),
+    # The row whose arrival in a case claims this one (a consent record's client, the row
+    # a conflict is about): claims are looked up by key, never by scanning what is parked.
+    sa.Column("parent_table", sa.String(40), nullable=True),
+    sa.Column("parent_id", ID, nullable=True),
+    sa.Index("ix_unscoped_rows_parent", "parent_table", "parent_id"),
+)
+# Enrolment attempts per client address, in the database so that every server process
+# counts the same (a brute force of one-time codes is slowed down office-wide).
+enrol_attempts = sa.Table(
+    "enrol_attempts",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_enrol_attempts_address_at", "address", "at"),
 )
 office_audit = sa.Table(
     "office_audit",

@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -27,6 +27,7 @@ from ..sync.protocol import (
     PushResponse,
 )
 from . import auth
+from . import migrate as migrations
 from . import schema as s
 from .auth import OfficeError, Principal
 from .push import PushBatch
@@ -56,27 +57,58 @@ def _sqlite_engine(url: str) -> sa.Engine:
     return engine
 
 
+def create_engine(url: str) -> sa.Engine:
+    return (
+        _sqlite_engine(url)
+        if url.startswith("sqlite")
+        else sa.create_engine(url, pool_pre_ping=True)
+    )
+
+
 class Store:
-    def __init__(self, url: str = "sqlite:///office.db", clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        url: str = "sqlite:///office.db",
+        clock: Callable[[], float] = time.time,
+        *,
+        migrate: bool = False,
+    ):
+        """Open the office database; it must be at the newest schema (`caseworker-office
+        migrate`), unless `migrate` asks to bring it there first (tests, the demo)."""
         self.url = url
+        self.engine = create_engine(url)
         if url.startswith("sqlite"):
-            self.engine = _sqlite_engine(url)
             self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
             self._reader = self.engine
         else:
-            self.engine = sa.create_engine(url, pool_pre_ping=True)
             self._writer = self.engine
             # One snapshot for both pull queries (changes and evictions).
             self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
-        # This iteration creates the schema directly; Alembic comes with its first change.
-        s.metadata.create_all(self.engine)
-        # The office stamps conflicts, evictions and reassignments with its own clock. A
-        # laptop's clock may run ahead; the office follows it however far (no drift limit),
-        # so that what it writes is newer than what it has seen.
+        try:
+            if migrate:
+                migrations.upgrade(self.engine)
+            migrations.require_head(self.engine, url)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self.clock = clock
+        # The office stamps conflicts, evictions and reassignments with its own clock. It
+        # accepts nothing stamped more than MAX_CLOCK_AHEAD_MS ahead of it; what earlier
+        # releases accepted may be further ahead, so it follows without a drift limit:
+        # what it writes must be newer than what it has seen.
         self.hlc = HybridLogicalClock(s.OFFICE, clock=clock, max_drift_ms=10**15)
+
+    def now_ms(self) -> int:
+        return int(self.clock() * 1000)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
     @contextmanager
     def write(self) -> Iterator[sa.Connection]:
@@ -223,6 +255,24 @@ class Store:
 
     # --- devices ----------------------------------------------------------------------
 
+    def allow_enrol_attempt(self, address: str, per_minute: int) -> bool:
+        """At most `per_minute` enrolment attempts per client address in any 60 seconds,
+        counted in the database: every server process of the office sees the same."""
+        now = s.utcnow()
+        window = now - timedelta(seconds=60)
+        attempts = s.enrol_attempts
+        with self.write() as conn:
+            conn.execute(attempts.delete().where(attempts.c.at <= window))
+            recent = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(attempts)
+                .where(attempts.c.address == address[:64], attempts.c.at > window)
+            ).scalar()
+            if recent >= per_minute:
+                return False
+            conn.execute(attempts.insert().values(address=address[:64], at=now))
+        return True
+
     def enrol(
         self, code: str, device_id: str, device_name: str, recovery_wrap: dict | None
     ) -> tuple[str, sa.Row]:
@@ -323,7 +373,7 @@ class Store:
 
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
         with self.write() as conn:
-            return PushBatch(conn, who, self.hlc).apply(batch)
+            return PushBatch(conn, who, self.hlc).apply(batch, self.now_ms())
 
     def pull(self, who: Principal, cursor: int, limit: int) -> PullResponse:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
@@ -331,7 +381,9 @@ class Store:
         with self._reader.connect() as conn:
             head = conn.execute(sa.select(sa.func.max(s.changes.c.seq))).scalar() or 0
             if cursor >= head:  # nothing new at all: one probe of the primary key
-                return PullResponse(changes=[], next_cursor=cursor, more=False)
+                return PullResponse(
+                    changes=[], next_cursor=cursor, more=False, server_time_ms=self.now_ms()
+                )
             rows: list[sa.Row] = []
             if auth.works_on_cases(who):
                 rows = conn.execute(_visible_changes(who, cursor, head, limit)).all()
@@ -348,6 +400,7 @@ class Store:
                 # last changes were not for this user, so the next empty pull is one probe.
                 "next_cursor": page[-1][0] if more else head,
                 "more": more,
+                "server_time_ms": self.now_ms(),
             }
         )
 

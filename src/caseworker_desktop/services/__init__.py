@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ..clock import Clock
 from ..domain import model as m
-from ..domain.errors import NotFoundError
 from ..storage import changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
@@ -14,6 +13,7 @@ from .cases import CaseService
 from .clients import ClientService, NewClient
 from .context import ServiceContext
 from .help_plans import HelpPlanService
+from .inbox import InboxService
 from .planning import PlanningService
 from .printing import PrintService
 from .referrals import ReferralService
@@ -50,6 +50,7 @@ class Services:
         self.printing = PrintService(self.ctx)
         self.planning = PlanningService(self.ctx)
         self.reports = ReportService(self.ctx)
+        self.inbox = InboxService(self.ctx)
 
     @property
     def user(self) -> m.User:
@@ -122,28 +123,10 @@ class Services:
             return tx.update(cls, record_id, check_transition=False, **values)
 
     def conflicts(self, case_id: str | None = None, open_only: bool = True) -> list[m.Conflict]:
-        with self.transaction() as tx:
-            t = table_of(m.Conflict)
-            where = [t.c.resolved.is_(False)] if open_only else []
-            if case_id is not None:
-                where.append(t.c.case_id == case_id)
-            return tx.find(m.Conflict, *where, order_by=(t.c.loser_hlc,))
+        return self.inbox.conflicts(case_id, open_only)
 
     def resolve_conflict(self, conflict_id: str, text: str) -> m.Conflict:
-        """A person decided: `text` (one side, or their merge of both) becomes the field's
-        value, and the conflict is closed with it. Both sync to everyone involved."""
-        with self.transaction() as tx:
-            conflict = tx.get(m.Conflict, conflict_id)
-            cls = m.BY_TABLE[conflict.table_name]
-            try:
-                target = tx.get(cls, conflict.row_id)
-            except NotFoundError:  # text from a row that never reached this case: kept here
-                target = None
-            if target is not None:
-                if cls is m.TraumaReferral:
-                    tx.require_trauma_access(target)
-                tx.update(cls, conflict.row_id, check_transition=False, **{conflict.field: text})
-            return tx.update(m.Conflict, conflict_id, resolved=True, resolution=text)
+        return self.inbox.resolve_conflict(conflict_id, text)
 
     def unsynced_changes(self) -> int:
         with self.ctx.read() as conn:

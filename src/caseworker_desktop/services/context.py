@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from ..clock import Clock
 from ..domain import model as m
-from ..domain import rules
+from ..domain import permissions, rules
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import NotFoundError, PermissionDeniedError
 from ..storage import changelog
@@ -134,6 +134,7 @@ class Tx:
 
     def add(self, record: R) -> R:
         rules.validate(record, self.today)
+        self.check_write(None, record)
         record.updated_hlc = self._stamp(record)
         values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
         self.conn.execute(table_of(type(record)).insert(), values)
@@ -167,6 +168,7 @@ class Tx:
         if check_transition:
             rules.check_status_change(old, new)
         rules.validate(new, self.today)
+        self.check_write(old, new)
         changed = changelog.diff(old, new)
         if not changed:
             return old
@@ -186,6 +188,7 @@ class Tx:
     def delete(self, cls: type[R], record_id: str) -> None:
         """Tombstone: the row stays (sync needs it), marked deleted."""
         old = self.get(cls, record_id)
+        self.check_write(old, dataclasses.replace(old, deleted=True))
         stamp = self._stamp(old)
         table = table_of(cls)
         self.conn.execute(
@@ -220,6 +223,13 @@ class Tx:
         )
 
     # --- access ------------------------------------------------------------------------
+
+    def check_write(self, old: m.Record | None, new: m.Record) -> None:
+        """The office's rule of who may write which field, applied before anything is
+        written here: what the office would refuse is refused at once."""
+        reason = permissions.check_record(self.user.role, self.user.id, old, new)
+        if reason:
+            raise PermissionDeniedError(reason)
 
     def require_role(self, *roles: Role) -> None:
         if self.user.role not in roles:

@@ -8,37 +8,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from ..domain import model as m
+from ..domain.codec import UNTRACKED_FIELDS, encode_value
 from ..domain.enums import AuditAction
-from .orm import audit_event, change_log, field_type
+from .orm import audit_event, change_log
 
 GENESIS_HASH = "0" * 64
-UNTRACKED_FIELDS = frozenset({"id", "updated_hlc"})
-
-
-def encode_value(value: object) -> str:
-    if isinstance(value, StrEnum):
-        value = value.value
-    elif isinstance(value, datetime | date):
-        value = value.isoformat()
-    return json.dumps(value, ensure_ascii=False)
-
-
-def decode_value(cls: type[m.Record], field: str, raw: str) -> object:
-    value = json.loads(raw)
-    if value is None:
-        return None
-    py_type, _ = field_type(cls, field)
-    if py_type is date:
-        return date.fromisoformat(value)
-    if py_type is datetime:
-        return datetime.fromisoformat(value)
-    return py_type(value)
 
 
 def tracked_values(record: m.Record) -> dict[str, object]:

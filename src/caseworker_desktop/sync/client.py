@@ -1,6 +1,8 @@
-"""The laptop's side of sync (no Qt): enrol once, then push the outbox and pull what the
-office has, page by page. Each page is applied together with the new cursor in one
-transaction, so a crash at any point resumes without loss or duplicates."""
+"""The laptop's side of sync (no Qt): enrol once, then compare clocks with the office, push
+the outbox and pull what the office has, page by page. Each page is applied together with
+the new cursor in one transaction (sync.apply), so a crash at any point resumes without
+loss or duplicates. What the office refuses is kept in the "nicht übernommen" list
+(sync.outbox)."""
 
 from __future__ import annotations
 
@@ -15,17 +17,20 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.enums import Role
+from ..domain.labels import span
 from ..storage.casefile import CaseFile
-from ..storage.changelog import decode_value
-from ..storage.orm import change_log, field_clock, sync_pending, table_of
+from ..storage.orm import change_log, table_of
+from . import outbox
+from .apply import apply_page
 from .hlc import HybridLogicalClock, Timestamp
-from .merge import apply_pulled
-from .protocol import MAX_PULL_LIMIT, EnrolRequest, PullResponse, PushRequest
-from .transport import SyncError, Transport
+from .outbox import MARK_PUSHED, UNPUSHED, record_refusals, restamp_ahead, whole_writes
+from .protocol import MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, EnrolRequest, PushRequest
+from .transport import ClockAheadError, SyncError, Transport
 
 log = logging.getLogger(__name__)
 
-PUSH_BATCH = 2000
+# Beyond this the window shows that the laptop's clock differs from the office's.
+CLOCK_WARNING_MS = 2 * 60 * 1000
 # Local fields that hold the id of a user: remapped to the server's id at enrolment.
 USER_ID_FIELDS = {
     m.Case: ("caseworker_id",),
@@ -42,10 +47,25 @@ class SyncReport:
     pushed: int = 0
     duplicates: int = 0
     rejected: int = 0
+    handed_over: int = 0  # of the rejected: with the new caseworker of a reassigned case
     pulled: int = 0
     conflicts: int = 0
     evicted_cases: int = 0
+    quarantined: int = 0  # pulled values this laptop could not hold (kept aside)
+    restamped: int = 0  # unsent changes stamped while the clock ran ahead, stamped anew
+    clock_offset_ms: int = 0  # the office's clock minus this laptop's
     seconds: float = 0.0
+
+    @property
+    def clock_warning(self) -> str | None:
+        """A German note when this laptop's clock is noticeably off."""
+        if abs(self.clock_offset_ms) < CLOCK_WARNING_MS:
+            return None
+        way = "vor" if self.clock_offset_ms < 0 else "nach"
+        return (
+            f"Die Uhr dieses Geräts geht {span(abs(self.clock_offset_ms))} {way} "
+            "(gegenüber dem Landratsamt). Bitte Datum, Uhrzeit und Zeitzone prüfen."
+        )
 
 
 class SyncClient:
@@ -131,6 +151,7 @@ class SyncClient:
             raise SyncError("Dieses Gerät ist noch nicht beim Landratsamt angemeldet.")
         started = time.perf_counter()
         report = SyncReport()
+        self.check_clock(report)
         self.push(report)
         self.pull(report)
         self.refresh_directory()
@@ -140,14 +161,37 @@ class SyncClient:
             )
         report.seconds = time.perf_counter() - started
         log.info(
-            "sync: pushed %d, pulled %d, conflicts %d, rejected %d, %.3f s",
+            "sync: pushed %d, pulled %d, conflicts %d, rejected %d, quarantined %d, %.3f s",
             report.pushed,
             report.pulled,
             report.conflicts,
             report.rejected,
+            report.quarantined,
             report.seconds,
         )
         return report
+
+    def check_clock(self, report: SyncReport) -> None:
+        """This laptop's clock against the office's. Running ahead further than the office
+        accepts stops the sync with a German message (nothing is lost: the changes wait);
+        once the clock is right, changes stamped while it ran ahead are stamped anew."""
+        before = self.case_file.clock.time()
+        office = self.transport.version().server_time_ms
+        after = self.case_file.clock.time()
+        local_ms = int((before + after) * 500)  # the middle of the round trip
+        report.clock_offset_ms = office - local_ms
+        if -report.clock_offset_ms > MAX_CLOCK_AHEAD_MS:
+            raise ClockAheadError(
+                f"Die Uhr dieses Geräts geht {span(-report.clock_offset_ms)} vor "
+                "(gegenüber dem Landratsamt). Bitte Datum, Uhrzeit und Zeitzone des Geräts "
+                "korrigieren; die Änderungen bleiben gespeichert und werden danach gesendet."
+            )
+        with self.engine.begin() as conn:
+            report.restamped = restamp_ahead(conn, self.hlc, office + MAX_CLOCK_AHEAD_MS)
+            if report.restamped:
+                self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+                log.warning("%d changes stamped ahead of the office got new stamps",
+                            report.restamped)  # fmt: skip
 
     def refresh_directory(self) -> None:
         """Staff names, roles and teams from the office: reference data, kept as the office
@@ -179,10 +223,10 @@ class SyncClient:
     def push(self, report: SyncReport) -> None:
         while True:
             with self.engine.connect() as conn:
-                rows = conn.exec_driver_sql(_UNPUSHED, (PUSH_BATCH,)).mappings().all()
+                rows = conn.exec_driver_sql(UNPUSHED, (outbox.PUSH_BATCH,)).mappings().all()
             if not rows:
                 return
-            rows = _whole_writes(rows)
+            rows = whole_writes(rows)
             request = PushRequest.model_validate(
                 {
                     "changes": [
@@ -201,12 +245,16 @@ class SyncClient:
             )
             response = self.transport.push(request)
             with self.engine.begin() as conn:  # acknowledged: never sent again
-                conn.exec_driver_sql(_MARK_PUSHED, [(r["seq"],) for r in rows])
+                conn.exec_driver_sql(MARK_PUSHED, [(r["seq"],) for r in rows])
+                if response.rejected:
+                    sent = {r["change_id"]: r for r in rows}
+                    record_refusals(conn, sent, response.rejected)
             report.pushed += response.accepted
             report.duplicates += response.duplicates
             report.rejected += len(response.rejected)
-            for rejected in response.rejected:
-                log.warning("change %s rejected by the office", rejected.change_id)
+            report.handed_over += sum(1 for r in response.rejected if r.handed_to)
+            if response.rejected:
+                log.warning("%d changes refused by the office", len(response.rejected))
 
     def pull(self, report: SyncReport) -> None:
         with self.engine.connect() as conn:
@@ -214,182 +262,16 @@ class SyncClient:
         while True:
             page = self.transport.pull(cursor, self.pull_limit)
             with self.engine.begin() as conn:
-                self._apply(conn, page, report)
+                applied = apply_page(conn, page, self.hlc)
                 self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
                 self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+            report.pulled += applied.pulled
+            report.conflicts += applied.conflicts
+            report.evicted_cases += applied.evicted
+            report.quarantined += applied.quarantined
             cursor = page.next_cursor
             if not page.more:
                 return
-
-    # --- applying a page ---------------------------------------------------------------
-
-    def _apply(self, conn: sa.Connection, page: PullResponse, report: SyncReport) -> None:
-        """Apply one page: newer values win per field (by HLC); rows that do not exist yet
-        wait in sync_pending until all their required fields are here. Batched per page:
-        one read of the field clocks, one executemany per table and set of fields."""
-        for case_id in page.evict_cases:
-            evict_case(conn, case_id)
-            report.evicted_cases += 1
-        changes = [c for c in page.changes if c.table in m.BY_TABLE]
-        if not changes:
-            return
-        self.hlc.observe(Timestamp.decode(max(c.hlc for c in changes)))
-        clocks = _clocks_for(conn, {(c.table, c.row_id) for c in changes})
-        newest: dict[tuple[str, str, str], object] = {}
-        for change in changes:  # within a page, too, only the newest value of a field counts
-            key = (change.table, change.row_id, change.field)
-            current = newest[key].hlc if key in newest else clocks.get(key)
-            if apply_pulled(current, change.hlc):
-                newest[key] = change
-        if not newest:
-            return
-        report.pulled += len(newest)
-        conn.exec_driver_sql(_SET_CLOCK, [(t, r, f, c.hlc) for (t, r, f), c in newest.items()])
-        by_row: dict[tuple[str, str], dict[str, object]] = {}
-        for (table, row_id, field), change in newest.items():
-            by_row.setdefault((table, row_id), {})[field] = change
-        existing = _existing_rows(conn, by_row)
-        updates: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
-        new_rows = {}
-        for (table, row_id), fields in by_row.items():
-            if (table, row_id) not in existing:
-                new_rows[(table, row_id)] = {f: (c.value, c.hlc) for f, c in fields.items()}
-                continue
-            cls = m.BY_TABLE[table]
-            params = {f"v_{f}": decode_value(cls, f, c.value) for f, c in fields.items()}
-            params["v_updated_hlc"] = max(c.hlc for c in fields.values())
-            params["row"] = row_id
-            updates.setdefault((table, tuple(sorted(fields))), []).append(params)
-        for (table, names), params in updates.items():
-            t = table_of(m.BY_TABLE[table])
-            values = {n: sa.bindparam(f"v_{n}") for n in (*names, "updated_hlc")}
-            conn.execute(t.update().where(t.c.id == sa.bindparam("row")).values(values), params)
-        if new_rows:
-            report.conflicts += _insert_new_rows(conn, new_rows)
-
-
-def _insert_new_rows(conn: sa.Connection, new_rows: dict) -> int:
-    """Insert the rows whose every required field has arrived (in this page or earlier
-    ones, kept in sync_pending); park the fields of the others in sync_pending. Returns
-    the number of conflicts inserted."""
-    pending = _pending_for(conn, list(new_rows))
-    complete: dict[type[m.Record], list[dict]] = {}
-    parked, done = [], []
-    for (table, row_id), fields in new_rows.items():
-        cls = m.BY_TABLE[table]
-        known = {**pending.get((table, row_id), {}), **fields}  # field -> (JSON, hlc)
-        if not _REQUIRED[cls] <= known.keys():
-            parked.extend((table, row_id, f, v, h) for f, (v, h) in fields.items())
-            continue
-        record = cls(id=row_id, **{f: decode_value(cls, f, v) for f, (v, _) in known.items()})
-        record.updated_hlc = max(h for _, h in known.values())
-        complete.setdefault(cls, []).append(
-            {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-        )
-        if (table, row_id) in pending:
-            done.append((table, row_id))
-    if parked:
-        conn.exec_driver_sql(_SET_PENDING, parked)
-    for cls in m.SYNCABLE:  # parents before children
-        if cls in complete:
-            conn.execute(table_of(cls).insert(), complete[cls])
-    if done:
-        conn.exec_driver_sql(_DROP_PENDING, done)
-    return len(complete.get(m.Conflict, ()))
-
-
-_UNPUSHED = (
-    "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
-    " WHERE pushed = 0 ORDER BY seq LIMIT ?"
-)
-_MARK_PUSHED = "UPDATE change_log SET pushed = 1 WHERE seq = ?"
-_REQUIRED = {
-    cls: frozenset(
-        f.name
-        for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    )
-    for cls in m.SYNCABLE
-}
-_SET_CLOCK = (
-    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
-)
-_SET_PENDING = (
-    "INSERT INTO sync_pending (table_name, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (table_name, row_id, field) DO UPDATE"
-    " SET value = excluded.value, hlc = excluded.hlc"
-)
-_DROP_PENDING = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?"
-
-
-def _by_table(keys) -> dict[str, list[str]]:
-    """Row ids grouped by table, sorted, for `table_name = ? AND row_id IN (...)`: the
-    primary keys of field_clock and sync_pending start with (table_name, row_id)."""
-    grouped: dict[str, list[str]] = {}
-    for table, row_id in keys:
-        grouped.setdefault(table, []).append(row_id)
-    return {table: sorted(set(ids)) for table, ids in grouped.items()}
-
-
-def _clocks_for(conn: sa.Connection, keys) -> dict[tuple[str, str, str], str]:
-    clocks: dict[tuple[str, str, str], str] = {}
-    for table, ids in _by_table(keys).items():
-        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row_id, field, hlc in conn.exec_driver_sql(
-                "SELECT row_id, field, hlc FROM field_clock"
-                f" WHERE table_name = ? AND row_id IN ({marks})",
-                (table, *chunk),
-            ):
-                clocks[(table, row_id, field)] = hlc
-    return clocks
-
-
-def _pending_for(conn: sa.Connection, keys) -> dict[tuple[str, str], dict[str, tuple]]:
-    """Fields of these rows that earlier pages left in sync_pending."""
-    found: dict[tuple[str, str], dict[str, tuple]] = {}
-    if conn.exec_driver_sql("SELECT 1 FROM sync_pending LIMIT 1").first() is None:
-        return found
-    for table, ids in _by_table(keys).items():
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row_id, field, value, hlc in conn.exec_driver_sql(
-                "SELECT row_id, field, value, hlc FROM sync_pending"
-                f" WHERE table_name = ? AND row_id IN ({marks})",
-                (table, *chunk),
-            ):
-                found.setdefault((table, row_id), {})[field] = (value, hlc)
-    return found
-
-
-def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
-    found: set[tuple[str, str]] = set()
-    for table, ids in _by_table(rows).items():
-        name = table_of(m.BY_TABLE[table]).name
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                (table, i)
-                for (i,) in conn.exec_driver_sql(
-                    f"SELECT id FROM {name} WHERE id IN ({marks})", tuple(chunk)
-                )
-            )
-    return found
-
-
-def _whole_writes(rows: list) -> list:
-    """A full batch must not end inside one write (the fields of one row with one HLC): the
-    office places a row in its case by the row's link fields, which may come later in the
-    same write. The cut-off write goes out whole with the next batch."""
-    if len(rows) < PUSH_BATCH:
-        return rows
-    last = (rows[-1]["table_name"], rows[-1]["row_id"], rows[-1]["hlc"])
-    whole = [r for r in rows if (r["table_name"], r["row_id"], r["hlc"]) != last]
-    return whole or rows  # one write larger than a batch: send it as it is
 
 
 def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:
@@ -408,45 +290,4 @@ def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:
                     change_log.c.value == old_json,
                 )
                 .values(value=new_json)
-            )
-
-
-def evict_case(conn: sa.Connection, case_id: str) -> None:
-    """A case reassigned to someone else leaves this laptop completely (SECURITY.md 9)."""
-    case_t = table_of(m.Case)
-    case = conn.execute(sa.select(case_t).where(case_t.c.id == case_id)).mappings().first()
-    doomed: list[tuple[type[m.Record], list[str]]] = []
-
-    def ids(cls, column, values):
-        if not values:
-            return []
-        t = table_of(cls)
-        return list(conn.execute(sa.select(t.c.id).where(t.c[column].in_(values))).scalars())
-
-    plans = ids(m.HelpPlan, "case_id", [case_id])
-    doomed.append((m.HelpPlanEntry, ids(m.HelpPlanEntry, "help_plan_id", plans)))
-    doomed.append((m.HelpPlan, plans))
-    for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict):
-        doomed.append((cls, ids(cls, "case_id", [case_id])))
-    doomed.append((m.Case, [case_id]))
-    if case is not None:
-        other_cases = ids(m.Case, "client_id", [case["client_id"]])
-        if set(other_cases) <= {case_id}:  # the client has no other case here
-            client_t = table_of(m.Client)
-            household = conn.execute(
-                sa.select(client_t.c.household_id).where(client_t.c.id == case["client_id"])
-            ).scalar()
-            doomed.append((m.ConsentRecord, ids(m.ConsentRecord, "client_id", [case["client_id"]])))
-            doomed.append((m.Client, [case["client_id"]]))
-            members = ids(m.Client, "household_id", [household]) if household else []
-            if household and set(members) <= {case["client_id"]}:
-                doomed.append((m.Household, [household]))
-    for cls, row_ids in doomed:
-        if not row_ids:
-            continue
-        table = table_of(cls)
-        conn.execute(table.delete().where(table.c.id.in_(row_ids)))
-        for aux in (field_clock, sync_pending, change_log):
-            conn.execute(
-                aux.delete().where(aux.c.table_name == cls.table, aux.c.row_id.in_(row_ids))
             )

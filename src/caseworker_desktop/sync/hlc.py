@@ -88,14 +88,22 @@ class HybridLogicalClock:
             self._tick()
         return self.last
 
-    def observe(self, remote: Timestamp) -> Timestamp:
-        """Merge a received timestamp; afterwards `now()` is greater than `remote`."""
+    def observe(self, remote: Timestamp, *, check_drift: bool = True) -> Timestamp:
+        """Merge a received timestamp; afterwards `now()` is greater than `remote`.
+        `check_drift=False`: the caller bounded `remote` by a clock it trusts more than
+        this machine's (the office's), which may itself be far behind."""
         with self._lock:
-            return self._observe(remote)
+            return self._observe(remote, check_drift)
 
-    def _observe(self, remote: Timestamp) -> Timestamp:
+    def reset(self, last: Timestamp) -> None:
+        """Start again from `last` (after this machine's clock was set right: stamps it
+        issued while running ahead were replaced)."""
+        with self._lock:
+            self._wall, self._counter = last.wall_ms, last.counter
+
+    def _observe(self, remote: Timestamp, check_drift: bool = True) -> Timestamp:
         physical = _wall_ms_from(self._clock)
-        if remote.wall_ms - physical > self.max_drift_ms:
+        if check_drift and remote.wall_ms - physical > self.max_drift_ms:
             raise ClockDriftError(
                 "Die Uhr eines anderen Geräts geht um mehr als einen Tag vor; "
                 "bitte Datum und Uhrzeit prüfen."

@@ -11,6 +11,10 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     GET  /version                      -> VersionInfo
 
 Version 2 added the trauma planning tables, the coordinator role and /directory.
+Version 3: the office's time in /version and every pull page (laptops bound what they
+accept by it and warn of their own clock), `handed_to` on a refused change (the case went
+to another caseworker, who got the change as a handover), 409 `clock_ahead` for a push
+stamped too far ahead of the office's clock.
 """
 
 from __future__ import annotations
@@ -19,13 +23,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_VALUE_CHARS = 100_000
+# The office refuses a push stamped further ahead of its own clock than this, and laptops
+# hold what they pull to the same bound (a clock in the year 2100 must not win every merge).
+MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 
 Hex32 = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 Name = Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
@@ -55,6 +62,9 @@ class PushRequest(_Strict):
 class Rejected(_Strict):
     change_id: str
     reason: str
+    # The case went to this user (reassigned) and the change to them, as a handover: the
+    # refused value is not lost, and the laptop need not keep it.
+    handed_to: str | None = None
 
 
 class PushResponse(_Strict):
@@ -79,6 +89,7 @@ class PullResponse(_Strict):
     evict_cases: list[str] = []  # cases reassigned away from this user: remove them locally
     next_cursor: int
     more: bool
+    server_time_ms: int  # the office's clock when the page was read
 
 
 class EnrolRequest(_Strict):
@@ -118,6 +129,7 @@ class Directory(_Strict):
 class VersionInfo(_Strict):
     protocol: int
     server: str
+    server_time_ms: int  # the office's clock: laptops compare their own with it
 
 
 class ErrorBody(_Strict):

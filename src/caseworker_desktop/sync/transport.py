@@ -3,7 +3,10 @@ CaseworkerError the user can act on: offline, revoked, outdated, rejected."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import httpx
+import pydantic
 
 from ..domain.errors import CaseworkerError
 from .protocol import (
@@ -15,7 +18,10 @@ from .protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    VersionInfo,
 )
+
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 class SyncError(CaseworkerError):
@@ -32,6 +38,19 @@ class DeviceRevokedError(SyncError):
 
 class UpgradeRequiredError(SyncError):
     pass
+
+
+class ClockAheadError(SyncError):
+    """This laptop's clock runs further ahead of the office's than the office accepts."""
+
+
+def _parse(model: type[M], content: bytes) -> M:
+    try:
+        return model.model_validate_json(content)
+    except pydantic.ValidationError:
+        raise SyncError(
+            "Die Antwort des Servers ist nicht lesbar (falscher Server oder andere Version?)."
+        ) from None
 
 
 class Transport:
@@ -51,18 +70,22 @@ class Transport:
     # Bodies are (de)serialised by pydantic directly from and to JSON bytes: a page of
     # thousands of changes costs a fraction of going through Python dicts.
     def enrol(self, request: EnrolRequest) -> EnrolResponse:
-        return EnrolResponse.model_validate_json(self._call("POST", "/enrol", request))
+        return _parse(EnrolResponse, self._call("POST", "/enrol", request))
 
     def push(self, request: PushRequest) -> PushResponse:
-        return PushResponse.model_validate_json(self._call("POST", "/sync/push", request))
+        return _parse(PushResponse, self._call("POST", "/sync/push", request))
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
-        return PullResponse.model_validate_json(
-            self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+        return _parse(
+            PullResponse,
+            self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit}),
         )
 
+    def version(self) -> VersionInfo:
+        return _parse(VersionInfo, self._call("GET", "/version"))
+
     def directory(self) -> Directory:
-        return Directory.model_validate_json(self._call("GET", "/directory"))
+        return _parse(Directory, self._call("GET", "/directory"))
 
     def _call(self, method: str, path: str, body=None, **kwargs) -> bytes:
         if body is not None:
@@ -78,13 +101,16 @@ class Transport:
         if response.status_code < 400:
             return response.content
         try:
-            message = response.json().get("message") or response.text
-        except ValueError:
-            message = response.text
+            body = response.json()
+            message, code = body.get("message") or response.text, body.get("code")
+        except (ValueError, AttributeError):
+            message, code = response.text, None
         if response.status_code == 401:
             raise DeviceRevokedError(
                 message or "Dieses Gerät ist beim Landratsamt nicht (mehr) angemeldet."
             )
         if response.status_code == 426:
             raise UpgradeRequiredError(message or "Bitte Caseworker Desktop aktualisieren.")
+        if response.status_code == 409 and code == "clock_ahead":
+            raise ClockAheadError(message)
         raise SyncError(f"Der Server hat abgelehnt ({response.status_code}): {message}")

@@ -5,7 +5,7 @@ Domain labels (German, from domain/labels.py) are translated in the context "Lab
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -49,6 +49,29 @@ def enum_label(value: StrEnum | None) -> str:
 
 def format_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
+
+
+# Fields that hold a user's id: shown with the person's name.
+USER_FIELDS = frozenset({"author_id", "caseworker_id", "approved_by", "handed_over_by"})
+
+
+def display_value(field: str, value: object, names: dict[str, str]) -> str:
+    """A field's domain value as the window shows it (German, or English when chosen)."""
+    if value is None or value == "":
+        return "—"
+    if field in USER_FIELDS and isinstance(value, str):
+        return names.get(value, value[:8])
+    if isinstance(value, bool):
+        if value:
+            return QCoreApplication.translate("Value", "Ja")
+        return QCoreApplication.translate("Value", "Nein")
+    if isinstance(value, StrEnum):
+        return enum_label(value)
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
 
 
 def parse_date(text: str) -> date | None:

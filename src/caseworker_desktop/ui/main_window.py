@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -20,12 +19,12 @@ from ..domain.enums import Role
 from ..domain.errors import CaseworkerError
 from ..services import NewClient
 from ..storage.casefile import LockedError
-from .dialogs.conflict import ConflictDialog
 from .dialogs.enrol import EnrolDialog
 from .dialogs.records import NewClientDialog
 from .i18n import LANGUAGES
 from .session import Session
 from .sync_controller import SyncController
+from .sync_inbox import SyncInbox
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
 from .views.common import run_form
@@ -104,6 +103,7 @@ class MainWindow(QMainWindow):
         self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
+            sync.notice.connect(self._sync_notice)
             sync.finished.connect(self._synced)
         self.refresh_caseload()
         session.refresh_unsynced()
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         help_menu.addAction(self.tr("Tastenkürzel"), self._show_shortcuts)
 
-        toolbar = QToolBar(self.tr("Werkzeuge"))
+        self.toolbar = toolbar = QToolBar(self.tr("Werkzeuge"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -201,6 +201,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
 
+    def toolbar_button(self, action_name: str):
+        """The button the user clicks for a toolbar action (tests click it too)."""
+        action = self.findChild(QAction, action_name)
+        return self.toolbar.widgetForAction(action)
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.network = QLabel(self.tr("● Offline – kein Server eingerichtet"))
@@ -212,13 +217,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         bar.addWidget(self.network)
         bar.addWidget(self.unsynced)
-        self.conflicts_button = QPushButton()
-        self.conflicts_button.setObjectName("conflicts_button")
-        self.conflicts_button.setFlat(True)
-        self.conflicts_button.setStyleSheet("color: #b03a2e; font-weight: bold;")
-        self.conflicts_button.clicked.connect(self.resolve_next_conflict)
-        self.conflicts_button.hide()
+        self.inbox = SyncInbox(self.session, self, self.client_file.reload)
+        self.conflicts_button = self.inbox.conflicts_button
         bar.addWidget(self.conflicts_button)
+        bar.addWidget(self.inbox.refused_button)
         bar.addWidget(self.busy)
         user = QLabel(self.session.user.display_name)
         bar.addPermanentWidget(user)
@@ -231,6 +233,12 @@ class MainWindow(QMainWindow):
     def _network_state(self, text: str, colour: str) -> None:
         self.network.setText(text)
         self.network.setStyleSheet(f"color: {colour};")
+        self.network.setToolTip("")
+
+    def _sync_notice(self, message: str) -> None:
+        """A longer word from sync (a clock that is off): in the status bar and on hover."""
+        self.network.setToolTip(message)
+        self.statusBar().showMessage(message, 20_000)
 
     def _synced(self, _report) -> None:
         # Slots and places the coordinator gave: into this user's trauma referrals.
@@ -271,31 +279,10 @@ class MainWindow(QMainWindow):
         self.dialog = run_form(self.session, EnrolDialog(parent=self), save, done)
 
     def refresh_conflicts(self) -> None:
-        self.session.call(self.session.services.conflicts, self._show_conflicts)
-
-    def _show_conflicts(self, conflicts) -> None:
-        self.open_conflicts = conflicts
-        if conflicts:
-            self.conflicts_button.setText(
-                self.tr("⚠ %1 Konflikt(e) lösen").replace("%1", str(len(conflicts)))
-            )
-        self.conflicts_button.setVisible(bool(conflicts))
+        self.inbox.refresh()
 
     def resolve_next_conflict(self) -> None:
-        if not getattr(self, "open_conflicts", None):
-            return
-        dialog = ConflictDialog(self.open_conflicts[0], self)
-        services = self.session.services
-
-        def resolved(conflict_id: str, text: str) -> None:
-            self.session.call(
-                lambda: services.resolve_conflict(conflict_id, text),
-                lambda _c: (self.refresh_conflicts(), self.client_file.reload()),
-            )
-
-        dialog.resolved.connect(resolved)
-        self.dialog = dialog
-        dialog.open()
+        self.inbox.resolve_next_conflict()
 
     def _print_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

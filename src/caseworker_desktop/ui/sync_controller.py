@@ -9,7 +9,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..storage.casefile import CaseFile
 from ..sync.client import SyncClient, SyncReport
-from ..sync.transport import DeviceRevokedError, OfflineError, UpgradeRequiredError
+from ..sync.transport import (
+    ClockAheadError,
+    DeviceRevokedError,
+    OfflineError,
+    UpgradeRequiredError,
+)
 from .operations import NETWORK
 from .session import Session
 
@@ -19,6 +24,7 @@ AUTO_SYNC_MS = 2 * 60 * 1000
 
 class SyncController(QObject):
     state_changed = Signal(str, str)  # text for the status bar, colour
+    notice = Signal(str)  # a longer German message (the clock is off): status bar, tooltip
     finished = Signal(object)  # SyncReport
 
     def __init__(self, session: Session, case_file: CaseFile, parent=None):
@@ -63,7 +69,11 @@ class SyncController(QObject):
         text = self.tr("● Online – zuletzt synchronisiert %1").replace(
             "%1", self.session.clock.now().astimezone().strftime("%H:%M")
         )
-        self.state_changed.emit(text, "#1e8449")
+        if report.clock_warning:
+            self.state_changed.emit(text + self.tr(" – Uhr des Geräts weicht ab"), "#b9770e")
+            self.notice.emit(report.clock_warning)
+        else:
+            self.state_changed.emit(text, "#1e8449")
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -77,6 +87,10 @@ class SyncController(QObject):
             self.state_changed.emit(
                 self.tr("● Gerät gesperrt – bitte Teamleitung fragen"), "#b03a2e"
             )
+        elif isinstance(exc, ClockAheadError):  # nothing is lost; sync resumes once it is right
+            self.state_changed.emit(self.tr("● Uhr des Geräts geht vor – bitte korrigieren"),
+                                    "#b03a2e")  # fmt: skip
+            self.notice.emit(str(exc))
         elif isinstance(exc, UpgradeRequiredError):
             self.timer.stop()
             self.state_changed.emit(self.tr("● Programm veraltet – bitte aktualisieren"), "#b03a2e")

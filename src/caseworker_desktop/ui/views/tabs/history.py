@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ....domain.enums import AuditAction
-from ....domain.labels import FIELD_LABELS_DE
+from ....domain.labels import FIELD_LABELS_DE, TABLE_LABELS_DE
 from ...i18n import enum_label
 from ...models.records import Column
 from ...session import Session
@@ -22,20 +22,6 @@ def _fields(event) -> str:
     )
 
 
-ENTITY_LABELS = {
-    "client": "Klient:in",
-    "household": "Haushalt",
-    "consent_record": "Einwilligung",
-    "case_file": "Fall",
-    "help_plan": "Hilfeplan",
-    "help_plan_entry": "Hilfeplan-Ziel",
-    "course_referral": "Sprachkurs",
-    "trauma_referral": "Traumasprechstunde",
-    "contact_note": "Beratungskontakt",
-    "review_comment": "Kommentar der Teamleitung",
-}
-
-
 class HistoryTab(ListTab):
     def __init__(self, session: Session, parent=None):
         super().__init__(
@@ -46,7 +32,7 @@ class HistoryTab(ListTab):
                 Column(
                     self.tr("Bereich"),
                     lambda e: QCoreApplication.translate(
-                        "Label", ENTITY_LABELS.get(e.entity, e.entity)
+                        "Label", TABLE_LABELS_DE.get(e.entity, e.entity)
                     ),
                 ),
                 Column(self.tr("Geänderte Felder"), _fields),

@@ -1,0 +1,274 @@
+"""Applying a pulled page on the laptop (no Qt): newer values win per field (by HLC); rows
+that do not exist yet wait in sync_pending until all their required fields are here.
+
+Nothing another device sent may stop this laptop's sync: a value the domain cannot hold
+(an unknown enum member, "abc" for a number, a malformed date or id, a field or table this
+version does not know, a clock stamp beyond what the office allows) is put aside in
+sync_quarantine and reported; the rest of the page applies."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..domain.codec import InvalidValue, decode_value
+from ..storage.orm import change_log, field_clock, refused_change, sync_pending, table_of
+from .hlc import HybridLogicalClock, Timestamp
+from .merge import apply_pulled
+from .protocol import MAX_CLOCK_AHEAD_MS, PulledChange, PullResponse
+
+FUTURE_STAMP = "Zeitstempel liegt weiter in der Zukunft, als das Landratsamt zulässt."
+BAD_STAMP = "Kein gültiger Zeitstempel."
+UNKNOWN_TABLE = "Unbekannte Tabelle „{table}“."
+
+
+@dataclasses.dataclass
+class PageResult:
+    pulled: int = 0
+    conflicts: int = 0
+    evicted: int = 0
+    quarantined: int = 0
+
+
+def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock) -> PageResult:
+    """Apply one page in the caller's transaction (the cursor is stored with it)."""
+    result = PageResult()
+    for case_id in page.evict_cases:
+        evict_case(conn, case_id)
+        result.evicted += 1
+    limit = page.server_time_ms + MAX_CLOCK_AHEAD_MS
+    decoded: dict[tuple[str, str, str], tuple[PulledChange, object]] = {}
+    quarantine = []
+    newest_stamp = None
+    for change in page.changes:
+        try:
+            stamp, value = _check(change, limit)
+        except InvalidValue as exc:
+            quarantine.append(_quarantined(change, str(exc)))
+            continue
+        key = (change.table, change.row_id, change.field)
+        if key not in decoded or change.hlc > decoded[key][0].hlc:
+            decoded[key] = (change, value)
+        newest_stamp = max(newest_stamp or stamp, stamp)
+    if quarantine:
+        conn.exec_driver_sql(_QUARANTINE, quarantine)
+        result.quarantined = len(quarantine)
+    if not decoded:
+        return result
+    hlc.observe(newest_stamp, check_drift=False)  # bounded by the office's clock above
+    clocks = _clocks_for(conn, {(t, r) for t, r, _ in decoded})
+    newest = {k: v for k, v in decoded.items() if apply_pulled(clocks.get(k), v[0].hlc)}
+    if not newest:
+        return result
+    result.pulled = len(newest)
+    conn.exec_driver_sql(_SET_CLOCK, [(*k, c.hlc) for k, (c, _) in newest.items()])
+    by_row: dict[tuple[str, str], dict[str, tuple[PulledChange, object]]] = {}
+    for (table, row_id, field), item in newest.items():
+        by_row.setdefault((table, row_id), {})[field] = item
+    existing = _existing_rows(conn, by_row)
+    updates: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
+    new_rows = {}
+    for (table, row_id), fields in by_row.items():
+        if (table, row_id) not in existing:
+            new_rows[(table, row_id)] = {f: (c.value, c.hlc, v) for f, (c, v) in fields.items()}
+            continue
+        params = {f"v_{f}": value for f, (_, value) in fields.items()}
+        params["v_updated_hlc"] = max(c.hlc for c, _ in fields.values())
+        params["row"] = row_id
+        updates.setdefault((table, tuple(sorted(fields))), []).append(params)
+    for (table, names), params in updates.items():
+        t = table_of(m.BY_TABLE[table])
+        values = {n: sa.bindparam(f"v_{n}") for n in (*names, "updated_hlc")}
+        conn.execute(t.update().where(t.c.id == sa.bindparam("row")).values(values), params)
+    if new_rows:
+        result.conflicts = _insert_new_rows(conn, new_rows)
+    return result
+
+
+def _check(change: PulledChange, limit_ms: int) -> tuple[Timestamp, object]:
+    """The change's clock stamp and decoded value, or InvalidValue."""
+    cls = m.BY_TABLE.get(change.table)
+    if cls is None or change.table in _REFERENCE:
+        raise InvalidValue(UNKNOWN_TABLE.format(table=change.table[:40]))
+    try:
+        stamp = Timestamp.decode(change.hlc)
+    except ValueError:
+        raise InvalidValue(BAD_STAMP) from None
+    if stamp.wall_ms > limit_ms:
+        raise InvalidValue(FUTURE_STAMP)
+    return stamp, decode_value(cls, change.field, change.value)
+
+
+# The office keeps reference data out of the log; a change to it is nobody's to send.
+_REFERENCE = frozenset({"organisation", "municipality", "team", "app_user"})
+
+
+def _quarantined(change: PulledChange, reason: str) -> tuple:
+    return (_now_text(), change.table, change.row_id, change.field, change.value,
+            change.hlc, reason)  # fmt: skip
+
+
+def _insert_new_rows(conn: sa.Connection, new_rows: dict) -> int:
+    """Insert the rows whose every required field has arrived (in this page or earlier
+    ones, kept in sync_pending); park the fields of the others in sync_pending. Returns
+    the number of conflicts inserted. `new_rows`: (table, id) -> field -> (JSON, hlc,
+    decoded value)."""
+    pending = _pending_for(conn, list(new_rows))
+    complete: dict[type[m.Record], list[dict]] = {}
+    parked, done, bad = [], [], []
+    for (table, row_id), fields in new_rows.items():
+        cls = m.BY_TABLE[table]
+        known = {}
+        for field, (raw, stamp) in pending.get((table, row_id), {}).items():
+            try:  # kept by an earlier release, which did not check
+                known[field] = (raw, stamp, decode_value(cls, field, raw))
+            except InvalidValue as exc:
+                bad.append((table, row_id, field, raw or "", stamp, str(exc)))
+        known.update(fields)
+        if not _REQUIRED[cls] <= known.keys():
+            parked.extend((table, row_id, f, v, h) for f, (v, h, _) in fields.items())
+            continue
+        record = cls(id=row_id, **{f: value for f, (_, _, value) in known.items()})
+        record.updated_hlc = max(h for _, h, _ in known.values())
+        complete.setdefault(cls, []).append(
+            {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+        )
+        if (table, row_id) in pending:
+            done.append((table, row_id))
+    if bad:
+        at = _now_text()
+        conn.exec_driver_sql(_QUARANTINE, [(at, *row) for row in bad])
+        conn.exec_driver_sql(_DROP_PENDING_FIELD, [row[:3] for row in bad])
+    if parked:
+        conn.exec_driver_sql(_SET_PENDING, parked)
+    for cls in m.SYNCABLE:  # parents before children
+        if cls in complete:
+            conn.execute(table_of(cls).insert(), complete[cls])
+    if done:
+        conn.exec_driver_sql(_DROP_PENDING, done)
+    return len(complete.get(m.Conflict, ()))
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+_QUARANTINE = (
+    "INSERT INTO sync_quarantine (received_at, table_name, row_id, field, value, hlc, reason)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_REQUIRED = {
+    cls: frozenset(
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    for cls in m.SYNCABLE
+}
+_SET_CLOCK = (
+    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
+)
+_SET_PENDING = (
+    "INSERT INTO sync_pending (table_name, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id, field) DO UPDATE"
+    " SET value = excluded.value, hlc = excluded.hlc"
+)
+_DROP_PENDING = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?"
+_DROP_PENDING_FIELD = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND field = ?"
+
+
+def _by_table(keys: Iterable) -> dict[str, list[str]]:
+    """Row ids grouped by table, sorted, for `table_name = ? AND row_id IN (...)`: the
+    primary keys of field_clock and sync_pending start with (table_name, row_id)."""
+    grouped: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        grouped.setdefault(table, []).append(row_id)
+    return {table: sorted(set(ids)) for table, ids in grouped.items()}
+
+
+def _in_chunks(conn: sa.Connection, sql: str, table: str | None, ids: list[str]):
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        params = (table, *chunk) if table is not None else tuple(chunk)
+        yield from conn.exec_driver_sql(f"{sql} ({marks})", params)
+
+
+def _clocks_for(conn: sa.Connection, keys) -> dict[tuple[str, str, str], str]:
+    clocks: dict[tuple[str, str, str], str] = {}
+    sql = "SELECT row_id, field, hlc FROM field_clock WHERE table_name = ? AND row_id IN"
+    for table, ids in _by_table(keys).items():
+        for row_id, field, hlc in _in_chunks(conn, sql, table, ids):
+            clocks[(table, row_id, field)] = hlc
+    return clocks
+
+
+def _pending_for(conn: sa.Connection, keys) -> dict[tuple[str, str], dict[str, tuple]]:
+    """Fields of these rows that earlier pages left in sync_pending."""
+    found: dict[tuple[str, str], dict[str, tuple]] = {}
+    if conn.exec_driver_sql("SELECT 1 FROM sync_pending LIMIT 1").first() is None:
+        return found
+    sql = "SELECT row_id, field, value, hlc FROM sync_pending WHERE table_name = ? AND row_id IN"
+    for table, ids in _by_table(keys).items():
+        for row_id, field, value, hlc in _in_chunks(conn, sql, table, ids):
+            found.setdefault((table, row_id), {})[field] = (value, hlc)
+    return found
+
+
+def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for table, ids in _by_table(rows).items():
+        name = table_of(m.BY_TABLE[table]).name
+        sql = f"SELECT id FROM {name} WHERE id IN"
+        found.update((table, i) for (i,) in _in_chunks(conn, sql, None, ids))
+    return found
+
+
+def evict_case(conn: sa.Connection, case_id: str) -> None:
+    """A case reassigned to someone else leaves this laptop completely (SECURITY.md 9),
+    the values in its "nicht übernommen" entries too."""
+    case_t = table_of(m.Case)
+    case = conn.execute(sa.select(case_t).where(case_t.c.id == case_id)).mappings().first()
+    doomed: list[tuple[type[m.Record], list[str]]] = []
+
+    def ids(cls, column, values):
+        if not values:
+            return []
+        t = table_of(cls)
+        return list(conn.execute(sa.select(t.c.id).where(t.c[column].in_(values))).scalars())
+
+    plans = ids(m.HelpPlan, "case_id", [case_id])
+    doomed.append((m.HelpPlanEntry, ids(m.HelpPlanEntry, "help_plan_id", plans)))
+    doomed.append((m.HelpPlan, plans))
+    for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict):
+        doomed.append((cls, ids(cls, "case_id", [case_id])))
+    doomed.append((m.Case, [case_id]))
+    if case is not None:
+        other_cases = ids(m.Case, "client_id", [case["client_id"]])
+        if set(other_cases) <= {case_id}:  # the client has no other case here
+            client_t = table_of(m.Client)
+            household = conn.execute(
+                sa.select(client_t.c.household_id).where(client_t.c.id == case["client_id"])
+            ).scalar()
+            doomed.append((m.ConsentRecord, ids(m.ConsentRecord, "client_id", [case["client_id"]])))
+            doomed.append((m.Client, [case["client_id"]]))
+            members = ids(m.Client, "household_id", [household]) if household else []
+            if household and set(members) <= {case["client_id"]}:
+                doomed.append((m.Household, [household]))
+    for cls, row_ids in doomed:
+        if not row_ids:
+            continue
+        table = table_of(cls)
+        conn.execute(table.delete().where(table.c.id.in_(row_ids)))
+        for aux in (field_clock, sync_pending, change_log):
+            conn.execute(
+                aux.delete().where(aux.c.table_name == cls.table, aux.c.row_id.in_(row_ids))
+            )
+    conn.execute(
+        refused_change.update().where(refused_change.c.case_id == case_id).values(value=None)
+    )

@@ -1,0 +1,170 @@
+"""The laptop's outbox around a push (no Qt): what goes out, what the office refused, and
+stamps that ran ahead of the office's clock.
+
+- Refused changes go into the "nicht übernommen" list (refused_change) with the reason and
+  the case reference. One the office handed over to the new caseworker of a reassigned
+  case keeps no value here: it is with them, and the case leaves this laptop.
+- A laptop whose clock ran ahead wrote stamps the office refuses. Once the clock is right
+  again (against the office's), the unsent ones get new stamps in their order, and the
+  clock restarts from the newest sane stamp: nothing typed is lost, nothing waits days."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from ..domain import model as m
+from ..storage.orm import table_of
+from .hlc import HybridLogicalClock, Timestamp
+from .protocol import Rejected
+
+PUSH_BATCH = 2000
+UNPUSHED = (
+    "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
+    " WHERE pushed = 0 ORDER BY seq LIMIT ?"
+)
+MARK_PUSHED = "UPDATE change_log SET pushed = 1 WHERE seq = ?"
+_REFUSED = (
+    "INSERT INTO refused_change (refused_at, change_id, table_name, row_id, field, value,"
+    " reason, handed_to, case_id, case_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def whole_writes(rows: list) -> list:
+    """A full batch must not end inside one write (the fields of one row with one HLC): the
+    office places a row in its case by the row's link fields, which may come later in the
+    same write. The cut-off write goes out whole with the next batch."""
+    if len(rows) < PUSH_BATCH:
+        return rows
+    last = (rows[-1]["table_name"], rows[-1]["row_id"], rows[-1]["hlc"])
+    whole = [r for r in rows if (r["table_name"], r["row_id"], r["hlc"]) != last]
+    return whole or rows  # one write larger than a batch: send it as it is
+
+
+def record_refusals(
+    conn: sa.Connection, sent: Mapping[str, Mapping], rejected: Iterable[Rejected]
+) -> int:
+    """Keep what the office refused, with why and where it went (in the transaction that
+    marks the batch as sent)."""
+    at = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    rows, cases = [], {}
+    for refusal in rejected:
+        change = sent.get(refusal.change_id)
+        if change is None:
+            continue
+        key = (change["table_name"], change["row_id"])
+        if key not in cases:
+            cases[key] = case_of(conn, *key)
+        case_id, reference = cases[key]
+        rows.append(
+            (
+                at,
+                refusal.change_id,
+                change["table_name"],
+                change["row_id"],
+                change["field"],
+                None if refusal.handed_to else change["value"],
+                refusal.reason[:1000],
+                refusal.handed_to,
+                case_id,
+                reference,
+            )
+        )
+    if rows:
+        conn.exec_driver_sql(_REFUSED, rows)
+    return len(rows)
+
+
+_PARENT = {  # how to get from a row to its case: (field, table it names)
+    "help_plan_entry": ("help_plan_id", m.HelpPlan),
+    "consent_record": ("client_id", m.Client),
+    "household": None,
+    "client": None,
+}
+
+
+def case_of(conn: sa.Connection, table: str, row_id: str) -> tuple[str | None, str]:
+    """(case id, Aktenzeichen) of a local row, as far as this laptop knows it."""
+    cls = m.BY_TABLE.get(table)
+    cases = table_of(m.Case)
+    clients = table_of(m.Client)
+    case_id = None
+    if cls is m.Case:
+        case_id = row_id
+    elif cls is not None and "case_id" in table_of(cls).c:
+        t = table_of(cls)
+        case_id = conn.execute(sa.select(t.c.case_id).where(t.c.id == row_id)).scalar()
+    elif cls in (m.HelpPlanEntry, m.ConsentRecord):
+        field, parent = _PARENT[table]
+        t, p = table_of(cls), table_of(parent)
+        parent_id = conn.execute(sa.select(t.c[field]).where(t.c.id == row_id)).scalar()
+        if parent is m.HelpPlan:
+            case_id = conn.execute(sa.select(p.c.case_id).where(p.c.id == parent_id)).scalar()
+        else:
+            case_id = _case_of_client(conn, parent_id)
+    elif cls is m.Client:
+        case_id = _case_of_client(conn, row_id)
+    elif cls is m.Household:
+        client = conn.execute(
+            sa.select(clients.c.id).where(clients.c.household_id == row_id).limit(1)
+        ).scalar()
+        case_id = _case_of_client(conn, client)
+    reference = ""
+    if case_id:
+        reference = (
+            conn.execute(sa.select(cases.c.reference).where(cases.c.id == case_id)).scalar() or ""
+        )
+    return case_id, reference
+
+
+def _case_of_client(conn: sa.Connection, client_id: str | None) -> str | None:
+    if client_id is None:
+        return None
+    cases = table_of(m.Case)
+    return conn.execute(
+        sa.select(cases.c.id).where(cases.c.client_id == client_id).limit(1)
+    ).scalar()
+
+
+def restamp_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -> int:
+    """Give every unsent change stamped after `limit_ms` a new stamp from a clock that
+    restarts at the newest sane stamp of this file. Call only when this machine's clock is
+    right again (else the new stamps run ahead too). Returns the number of stamps replaced."""
+    prefix = f"{limit_ms:015d}"
+    ahead = sorted(
+        conn.exec_driver_sql(
+            "SELECT DISTINCT hlc FROM change_log WHERE pushed = 0 AND substr(hlc, 1, 15) > ?",
+            (prefix,),
+        ).scalars()
+    )
+    if not ahead and hlc.last.wall_ms <= limit_ms:
+        return 0
+    sane = conn.exec_driver_sql(
+        "SELECT max(hlc) FROM field_clock WHERE substr(hlc, 1, 15) <= ?", (prefix,)
+    ).scalar()
+    start = Timestamp.decode(sane) if sane else Timestamp(0, 0, hlc.node)
+    hlc.reset(Timestamp(start.wall_ms, start.counter, hlc.node))
+    mapping = {old: hlc.now().encode() for old in ahead}
+    if mapping:
+        pairs = [(new, old) for old, new in mapping.items()]
+        conn.exec_driver_sql("UPDATE change_log SET hlc = ? WHERE pushed = 0 AND hlc = ?", pairs)
+        conn.exec_driver_sql(
+            "UPDATE change_log SET base_hlc = ? WHERE pushed = 0 AND base_hlc = ?", pairs
+        )
+        _remap(conn, "field_clock", ("table_name", "row_id", "field"), "hlc", prefix, mapping)
+        for cls in m.SYNCABLE:
+            _remap(conn, table_of(cls).name, ("id",), "updated_hlc", prefix, mapping)
+    return len(mapping)
+
+
+def _remap(conn, table: str, key: tuple[str, ...], column: str, prefix: str, mapping) -> None:
+    rows = conn.exec_driver_sql(
+        f"SELECT {', '.join(key)}, {column} FROM {table} WHERE substr({column}, 1, 15) > ?",
+        (prefix,),
+    ).all()
+    where = " AND ".join(f"{k} = ?" for k in key)
+    updates = [(mapping[r[-1]], *r[:-1]) for r in rows if r[-1] in mapping]
+    if updates:
+        conn.exec_driver_sql(f"UPDATE {table} SET {column} = ? WHERE {where}", updates)

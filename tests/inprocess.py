@@ -1,0 +1,40 @@
+"""The real office app in this process, reached by the laptops' own sync client over httpx
+(Starlette's TestClient as the transport's client): no server process, no port."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable
+
+from caseworker_desktop.office.api import create_app
+from caseworker_desktop.office.store import Store
+from caseworker_desktop.sync import client as sync_client
+from caseworker_desktop.sync.transport import Transport
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+URL = "http://testserver"
+
+
+def office_in_process(tmp_path, monkeypatch, clock: Callable[[], float] = time.time) -> Store:
+    """A migrated office database with Team Nord (anna, ben: caseworkers; lena: lead);
+    every SyncClient of this test talks to it in-process."""
+    store = Store(f"sqlite:///{tmp_path / 'office.db'}", clock, migrate=True)
+    app = create_app(store)
+    store.add_team("Team Nord")
+    store.add_user("anna", "Anna Müller", "caseworker", "Team Nord")
+    store.add_user("lena", "Lena Hoffmann", "team_lead", "Team Nord")
+    store.add_user("ben", "Ben Roth", "caseworker", "Team Nord")
+
+    def in_process(url: str, token: str | None = None, timeout: float = 30.0) -> Transport:
+        transport = Transport(url, token, timeout)
+        headers = dict(transport.client.headers)
+        transport.client.close()
+        transport.client = TestClient(app, base_url=URL, headers=headers)
+        return transport
+
+    monkeypatch.setattr(sync_client, "Transport", in_process)
+    return store
