@@ -14,7 +14,7 @@ import pytest
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
-from tests.pg import PostgresMissing, postgres_cluster
+from tests.pg import PostgresMissing, postgres_cluster, reset_database
 
 PASSPHRASE = "Testpassphrase-mit-Länge"
 
@@ -67,3 +67,15 @@ def postgres_url():
             yield url
     except PostgresMissing as exc:
         pytest.fail(str(exc))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """An empty office database: a SQLite file, or the session's PostgreSQL database
+    (emptied again afterwards)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'office.db'}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    reset_database(url)  # the next test starts from an empty database

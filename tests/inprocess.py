@@ -19,10 +19,10 @@ with warnings.catch_warnings():
 URL = "http://testserver"
 
 
-def office_in_process(tmp_path, monkeypatch, clock: Callable[[], float] = time.time) -> Store:
+def office_in_process(url: str, monkeypatch, clock: Callable[[], float] = time.time) -> Store:
     """A migrated office database with Team Nord (anna, ben: caseworkers; lena: lead);
     every SyncClient of this test talks to it in-process."""
-    store = Store(f"sqlite:///{tmp_path / 'office.db'}", clock, migrate=True)
+    store = Store(url, clock, migrate=True)
     app = create_app(store)
     store.add_team("Team Nord")
     store.add_user("anna", "Anna Müller", "caseworker", "Team Nord")

@@ -126,3 +126,30 @@ def test_entry_point_runs_as_a_program(profile):
     )
     assert proc.returncode == 2
     assert "Passphrase ist falsch" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _help_texts(parser, prefix=()):
+    """`--help` of a parser and of every subcommand under it."""
+    import argparse
+
+    yield " ".join(prefix), parser.format_help()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _help_texts(sub, (*prefix, name))
+
+
+def test_every_help_is_german():
+    from caseworker_desktop.__main__ import parse_args
+    from caseworker_desktop.cli import build_parser as laptop_parser
+    from caseworker_desktop.office.cli import build_parser as office_parser
+
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])  # installs the German words for the desktop's parser too
+    english = ("usage:", "options:", "positional arguments", "show this help", "DATA_DIR")
+    texts = [*_help_texts(laptop_parser(), ("caseworker",)),
+             *_help_texts(office_parser(), ("caseworker-office",))]  # fmt: skip
+    assert len(texts) >= 25
+    for command, text in texts:
+        assert "Aufruf:" in text, command
+        assert not any(word in text for word in english), (command, text)

@@ -4,10 +4,12 @@ Creates a demo profile in a temporary folder, drives the real window and grabs e
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -19,7 +21,7 @@ from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import Role
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
-from caseworker_desktop.storage.orm import table_of
+from caseworker_desktop.storage.orm import refused_change, sync_quarantine, table_of
 from caseworker_desktop.ui import i18n
 from caseworker_desktop.ui.app import AppController
 
@@ -67,6 +69,60 @@ def become(profile: Path, role: Role, display_name: str) -> None:
     else:
         demo.generate_offers(services)
         demo.assign_waiting(services)
+    cf.lock()
+
+
+def arrived_by_sync(profile: Path) -> None:
+    """What a sync leaves in the file (as the sync client stores it): a handover from the
+    former caseworker of a case that came to Anna, refused changes, an unreadable value."""
+    cf = CaseFile.open(profile, PASSPHRASE)
+    services = Services(cf)
+    rows = services.cases.caseload()
+    case = services.cases.get(rows[1].case_id)
+    client = services.clients.get(case.client_id)
+    former = uuid.uuid5(uuid.NAMESPACE_DNS, "screenshots/former").hex
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with cf.engine.begin() as conn:
+        conn.execute(
+            table_of(m.User).insert(),
+            {"id": former, "updated_hlc": "", "deleted": False, "username": "bschulz",
+             "display_name": "Bernd Schulz", "role": Role.CASEWORKER, "team_id": None},
+        )  # fmt: skip
+        conn.execute(
+            table_of(m.Conflict).insert(),
+            {
+                "id": uuid.uuid4().hex, "updated_hlc": "001790000000000-000000-office",
+                "deleted": False, "table_name": "client", "row_id": client.id, "field": "",
+                "winner_value": json.dumps({"phone": client.phone, "notes": client.notes,
+                                            "residence_status": "asylum_pending"}),
+                "winner_hlc": "", "winner_device": "",
+                "loser_value": json.dumps({"phone": "0176 5550101",
+                                           "notes": "Zieht im Januar nach Kornwestheim.",
+                                           "residence_status": "recognised_refugee"}),
+                "loser_hlc": "001790000000000-000000-x", "loser_device": "x",
+                "case_id": case.id, "resolved": False, "resolution": "",
+                "kind": "handover", "handed_over_by": former,
+            },
+        )  # fmt: skip
+        conn.execute(
+            refused_change.insert(),
+            [
+                {"refused_at": now, "change_id": uuid.uuid4().hex, "table_name": "contact_note",
+                 "row_id": uuid.uuid4().hex, "field": "text", "value": None,
+                 "reason": "übergeben", "handed_to": former, "case_id": None,
+                 "case_reference": "IM-2026-41-3f2a"},
+                {"refused_at": now, "change_id": uuid.uuid4().hex, "table_name": "help_plan",
+                 "row_id": uuid.uuid4().hex, "field": "approved_on", "value": '"2026-11-24"',
+                 "reason": "„Freigegeben am“ in „Hilfeplan“ setzt nur die Teamleitung.",
+                 "handed_to": None, "case_id": case.id, "case_reference": case.reference},
+            ],
+        )  # fmt: skip
+        conn.execute(
+            sync_quarantine.insert(),
+            {"received_at": now, "table_name": "contact_note", "row_id": uuid.uuid4().hex,
+             "field": "duration_minutes", "value": '"abc"', "hlc": "x",
+             "reason": "„Dauer“: eine ganze Zahl erwartet, erhalten 'abc'."},
+        )  # fmt: skip
     cf.lock()
 
 
@@ -151,6 +207,21 @@ def main(out_dir: str, lang: str = "de") -> int:
         window.pages.setCurrentWidget(window.report)
         pump(app, 3)
         window.grab().save(str(out / f"12-outcome-report-{lang}.png"))
+        controller.lock()
+        pump(app, 0.5)
+        arrived_by_sync(profile)
+        window = unlock(app, controller)
+        window.resize(1366, 768)  # the common office laptop
+        pump(app, 1)
+        window.grab().save(str(out / f"15-sync-inbox-status-bar-{lang}.png"))
+        window.inbox.resolve_next_conflict()
+        pump(app, 1.5)
+        window.inbox.dialog.grab().save(str(out / f"16-handover-{lang}.png"))
+        window.inbox.dialog.reject()
+        window.inbox.show_refused()
+        pump(app, 1.5)
+        window.inbox.dialog.grab().save(str(out / f"17-not-accepted-{lang}.png"))
+        window.inbox.dialog.reject()
         controller.lock()
         pump(app, 0.5)
         # the same cases seen by the team lead (after sync they are her team's), then the

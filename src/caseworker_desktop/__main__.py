@@ -9,6 +9,9 @@ from pathlib import Path
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    from .german_argparse import install
+
+    install()
     parser = argparse.ArgumentParser(prog="caseworker-desktop", description="Caseworker Desktop")
     parser.add_argument("--data-dir", type=Path, help="Profilordner öffnen")
     parser.add_argument("--lang", choices=["de", "en"], help="Sprache der Oberfläche")

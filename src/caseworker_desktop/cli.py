@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from . import german_argparse
 from .config import setup_logging
 from .domain.errors import CaseworkerError
 from .storage import vault
@@ -176,8 +177,25 @@ def cmd_sync(args) -> int:
         f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
         f"{report.conflicts} neue Konflikte, {report.evicted_cases} Fälle abgegeben."
     )
-    if report.rejected:
-        print(f"Achtung: {report.rejected} Änderungen hat der Server abgelehnt (siehe Protokoll).")
+    if report.handed_over:
+        print(
+            f"{report.handed_over} Änderungen in inzwischen umverteilten Akten wurden der neuen "
+            "Fachkraft zur Übernahme übergeben."
+        )
+    if report.rejected > report.handed_over:
+        print(
+            f"Achtung: {report.rejected - report.handed_over} Änderungen hat das Landratsamt "
+            "nicht übernommen; sie stehen in der App unter „nicht übernommen“ mit dem Grund."
+        )
+    if report.quarantined:
+        print(
+            f"Achtung: {report.quarantined} empfangene Werte sind auf diesem Gerät nicht lesbar "
+            "und wurden beiseitegelegt (in der App unter „nicht übernommen“)."
+        )
+    if report.restamped:
+        print(f"{report.restamped} Zeitstempel aus der Zeit der falsch gehenden Uhr erneuert.")
+    if report.clock_warning:
+        print(f"Hinweis: {report.clock_warning}")
     return 0
 
 
@@ -247,6 +265,7 @@ def _read_file(path: str, what: str) -> bytes:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    german_argparse.install()
     parser = argparse.ArgumentParser(
         prog="caseworker",
         description="Caseworker Desktop ohne Fenster: Falldatei anlegen, prüfen, sichern.",

@@ -165,7 +165,14 @@ def test_sync_cli_round_trip(tmp_path, district, monkeypatch, capsys):
     assert "0 Änderungen gesendet" in capsys.readouterr().out
     cf = CaseFile.open(data_dir, PASSPHRASE)
     try:
-        assert Services(cf).unsynced_changes() == 0
+        services = Services(cf)
+        assert services.unsynced_changes() == 0
         assert cf.verify() == []
+        case = services.cases.caseload()[0]
+        office(district.db, "reassign", "--case", case.case_id, "--to", "bschulz")
+        services.cases.set_dormant(case.case_id)  # offline, after the case went to bschulz
     finally:
         cf.lock()
+    assert main(["sync", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "1 Fälle abgegeben" in out and "1 Änderungen in inzwischen umverteilten Akten" in out

@@ -14,7 +14,6 @@ from caseworker_desktop.office.api import create_app
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.sync.hlc import HybridLogicalClock, Timestamp
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from tests.pg import reset_database
 
 with warnings.catch_warnings():
     # Starlette nudges towards its next HTTP client; the laptops use httpx, and so do we.
@@ -22,16 +21,6 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 PROTOCOL = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'office.db'}"
-        return
-    url = request.getfixturevalue("postgres_url")
-    yield url
-    reset_database(url)  # the next test starts from an empty database
 
 
 @pytest.fixture

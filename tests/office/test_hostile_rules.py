@@ -228,3 +228,33 @@ def test_a_clock_a_few_minutes_ahead_is_accepted(district):
     change = raw_change(anna, "contact_note", district.note_id, "text", '"gleich"',
                         hlc=_stamp(anna, soon))  # fmt: skip
     assert anna.push([change])["accepted"] == 1
+
+
+# --- 9. authentication first; one rate limit for every server process ---------------------
+
+
+def test_a_revoked_token_gets_401_whatever_the_body(district, office):
+    anna = district["anna"]
+    office.store.revoke(anna.device_id)
+    for body in (b"kein json", b'{"changes": 5}', b'{"changes": [{"table": "x"}]}'):
+        response = office.client.post("/sync/push", content=body, headers=anna.headers)
+        assert response.status_code == 401 and response.json()["code"] == "unauthorized"
+    bad_cursor = office.client.get("/sync/pull", params={"cursor": "x"}, headers=anna.headers)
+    assert bad_cursor.status_code == 401
+
+
+def test_two_server_processes_share_one_enrolment_limit(office, db_url):
+    from caseworker_desktop.office.api import create_app
+    from caseworker_desktop.office.store import Store
+    from tests.office.conftest import PROTOCOL, TestClient
+
+    second_store = Store(db_url)
+    try:
+        second = TestClient(create_app(second_store))
+        body = {"code": "AAAA-BBBB-CCCC", "device_id": "f" * 32}
+        first = TestClient(create_app(office.store, enrol_rate_per_minute=10))
+        codes = [first.post("/enrol", json=body, headers=PROTOCOL).status_code for _ in range(10)]
+        assert codes == [403] * 10
+        assert second.post("/enrol", json=body, headers=PROTOCOL).status_code == 429
+    finally:
+        second_store.close()

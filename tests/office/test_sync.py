@@ -8,8 +8,8 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from caseworker_desktop.office import pull as pull_module
 from caseworker_desktop.office import schema
-from caseworker_desktop.office import store as store_module
 from caseworker_desktop.office.push import conflict_id
 from caseworker_desktop.sync.hlc import Timestamp
 from tests.office.conftest import new_id
@@ -277,6 +277,6 @@ def test_a_cursor_far_behind_the_head_gets_the_same_pages(office, anna, anna2, m
         )
     anna.push(changes)
     near = [(c["seq"], c["field"]) for c in anna2.pull(limit=3)]
-    monkeypatch.setattr(store_module, "RECENT_WINDOW", 0)  # the other query plan
+    monkeypatch.setattr(pull_module, "RECENT_WINDOW", 0)  # the other query plan
     anna2.cursor = 0
     assert [(c["seq"], c["field"]) for c in anna2.pull(limit=3)] == near

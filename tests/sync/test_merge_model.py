@@ -152,18 +152,21 @@ def test_devices_converge_and_no_text_is_lost(offsets, ops):
         key = (copy.table, copy.row_id, copy.field)
         kept.add((key, copy.loser_value))  # the words, whoever typed them
         kept.add((key, copy.winner_value))
-    for w in writes:
+    texts = [w for w in writes if FIELDS[(w.table, w.row_id, w.field)]]  # not status fields
+    survived = set()
+    for w in texts:
         key = (w.table, w.row_id, w.field)
-        if not FIELDS[key]:
-            continue  # status fields: plain last-writer-wins
         final = office.state[key]
-        knowingly_overwritten = (w.table, w.row_id, w.field, w.hlc) in seen_bases
-        assert (
+        if (
             (final.hlc == w.hlc)
-            or knowingly_overwritten
+            or (w.table, w.row_id, w.field, w.hlc) in seen_bases  # knowingly overwritten
             or (key, w.value) in kept
             or final.value == w.value  # the same words won anyway
-        ), f"text {w.value!r} of {w.device_id} lost"
+        ):
+            survived.add((key, w.value))
+    for w in texts:  # the same words typed on two devices survive in either place
+        key = (w.table, w.row_id, w.field)
+        assert (key, w.value) in survived, f"text {w.value!r} of {w.device_id} lost"
 
 
 def test_two_laptops_same_text_concurrently_keep_both():

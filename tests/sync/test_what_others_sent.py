@@ -1,6 +1,6 @@
 """Nothing another device sent can stop a laptop's sync (SECURITY.md 18), a clock that
 runs ahead loses nothing, and what the office refuses stays visible on the laptop. Real
-case files and the real office app (in-process, over httpx), on SQLite."""
+case files and the real office app (in-process, over httpx), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ from tests.inprocess import URL, office_in_process
 
 
 @pytest.fixture
-def office(tmp_path, monkeypatch):
-    store = office_in_process(tmp_path, monkeypatch)
+def office(db_url, monkeypatch):
+    store = office_in_process(db_url, monkeypatch)
     yield store
     store.close()
 

@@ -58,7 +58,7 @@ class Desk:
 
 @pytest.fixture
 def desks(qtbot, tmp_path, monkeypatch, ops):
-    office = office_in_process(tmp_path, monkeypatch)
+    office = office_in_process(f"sqlite:///{tmp_path / 'office.db'}", monkeypatch)
     made = []
 
     def desk(username: str, clock: FakeClock | None = None) -> Desk:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from . import model as m
 from .errors import CaseworkerError
+from .labels import FIELD_LABELS_DE
 
 MAX_TEXT_CHARS = 100_000
 # SQLite stores 64-bit integers, PostgreSQL's INTEGER 32-bit: every count, slot or minute
@@ -69,7 +70,9 @@ def decode_value(cls: type[m.Record], field: str, raw: str) -> object:
     try:
         value = json.loads(raw)
     except (TypeError, ValueError, RecursionError):
-        raise InvalidValue(f"„{field}“: kein gültiger Wert (JSON).") from None
+        raise InvalidValue(
+            f"„{FIELD_LABELS_DE.get(field, field)}“: kein gültiger Wert (JSON)."
+        ) from None
     return convert(value)
 
 
@@ -90,18 +93,19 @@ def _converter(cls: type[m.Record], field: str) -> Callable[[object], object]:
     if field not in synced_fields(cls):
         raise KeyError(field)
     py_type, nullable = field_type(cls, field)
+    name = FIELD_LABELS_DE.get(field, field)  # in the messages: the name people know
     if isinstance(py_type, type) and issubclass(py_type, StrEnum):
-        convert = _enum(field, py_type)
+        convert = _enum(name, py_type)
     elif py_type is str:
-        convert = _id(field) if field.endswith("_id") else _text(field)
+        convert = _id(name) if field.endswith("_id") else _text(name)
     else:
-        convert = {bool: _bool, int: _int, date: _date, datetime: _datetime}[py_type](field)
+        convert = {bool: _bool, int: _int, date: _date, datetime: _datetime}[py_type](name)
 
     def checked(value: object) -> object:
         if value is None:
             if nullable:
                 return None
-            raise InvalidValue(f"„{field}“ darf nicht leer sein.")
+            raise InvalidValue(f"„{name}“ darf nicht leer sein.")
         return convert(value)
 
     return checked

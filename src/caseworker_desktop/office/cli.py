@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlalchemy.exc
 
+from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..storage import vault
 from ..storage.atomic import write_atomic
@@ -219,6 +220,7 @@ def cmd_report(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    german_argparse.install()
     parser = _Parser(
         prog="caseworker-office", description="Server des Landratsamts für Caseworker Desktop"
     )

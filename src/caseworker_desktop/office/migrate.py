@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
+from ..storage import migrate as storage_migrate
 from .auth import OfficeError
 
 log = logging.getLogger(__name__)
@@ -24,13 +24,11 @@ BASELINE = "0001"
 
 
 def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
+    return storage_migrate.alembic_config(MIGRATIONS_DIR)
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return storage_migrate.head_revision(MIGRATIONS_DIR)
 
 
 def current_revision(conn: sa.Connection) -> str | None:

@@ -92,7 +92,9 @@ class PushBatch:
         self.log: list[dict] = []  # `changes` rows to insert, in order
         self.dirty: dict[tuple[Key, str], FieldState] = {}  # field_state to write
         self.superseded: list[dict] = []  # `superseded_changes` rows to insert
-        self.handover: dict[Key, list[Change]] = {}  # refused: the case was reassigned
+        # Refused because the case was reassigned: row -> (the case, its changes).
+        self.handover: dict[Key, tuple[str, list[Change]]] = {}
+        self._owners: dict[str, str] = {}
         self.now = s.utcnow()  # received_at of the whole batch
         self._lost: dict[str, bool] = {}
 
@@ -104,21 +106,28 @@ class PushBatch:
             return PushResponse(accepted=0, duplicates=0, conflicts=0, rejected=rejected)
         check_clock(batch, now_ms)
         fresh, duplicates = self._fresh(batch)
-        valid = []
+        problems = {c.change_id: problem(c) for c in fresh}
+        candidates, refusals = fresh, {}
+        while True:  # until every change left is allowed (a refusal may orphan others)
+            self.scope = Scope(self.conn, self.who)
+            self.stored = self.scope.stored
+            for change in candidates:
+                if not problems[change.change_id]:
+                    self.scope.add(change)
+            self.scope.load()
+            self.scope.resolve()
+            verdicts = self.scope.verdicts()
+            allowed, refused = self._decide(candidates, problems, verdicts)
+            refusals.update(refused)
+            if len(allowed) == len(candidates):
+                break
+            candidates = allowed
         for change in fresh:
-            reason = problem(change)
-            if reason:
-                self._reject(change, reason)
-            else:
-                valid.append(change)
-                self.scope.add(change)
-        self.scope.load()
-        self.scope.resolve()
-        verdicts = self.scope.verdicts()
-        allowed = self._decide(valid, verdicts)
+            if change.change_id in refusals:
+                self._refuse(change, *refusals[change.change_id])
         self.scope.record(verdicts)
         conflicts = sum(self._merge(c) for c in allowed)
-        conflicts += sum(self._hand_over(key, changes) for key, changes in self.handover.items())
+        conflicts += sum(self._hand_over(key, *item) for key, item in self.handover.items())
         self._flush()
         return PushResponse(
             accepted=len(allowed),
@@ -149,31 +158,41 @@ class PushBatch:
 
     # --- one change ---------------------------------------------------------------------
 
-    def _decide(self, valid: list[Change], verdicts: dict[Key, str | None]) -> list[Change]:
-        """The changes applied. A write (the fields of one row with one stamp) is applied
-        whole or not at all; a refused one is listed with its reason, and handed over if
-        the pusher lost the case by reassignment."""
-        reasons = {c.change_id: self._reason(c, verdicts) for c in valid}
+    def _decide(
+        self, changes: list[Change], problems: dict[str, str | None], verdicts: dict
+    ) -> tuple[list[Change], dict[str, tuple[str, str | None]]]:
+        """(the changes allowed, change id -> (reason, case id to hand over to or None)).
+        A write (the fields of one row with one stamp) is applied whole or not at all; a
+        change refused because the pusher lost the case by reassignment is handed over."""
+        reasons = {c.change_id: problems[c.change_id] or self._reason(c, verdicts) for c in changes}
         refused_writes: dict[tuple[str, str, str], str] = {}
-        for change in valid:
+        for change in changes:
             if reasons[change.change_id]:
                 refused_writes.setdefault(_write(change), reasons[change.change_id])
-        allowed = []
-        for change in valid:
+        allowed, refused = [], {}
+        for change in changes:
             reason = reasons[change.change_id]
             if reason is None and _write(change) in refused_writes:
                 reason = PART_OF_REFUSED.format(reason=refused_writes[_write(change)])
             if reason is None:
                 allowed.append(change)
                 continue
-            key = (change.table, change.row_id)
-            case_id = self.scope.case.get(key)
-            if reason == NOT_YOURS and case_id and self._lost_by_reassignment(case_id):
-                self.handover.setdefault(key, []).append(change)
-                self._reject(change, HANDED_OVER, self.scope.cases[case_id].caseworker_id)
-            else:
-                self._reject(change, reason)
-        return allowed
+            case_id = self.scope.case.get((change.table, change.row_id))
+            lost = reason == NOT_YOURS and case_id and self._lost_by_reassignment(case_id)
+            refused[change.change_id] = (reason, case_id if lost else None)
+        return allowed, refused
+
+    def _refuse(self, change: Change, reason: str, hand_to_case: str | None) -> None:
+        if hand_to_case is None:
+            self._reject(change, reason)
+            return
+        key = (change.table, change.row_id)
+        self.handover.setdefault(key, (hand_to_case, []))[1].append(change)
+        if hand_to_case not in self._owners:
+            self._owners[hand_to_case] = self.conn.execute(
+                sa.select(s.cases.c.caseworker_id).where(s.cases.c.case_id == hand_to_case)
+            ).scalar()
+        self._reject(change, HANDED_OVER, self._owners[hand_to_case])
 
     def _reason(self, change: Change, verdicts: dict[Key, str | None]) -> str | None:
         reason = verdicts[(change.table, change.row_id)]
@@ -278,14 +297,14 @@ class PushBatch:
             is_text=change.field in m.BY_TABLE[change.table].text_fields,
         )
 
-    def _hand_over(self, key: Key, changes: list[Change]) -> int:
+    def _hand_over(self, key: Key, case_id: str, changes: list[Change]) -> int:
         """Everything the old owner wrote offline in a case reassigned meanwhile, one row
         at a time: their values beside the values in force, for the new owner to take."""
         latest: dict[str, Change] = {}
         for change in changes:
             if change.field not in latest or change.hlc > latest[change.field].hlc:
                 latest[change.field] = change
-        stored = self.stored.get(key, {})
+        stored = self._stored_fields(key)
         theirs = {f: decode(c.value) for f, c in sorted(latest.items())}
         current = {f: decode(stored[f].value) for f in sorted(latest) if f in stored}
         loser_hlc = max(c.hlc for c in latest.values())
@@ -302,9 +321,19 @@ class PushBatch:
             "kind": "handover",
             "handed_over_by": self.who.user_id,
         }
-        return self._conflict(key, handover_id(*key, loser_hlc, self.who.device_id), values)
+        row_id = handover_id(*key, loser_hlc, self.who.device_id)
+        return self._conflict(key, row_id, values, case_id)
 
-    def _conflict(self, about: Key, row_id: str, values: dict) -> int:
+    def _stored_fields(self, key: Key) -> dict[str, FieldState]:
+        """The values in force of a row (it may not be in this batch's final pool)."""
+        if key not in self.stored:
+            for _t, _r, field, *state in s.select_keys(
+                self.conn, s.field_state, "field, value, hlc, device_id", [key]
+            ):
+                self.stored.setdefault(key, {})[field] = FieldState(*state)
+        return self.stored.get(key, {})
+
+    def _conflict(self, about: Key, row_id: str, values: dict, case_id: str | None = None) -> int:
         """A Conflict row, written through the log like any row, in the case of the row
         it is about (parked with it while that has none)."""
         key = ("conflict", row_id)
@@ -317,7 +346,7 @@ class PushBatch:
             ).first()
         ):
             return 0
-        case_id = self.scope.case.get(about)
+        case_id = case_id or self.scope.case.get(about)
         stamp = self.clock.now().encode()
         values = {
             "kind": "text",

@@ -17,14 +17,16 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def alembic_config() -> Config:
+def alembic_config(directory: Path = MIGRATIONS_DIR) -> Config:
+    """Alembic's configuration for the scripts in `directory` (the case file's, or the
+    office database's)."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(directory))
     return cfg
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revision(directory: Path = MIGRATIONS_DIR) -> str:
+    return ScriptDirectory.from_config(alembic_config(directory)).get_current_head()
 
 
 def current_revision(engine: sa.Engine) -> str | None:
