@@ -242,3 +242,20 @@ def _case_of(district: District, table: str, row_id: str) -> str | None:
         return conn.execute(
             sa.select(rc.c.case_id).where(rc.c.table_name == table, rc.c.row_id == row_id)
         ).scalar()
+
+
+def test_a_refused_case_takes_the_rows_that_need_it_along(district):
+    ben = district["ben"]
+    client_id, case_id, changes = ben.open_case()
+    changes = [dict(c, value='"abc"') if c["field"] == "status" else c for c in changes]
+    note = new_id()
+    changes += ben.write(
+        "contact_note", note, case_id=case_id, text="x", kind="phone", contact_on="2026-11-20"
+    )
+    result = ben.push(changes)
+    refused = {r["change_id"] for r in result["rejected"]}
+    assert {c["change_id"] for c in changes if c["table"] != "client"} == refused
+    assert count(district.store, schema.cases, schema.cases.c.case_id == case_id) == 0
+    assert count(district.store, schema.row_case, schema.row_case.c.row_id == note) == 0
+    assert stored(district.store, "contact_note", note) == {}
+    assert stored(district.store, "client", client_id)  # parked for ben: his, invisible

@@ -1,8 +1,8 @@
 """Field values on the wire and in the logs: JSON text of the domain's own types.
 
-One codec for every side: a laptop encodes what it writes, the office checks every pushed
-value with `check_value` before it stores it, and a laptop decodes every pulled value with
-`decode_value`, which refuses (InvalidValue) what the domain cannot hold: an unknown enum
+One codec for every side: a laptop encodes what it writes; the office decodes every pushed
+value before it stores it, and a laptop every pulled value, with `decode_value`, which
+refuses (InvalidValue) what the domain cannot hold: an unknown enum
 member, "abc" for a number, "31.02.2026" for a date, a lone surrogate, a malformed id."""
 
 from __future__ import annotations
@@ -74,18 +74,6 @@ def decode_value(cls: type[m.Record], field: str, raw: str) -> object:
             f"„{FIELD_LABELS_DE.get(field, field)}“: kein gültiger Wert (JSON)."
         ) from None
     return convert(value)
-
-
-def check_value(table: str, field: str, raw: str) -> str | None:
-    """What is wrong with a pushed value (German), or None."""
-    cls = m.BY_TABLE.get(table)
-    if cls is None:
-        return f"Unbekannte Tabelle „{table}“."
-    try:
-        decode_value(cls, field, raw)
-    except InvalidValue as exc:
-        return str(exc)
-    return None
 
 
 @functools.cache

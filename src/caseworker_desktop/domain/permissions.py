@@ -172,37 +172,51 @@ def check_write(
     """Why `user_id` in `role` may not write `value` (a domain value) into field `name` of a
     row of `table`, or None if they may. `stored(field)` gives the row's stored value of a
     field (MISSING if it has none); `stored` is None for a row that does not exist yet."""
-    role = Role(role)
     rule = RULES.get(table)
     if rule is None:
         return REFERENCE_DATA
-    spec = rule.fields.get(name, FieldRule())
-    where = {
-        "field": FIELD_LABELS_DE.get(name, name),
-        "table": TABLE_LABELS_DE.get(table, table),
-    }
+    role = Role(role)
+    spec = rule.fields.get(name, _FREE)
     if stored is None:
         if role not in rule.create:
-            return NO_CREATE.format(table=where["table"])
+            return NO_CREATE.format(table=_table(table))
     elif role not in (spec.roles if spec.roles is not None else rule.write):
-        return NOT_YOUR_ROLE.format(**where)
+        return NOT_YOUR_ROLE.format(field=_field(name), table=_table(table))
+    if spec is _FREE:  # the common case: no rule of its own (checked per pushed change)
+        return None
     if spec.roles is not None and role not in spec.roles:
-        return NOT_YOUR_ROLE.format(**where)
+        return NOT_YOUR_ROLE.format(field=_field(name), table=_table(table))
     if spec.fixed and stored is not None and stored(name) != value:
-        return FIXED_FIELD.format(**where)  # also when the row lacks it: set with the row
+        # also when the row lacks it: set with the row
+        return FIXED_FIELD.format(field=_field(name), table=_table(table))
     if spec.own_id and value is not None and value != user_id:
-        return OWN_ID.format(**where)
+        return OWN_ID.format(field=_field(name), table=_table(table))
     if spec.set_by is not None and not _empty(value) and role not in spec.set_by:
-        return VALUE_NOT_YOURS.format(value=value, roles=_roles(spec.set_by), **where)
+        return VALUE_NOT_YOURS.format(
+            field=_field(name), value=value, roles=_roles(spec.set_by), table=_table(table)
+        )
     allowed = spec.values.get(str(value)) if spec.values else None
     if allowed is not None and role not in allowed:
         shown = label(value) if isinstance(value, StrEnum) else value
-        return VALUE_NOT_YOURS.format(value=shown, roles=_roles(allowed), **where)
+        return VALUE_NOT_YOURS.format(
+            field=_field(name), value=shown, roles=_roles(allowed), table=_table(table)
+        )
     if spec.author and stored is not None:
         author = stored(spec.author)
         if author is not MISSING and author != user_id:
-            return AUTHOR_ONLY.format(**where)
+            return AUTHOR_ONLY.format(field=_field(name), table=_table(table))
     return None
+
+
+_FREE = FieldRule()
+
+
+def _field(name: str) -> str:
+    return FIELD_LABELS_DE.get(name, name)
+
+
+def _table(table: str) -> str:
+    return TABLE_LABELS_DE.get(table, table)
 
 
 def _roles(roles: frozenset[Role]) -> str:

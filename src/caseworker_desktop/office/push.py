@@ -67,20 +67,27 @@ def handover_id(table: str, row_id: str, loser_hlc: str, device_id: str) -> str:
 
 
 def check_clock(batch: Sequence[Change], now_ms: int) -> None:
-    newest = max((Timestamp.decode(c.hlc).wall_ms for c in batch), default=0)
+    if not batch:
+        return
+    newest = Timestamp.decode(max(c.hlc for c in batch)).wall_ms  # string order: clock order
     if newest > now_ms + MAX_CLOCK_AHEAD_MS:
         raise OfficeError(
             CLOCK_AHEAD.format(ahead=span(newest - now_ms)), status=409, code="clock_ahead"
         )
 
 
-def problem(change: Change) -> str | None:
-    """What is wrong with a change on its own, before any case is looked at."""
+def problem(change: Change) -> tuple[str | None, object]:
+    """What is wrong with a change on its own, before any case is looked at: (the German
+    reason or None, the domain value)."""
+    cls = m.BY_TABLE.get(change.table)
     if change.table not in permissions.RULES:
-        if change.table in m.BY_TABLE:
-            return permissions.REFERENCE_DATA
-        return f"Unbekannte Tabelle „{change.table}“."
-    return codec.check_value(change.table, change.field, change.value)
+        if cls is not None:
+            return permissions.REFERENCE_DATA, None
+        return f"Unbekannte Tabelle „{change.table}“.", None
+    try:
+        return None, codec.decode_value(cls, change.field, change.value)
+    except codec.InvalidValue as exc:
+        return str(exc), None
 
 
 class PushBatch:
@@ -97,6 +104,7 @@ class PushBatch:
         self._owners: dict[str, str] = {}
         self.now = s.utcnow()  # received_at of the whole batch
         self._lost: dict[str, bool] = {}
+        self.values: dict[str, object] = {}  # change id -> its domain value
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -106,7 +114,9 @@ class PushBatch:
             return PushResponse(accepted=0, duplicates=0, conflicts=0, rejected=rejected)
         check_clock(batch, now_ms)
         fresh, duplicates = self._fresh(batch)
-        problems = {c.change_id: problem(c) for c in fresh}
+        problems = {}
+        for change in fresh:
+            problems[change.change_id], self.values[change.change_id] = problem(change)
         candidates, refusals = fresh, {}
         while True:  # until every change left is allowed (a refusal may orphan others)
             self.scope = Scope(self.conn, self.who)
@@ -221,6 +231,8 @@ class PushBatch:
                 return MOVE
         cls = m.BY_TABLE[change.table]
         stored = self.stored.get(key)
+        if stored and all(st.hlc == change.hlc for st in stored.values()):
+            stored = None  # the rest of the write that made the row (sent in two batches)
 
         def before(name: str) -> object:
             state = stored.get(name) if stored else None
@@ -236,7 +248,7 @@ class PushBatch:
             self.who.user_id,
             change.table,
             change.field,
-            codec.decode_value(cls, change.field, change.value),
+            self.values[change.change_id],
             before if stored else None,
         )
 

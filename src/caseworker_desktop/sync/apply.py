@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
 from ..storage.orm import change_log, field_clock, refused_change, sync_pending, table_of
-from .hlc import HybridLogicalClock, Timestamp
+from .hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, is_timestamp
 from .merge import apply_pulled
 from .protocol import MAX_CLOCK_AHEAD_MS, PulledChange, PullResponse
 
@@ -40,26 +40,25 @@ def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock)
     for case_id in page.evict_cases:
         evict_case(conn, case_id)
         result.evicted += 1
-    limit = page.server_time_ms + MAX_CLOCK_AHEAD_MS
+    limit = f"{page.server_time_ms + MAX_CLOCK_AHEAD_MS:0{WALL_DIGITS}d}"
     decoded: dict[tuple[str, str, str], tuple[PulledChange, object]] = {}
     quarantine = []
-    newest_stamp = None
     for change in page.changes:
         try:
-            stamp, value = _check(change, limit)
+            value = _check(change, limit)
         except InvalidValue as exc:
             quarantine.append(_quarantined(change, str(exc)))
             continue
         key = (change.table, change.row_id, change.field)
         if key not in decoded or change.hlc > decoded[key][0].hlc:
             decoded[key] = (change, value)
-        newest_stamp = max(newest_stamp or stamp, stamp)
     if quarantine:
         conn.exec_driver_sql(_QUARANTINE, quarantine)
         result.quarantined = len(quarantine)
     if not decoded:
         return result
-    hlc.observe(newest_stamp, check_drift=False)  # bounded by the office's clock above
+    newest = max(c.hlc for c, _ in decoded.values())  # string order is clock order
+    hlc.observe(Timestamp.decode(newest), check_drift=False)  # bounded by the office above
     clocks = _clocks_for(conn, {(t, r) for t, r, _ in decoded})
     newest = {k: v for k, v in decoded.items() if apply_pulled(clocks.get(k), v[0].hlc)}
     if not newest:
@@ -89,18 +88,17 @@ def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock)
     return result
 
 
-def _check(change: PulledChange, limit_ms: int) -> tuple[Timestamp, object]:
-    """The change's clock stamp and decoded value, or InvalidValue."""
+def _check(change: PulledChange, limit: str) -> object:
+    """The change's decoded value, or InvalidValue (also for a stamp that is malformed or
+    later than `limit`, the office's clock plus what it tolerates, as HLC wall digits)."""
     cls = m.BY_TABLE.get(change.table)
     if cls is None or change.table in _REFERENCE:
         raise InvalidValue(UNKNOWN_TABLE.format(table=change.table[:40]))
-    try:
-        stamp = Timestamp.decode(change.hlc)
-    except ValueError:
-        raise InvalidValue(BAD_STAMP) from None
-    if stamp.wall_ms > limit_ms:
+    if not is_timestamp(change.hlc):
+        raise InvalidValue(BAD_STAMP)
+    if change.hlc[:WALL_DIGITS] > limit:
         raise InvalidValue(FUTURE_STAMP)
-    return stamp, decode_value(cls, change.field, change.value)
+    return decode_value(cls, change.field, change.value)
 
 
 # The office keeps reference data out of the log; a change to it is nobody's to send.

@@ -26,6 +26,11 @@ DEFAULT_MAX_DRIFT_MS = 24 * 3600 * 1000
 _ENCODED = re.compile(rf"([0-9]{{{WALL_DIGITS}}})-([0-9]{{{COUNTER_DIGITS}}})-([^-]+)")
 
 
+def is_timestamp(text: str) -> bool:
+    """Whether `text` is an encoded timestamp (without building one)."""
+    return _ENCODED.fullmatch(text) is not None
+
+
 class ClockDriftError(CaseworkerError):
     """A remote timestamp is implausibly far in the future."""
 
