@@ -23,7 +23,14 @@ from ..storage.orm import change_log, table_of
 from . import outbox
 from .apply import apply_page
 from .hlc import HybridLogicalClock, Timestamp
-from .outbox import MARK_PUSHED, UNPUSHED, record_refusals, restamp_ahead, whole_writes
+from .outbox import (
+    MARK_PUSHED,
+    UNPUSHED,
+    record_refusals,
+    restamp_ahead,
+    stamped_ahead,
+    whole_writes,
+)
 from .protocol import MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, EnrolRequest, PushRequest
 from .transport import ClockAheadError, SyncError, Transport
 
@@ -186,8 +193,12 @@ class SyncClient:
                 "(gegenüber dem Landratsamt). Bitte Datum, Uhrzeit und Zeitzone des Geräts "
                 "korrigieren; die Änderungen bleiben gespeichert und werden danach gesendet."
             )
+        limit = office + MAX_CLOCK_AHEAD_MS
+        with self.engine.connect() as conn:
+            if not stamped_ahead(conn, self.hlc, limit):
+                return
         with self.engine.begin() as conn:
-            report.restamped = restamp_ahead(conn, self.hlc, office + MAX_CLOCK_AHEAD_MS)
+            report.restamped = restamp_ahead(conn, self.hlc, limit)
             if report.restamped:
                 self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
                 log.warning("%d changes stamped ahead of the office got new stamps",

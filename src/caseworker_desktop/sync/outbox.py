@@ -77,11 +77,10 @@ def record_refusals(
     return len(rows)
 
 
-_PARENT = {  # how to get from a row to its case: (field, table it names)
-    "help_plan_entry": ("help_plan_id", m.HelpPlan),
-    "consent_record": ("client_id", m.Client),
-    "household": None,
-    "client": None,
+# Rows that reach their case through a parent: (the field naming it, the parent's record).
+_PARENT = {
+    m.HelpPlanEntry: ("help_plan_id", m.HelpPlan),
+    m.ConsentRecord: ("client_id", m.Client),
 }
 
 
@@ -96,8 +95,8 @@ def case_of(conn: sa.Connection, table: str, row_id: str) -> tuple[str | None, s
     elif cls is not None and "case_id" in table_of(cls).c:
         t = table_of(cls)
         case_id = conn.execute(sa.select(t.c.case_id).where(t.c.id == row_id)).scalar()
-    elif cls in (m.HelpPlanEntry, m.ConsentRecord):
-        field, parent = _PARENT[table]
+    elif cls in _PARENT:
+        field, parent = _PARENT[cls]
         t, p = table_of(cls), table_of(parent)
         parent_id = conn.execute(sa.select(t.c[field]).where(t.c.id == row_id)).scalar()
         if parent is m.HelpPlan:
@@ -126,6 +125,19 @@ def _case_of_client(conn: sa.Connection, client_id: str | None) -> str | None:
     return conn.execute(
         sa.select(cases.c.id).where(cases.c.client_id == client_id).limit(1)
     ).scalar()
+
+
+def stamped_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -> bool:
+    """Whether anything unsent (or the clock itself) is stamped after `limit_ms`."""
+    if hlc.last.wall_ms > limit_ms:
+        return True
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM change_log WHERE pushed = 0 AND substr(hlc, 1, 15) > ? LIMIT 1",
+            (f"{limit_ms:015d}",),
+        ).first()
+        is not None
+    )
 
 
 def restamp_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -> int:
