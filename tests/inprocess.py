@@ -16,7 +16,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
-URL = "http://testserver"
+URL = "http://localhost"  # loopback: plain HTTP is allowed there
 
 
 def office_in_process(url: str, monkeypatch, clock: Callable[[], float] = time.time) -> Store:
@@ -29,7 +29,7 @@ def office_in_process(url: str, monkeypatch, clock: Callable[[], float] = time.t
     store.add_user("lena", "Lena Hoffmann", "team_lead", "Team Nord")
     store.add_user("ben", "Ben Roth", "caseworker", "Team Nord")
 
-    def in_process(url: str, token: str | None = None, timeout: float = 30.0) -> Transport:
+    def in_process(url: str, token: str | None = None, timeout: float = 30.0, **_tls) -> Transport:
         transport = Transport(url, token, timeout)
         headers = dict(transport.client.headers)
         transport.client.close()

@@ -680,22 +680,26 @@ or create a new one with Ctrl+N.</translation>
         <translation>Enrol with the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="16"/>
         <source>Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. Danach gleicht das Gerät Ihre Fälle automatisch ab, sobald es online ist.</source>
-        <translation>You get the one-time code from your team lead or the administration. After that this device syncs your cases automatically whenever it is online.</translation>
+        <translation type="vanished">You get the one-time code from your team lead or the administration. After that this device syncs your cases automatically whenever it is online.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="20"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="16"/>
+        <source>Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. Er enthält den Fingerabdruck des Servers: das Gerät prüft damit, dass es wirklich mit dem Landratsamt spricht, bevor es etwas sendet. Danach gleicht es Ihre Fälle automatisch ab, sobald es online ist.</source>
+        <translation>You get the one-time code from your team lead or the administration. It contains the server&apos;s fingerprint: the device uses it to check that it really talks to the district office before it sends anything. After that it syncs your cases automatically whenever it is online.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="22"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="22"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="24"/>
         <source>Einmalcode</source>
         <translation>One-time code</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="23"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="26"/>
         <source>Anmelden</source>
         <translation>Enrol</translation>
     </message>

@@ -64,10 +64,11 @@ def enrolment_code(db: str, username: str) -> str:
 
 
 class OfficeServer:
-    def __init__(self, tmp: Path, db: str | None = None):
+    def __init__(self, tmp: Path, db: str | None = None, tls: tuple[Path, Path] | None = None):
         self.db = db or f"sqlite:///{tmp / 'office.db'}"
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.tls = tls  # (certificate, key): serve HTTPS
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.log = tmp / "server.log"
         self.proc: subprocess.Popen | None = None
 
@@ -83,6 +84,11 @@ class OfficeServer:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *(
+                    ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
+                    if self.tls
+                    else []
+                ),
             ],
             stdout=self.log.open("ab"),
             stderr=subprocess.STDOUT,
@@ -95,6 +101,7 @@ class OfficeServer:
                     self.url + "/version",
                     headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
                     timeout=1,
+                    verify=False,  # only: is it up? (laptops pin the key)
                 )
                 return
             except httpx.TransportError:

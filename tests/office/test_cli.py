@@ -157,3 +157,22 @@ def test_recovery_unwraps_the_escrowed_data_key(store, db_url, tmp_path, capsys)
         str(out),
     )
     assert code == 2 and "passt nicht" in err
+
+
+def test_codes_carry_the_pin_of_the_certificate_laptops_see(store, db_url, tmp_path, capsys):
+    from caseworker_desktop.sync.pinning import pin_in_code, pin_of_pem, split_code
+    from tests.e2e.test_tls import certificate
+
+    Office(store).user("amueller")
+    code, _, _ = run(capsys, "enrol", "--db", db_url, "--username", "amueller")
+    assert code == 0
+    cert, _key = certificate(tmp_path, "proxy")
+    code, out, _ = run(capsys, "tls", "pin", "--db", db_url, "--cert", str(cert))
+    assert code == 0 and pin_of_pem(cert.read_bytes()).hex() in out
+    code, out, _ = run(capsys, "enrol", "--db", db_url, "--username", "amueller")
+    printed = re.search(r"Anmeldecode für amueller: (\S+)", out)[1]
+    assert printed.count("-") == 6 and "Fingerabdruck" in out
+    assert split_code(printed)[1] == pin_in_code(pin_of_pem(cert.read_bytes()))
+    (tmp_path / "kaputt.pem").write_text("kein Zertifikat")
+    code, _, err = run(capsys, "tls", "pin", "--db", db_url, "--cert", str(tmp_path / "kaputt.pem"))
+    assert code == 2 and "kein PEM-Zertifikat" in err

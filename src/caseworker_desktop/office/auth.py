@@ -12,6 +12,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from ..domain.errors import CaseworkerError
+from ..sync.pinning import CODE_ALPHABET, SECRET_LENGTH, group, pin_in_code
 
 ROLES = ("caseworker", "team_lead", "coordinator", "admin")
 # The one pseudo-case that holds the district's trauma offers (consultation dates, groups):
@@ -19,10 +20,6 @@ ROLES = ("caseworker", "team_lead", "coordinator", "admin")
 PLANNING_CASE = "0d15741c7a9a5e0e8f0c2b6d1a3e4f50"
 # Placements (requests for slots and places) the coordinator sees across the district.
 COORDINATED_TABLES = frozenset({"trauma_placement"})
-# Read aloud on the phone and typed by hand: no 0/O, no 1/I/L.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_GROUPS = 3
-CODE_GROUP_LENGTH = 4
 CODE_VALIDITY = timedelta(hours=24)
 
 
@@ -68,17 +65,11 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def new_enrolment_code() -> str:
-    groups = (
-        "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LENGTH))
-        for _ in range(CODE_GROUPS)
-    )
-    return "-".join(groups)
-
-
-def normalise_code(code: str) -> str:
-    """People type codes with spaces, hyphens or in lower case."""
-    return "".join(ch for ch in code.upper() if ch not in " -\t")
+def new_enrolment_code(pin: bytes | None = None) -> tuple[str, str]:
+    """(the code to hand over, the one-time secret in it). With the office's key pin the
+    code also carries the pin's first 80 bits, for the laptop to check the server by."""
+    secret = "".join(secrets.choice(CODE_ALPHABET) for _ in range(SECRET_LENGTH))
+    return group(secret + (pin_in_code(pin) if pin else "")), secret
 
 
 def works_on_cases(who: Principal) -> bool:

@@ -54,18 +54,43 @@ def cmd_serve(args) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise auth.OfficeError("Für TLS braucht es beides: --tls-cert und --tls-key.")
+    tls = {}
     with _store(args) as store:
-        print(f"Server des Landratsamts: http://{args.host}:{args.port} (Strg+C beendet).")
+        if args.tls_cert:
+            pin = store.pin_certificate(_read(args.tls_cert, "Das Zertifikat"))
+            _read(args.tls_key, "Der Schlüssel")
+            tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+            print(f"Fingerabdruck des Schlüssels: {pin.hex()}")
+        scheme = "https" if tls else "http"
+        print(f"Server des Landratsamts: {scheme}://{args.host}:{args.port} (Strg+C beendet).")
         uvicorn.run(
             create_app(store),
             host=args.host,
             port=args.port,
             log_level="info",
+            **tls,
             # X-Forwarded-For names the client only when a proxy of ours set it: from any
             # other address it is a claim of the caller (and would dodge the rate limit).
             proxy_headers=bool(args.trusted_proxy),
             forwarded_allow_ips=",".join(args.trusted_proxy) if args.trusted_proxy else "",
         )
+    return 0
+
+
+def _read(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise auth.OfficeError(f"{what} {path} ist nicht lesbar.") from exc
+
+
+def cmd_tls_pin(args) -> int:
+    """Behind a reverse proxy: the certificate laptops see is the proxy's."""
+    with _store(args) as store:
+        pin = store.pin_certificate(_read(args.cert, "Das Zertifikat"))
+    print(f"Fingerabdruck gespeichert: {pin.hex()}; neue Anmeldecodes enthalten ihn.")
     return 0
 
 
@@ -100,7 +125,11 @@ def cmd_enrol(args) -> int:
     with _store(args) as store:
         code, expires = store.issue_enrolment_code(args.username)
     print(f"Anmeldecode für {args.username}: {code}")
-    print(f"Einmal verwendbar, gültig bis {expires:%d.%m.%Y %H:%M} UTC.")
+    pinned = len(code.replace("-", "")) > 12
+    print(
+        f"Einmal verwendbar, gültig bis {expires:%d.%m.%Y %H:%M} UTC."
+        + (" Er enthält den Fingerabdruck des Servers." if pinned else "")
+    )
     return 0
 
 
@@ -237,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("serve", cmd_serve, "Server starten")
     p.add_argument("--host", default="127.0.0.1", help="Adresse (Vorgabe: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="Port (Vorgabe: 8750)")
+    p.add_argument("--tls-cert", metavar="DATEI", help="TLS-Zertifikat (PEM)")
+    p.add_argument("--tls-key", metavar="DATEI", help="Privater Schlüssel dazu (PEM)")
     p.add_argument(
         "--trusted-proxy",
         action="append",
@@ -244,6 +275,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADRESSE",
         help="Adresse eines vorgeschalteten Proxys, dessen X-Forwarded-For gilt (mehrfach)",
     )
+
+    tls = sub.add_parser("tls", help="TLS-Zertifikat des Landratsamts").add_subparsers(
+        dest="action", required=True, metavar="AKTION"
+    )
+    p = command(
+        "pin", cmd_tls_pin, "Zertifikat vor einem Reverse Proxy für Anmeldecodes merken", tls
+    )
+    p.add_argument("--cert", required=True, metavar="DATEI", help="Zertifikat, das Laptops sehen")
 
     team = sub.add_parser("team", help="Teams verwalten").add_subparsers(
         dest="action", required=True, metavar="AKTION"

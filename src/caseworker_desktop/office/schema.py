@@ -146,6 +146,15 @@ enrol_attempts = sa.Table(
     sa.Column("at", sa.DateTime, nullable=False),
     sa.Index("ix_enrol_attempts_address_at", "address", "at"),
 )
+# Settings of the office itself (the key pin of its TLS certificate).
+office_settings = sa.Table(
+    "office_settings",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+TLS_PIN = "tls_pin"
+
 office_audit = sa.Table(
     "office_audit",
     metadata,
@@ -237,6 +246,19 @@ def audit(conn: sa.Connection, actor: str, action: str, detail: str = "") -> Non
     conn.execute(
         office_audit.insert().values(at=utcnow(), actor=actor, action=action, detail=detail)
     )
+
+
+def get_setting(conn: sa.Connection, key: str) -> str | None:
+    return conn.execute(
+        sa.select(office_settings.c.value).where(office_settings.c.key == key)
+    ).scalar()
+
+
+def set_setting(conn: sa.Connection, key: str, value: str) -> None:
+    if not conn.execute(
+        office_settings.update().where(office_settings.c.key == key).values(value=value)
+    ).rowcount:
+        conn.execute(office_settings.insert().values(key=key, value=value))
 
 
 def office_change(key: Key, field: str, value: object, hlc: str) -> dict:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from ..sync.hlc import HybridLogicalClock
+from ..sync.pinning import pin_of_pem, split_code
 from ..sync.protocol import (
     Change,
     Directory,
@@ -166,20 +167,35 @@ class Store:
         return user_id
 
     def issue_enrolment_code(self, username: str) -> tuple[str, datetime]:
-        """A one-time code for enrolling one laptop of this user, valid for 24 hours."""
-        code = auth.new_enrolment_code()
+        """A one-time code for enrolling one laptop of this user, valid for 24 hours (with
+        the office's key pin in it, once the office knows its certificate)."""
         expires = s.utcnow() + auth.CODE_VALIDITY
         with self.write() as conn:
+            pin = s.get_setting(conn, s.TLS_PIN)
+            code, secret = auth.new_enrolment_code(bytes.fromhex(pin) if pin else None)
             user = _get_user(conn, username)
             conn.execute(
                 s.enrolment_codes.insert().values(
-                    code_hash=auth.hash_secret(auth.normalise_code(code)),
+                    code_hash=auth.hash_secret(secret),
                     user_id=user.id,
                     expires_at=expires,
                 )
             )
             s.audit(conn, "admin", "code_issue", f"user={user.id}")
         return code, expires
+
+    def pin_certificate(self, pem: bytes) -> bytes:
+        """Record the key of the certificate laptops see (ours, or the reverse proxy's):
+        from now on enrolment codes carry its pin. Returns the pin."""
+        try:
+            pin = pin_of_pem(pem)
+        except ValueError as exc:
+            raise OfficeError("Die Zertifikatsdatei ist kein PEM-Zertifikat.") from exc
+        with self.write() as conn:
+            if s.get_setting(conn, s.TLS_PIN) != pin.hex():
+                s.set_setting(conn, s.TLS_PIN, pin.hex())
+                s.audit(conn, "admin", "tls_pin", f"pin={pin.hex()}")
+        return pin
 
     def revoke(self, device_id: str) -> None:
         with self.write() as conn:
@@ -279,7 +295,7 @@ class Store:
     ) -> tuple[str, sa.Row]:
         """Consume a one-time code: the device gets a token, of which only the hash is
         kept. Returns (token, user row)."""
-        code_hash = auth.hash_secret(auth.normalise_code(code))
+        code_hash = auth.hash_secret(split_code(code)[0])  # the pin part is not secret
         now = s.utcnow()
         with self.write() as conn:
             found = conn.execute(

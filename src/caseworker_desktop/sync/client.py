@@ -31,6 +31,7 @@ from .outbox import (
     stamped_ahead,
     whole_writes,
 )
+from .pinning import split_code
 from .protocol import MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, EnrolRequest, PushRequest
 from .transport import ClockAheadError, SyncError, Transport
 
@@ -90,9 +91,12 @@ class SyncClient:
             enrolled_at = case_file.state(conn, "server_url")
             token = case_file.state(conn, "device_token")
             last = case_file.state(conn, "hlc")
+            pin = case_file.state(conn, "server_pin")
         self.server_url = (server_url or enrolled_at) if enrolled_at else None
         self.transport = transport or (
-            Transport(self.server_url, token) if self.server_url else None
+            Transport(self.server_url, token, pin=bytes.fromhex(pin) if pin else None)
+            if self.server_url
+            else None
         )
         self.hlc = hlc or HybridLogicalClock(
             case_file.device_id,
@@ -110,17 +114,21 @@ class SyncClient:
     @classmethod
     def enrol(cls, case_file: CaseFile, server_url: str, code: str) -> m.User:
         """Register this laptop with a one-time code. The local user takes the server's
-        user id, role and team (rewritten in the rows and the unsent changes)."""
+        user id, role and team (rewritten in the rows and the unsent changes). The server's
+        key is checked against the pin the code carries before the code is sent, and kept:
+        from now on this laptop talks to that key only."""
+        secret, code_pin = split_code(code)
         recovery = case_file.key_file.recovery
         request = EnrolRequest(
-            code=code.strip(),
+            code=secret,
             device_id=case_file.device_id,
             device_name=case_file.key_file.user,
             recovery_wrap=dataclasses.asdict(recovery) if recovery else None,
         )
-        transport = Transport(server_url)
+        transport = Transport(server_url, code_pin=code_pin)
         try:
             response = transport.enrol(request)
+            pin = transport.seen_pin
         finally:
             transport.close()
         user = response.user
@@ -142,6 +150,7 @@ class SyncClient:
             case_file.set_state(conn, "user_id", user.id)
             case_file.set_state(conn, "server_url", server_url)
             case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
+            case_file.set_state(conn, "server_pin", pin.hex() if pin else "")
             case_file.set_state(conn, "sync_cursor", 0)
         return m.User(
             id=user.id,

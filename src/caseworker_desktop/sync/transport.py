@@ -3,12 +3,15 @@ CaseworkerError the user can act on: offline, revoked, outdated, rejected."""
 
 from __future__ import annotations
 
+import ssl
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 import pydantic
 
 from ..domain.errors import CaseworkerError
+from .pinning import PinMismatch, check_url, tls_context
 from .protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
@@ -40,6 +43,20 @@ class UpgradeRequiredError(SyncError):
     pass
 
 
+class PinMismatchError(SyncError):
+    """The server is not the office this laptop enrolled with (its key does not match)."""
+
+
+def _untrusted_certificate(exc: BaseException) -> bool:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 class ClockAheadError(SyncError):
     """This laptop's clock runs further ahead of the office's than the office accepts."""
 
@@ -54,15 +71,39 @@ def _parse(model: type[M], content: bytes) -> M:
 
 
 class Transport:
-    def __init__(self, server_url: str, token: str | None = None, timeout: float = 30.0):
-        if not server_url.startswith(("http://", "https://")):
-            raise SyncError(f"Keine gültige Serveradresse: {server_url}")
+    """HTTPS to the office, its key checked against the pin (or, at enrolment, the part of
+    the pin the code carries) before anything is sent; plain HTTP only on loopback."""
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str | None = None,
+        timeout: float = 30.0,
+        *,
+        pin: bytes | None = None,
+        code_pin: str | None = None,
+    ):
+        try:
+            check_url(server_url)
+        except CaseworkerError as exc:
+            raise SyncError(str(exc)) from None
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        self.tls = None
+        if urlsplit(server_url).scheme == "https":
+            self.tls = tls_context(urlsplit(server_url).hostname or "", pin, code_pin)
         self.client = httpx.Client(
-            base_url=server_url.rstrip("/"), headers=headers, timeout=timeout
+            base_url=server_url.rstrip("/"),
+            headers=headers,
+            timeout=timeout,
+            verify=self.tls if self.tls is not None else True,
         )
+
+    @property
+    def seen_pin(self) -> bytes | None:
+        """The key pin of the server of the last TLS handshake (learnt at enrolment)."""
+        return self.tls.seen[-1] if self.tls is not None and self.tls.seen else None
 
     def close(self) -> None:
         self.client.close()
@@ -93,7 +134,14 @@ class Transport:
             kwargs["headers"] = {"Content-Type": "application/json"}
         try:
             response = self.client.request(method, path, **kwargs)
+        except PinMismatch as exc:
+            raise PinMismatchError(str(exc)) from None
         except httpx.TransportError as exc:
+            if _untrusted_certificate(exc):
+                raise SyncError(
+                    "Das Zertifikat des Servers ist nicht vertrauenswürdig. Bitte mit einem "
+                    "Anmeldecode anmelden, der den Fingerabdruck des Servers enthält."
+                ) from None
             raise OfflineError(
                 "Der Server des Landratsamts ist nicht erreichbar (offline?). "
                 "Die Änderungen bleiben gespeichert und werden später gesendet."

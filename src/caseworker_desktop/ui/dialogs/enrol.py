@@ -14,12 +14,15 @@ class EnrolDialog(FormDialog):
             parent,
             self.tr(
                 "Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. "
-                "Danach gleicht das Gerät Ihre Fälle automatisch ab, sobald es online ist."
+                "Er enthält den Fingerabdruck des Servers: das Gerät prüft damit, dass es "
+                "wirklich mit dem Landratsamt spricht, bevor es etwas sendet. Danach gleicht "
+                "es Ihre Fälle automatisch ab, sobald es online ist."
             ),
         )
         self.server = self.field("server", self.tr("Server"), QLineEdit(server_url))
         self.server.setPlaceholderText("https://im.landkreis.example")
         self.code = self.field("code", self.tr("Einmalcode"), QLineEdit())
+        self.code.setPlaceholderText("ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456")
         self.buttons.buttons()[0].setText(self.tr("Anmelden"))
 
     def values(self) -> dict:
