@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         bar.addWidget(self.network)
         bar.addWidget(self.unsynced)
-        self.inbox = SyncInbox(self.session, self, self.client_file.reload)
+        self.inbox = SyncInbox(self.session, self)
+        self.inbox.resolved.connect(self.client_file.reload)
         self.conflicts_button = self.inbox.conflicts_button
         bar.addWidget(self.conflicts_button)
         bar.addWidget(self.inbox.refused_button)

@@ -4,9 +4,7 @@ values this laptop could not hold)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..domain.enums import ConflictKind
@@ -17,9 +15,15 @@ from .session import Session
 
 
 class SyncInbox(QObject):
-    def __init__(self, session: Session, window: QWidget, on_resolved: Callable[[], None]):
+    """Lives in the window (its Qt parent). It keeps no Python reference to the window: a
+    cycle would leave the window to Python's garbage collector, which may run on a worker
+    thread, and a widget must be deleted on the GUI thread."""
+
+    resolved = Signal()  # a conflict or handover was settled: the client file may change
+
+    def __init__(self, session: Session, window: QWidget):
         super().__init__(window)
-        self.session, self.window, self.on_resolved = session, window, on_resolved
+        self.session = session
         self.open_conflicts: list = []
         self.dialog = None
         self.conflicts_button = self._button("conflicts_button", self.resolve_next_conflict)
@@ -62,10 +66,10 @@ class SyncInbox(QObject):
         def show(opened) -> None:
             conflict, names = opened
             if conflict.kind is ConflictKind.HANDOVER:
-                dialog = HandoverDialog(conflict, names, self.window)
+                dialog = HandoverDialog(conflict, names, self.parent())
                 dialog.taken.connect(self._take)
             else:
-                dialog = ConflictDialog(conflict, self.window)
+                dialog = ConflictDialog(conflict, self.parent())
                 dialog.resolved.connect(self._resolve)
             self.dialog = dialog
             dialog.open()
@@ -85,7 +89,7 @@ class SyncInbox(QObject):
 
     def _done(self, _conflict) -> None:
         self.refresh()
-        self.on_resolved()
+        self.resolved.emit()
 
     # --- the "nicht übernommen" list ----------------------------------------------------
 
@@ -94,7 +98,7 @@ class SyncInbox(QObject):
 
         def show(lists) -> None:
             refused, quarantined, names = lists
-            dialog = RefusedDialog(refused, quarantined, names, self.window)
+            dialog = RefusedDialog(refused, quarantined, names, self.parent())
             dialog.dismissed.connect(self._dismiss)
             self.dialog = dialog
             dialog.open()
