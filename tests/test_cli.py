@@ -82,10 +82,11 @@ def test_missing_passphrase_without_terminal(tmp_path, monkeypatch, capsys):
 
 
 def test_weak_passphrase_refused(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CASEWORKER_PASSPHRASE", "kurz")
-    assert main(["init", "--data-dir", str(tmp_path / "p"), "--user", "x"]) == 2
-    assert "mindestens 10 Zeichen" in capsys.readouterr().err
-    assert not (tmp_path / "p" / "keyfile.json").exists()
+    for weak, said in (("kurz", "Mindestens 10 Zeichen"), ("Passwort12", "zu leicht zu erraten")):
+        monkeypatch.setenv("CASEWORKER_PASSPHRASE", weak)
+        assert main(["init", "--data-dir", str(tmp_path / "p"), "--user", "x"]) == 2
+        assert said in capsys.readouterr().err
+        assert not (tmp_path / "p" / "keyfile.json").exists()
 
 
 def test_open_missing_profile(tmp_path, monkeypatch, capsys):

@@ -79,6 +79,10 @@ def label_strings() -> dict[str, list[str]]:
         add(text, f"report figure {key}")
     for name in ("NO_MUNICIPALITY", "NO_LEVEL", "TOTAL", "UNKNOWN_CASEWORKER"):
         add(getattr(reports, name), f"report {name}")
+    from caseworker_desktop.storage import passphrase
+
+    for text in (*passphrase.GERMAN.values(), *passphrase.LEVELS, *passphrase.FIXED_FEEDBACK):
+        add(text, "passphrase strength")
     return uses
 
 

@@ -42,17 +42,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="113"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="115"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="136"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -680,10 +680,6 @@ or create a new one with Ctrl+N.</translation>
         <translation>Enrol with the district office</translation>
     </message>
     <message>
-        <source>Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. Danach gleicht das Gerät Ihre Fälle automatisch ab, sobald es online ist.</source>
-        <translation type="vanished">You get the one-time code from your team lead or the administration. After that this device syncs your cases automatically whenever it is online.</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="16"/>
         <source>Den Einmalcode erhalten Sie von Ihrer Teamleitung oder der Administration. Er enthält den Fingerabdruck des Servers: das Gerät prüft damit, dass es wirklich mit dem Landratsamt spricht, bevor es etwas sendet. Danach gleicht es Ihre Fälle automatisch ab, sobald es online ist.</source>
         <translation>You get the one-time code from your team lead or the administration. It contains the server&apos;s fingerprint: the device uses it to check that it really talks to the district office before it sends anything. After that it syncs your cases automatically whenever it is online.</translation>
@@ -755,62 +751,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="111"/>
         <source>Neues Profil einrichten</source>
         <translation>Set up a new profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="114"/>
         <source>Weiter &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="115"/>
         <source>&lt; Zurück</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="116"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="117"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="121"/>
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="124"/>
         <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
         <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="133"/>
         <source>Benutzername</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
         <source>Anzeigename</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
         <source>Wichtiger Hinweis zur Wiederherstellung</source>
         <translation>Important note on recovery</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="150"/>
         <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
     </message>
@@ -899,161 +895,176 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="56"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="60"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="80"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
         <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="87"/>
         <source>Freigeben</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="105"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="107"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="122"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="336"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="355"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="127"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="129"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="132"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="135"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="177"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="180"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="181"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="195"/>
         <source>Den vereinbarten Hilfeplan freigeben</source>
         <translation>Approve the agreed help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="197"/>
         <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
         <translation>Only a help plan agreed with the client can be approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="228"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="219"/>
+        <source>🔒 Vertraulich (Traumasprechstunde)</source>
+        <translation>🔒 Confidential (trauma consultation)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="231"/>
+        <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
+        <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="247"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="254"/>
         <source>der Teamleitung</source>
         <translation>the team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="256"/>
         <source>Freigegeben von %1 am %2</source>
         <translation>Approved by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="243"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="262"/>
         <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
         <translation>Agreed, approval by the team lead pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="245"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="264"/>
         <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="326"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="352"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="374"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="420"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="386"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="421"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="422"/>
+        <source>vertrauliches Ziel</source>
+        <translation>confidential goal</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +1953,176 @@ or create a new one with Ctrl+N.</translation>
         <translation>unknown</translation>
     </message>
     <message>
+        <source>Mehrere Wörter verwenden, keine bekannten Sätze.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Use a few words, avoid common phrases.</translation>
+    </message>
+    <message>
+        <source>Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>No need for symbols, digits, or uppercase letters.</translation>
+    </message>
+    <message>
+        <source>Noch ein oder zwei Wörter ergänzen, am besten ungewöhnliche.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Add another word or two. Uncommon words are better.</translation>
+    </message>
+    <message>
+        <source>Tastenreihen sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Straight rows of keys are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Kurze Tastaturmuster sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Short keyboard patterns are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Kein Tastaturmuster verwenden.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Use a longer keyboard pattern with more turns.</translation>
+    </message>
+    <message>
+        <source>Wiederholungen wie „aaa“ sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Repeats like &quot;aaa&quot; are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</translation>
+    </message>
+    <message>
+        <source>Keine Wörter oder Zeichen wiederholen.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Avoid repeated words and characters.</translation>
+    </message>
+    <message>
+        <source>Folgen wie „abc“ oder „6543“ sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Keine Zeichenfolgen verwenden.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Avoid sequences.</translation>
+    </message>
+    <message>
+        <source>Jahreszahlen der letzten Jahre sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Recent years are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Keine aktuellen Jahreszahlen verwenden.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Avoid recent years.</translation>
+    </message>
+    <message>
+        <source>Keine Jahreszahlen aus dem eigenen Leben.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Avoid years that are associated with you.</translation>
+    </message>
+    <message>
+        <source>Daten sind oft leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Dates are often easy to guess.</translation>
+    </message>
+    <message>
+        <source>Keine Daten oder Jahreszahlen aus dem eigenen Leben.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Avoid dates and years that are associated with you.</translation>
+    </message>
+    <message>
+        <source>Das ist eines der zehn häufigsten Passwörter.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>This is a top-10 common password.</translation>
+    </message>
+    <message>
+        <source>Das ist eines der hundert häufigsten Passwörter.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>This is a top-100 common password.</translation>
+    </message>
+    <message>
+        <source>Das ist ein sehr häufiges Passwort.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>This is a very common password.</translation>
+    </message>
+    <message>
+        <source>Das ähnelt einem häufigen Passwort.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>This is similar to a commonly used password.</translation>
+    </message>
+    <message>
+        <source>Ein einzelnes Wort ist leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>A word by itself is easy to guess.</translation>
+    </message>
+    <message>
+        <source>Vor- und Nachnamen allein sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Names and surnames by themselves are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Häufige Vor- und Nachnamen sind leicht zu erraten.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Common names and surnames are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Großschreibung hilft kaum.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Capitalization doesn&apos;t help very much.</translation>
+    </message>
+    <message>
+        <source>Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>All-uppercase is almost as easy to guess as all-lowercase.</translation>
+    </message>
+    <message>
+        <source>Rückwärts geschriebene Wörter helfen kaum.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Reversed words aren&apos;t much harder to guess.</translation>
+    </message>
+    <message>
+        <source>Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</translation>
+    </message>
+    <message>
+        <source>sehr schwach</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <source>schwach</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>mäßig</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>sehr stark</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <source>Mindestens 10 Zeichen.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>At least 10 characters.</translation>
+    </message>
+    <message>
+        <source>Bitte eine Passphrase eingeben.</source>
+        <extracomment>Label of passphrase strength</extracomment>
+        <translation>Please enter a passphrase.</translation>
+    </message>
+    <message>
         <source>Wohngruppe</source>
         <extracomment>Label of TraumaOfferKind.RESIDENTIAL_GROUP, field residential_group</extracomment>
         <translation>Residential group</translation>
@@ -2136,7 +2317,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="360"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
@@ -2192,7 +2373,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="429"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
@@ -2208,7 +2389,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="448"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2228,76 +2409,72 @@ or create a new one with Ctrl+N.</translation>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="277"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <source>⚠ %1 Konflikt(e) lösen</source>
-        <translation type="vanished">⚠ Resolve %1 conflict(s)</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="332"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="348"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="350"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="352"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="358"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="370"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="372"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="430"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="437"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="450"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3598,12 +3775,12 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>SyncInbox</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="50"/>
         <source>⚠ %1 Konflikt(e) lösen</source>
         <translation>⚠ Resolve %1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_inbox.py" line="55"/>
         <source>⚠ %1 nicht übernommen</source>
         <translation>⚠ %1 not accepted</translation>
     </message>
@@ -3880,57 +4057,57 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="34"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="35"/>
         <source>Caseworker Desktop – Entsperren</source>
         <translation>Caseworker Desktop – Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="38"/>
         <source>&lt;h2&gt;Falldatei entsperren&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Unlock case file&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="45"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="48"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="49"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="57"/>
         <source>Schlüssel wird abgeleitet …</source>
         <translation>Deriving key…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="62"/>
         <source>Entsperren</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="65"/>
         <source>Andere Falldatei …</source>
         <translation>Other case file…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="66"/>
         <source>Neues Profil …</source>
         <translation>New profile…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="78"/>
         <source>Profilordner wählen</source>
         <translation>Choose profile folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="85"/>
         <source>Bitte zuerst ein Profil wählen oder anlegen.</source>
         <translation>Please choose or create a profile first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="88"/>
         <source>Bitte die Passphrase eingeben.</source>
         <translation>Please enter the passphrase.</translation>
     </message>
@@ -3951,35 +4128,32 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>_PassphrasePage</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="188"/>
         <source>Passphrase festlegen</source>
         <translation>Set a passphrase</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="180"/>
-        <source>Mindestens %n Zeichen. Ein Satz aus mehreren Wörtern ist gut merkbar.</source>
-        <translation>
-            <numerusform>At least %n character. A sentence of several words is easy to remember.</numerusform>
-            <numerusform>At least %n characters. A sentence of several words is easy to remember.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="191"/>
+        <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
+        <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="207"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="209"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="203"/>
-        <source>Noch zu kurz.</source>
-        <translation>Too short.</translation>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="231"/>
+        <source>Stärke: %1</source>
+        <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="223"/>
         <source>Die Eingaben stimmen nicht überein.</source>
         <translation>The entries do not match.</translation>
     </message>

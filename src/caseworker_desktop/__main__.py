@@ -30,6 +30,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
+    from .hardening import harden_process
+
+    harden_process()
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 

@@ -22,6 +22,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from . import german_argparse
 from .config import setup_logging
 from .domain.errors import CaseworkerError
+from .hardening import harden_process
 from .storage import vault
 from .storage.casefile import CaseFile, profile_exists
 
@@ -320,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    harden_process()  # case data in memory: no core dumps
     args = build_parser().parse_args(argv)
     setup_logging()
     try:

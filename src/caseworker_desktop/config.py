@@ -6,12 +6,13 @@ import json
 import logging
 import logging.handlers
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "caseworker-desktop"
+log = logging.getLogger(__name__)
 
 
 def default_data_dir() -> Path:
@@ -43,6 +44,44 @@ def config_dir() -> Path:
     return Path(os.environ.get("CASEWORKER_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
 
 
+IDLE_LOCK_RANGE = range(1, 61)  # minutes
+
+
+def _profiles(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        raise TypeError("profiles")
+    return value[:10]
+
+
+def _language(value: object) -> str:
+    if value not in ("de", "en"):
+        raise ValueError("language")
+    return value
+
+
+def _idle_minutes(value: object) -> int:
+    if isinstance(value, bool):
+        raise TypeError("idle_lock_minutes")
+    minutes = int(value)  # "5" from a hand-edited file is fine; "fünf" is not
+    if minutes not in IDLE_LOCK_RANGE:
+        raise ValueError("idle_lock_minutes")
+    return minutes
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("text")
+    return value
+
+
+_CONVERTERS = {
+    "profiles": _profiles,
+    "language": _language,
+    "idle_lock_minutes": _idle_minutes,
+    "server_url": _text,
+}
+
+
 @dataclass
 class Settings:
     """Per-laptop settings (no case data): known profiles, language, idle lock."""
@@ -54,13 +93,27 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
+        """The saved settings, each field coerced to its type and range; a field that
+        cannot be read falls back to its default (with a warning in the log), the others
+        stay (Picard's typed options)."""
         path = config_dir() / "settings.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            known = {f.name for f in fields(cls)}
-            return cls(**{k: v for k, v in data.items() if k in known})
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError):
             return cls()
+        if not isinstance(data, dict):
+            log.warning("settings: not an object, defaults used")
+            return cls()
+        settings = cls()
+        for name, convert in _CONVERTERS.items():
+            if name not in data:
+                continue
+            try:
+                setattr(settings, name, convert(data[name]))
+            except (TypeError, ValueError):
+                log.warning("settings: %s unreadable, default %r used", name,
+                            getattr(settings, name))  # fmt: skip
+        return settings
 
     def save(self) -> None:
         from .storage.atomic import write_atomic

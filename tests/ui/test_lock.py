@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from caseworker_desktop.config import Settings
 from caseworker_desktop.storage.casefile import CaseFile, LockedError
@@ -125,13 +126,23 @@ def test_first_run_wizard_creates_a_profile(qtbot, tmp_path, clock):
     wizard.folder.setText(str(tmp_path / "bschulz"))
     wizard.next()
     page = wizard.secret_page
-    page.passphrase.setText("kurz")
-    page.repeat.setText("kurz")
-    assert not page.isComplete() and page.hint.text() == "Noch zu kurz."
-    page.passphrase.setText("eine lange Passphrase")
-    page.repeat.setText("eine lange Passphrase")
-    assert page.isComplete()
-    wizard.next()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    for weak, said in (
+        ("kurz", "Mindestens 10 Zeichen."),
+        ("Passwort12", "Stärke: schwach"),  # long enough, guessed early (zxcvbn)
+        ("1234567890", "häufigsten Passwörter"),
+        ("qwertzuiop12", "Stärke:"),  # a row of keys
+    ):
+        qtbot.keyClicks(page.passphrase, weak)
+        qtbot.keyClicks(page.repeat, weak)
+        assert said in page.meter.text() and not next_button.isEnabled(), weak
+        page.passphrase.clear()
+        page.repeat.clear()
+    qtbot.keyClicks(page.passphrase, "eine lange Passphrase")
+    assert "Stärke: sehr stark" in page.meter.text()
+    qtbot.keyClicks(page.repeat, "eine lange Passphrase")
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     wizard.accept()
     settle(qtbot, controller.ops)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=5000)
@@ -141,3 +152,21 @@ def test_first_run_wizard_creates_a_profile(qtbot, tmp_path, clock):
     controller.lock()
     controller.shutdown()
     controller.unlock_dialog.close()
+
+
+def test_a_name_copied_in_the_window_leaves_the_clipboard_on_lock(qtbot, controller):
+    from PySide6.QtWidgets import QApplication
+
+    unlock(qtbot, controller)
+    window = controller.window
+    window.caseload.table.selectRow(0)
+    settle(qtbot, controller.ops)
+    field = window.client_file.master.first_name
+    assert field.text() == "Olena"
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "Olena"
+    window.lock_action.trigger()  # Ctrl+L
+    settle(qtbot, controller.ops)
+    assert controller.window is None and QApplication.clipboard().text() == ""

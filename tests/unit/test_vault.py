@@ -135,15 +135,33 @@ def test_rewrap_refuses_a_weak_new_passphrase(key_file: KeyFile) -> None:
         "123456789",  # one character short of the minimum
         "aaaaaaaaaaaaaaaa",  # long, but too few different characters
         "abababababcabc",
+        "Passwort12",  # long enough, and among the first guesses (issue 12)
+        "1234567890",
+        "qwertzuiop1",  # a row of keys
+        "Sommer2026!",  # a season and the year
+        "amueller2026",  # the user's own name
     ],
 )
 def test_weak_passphrase_is_refused(passphrase: str) -> None:
-    with pytest.raises(WeakPassphraseError):
-        vault.wrap_dek(DEK, passphrase, user=USER, device_id=DEVICE)
+    with pytest.raises(WeakPassphraseError) as refused:
+        vault.wrap_dek(DEK, passphrase, user="amueller", device_id=DEVICE)
+    assert "zu leicht zu erraten" in str(refused.value)
 
 
-def test_passphrase_strength_boundary() -> None:
-    vault.check_passphrase_strength("abcd" + "a" * (vault.MIN_PASSPHRASE_LENGTH - 4))
+@pytest.mark.parametrize(
+    "passphrase",
+    ["Kaffee-Tasse-Fahrrad-Wolke", "Drei Hasen tanzen im Mondschein", "Testpassphrase-mit-Länge"],
+)
+def test_strong_passphrases_are_accepted(passphrase: str) -> None:
+    vault.check_passphrase_strength(passphrase, ("amueller",))
+
+
+def test_the_feedback_is_german() -> None:
+    from caseworker_desktop.storage.passphrase import strength
+
+    rating = strength("1234567890")
+    assert not rating.ok and rating.level == "sehr schwach"
+    assert "häufigsten Passwörter" in rating.message and "password" not in rating.message
 
 
 WEAK_KDFS = [

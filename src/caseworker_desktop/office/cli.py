@@ -20,6 +20,7 @@ import sqlalchemy.exc
 
 from .. import german_argparse
 from ..domain.errors import CaseworkerError
+from ..hardening import harden_process
 from ..storage import vault
 from ..storage.atomic import write_atomic
 from . import auth
@@ -328,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    harden_process()  # case data in memory: no core dumps
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -12,7 +12,7 @@ from ..storage.orm import table_of
 from .cases import CaseService
 from .clients import ClientService, NewClient
 from .context import ServiceContext
-from .help_plans import HelpPlanService
+from .help_plans import HelpPlanService, masked
 from .inbox import InboxService
 from .planning import PlanningService
 from .printing import PrintService
@@ -29,6 +29,8 @@ class ClientFile:
     members: list[m.Client]
     consents: list[m.ConsentRecord]
     plan: m.HelpPlan | None
+    # Entries carried over from a trauma consultation come with their text hidden
+    # (help_plans.masked); `plans.reveal_entry` shows one, as an audited view.
     entries: list[m.HelpPlanEntry]
     course_referrals: list[m.CourseReferral]
     trauma_referral_count: int
@@ -79,7 +81,7 @@ class Services:
                 ),
                 consents=self.clients.consents(client.id),
                 plan=plan,
-                entries=self.plans.entries(plan.id) if plan else [],
+                entries=[masked(e) for e in self.plans.entries(plan.id)] if plan else [],
                 course_referrals=self.referrals.course_referrals(case_id),
                 trauma_referral_count=sum(
                     1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from datetime import date
 
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain import rules
-from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
+from ..domain.enums import AuditAction, EntryStatus, HelpPlanStatus, LifeArea, Role
 from ..domain.errors import CaseworkerError
 from ..storage.changelog import diff
 from ..storage.orm import table_of
@@ -17,6 +18,20 @@ from .context import ServiceContext, Tx
 
 # Fields that record the plan's state rather than its content.
 PLAN_STATE_FIELDS = frozenset({"status", "agreed_on", "signed", "approved_by", "approved_on"})
+# The text of an entry carried over from a trauma consultation is restricted like the
+# consultation itself: hidden until someone with access opens it, and every opening audited.
+RESTRICTED_TEXT = ("goal", "measures", "outcome_note")
+
+
+def is_restricted(entry: m.HelpPlanEntry) -> bool:
+    return entry.source_trauma_referral_id is not None
+
+
+def masked(entry: m.HelpPlanEntry) -> m.HelpPlanEntry:
+    """The entry as a list shows it: a restricted one without its text."""
+    if not is_restricted(entry):
+        return entry
+    return dataclasses.replace(entry, **dict.fromkeys(RESTRICTED_TEXT, ""))
 
 
 class HelpPlanService:
@@ -119,6 +134,19 @@ class HelpPlanService:
             rules.validate_entry(entry, plan)
             tx.add(entry)
             _back_to_draft(tx, plan)
+            return entry
+
+    def reveal_entry(self, entry_id: str) -> m.HelpPlanEntry:
+        """A restricted entry's text, for someone who may see the consultation it came
+        from; each call is an audited view (ordinary entries are returned as they are)."""
+        with self.ctx.transaction() as tx:
+            entry = tx.get(m.HelpPlanEntry, entry_id)
+            if not is_restricted(entry):
+                return entry
+            t = table_of(m.TraumaReferral)
+            for referral in tx.find(m.TraumaReferral, t.c.id == entry.source_trauma_referral_id):
+                tx.require_trauma_access(referral)
+            tx.audit(AuditAction.VIEW, entry, "vertraulicher Inhalt (Traumasprechstunde)")
             return entry
 
     def update_entry(self, entry_id: str, **changes) -> m.HelpPlanEntry:

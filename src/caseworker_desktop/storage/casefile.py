@@ -84,7 +84,7 @@ class CaseFile:
             raise ProfileError(f"In {data_dir} gibt es bereits eine Falldatei.")
         if not username.strip():
             raise ProfileError("Der Benutzername fehlt.")
-        vault.check_passphrase_strength(passphrase)
+        vault.check_passphrase_strength(passphrase, (username, *(display_name or "").split()))
         recovery_key = (
             vault.load_recovery_public_key(recovery_public_pem) if recovery_public_pem else None
         )

@@ -79,8 +79,25 @@ class KdfParams:
                 f"Speicher und {floor.iterations} Durchläufe); sie wird nicht verwendet."
             )
 
+    def check_ceiling(self) -> None:
+        """A key file asking for absurd work (a damaged or hostile file) is refused before
+        any hashing: it would end in a MemoryError or an hour of waiting."""
+        top = KDF_CEILING
+        if (
+            self.memory_kib > top.memory_kib
+            or self.iterations > top.iterations
+            or self.lanes > top.lanes
+        ):
+            raise KeyFileDamagedError(
+                "Die Schlüsseldatei verlangt unüblich aufwendige Parameter für die "
+                f"Schlüsselableitung (Argon2id: höchstens {top.memory_kib // (1024 * 1024)} GiB "
+                f"Speicher, {top.iterations} Durchläufe, {top.lanes} Stränge); sie ist "
+                "beschädigt oder nicht von diesem Programm und wird nicht verwendet."
+            )
+
 
 KDF_FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
+KDF_CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=64, lanes=64)
 DEFAULT_KDF = KdfParams()
 
 
@@ -207,17 +224,20 @@ def _unb64(text: str) -> bytes:
         raise KeyFileDamagedError("Die Schlüsseldatei ist beschädigt.") from exc
 
 
-def check_passphrase_strength(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+def check_passphrase_strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse what an attacker would guess early (zxcvbn, see storage/passphrase.py)."""
+    from .passphrase import strength  # zxcvbn's lists load on first use, not at start
+
+    result = strength(passphrase, user_inputs)
+    if not result.ok:
         raise WeakPassphraseError(
-            f"Die Passphrase muss mindestens {MIN_PASSPHRASE_LENGTH} Zeichen lang sein."
+            f"Die Passphrase ist zu leicht zu erraten ({result.level}). {result.message}"
         )
-    if len(set(passphrase)) < 4:
-        raise WeakPassphraseError("Die Passphrase ist zu einfach.")
 
 
 def derive_kek(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
     kdf.check_floor()
+    kdf.check_ceiling()
     return Argon2id(
         salt=salt,
         length=32,
@@ -241,7 +261,7 @@ def wrap_dek(
     recovery: RecoveryWrap | None = None,
     created_at: str | None = None,
 ) -> KeyFile:
-    check_passphrase_strength(passphrase)
+    check_passphrase_strength(passphrase, (user,))
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     shell = KeyFile(

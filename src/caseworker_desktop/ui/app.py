@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..clock import Clock
@@ -51,6 +52,9 @@ class AppController(QObject):
         self.sync: SyncController | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
+        self._copied_here: dict[QClipboard.Mode, bool] = {}
+        clipboard = QApplication.clipboard()
+        clipboard.changed.connect(self._clipboard_changed)
 
     # --- start and unlock --------------------------------------------------------------
 
@@ -169,9 +173,29 @@ class AppController(QObject):
 
     # --- lock --------------------------------------------------------------------------
 
+    def _clipboard_changed(self, mode: QClipboard.Mode) -> None:
+        """Remember whether the clipboard now holds what was copied in this program (it
+        has the focus when the user copies here; the platform may also say so)."""
+        clipboard = QApplication.clipboard()
+        owns = (
+            clipboard.ownsClipboard()
+            if mode is QClipboard.Mode.Clipboard
+            else clipboard.ownsSelection()
+        )
+        self._copied_here[mode] = owns or QApplication.focusWidget() is not None
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QApplication.clipboard()
+        for mode, ours in self._copied_here.items():
+            if ours:
+                clipboard.clear(mode)
+        self._copied_here.clear()
+
     def lock(self) -> None:
-        """Close every dialog, drop the window (and the data it shows), drop the key."""
+        """Close every dialog, drop the window (and the data it shows), drop the key, and
+        empty the clipboard if it holds what was copied in this program."""
         self.idle.disarm()
+        self._clear_clipboard()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, FormDialog | ConflictDialog) and widget.isVisible():
                 widget.force_close()

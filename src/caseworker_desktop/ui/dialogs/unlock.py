@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...storage.passphrase import strength
 from ...storage.vault import MIN_PASSPHRASE_LENGTH
 
 
@@ -139,6 +140,8 @@ class FirstRunWizard(QWizard):
         secret = _PassphrasePage(self)
         self.addPage(secret)
         self.secret_page = secret
+        for field in (self.username, self.display_name):  # own names: guessed first
+            field.textChanged.connect(self._names_changed)
 
         note = QWizardPage()
         note.setTitle(self.tr("Wichtiger Hinweis zur Wiederherstellung"))
@@ -159,6 +162,10 @@ class FirstRunWizard(QWizard):
         self.addPage(note)
         self.accepted.connect(self._emit)
 
+    def _names_changed(self, _text: str) -> None:
+        words = f"{self.username.text()} {self.display_name.text()}".split()
+        self.secret_page.user_inputs = tuple(w for w in words if len(w) > 2)
+
     def _suggest_folder(self, name: str) -> None:
         self.folder.setText(str(self.default_folder.parent / (name.strip() or "profil")))
 
@@ -171,16 +178,19 @@ class FirstRunWizard(QWizard):
         )
 
 
+def _label(text: str) -> str:
+    return QCoreApplication.translate("Label", text)
+
+
 class _PassphrasePage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.setTitle(self.tr("Passphrase festlegen"))
         self.setSubTitle(
             self.tr(
-                "Mindestens %n Zeichen. Ein Satz aus mehreren Wörtern ist gut merkbar.",
-                "",
-                MIN_PASSPHRASE_LENGTH,
-            )
+                "Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren "
+                "ungewöhnlichen Wörtern ist gut merkbar."
+            ).replace("%1", str(MIN_PASSPHRASE_LENGTH))
         )
         form = QFormLayout(self)
         self.passphrase = QLineEdit()
@@ -189,21 +199,37 @@ class _PassphrasePage(QWizardPage):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setObjectName("repeat_passphrase")
+        self.meter = QLabel()
+        self.meter.setObjectName("passphrase_strength")
+        self.meter.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #c0392b;")
         form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow("", self.meter)
         form.addRow(self.tr("Wiederholen"), self.repeat)
         form.addRow("", self.hint)
+        self.user_inputs: tuple[str, ...] = ()
         self.passphrase.textChanged.connect(self.completeChanged)
         self.repeat.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
         text, again = self.passphrase.text(), self.repeat.text()
-        if len(text) < MIN_PASSPHRASE_LENGTH:
-            self.hint.setText(self.tr("Noch zu kurz."))
+        rating = strength(text, self.user_inputs)
+        self._show(rating)
+        if not rating.ok:
+            self.hint.setText("")
             return False
         if text != again:
             self.hint.setText(self.tr("Die Eingaben stimmen nicht überein."))
             return False
         self.hint.setText("")
         return True
+
+    def _show(self, rating) -> None:
+        """Strength as you type: level and what would help (zxcvbn, in German)."""
+        colour = "#1e8449" if rating.ok else "#c0392b"
+        text = self.tr("Stärke: %1").replace("%1", _label(rating.level))
+        if rating.feedback:
+            text += " – " + " ".join(_label(line) for line in rating.feedback)
+        self.meter.setText(text)
+        self.meter.setStyleSheet(f"color: {colour};")

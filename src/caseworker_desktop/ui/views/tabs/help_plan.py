@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ....domain import model as m
 from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
 from ....services import ClientFile
+from ....services.help_plans import is_restricted
 from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
 from ...printing import PlanPrinter
@@ -40,6 +41,7 @@ class HelpPlanTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.data: ClientFile | None = None
+        self.revealed: dict[str, m.HelpPlanEntry] = {}  # restricted entries opened here
         self.names: dict[str, str] = {}  # user id -> display name (approver, authors)
         self.review = ReviewPanel(session)
         self.review.changed.connect(self.changed)
@@ -152,6 +154,12 @@ class HelpPlanTab(QWidget):
         return self.session.user.role is Role.TEAM_LEAD
 
     def show_data(self, data: ClientFile, names: dict[str, str] | None = None) -> None:
+        if self.data is None or self.data.case.id != data.case.id:
+            self.revealed = {}  # another case: its restricted entries are hidden again
+        fresh = {e.id: e.updated_hlc for e in data.entries}
+        self.revealed = {  # a changed entry is hidden again: what was seen is not what is
+            i: e for i, e in self.revealed.items() if fresh.get(i) == e.updated_hlc
+        }
         selected = self.selected_entry()
         self.data = data
         if names is not None:
@@ -204,18 +212,29 @@ class HelpPlanTab(QWidget):
             group.setFirstColumnSpanned(True)
             groups[area] = group
             for entry in entries:
+                entry = self.revealed.get(entry.id, entry)
+                hidden = is_restricted(entry) and entry.id not in self.revealed
                 item = QTreeWidgetItem(
                     [
-                        entry.goal,
-                        entry.measures,
+                        self.tr("🔒 Vertraulich (Traumasprechstunde)") if hidden else entry.goal,
+                        "" if hidden else entry.measures,
                         entry.responsible,
                         format_date(entry.due_on),
                         enum_label(entry.status),
                     ]
                 )
                 item.setData(0, ENTRY_ROLE, entry)
-                item.setToolTip(0, entry.goal)
-                item.setToolTip(1, entry.measures)
+                if hidden:
+                    item.setToolTip(
+                        0,
+                        self.tr(
+                            "Aus der Traumasprechstunde übernommen: Doppelklick zeigt den "
+                            "Inhalt an (wird protokolliert)."
+                        ),
+                    )
+                else:
+                    item.setToolTip(0, entry.goal)
+                    item.setToolTip(1, entry.measures)
                 if entry.status in DONE:
                     item.setForeground(0, QBrush(QColor("#777")))
                 elif entry.due_on and entry.due_on < today:
@@ -343,6 +362,9 @@ class HelpPlanTab(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
+        if is_restricted(entry) and entry.id not in self.revealed:
+            self.reveal_entry(entry, then_edit=True)
+            return
         services = self.session.services
         plans = services.plans
         old = {f: getattr(entry, f) for f in ENTRY_FIELDS}
@@ -359,6 +381,19 @@ class HelpPlanTab(QWidget):
             lambda v: plans.update_entry(entry.id, **v),
             saved,
         )
+
+    def reveal_entry(self, entry: m.HelpPlanEntry, then_edit: bool = False) -> None:
+        """Show a restricted entry's text (an audited view), then edit it if asked."""
+        plans = self.session.services.plans
+
+        def shown(full: m.HelpPlanEntry) -> None:
+            self.revealed[full.id] = full
+            if self.data is not None:
+                self.show_data(self.data, self.names)
+            if then_edit:
+                self.edit_entry()
+
+        self.session.call(lambda: plans.reveal_entry(entry.id), shown)
 
     def move_entry(self, step: int) -> None:
         entry = self.selected_entry()
@@ -383,7 +418,9 @@ class HelpPlanTab(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Ziel löschen"),
-            self.tr("Das Ziel „%1“ löschen?").replace("%1", entry.goal[:80]),
+            self.tr("Das Ziel „%1“ löschen?").replace(
+                "%1", entry.goal[:80] or self.tr("vertrauliches Ziel")
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
