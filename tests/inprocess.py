@@ -7,10 +7,15 @@ import time
 import warnings
 from collections.abc import Callable
 
+from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.office.api import create_app
 from caseworker_desktop.office.store import Store
+from caseworker_desktop.services import Services
+from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync import client as sync_client
+from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import Transport
+from tests.conftest import PASSPHRASE
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -38,3 +43,26 @@ def office_in_process(url: str, monkeypatch, clock: Callable[[], float] = time.t
 
     monkeypatch.setattr(sync_client, "Transport", in_process)
     return store
+
+
+class Laptop:
+    """A real case file, enrolled with the in-process office, and its services."""
+
+    def __init__(self, tmp_path, office: Store, username: str, clock: FakeClock):
+        self.clock = clock
+        self.file = CaseFile.create(
+            tmp_path / username, username=username, passphrase=PASSPHRASE, clock=clock
+        )
+        SyncClient.enrol(self.file, URL, office.issue_enrolment_code(username)[0])
+        self.services = Services(self.file, clock)
+
+    def sync(self):
+        report = SyncClient(self.file, hlc=self.services.ctx.hlc).sync()
+        self.services.ctx.reload_user()
+        return report
+
+    def unsent(self) -> int:
+        return self.services.unsynced_changes()
+
+    def close(self) -> None:
+        self.file.lock()

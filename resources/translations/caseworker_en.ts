@@ -1099,6 +1099,11 @@ or create a new one with Ctrl+N.</translation>
         <source>Noch kein Verlauf.</source>
         <translation>No history yet.</translation>
     </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="52"/>
+        <source>unbekannt (%1)</source>
+        <translation>unknown (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Label</name>
@@ -3743,31 +3748,36 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="73"/>
+        <source> – Protokoll verändert!</source>
+        <translation> – audit trail altered!</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="76"/>
         <source> – Uhr des Geräts weicht ab</source>
         <translation> – device clock is off</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="87"/>
         <source>● Offline – Server nicht erreichbar</source>
         <translation>● Offline – server not reachable</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="91"/>
         <source>● Gerät gesperrt – bitte Teamleitung fragen</source>
         <translation>● Device revoked – please ask your team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="94"/>
         <source>● Uhr des Geräts geht vor – bitte korrigieren</source>
         <translation>● Device clock is ahead – please correct it</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="99"/>
         <source>● Programm veraltet – bitte aktualisieren</source>
         <translation>● Program outdated – please update</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="102"/>
         <source>● Synchronisation fehlgeschlagen</source>
         <translation>● Sync failed</translation>
     </message>

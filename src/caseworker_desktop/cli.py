@@ -197,6 +197,9 @@ def cmd_sync(args) -> int:
         print(f"{report.restamped} Zeitstempel aus der Zeit der falsch gehenden Uhr erneuert.")
     if report.clock_warning:
         print(f"Hinweis: {report.clock_warning}")
+    if report.audit_problem:
+        print(f"Achtung: {report.audit_problem}")
+        return 1  # a check found a problem
     return 0
 
 

@@ -8,7 +8,7 @@ from caseworker_desktop.cli import main
 from caseworker_desktop.domain.enums import AuditAction
 from caseworker_desktop.printing import text
 from caseworker_desktop.services import Services
-from caseworker_desktop.storage import changelog
+from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.casefile import CaseFile
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
@@ -41,7 +41,7 @@ def print_events(data_dir):
     case_file = CaseFile.open(data_dir, PASSPHRASE)
     try:
         with case_file.engine.connect() as conn:
-            return [e for e in changelog.audit_events(conn) if e.action is AuditAction.PRINT]
+            return [e for e in audit.audit_events(conn) if e.action is AuditAction.PRINT]
     finally:
         case_file.lock()
 

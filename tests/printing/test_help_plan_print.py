@@ -15,7 +15,7 @@ from caseworker_desktop.domain.errors import (
     PermissionDeniedError,
 )
 from caseworker_desktop.printing import UnsupportedLanguageError, labels_i18n, text
-from caseworker_desktop.storage import changelog
+from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
 from tests.helpers import new_client
 from tests.printing.conftest import GOALS, make_plan_case
@@ -42,7 +42,7 @@ def assert_drawn(value: str, drawn: str) -> None:
 
 def audit_events(services, action: AuditAction) -> list[m.AuditEvent]:
     with services.ctx.read() as conn:
-        return [e for e in changelog.audit_events(conn) if e.action is action]
+        return [e for e in audit.audit_events(conn) if e.action is action]
 
 
 def add_trauma_referral(services, case_id, recommendation="Teilnahme am Gruppenangebot"):

@@ -8,8 +8,8 @@ from caseworker_desktop.cli import main
 from caseworker_desktop.domain.enums import AuditAction
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage import vault
+from caseworker_desktop.storage.audit import audit_events
 from caseworker_desktop.storage.casefile import CaseFile, ProfileError
-from caseworker_desktop.storage.changelog import audit_events
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
 

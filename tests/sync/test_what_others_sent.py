@@ -16,15 +16,11 @@ from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import ContactKind, LifeArea
 from caseworker_desktop.office import schema
 from caseworker_desktop.office.store import Store
-from caseworker_desktop.services import Services
-from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.orm import table_of
-from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.hlc import Timestamp
 from caseworker_desktop.sync.transport import ClockAheadError
-from tests.conftest import PASSPHRASE
 from tests.helpers import forged_writes, new_client
-from tests.inprocess import URL, office_in_process
+from tests.inprocess import Laptop, office_in_process
 
 
 @pytest.fixture
@@ -32,27 +28,6 @@ def office(db_url, monkeypatch):
     store = office_in_process(db_url, monkeypatch)
     yield store
     store.close()
-
-
-class Laptop:
-    def __init__(self, tmp_path, office: Store, username: str, clock: FakeClock):
-        self.clock = clock
-        self.file = CaseFile.create(
-            tmp_path / username, username=username, passphrase=PASSPHRASE, clock=clock
-        )
-        SyncClient.enrol(self.file, URL, office.issue_enrolment_code(username)[0])
-        self.services = Services(self.file, clock)
-
-    def sync(self):
-        report = SyncClient(self.file, hlc=self.services.ctx.hlc).sync()
-        self.services.ctx.reload_user()
-        return report
-
-    def unsent(self) -> int:
-        return self.services.unsynced_changes()
-
-    def close(self) -> None:
-        self.file.lock()
 
 
 @pytest.fixture

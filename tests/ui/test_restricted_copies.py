@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import AuditAction, LifeArea
-from caseworker_desktop.storage import changelog
+from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
 from tests.helpers import new_client
 from tests.ui.conftest import settle
@@ -20,7 +20,7 @@ from tests.ui.conftest import settle
 
 def _views(services, entity: str) -> int:
     with services.ctx.read() as conn:
-        return sum(1 for e in changelog.audit_events(conn, entity) if e.action is AuditAction.VIEW)
+        return sum(1 for e in audit.audit_events(conn, entity) if e.action is AuditAction.VIEW)
 
 
 def _assessed(services):

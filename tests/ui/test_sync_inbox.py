@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.config import Settings
 from caseworker_desktop.domain import model as m
+from caseworker_desktop.domain.enums import LifeArea
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
@@ -153,3 +154,28 @@ def test_a_clock_ahead_of_the_office_is_named_and_nothing_is_lost(qtbot, desks):
     report = anna.synced()
     assert report.restamped > 0 and anna.services.unsynced_changes() == 0
     assert "Uhr des Geräts weicht ab" in anna.window.network.text()
+
+
+def test_the_history_shows_the_team_leads_approval_by_name(qtbot, desks):
+    _office, desk = desks
+    anna, lena = desk("anna"), desk("lena")
+    _, case = new_client(anna.services)
+    plan = anna.services.plans.create(case.id, *(datetime(2026, 11, d).date() for d in (1, 30, 20)))
+    anna.services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    anna.services.plans.agree(plan.id)
+    anna.synced()
+    lena.synced()
+    lena.services.plans.approve(plan.id)
+    lena.synced()
+    anna.synced()
+    window = anna.window
+    window.caseload.select_case(case.id)
+    settle(qtbot, anna.ops)
+    history = window.client_file.history
+    window.client_file.tabs.setCurrentWidget(history)
+    settle(qtbot, anna.ops)
+    rows = [
+        [history.model.index(r, c).data() for c in range(5)]
+        for r in range(history.model.rowCount())
+    ]
+    assert any(row[4] == "Lena Hoffmann" and row[2] == "Hilfeplan" for row in rows), rows

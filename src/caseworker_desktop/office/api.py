@@ -27,6 +27,9 @@ from ..sync.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AuditHead,
+    AuditPage,
+    AuditPush,
     Directory,
     EnrolledUser,
     EnrolRequest,
@@ -63,6 +66,7 @@ _STATUS_MESSAGES = {
     429: ("too_many_requests", "Zu viele Versuche; bitte eine Minute warten."),
 }
 _ERRORS = {status: {"model": ErrorBody} for status in (401, 413, 422, 426, 429)}
+_CONFLICT = {409: {"model": ErrorBody}}
 
 
 def error(status: int, message: str | None = None, code: str | None = None, **kw) -> JSONResponse:
@@ -293,6 +297,19 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
     def push(body: PushRequest, who: Annotated[Principal, Depends(device)]) -> PushResponse:
         _require_clean(body)
         return store.push(who, body.changes)
+
+    @app.post("/audit/push", response_model=AuditHead, responses=_ERRORS | _CONFLICT)
+    def audit_push(body: AuditPush, who: Annotated[Principal, Depends(device)]) -> AuditHead:
+        _require_clean(body)
+        return store.push_audit(who, body.events)
+
+    @app.get("/audit/pull", response_model=AuditPage, responses=_ERRORS)
+    def audit_pull(
+        who: Annotated[Principal, Depends(device)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> AuditPage:
+        return store.pull_audit(who, cursor, limit)
 
     @app.get("/sync/pull", response_model=PullResponse, responses=_ERRORS)
     def pull(

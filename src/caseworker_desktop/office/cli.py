@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import sqlalchemy.exc
@@ -249,6 +249,46 @@ def cmd_report(args) -> int:
     return 0
 
 
+ACTIONS_DE = {
+    "create": "angelegt", "update": "geändert", "delete": "gelöscht", "view": "angesehen",
+    "print": "gedruckt", "export": "exportiert", "unlock": "entsperrt",
+    "passphrase_change": "Passphrase geändert", "backup": "gesichert",
+    "recovery": "wiederhergestellt",
+}  # fmt: skip
+
+
+def cmd_audit(args) -> int:
+    """Who saw or changed what, from the devices' audit trails (every view of a trauma
+    referral included). Reading it is itself recorded."""
+    from ..domain.labels import TABLE_LABELS_DE
+    from .audit import listing
+
+    if not (args.case or args.username or args.start or args.end):
+        raise auth.OfficeError("Bitte --case, --user und/oder --from/--to angeben.")
+    with _store(args) as store:
+        with store.engine.connect() as conn:
+            found = listing(
+                conn,
+                case_reference=args.case,
+                username=args.username,
+                start=datetime.combine(args.start, time()) if args.start else None,
+                end=datetime.combine(args.end, time()) + timedelta(days=1) if args.end else None,
+            )
+        with store.write() as conn:
+            asked = f"case={args.case or ''} user={args.username or ''} rows={len(found)}"
+            audit(conn, "admin", "audit_read", asked)
+    print(f"{len(found)} Einträge")
+    for e in found:
+        when = e.at[:16].replace("T", " ")
+        area = TABLE_LABELS_DE.get(e.entity, e.entity)
+        print(
+            f"{when}  {e.user}  {ACTIONS_DE.get(e.action, e.action)}  {area}"
+            f"{'  ' + e.detail if e.detail else ''}"
+            f"{'  Akte ' + e.case_reference if e.case_reference else ''}  Gerät {e.device_id[:8]}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     german_argparse.install()
     parser = _Parser(
@@ -314,6 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", required=True, help="Gerätekennung")
     p.add_argument("--recovery-key", required=True, help="Privater Schlüssel (PEM)")
     p.add_argument("--out", default="dek-recovery.json", help="Ausgabedatei")
+
+    p = command("audit", cmd_audit, "Protokoll: wer hat was gesehen oder geändert")
+    p.add_argument("--case", metavar="AKTENZEICHEN", help="Nur diese Akte")
+    p.add_argument("--user", dest="username", metavar="BENUTZER", help="Nur diese Person")
+    p.add_argument("--from", dest="start", type=_day, help="Ab (TT.MM.JJJJ)")
+    p.add_argument("--to", dest="end", type=_day, help="Bis einschließlich (TT.MM.JJJJ)")
 
     p = command("report", cmd_report, "Ergebnisbericht (nur Summen) als CSV/PDF")
     p.add_argument("--from", dest="start", type=_day, required=True, help="Beginn (TT.MM.JJJJ)")

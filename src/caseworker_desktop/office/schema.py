@@ -146,6 +146,32 @@ enrol_attempts = sa.Table(
     sa.Column("at", sa.DateTime, nullable=False),
     sa.Index("ix_enrol_attempts_address_at", "address", "at"),
 )
+# The audit trails of the devices, append-only (the database refuses UPDATE and DELETE):
+# who saw or changed what on which laptop, as the laptop's keyed chain recorded it. `id` is
+# the pull cursor; (device_id, seq) the place in the device's chain.
+device_audit = sa.Table(
+    "device_audit",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("device_id", sa.String(32), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("event_id", sa.String(32), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("user_id", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(32), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("pushed_by", sa.String(32), nullable=False),  # the device's user at the office
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("device_id", "seq", name="uq_device_audit_seq"),
+    sa.Index("ix_device_audit_entity", "entity", "entity_id"),
+    sa.Index("ix_device_audit_pushed_by", "pushed_by"),
+    sqlite_autoincrement=True,
+)
+
 # Settings of the office itself (the key pin of its TLS certificate).
 office_settings = sa.Table(
     "office_settings",

@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from ..sync.hlc import HybridLogicalClock
 from ..sync.pinning import pin_of_pem, split_code
 from ..sync.protocol import (
+    AuditHead,
+    AuditPage,
     Change,
     Directory,
     DirectoryTeam,
@@ -27,6 +29,7 @@ from ..sync.protocol import (
     PullResponse,
     PushResponse,
 )
+from . import audit as office_audit
 from . import auth
 from . import migrate as migrations
 from . import schema as s
@@ -391,6 +394,20 @@ class Store:
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
         with self.write() as conn:
             return PushBatch(conn, who, self.hlc).apply(batch, self.now_ms())
+
+    def push_audit(self, who: Principal, events) -> AuditHead:
+        try:
+            with self.write() as conn:
+                return office_audit.push(conn, who, events)
+        except office_audit.AuditDiverged as exc:
+            with self.write() as conn:  # the push rolled back; the finding stays
+                s.audit(conn, who.username, "audit_diverged",
+                        f"device={who.device_id} seq={exc.seq}")  # fmt: skip
+            raise
+
+    def pull_audit(self, who: Principal, cursor: int, limit: int) -> AuditPage:
+        with self._reader.connect() as conn:
+            return office_audit.pull(conn, who, cursor, limit)
 
     def pull(self, who: Principal, cursor: int, limit: int) -> PullResponse:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in

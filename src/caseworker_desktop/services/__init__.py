@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..clock import Clock
 from ..domain import model as m
-from ..storage import changelog
+from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
 from .cases import CaseService
@@ -94,7 +94,9 @@ class Services:
             )
 
     def case_history(self, case_id: str) -> list[m.AuditEvent]:
-        """Audit events of the case and everything that belongs to it, oldest first."""
+        """Audit events of the case and everything that belongs to it, oldest first: this
+        laptop's own, and everyone else's the office sent (a team lead's edits and
+        approvals, a colleague's views)."""
         with self.transaction() as tx:
             case = tx.get(m.Case, case_id)
             client = tx.get(m.Client, case.client_id)
@@ -116,7 +118,9 @@ class Services:
                 ids.update(e.id for e in tx.find(m.HelpPlanEntry, t.c.help_plan_id == plan.id))
             t = table_of(m.ConsentRecord)
             ids.update(c.id for c in tx.find(m.ConsentRecord, t.c.client_id == client.id))
-            return changelog.audit_events_for(tx.conn, ids)
+            own = audit.audit_events_for(tx.conn, ids)
+            others = audit.remote_events_for(tx.conn, ids)
+            return sorted([*own, *others], key=lambda e: e.at)
 
     def restore(self, cls: type[m.Record], record_id: str, values: dict) -> m.Record:
         """Undo: put back earlier values, status included (no workflow check: going back
@@ -136,7 +140,7 @@ class Services:
 
     def history(self, entity: str, entity_id: str) -> list[m.AuditEvent]:
         with self.ctx.read() as conn:
-            return changelog.audit_events(conn, entity, entity_id)
+            return audit.audit_events(conn, entity, entity_id)
 
 
 __all__ = ["ClientFile", "NewClient", "Services"]

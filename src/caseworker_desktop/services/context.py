@@ -18,7 +18,7 @@ from ..domain import model as m
 from ..domain import permissions, rules
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import NotFoundError, PermissionDeniedError
-from ..storage import changelog
+from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
 from ..sync.hlc import HybridLogicalClock, Timestamp
@@ -209,9 +209,10 @@ class Tx:
         entity_id: str | None = None,
     ) -> None:
         if self._audit_head is None:
-            self._audit_head = changelog.last_audit_hash(self.conn)
-        self._audit_head = changelog.append_audit(
+            self._audit_head = audit.last_audit_hash(self.conn)
+        self._audit_head = audit.append_audit(
             self.conn,
+            key=self.ctx.case_file.audit_key,
             prev_hash=self._audit_head,
             at=self.ctx.clock.now(),
             user_id=self.user.id,

@@ -23,7 +23,7 @@ from ..domain.enums import AuditAction, Role
 from ..domain.errors import CaseworkerError
 from ..sync.hlc import HybridLogicalClock
 from . import migrate, vault
-from .changelog import append_audit, verify_audit_chain
+from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
 from .db import CaseFileCorruptError, open_engine
 from .orm import local_state, table_of
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 KEY_FILE_NAME = "keyfile.json"
 DB_FILE_NAME = "casefile.db"
 BACKUP_DIR_NAME = "backups"
+AUDIT_KEY_PURPOSE = b"caseworker audit chain v1"
 
 
 class ProfileError(CaseworkerError):
@@ -63,6 +64,7 @@ class CaseFile:
         self.key_file = key_file
         self.clock = clock
         self._dek: bytearray | None = dek
+        self._audit_key: bytearray | None = vault.subkey(dek, AUDIT_KEY_PURPOSE)
         self._engine: sa.Engine | None = open_engine(db_path(self.data_dir), dek)
 
     # --- opening -----------------------------------------------------------------------
@@ -136,6 +138,7 @@ class CaseFile:
             raise
         try:
             case_file._migrate()
+            case_file._key_audit_chain()
             case_file._audit(AuditAction.UNLOCK, "case_file", key_file.device_id)
         except BaseException:
             case_file.lock()  # no open connection and no key left behind
@@ -187,6 +190,13 @@ class CaseFile:
         return self._engine
 
     @property
+    def audit_key(self) -> bytes:
+        """The HMAC key of the audit chain (derived from the data key)."""
+        if self._audit_key is None:
+            raise LockedError()
+        return bytes(self._audit_key)
+
+    @property
     def locked(self) -> bool:
         return self._engine is None
 
@@ -201,6 +211,9 @@ class CaseFile:
         if self._dek is not None:
             vault.wipe(self._dek)
             self._dek = None
+        if self._audit_key is not None:
+            vault.wipe(self._audit_key)
+            self._audit_key = None
 
     close = lock
 
@@ -300,7 +313,7 @@ class CaseFile:
                 if lines != clean:
                     problems.extend(f"{name}: {line}" for line in lines)
             try:
-                problems.extend(verify_audit_chain(conn))
+                problems.extend(verify_chain(conn, self.audit_key))
             except sa.exc.DatabaseError as exc:
                 problems.append(f"Protokoll: nicht lesbar ({exc.orig})")
         if not problems and migrate.current_revision(self.engine) != migrate.head_revision():
@@ -342,10 +355,24 @@ class CaseFile:
                 "zurückspielen."
             ) from exc
 
+    def _key_audit_chain(self) -> None:
+        """A file from before the keyed audit chain gets one (once); what the old, unkeyed
+        check found on the way is kept in an event of the new chain."""
+        with self.engine.begin() as conn:
+            found = key_the_chain(conn, self.audit_key)
+        if found:
+            self._audit(
+                AuditAction.UPDATE,
+                "audit_event",
+                "",
+                "Protokollkette mit Schlüssel gesichert; vorher auffällig: " + ", ".join(found),
+            )
+
     def _audit(self, action: AuditAction, entity: str, entity_id: str, detail: str = "") -> None:
         with self.engine.begin() as conn:
             append_audit(
                 conn,
+                key=self.audit_key,
                 at=self.clock.now(),
                 user_id=self.state(conn, "user_id") or "",
                 device_id=self.device_id,
@@ -370,6 +397,7 @@ class CaseFile:
                 conn.execute(table_of(type(record)).insert().values(**record.__dict__))
             self.set_state(conn, "user_id", user.id)
             self.set_state(conn, "hlc", stamp)
+            self.set_state(conn, CHAIN_STATE, KEYED)
             self.set_state(conn, "created_at", datetime.now().isoformat(timespec="seconds"))
 
 

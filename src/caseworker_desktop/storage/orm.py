@@ -163,6 +163,23 @@ sync_quarantine = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
 )
 
+# Other people's audit events about rows of this laptop's cases, as the office sends them
+# (the case history shows them beside this laptop's own trail). Not part of the own chain.
+audit_remote = sa.Table(
+    "audit_remote",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("cursor", sa.Integer, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("user_id", sa.String(32), nullable=False),
+    sa.Column("device_id", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_id", sa.String(32), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Index("ix_audit_remote_entity_id", "entity_id"),
+)
+
 # Small key/value store for this file: local user, device, last HLC, sync cursor.
 local_state = sa.Table(
     "local_state",

@@ -313,6 +313,14 @@ def rewrap(key_file: KeyFile, old_passphrase: str, new_passphrase: str) -> KeyFi
         wipe(dek)
 
 
+def subkey(dek: bytes, purpose: bytes) -> bytearray:
+    """A key for one purpose (the audit chain's HMAC), derived from the data key: whoever
+    holds the case file's key has it, nobody else."""
+    return bytearray(
+        HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(bytes(dek))
+    )
+
+
 def wipe(buf: bytearray) -> None:
     """Overwrite a key buffer (best effort: Python may hold copies of immutable bytes)."""
     for i in range(len(buf)):

@@ -16,7 +16,14 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
-from ..storage.orm import change_log, field_clock, refused_change, sync_pending, table_of
+from ..storage.orm import (
+    audit_remote,
+    change_log,
+    field_clock,
+    refused_change,
+    sync_pending,
+    table_of,
+)
 from .hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, is_timestamp
 from .merge import apply_pulled
 from .protocol import MAX_CLOCK_AHEAD_MS, PulledChange, PullResponse
@@ -267,6 +274,11 @@ def evict_case(conn: sa.Connection, case_id: str) -> None:
             conn.execute(
                 aux.delete().where(aux.c.table_name == cls.table, aux.c.row_id.in_(row_ids))
             )
+        conn.execute(
+            audit_remote.delete().where(
+                audit_remote.c.entity == cls.table, audit_remote.c.entity_id.in_(row_ids)
+            )
+        )
     conn.execute(
         refused_change.update().where(refused_change.c.case_id == case_id).values(value=None)
     )

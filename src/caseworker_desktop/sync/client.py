@@ -22,6 +22,7 @@ from ..storage.casefile import CaseFile
 from ..storage.orm import change_log, table_of
 from . import outbox
 from .apply import apply_page
+from .audit_trail import pull_trail, push_trail
 from .hlc import HybridLogicalClock, Timestamp
 from .outbox import (
     MARK_PUSHED,
@@ -62,6 +63,9 @@ class SyncReport:
     quarantined: int = 0  # pulled values this laptop could not hold (kept aside)
     restamped: int = 0  # unsent changes stamped while the clock ran ahead, stamped anew
     clock_offset_ms: int = 0  # the office's clock minus this laptop's
+    audit_sent: int = 0  # own audit events the office now holds
+    audit_received: int = 0  # others' events about this laptop's cases
+    audit_problem: str | None = None  # the trail differs from what the office holds
     seconds: float = 0.0
 
     @property
@@ -169,7 +173,9 @@ class SyncClient:
         report = SyncReport()
         self.check_clock(report)
         self.push(report)
+        report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
+        report.audit_received = pull_trail(self.case_file, self.transport)
         self.refresh_directory()
         with self.engine.begin() as conn:
             self.case_file.set_state(
@@ -177,7 +183,8 @@ class SyncClient:
             )
         report.seconds = time.perf_counter() - started
         log.info(
-            "sync: pushed %d, pulled %d, conflicts %d, rejected %d, quarantined %d, %.3f s",
+            "sync: pushed %d, pulled %d, conflicts %d, rejected %d, quarantined %d, %.3f s"
+            + (" - audit trail differs from the office's" if report.audit_problem else ""),
             report.pushed,
             report.pulled,
             report.conflicts,

@@ -9,12 +9,17 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     GET  /sync/pull?cursor=N&limit=M   -> PullResponse    (changes this device may see)
     GET  /directory                    -> Directory       (staff names, roles and teams)
     GET  /version                      -> VersionInfo
+    POST /audit/push     AuditPush     -> AuditHead       (this device's audit events)
+    GET  /audit/pull?cursor=N&limit=M  -> AuditPage       (others' events in visible cases)
 
 Version 2 added the trauma planning tables, the coordinator role and /directory.
 Version 3: the office's time in /version and every pull page (laptops bound what they
 accept by it and warn of their own clock), `handed_to` on a refused change (the case went
 to another caseworker, who got the change as a handover), 409 `clock_ahead` for a push
 stamped too far ahead of the office's clock.
+Version 4: the audit trail goes to the office (POST /audit/push, append-only there, answered
+with the device's acknowledged head) and comes back for the cases a user sees
+(GET /audit/pull).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000
@@ -130,6 +135,57 @@ class VersionInfo(_Strict):
     protocol: int
     server: str
     server_time_ms: int  # the office's clock: laptops compare their own with it
+
+
+MAX_AUDIT_EVENTS = 2000
+
+
+class AuditRecord(_Strict):
+    """One event of a device's audit chain, as the laptop keeps it."""
+
+    seq: Annotated[int, Field(ge=1)]
+    id: Hex32
+    at: Annotated[str, Field(max_length=40)]  # ISO 8601, UTC, naive
+    user_id: Annotated[str, Field(max_length=32)]
+    device_id: Hex32
+    action: Name
+    entity: Annotated[str, Field(max_length=40)]
+    entity_id: Annotated[str, Field(max_length=32)]
+    detail: Annotated[str, Field(max_length=2000)]
+    prev_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditPush(_Strict):
+    events: Annotated[list[AuditRecord], Field(max_length=MAX_AUDIT_EVENTS)]
+
+
+class AuditHead(_Strict):
+    """What the office holds of this device's trail: its last event (0 and the genesis
+    hash: none yet)."""
+
+    seq: int
+    hash: str
+
+
+class SyncedAuditEvent(_Strict):
+    """Another device's event about a row of a case this user sees."""
+
+    cursor: int
+    id: str
+    at: str
+    user_id: str
+    device_id: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: str
+
+
+class AuditPage(_Strict):
+    events: list[SyncedAuditEvent]
+    next_cursor: int
+    more: bool
 
 
 class ErrorBody(_Strict):

@@ -15,6 +15,9 @@ from .pinning import PinMismatch, check_url, tls_context
 from .protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AuditHead,
+    AuditPage,
+    AuditPush,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -55,6 +58,10 @@ def _untrusted_certificate(exc: BaseException) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+class AuditDivergedError(SyncError):
+    """This laptop's audit trail differs from what the office already holds of it."""
 
 
 class ClockAheadError(SyncError):
@@ -122,6 +129,15 @@ class Transport:
             self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit}),
         )
 
+    def push_audit(self, request: AuditPush) -> AuditHead:
+        return _parse(AuditHead, self._call("POST", "/audit/push", request))
+
+    def pull_audit(self, cursor: int, limit: int) -> AuditPage:
+        return _parse(
+            AuditPage,
+            self._call("GET", "/audit/pull", params={"cursor": cursor, "limit": limit}),
+        )
+
     def version(self) -> VersionInfo:
         return _parse(VersionInfo, self._call("GET", "/version"))
 
@@ -161,4 +177,6 @@ class Transport:
             raise UpgradeRequiredError(message or "Bitte Caseworker Desktop aktualisieren.")
         if response.status_code == 409 and code == "clock_ahead":
             raise ClockAheadError(message)
+        if response.status_code == 409 and code == "audit_diverged":
+            raise AuditDivergedError(message)
         raise SyncError(f"Der Server hat abgelehnt ({response.status_code}): {message}")

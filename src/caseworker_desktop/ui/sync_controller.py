@@ -69,7 +69,10 @@ class SyncController(QObject):
         text = self.tr("● Online – zuletzt synchronisiert %1").replace(
             "%1", self.session.clock.now().astimezone().strftime("%H:%M")
         )
-        if report.clock_warning:
+        if report.audit_problem:
+            self.state_changed.emit(text + self.tr(" – Protokoll verändert!"), "#b03a2e")
+            self.notice.emit(report.audit_problem)
+        elif report.clock_warning:
             self.state_changed.emit(text + self.tr(" – Uhr des Geräts weicht ab"), "#b9770e")
             self.notice.emit(report.clock_warning)
         else:

@@ -41,21 +41,27 @@ class HistoryTab(ListTab):
             self.tr("Noch kein Verlauf."),
             parent,
         )
+        self.names: dict[str, str] = {}  # user id -> display name (the staff directory)
         for col, width in enumerate((140, 100, 170, 260)):
             self.table.setColumnWidth(col, width)
 
     def _user(self, user_id: str) -> str:
         user = self.session.user
-        return user.display_name if user_id == user.id else user_id[:8]
+        if user_id == user.id:
+            return user.display_name
+        return self.names.get(user_id) or self.tr("unbekannt (%1)").replace("%1", user_id[:8])
 
     def show_data(self, data) -> None:
         self.data = data
 
     def load(self, case_id: str) -> None:
         services = self.session.services
-        self.session.call(lambda: services.case_history(case_id), self._show)
+        self.session.call(
+            lambda: (services.case_history(case_id), services.reviews.user_names()), self._show
+        )
 
-    def _show(self, events) -> None:
+    def _show(self, loaded) -> None:
+        events, self.names = loaded
         self.set_records(list(reversed(events)))
 
 
