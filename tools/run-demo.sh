@@ -27,6 +27,11 @@ if [ "$FRESH" = yes ]; then
   $BIN/caseworker-office user add --db "$DB" --username koordination --display-name "Jonas Weber" \
     --role coordinator >/dev/null
 fi
+# The recovery key pair (its public half goes to each laptop at enrolment): for trying
+# „Passphrase vergessen …“ with `caseworker-office recovery --device … --recovery-key …`.
+if [ ! -f "$OFFICE_DIR/recovery.pem" ]; then
+  $BIN/caseworker-office recovery-key --db "$DB" --out "$OFFICE_DIR/recovery.pem" >/dev/null 2>&1 || true
+fi
 $BIN/caseworker-office serve --db "$DB" --host 127.0.0.1 --port "$PORT" >"$OFFICE_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

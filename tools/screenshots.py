@@ -152,6 +152,16 @@ def main(out_dir: str, lang: str = "de") -> int:
         controller.start()
         pump(app, 0.5)
         controller.unlock_dialog.grab().save(str(out / f"01-unlock-{lang}.png"))
+        controller.unlock_dialog.forgot_button.click()
+        pump(app, 0.5)
+        recovery = controller.recovery_dialog
+        recovery.server.setText("https://integration.landkreis.example")
+        recovery.code.setText("K7MP-Q3XW-9RTZ-4HDN-2B5C-8FJL-6QWE")
+        recovery.secret.passphrase.setText("Passwort12")
+        pump(app, 0.5)
+        recovery.grab().save(str(out / f"18-forgotten-passphrase-{lang}.png"))
+        recovery.reject()
+        controller.recovery_dialog = None
         controller.unlock_dialog.passphrase.setText(PASSPHRASE)
         controller.unlock_dialog.unlock_button.click()
         pump(app, 3)

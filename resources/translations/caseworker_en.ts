@@ -42,17 +42,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="117"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="119"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="157"/>
+        <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
+        <translation>Access could not be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="175"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -751,62 +756,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="121"/>
         <source>Neues Profil einrichten</source>
         <translation>Set up a new profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="124"/>
         <source>Weiter &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="125"/>
         <source>&lt; Zurück</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="126"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="127"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
         <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
         <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="143"/>
         <source>Benutzername</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
         <source>Anzeigename</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="145"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="157"/>
         <source>Wichtiger Hinweis zur Wiederherstellung</source>
         <translation>Important note on recovery</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="160"/>
         <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
     </message>
@@ -2929,6 +2934,39 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>PassphrasePage</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="200"/>
+        <source>Passphrase festlegen</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="203"/>
+        <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
+        <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="219"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="221"/>
+        <source>Wiederholen</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="235"/>
+        <source>Die Eingaben stimmen nicht überein.</source>
+        <translation>The entries do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="243"/>
+        <source>Stärke: %1</source>
+        <translation>Strength: %1</translation>
+    </message>
+</context>
+<context>
     <name>PlacementRequestDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="162"/>
@@ -3367,6 +3405,54 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="61"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="19"/>
+        <source>Passphrase vergessen</source>
+        <translation>Forgotten passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="24"/>
+        <source>&lt;p&gt;Rufen Sie Ihre Teamleitung oder die Administration des Landratsamts an. Sie erhalten einen &lt;b&gt;Wiederherstellungscode&lt;/b&gt; für dieses Gerät (einmal verwendbar, 24 Stunden gültig). Dafür braucht der Laptop eine Verbindung zum Landratsamt.&lt;/p&gt;&lt;p&gt;Danach gilt nur noch die neue Passphrase: Die Falldatei bekommt einen neuen Schlüssel, alte Sicherungen werden ersetzt.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Call your team lead or the district office&apos;s administration. You receive a &lt;b&gt;recovery code&lt;/b&gt; for this device (usable once, valid for 24 hours). The laptop needs a connection to the district office for this.&lt;/p&gt;&lt;p&gt;Afterwards only the new passphrase works: the case file gets a new key, old backups are replaced.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="42"/>
+        <source>Server des Landratsamts</source>
+        <translation>District office server</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="43"/>
+        <source>Wiederherstellungscode</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="47"/>
+        <source>Neue Passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="49"/>
+        <source>Wiederholen</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="58"/>
+        <source>Verbindung zum Landratsamt, neuer Schlüssel …</source>
+        <translation>Connecting to the district office, new key …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="63"/>
+        <source>Zugang wiederherstellen</source>
+        <translation>Restore access</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="65"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4067,57 +4153,63 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="36"/>
         <source>Caseworker Desktop – Entsperren</source>
         <translation>Caseworker Desktop – Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="39"/>
         <source>&lt;h2&gt;Falldatei entsperren&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Unlock case file&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="46"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="50"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="58"/>
         <source>Schlüssel wird abgeleitet …</source>
         <translation>Deriving key…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="63"/>
         <source>Entsperren</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="66"/>
         <source>Andere Falldatei …</source>
         <translation>Other case file…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="67"/>
         <source>Neues Profil …</source>
         <translation>New profile…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="68"/>
+        <source>Passphrase vergessen …</source>
+        <translation>Forgot passphrase …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="82"/>
         <source>Profilordner wählen</source>
         <translation>Choose profile folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="89"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="95"/>
         <source>Bitte zuerst ein Profil wählen oder anlegen.</source>
         <translation>Please choose or create a profile first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="98"/>
         <source>Bitte die Passphrase eingeben.</source>
         <translation>Please enter the passphrase.</translation>
     </message>
@@ -4138,34 +4230,28 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>_PassphrasePage</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="188"/>
         <source>Passphrase festlegen</source>
-        <translation>Set a passphrase</translation>
+        <translation type="vanished">Set a passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="191"/>
         <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
-        <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
+        <translation type="vanished">At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="207"/>
         <source>Passphrase</source>
-        <translation>Passphrase</translation>
+        <translation type="vanished">Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="209"/>
         <source>Wiederholen</source>
-        <translation>Repeat</translation>
+        <translation type="vanished">Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="231"/>
         <source>Stärke: %1</source>
-        <translation>Strength: %1</translation>
+        <translation type="vanished">Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="223"/>
         <source>Die Eingaben stimmen nicht überein.</source>
-        <translation>The entries do not match.</translation>
+        <translation type="vanished">The entries do not match.</translation>
     </message>
 </context>
 </TS>

@@ -146,11 +146,15 @@ def cmd_export_key_info(args) -> int:
 
 
 def cmd_recover(args) -> int:
-    private = _read_file(args.recovery_key, "privater Wiederherstellungsschlüssel")
+    from .sync.client import SyncClient
+
     new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
-    case_file = CaseFile.recover(Path(args.data_dir), private, new)
+    case_file = SyncClient.recover(Path(args.data_dir), args.server, args.code, new)
     case_file.lock()
-    print("Zugang wiederhergestellt; die alte Passphrase gilt nicht mehr.")
+    print(
+        "Zugang wiederhergestellt: neue Passphrase, neuer Datenschlüssel, frische Sicherung. "
+        "Die alte Passphrase, alte Schlüsseldateien und alte Sicherungen öffnen nichts mehr."
+    )
     return 0
 
 
@@ -295,8 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("verify", cmd_verify, "Integrität von Verschlüsselung, Datenbank und Protokoll prüfen")
     p = add("export-key-info", cmd_export_key_info, "Schlüsselparameter ohne Geheimnisse")
     p.add_argument("--out", help="Datei statt Standardausgabe")
-    p = add("recover", cmd_recover, "Zugang mit dem Wiederherstellungsschlüssel herstellen")
-    p.add_argument("--recovery-key", required=True, help="Privater Schlüssel des Landratsamts")
+    p = add("recover", cmd_recover, "Vergessene Passphrase: Zugang mit Einmalcode des Landratsamts")
+    p.add_argument("--server", required=True, help="Adresse des Servers des Landratsamts")
+    p.add_argument("--code", required=True, help="Wiederherstellungscode (telefonisch erhalten)")
     p = add("enrol", cmd_enrol, "Gerät mit Einmalcode beim Landratsamt anmelden")
     p.add_argument(
         "--server", required=True, help="Adresse des Servers, z. B. http://127.0.0.1:8750"

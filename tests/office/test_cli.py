@@ -3,10 +3,7 @@ tracebacks; key recovery from the escrowed wrap."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import json
-import os
 import re
 import secrets
 
@@ -103,7 +100,7 @@ def test_a_duplicate_team_and_a_bad_database_url_are_user_errors(tmp_path, capsy
     assert code == 2 and "Datenbank" in err
 
 
-def test_recovery_unwraps_the_escrowed_data_key(store, db_url, tmp_path, capsys):
+def test_recovery_issues_a_one_time_code_and_never_writes_the_key(store, db_url, tmp_path, capsys):
     private_pem, public_pem = vault.generate_recovery_keypair()
     (tmp_path / "office.pem").write_bytes(private_pem)
     office = Office(store)
@@ -124,38 +121,23 @@ def test_recovery_unwraps_the_escrowed_data_key(store, db_url, tmp_path, capsys)
         headers=PROTOCOL,
     )
     assert response.status_code == 200
-    out = tmp_path / "dek-recovery.json"
-    code, _, _ = run(
-        capsys,
-        "recovery",
-        "--db",
-        db_url,
-        "--device",
-        device_id,
-        "--recovery-key",
-        str(tmp_path / "office.pem"),
-        "--out",
-        str(out),
-    )
-    assert code == 0
-    body = json.loads(out.read_text())
-    assert base64.b64decode(body["dek"]) == dek
-    assert body["device_id"] == device_id and body["user"] == "amueller"
-    assert os.stat(out).st_mode & 0o777 == 0o600
+    argv = ["recovery", "--db", db_url, "--device", device_id, "--recovery-key"]
+    code, out, _ = run(capsys, *argv, str(tmp_path / "office.pem"))
+    assert code == 0 and "Einmal verwendbar" in out
+    printed = re.search(r"\(amueller\): (\S+)", out)[1].replace("-", "")
+    # the credential opens with the code and holds the escrowed key; nothing on disk
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(schema.recovery_credentials)).one()
+    credential = vault.KeyFile.from_json(row.credential.encode())
+    assert bytes(vault.unwrap_dek(credential, printed[:16])) == dek
+    assert row.code_hash != printed[:16] and printed[:16] not in row.credential
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("office.db")] == [
+        "office.pem"
+    ]
+
     other_pem, _ = vault.generate_recovery_keypair()
     (tmp_path / "other.pem").write_bytes(other_pem)
-    code, _, err = run(
-        capsys,
-        "recovery",
-        "--db",
-        db_url,
-        "--device",
-        device_id,
-        "--recovery-key",
-        str(tmp_path / "other.pem"),
-        "--out",
-        str(out),
-    )
+    code, _, err = run(capsys, *argv, str(tmp_path / "other.pem"))
     assert code == 2 and "passt nicht" in err
 
 

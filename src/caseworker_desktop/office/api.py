@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..storage.vault import RecoveryWrap
+from ..sync.pinning import split_code
 from ..sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_BODY_BYTES,
@@ -35,11 +36,15 @@ from ..sync.protocol import (
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
+    EscrowUpdate,
     PullResponse,
     PushRequest,
     PushResponse,
+    RecoveryCredential,
+    RecoveryRequest,
     VersionInfo,
 )
+from . import recovery
 from .auth import NotAuthenticated, OfficeError, Principal
 from .store import Store
 
@@ -48,7 +53,7 @@ log = logging.getLogger(__name__)
 # Not protocol calls: the API description may be read by any tool.
 UNVERSIONED_PATHS = frozenset({"/openapi.json"})
 # Protocol calls without a device token (a revoked token is refused there too).
-OPEN_PATHS = frozenset({"/enrol", "/version"})
+OPEN_PATHS = frozenset({"/enrol", "/version", "/recovery"})
 MAX_CURSOR = 2**63 - 1  # the `seq` column is a signed 64-bit integer
 UPGRADE_MESSAGE = (
     "Bitte Caseworker Desktop aktualisieren: Programm und Server des Landratsamts sprechen "
@@ -278,8 +283,11 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
                 code="invalid_request",
             )
         token, user = store.enrol(body.code, body.device_id, body.device_name, wrap)
+        with store.engine.connect() as conn:
+            public_pem = recovery.public_key(conn)
         return EnrolResponse(
             token=token,
+            recovery_public_key=public_pem,
             user=EnrolledUser(
                 id=user.id,
                 username=user.username,
@@ -297,6 +305,38 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
     def push(body: PushRequest, who: Annotated[Principal, Depends(device)]) -> PushResponse:
         _require_clean(body)
         return store.push(who, body.changes)
+
+    @app.post("/recovery", response_model=RecoveryCredential, responses=_ERRORS)
+    def redeem_recovery(
+        body: RecoveryRequest,
+        request: Request,
+        _who: Annotated[Principal | None, Depends(optional_device)],
+    ) -> RecoveryCredential:
+        address = request.client.host if request.client else "?"
+        if not store.allow_enrol_attempt(address, enrol_rate_per_minute):
+            raise OfficeError(
+                "Zu viele Versuche von dieser Adresse; bitte eine Minute warten.",
+                status=429,
+                code="too_many_requests",
+            )
+        secret = split_code(body.code)[0]
+        with store.write() as conn:
+            credential = recovery.redeem(conn, body.device_id, secret)
+        return RecoveryCredential(key_file=credential)
+
+    @app.post("/recovery/escrow", response_model=VersionInfo, responses=_ERRORS)
+    def escrow(body: EscrowUpdate, who: Annotated[Principal, Depends(device)]) -> VersionInfo:
+        if set(body.recovery_wrap) != set(RecoveryWrap.__dataclass_fields__):
+            raise OfficeError(
+                "Die Wiederherstellungsdaten sind unvollständig.",
+                status=422,
+                code="invalid_request",
+            )
+        with store.write() as conn:
+            recovery.update_escrow(conn, who, body.recovery_wrap)
+        return VersionInfo(
+            protocol=PROTOCOL_VERSION, server=__version__, server_time_ms=store.now_ms()
+        )
 
     @app.post("/audit/push", response_model=AuditHead, responses=_ERRORS | _CONFLICT)
     def audit_push(body: AuditPush, who: Annotated[Principal, Depends(device)]) -> AuditHead:

@@ -5,10 +5,8 @@ User errors print one German line and exit with 2; no tracebacks."""
 from __future__ import annotations
 
 import argparse
-import base64
 import csv
 import io
-import json
 import logging
 import sys
 from collections.abc import Iterator
@@ -21,11 +19,10 @@ import sqlalchemy.exc
 from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
-from ..storage import vault
 from ..storage.atomic import write_atomic
-from . import auth
+from . import auth, recovery
 from . import migrate as migrations
-from .schema import audit, utcnow
+from .schema import audit
 from .store import Store, create_engine
 
 DEFAULT_DB = "sqlite:///office.db"
@@ -152,40 +149,52 @@ def cmd_reassign(args) -> int:
 
 
 def cmd_recovery(args) -> int:
-    """Unwrap a device's escrowed data key with the office's private recovery key. The
-    output file holds the key itself: it is written readable by its owner only."""
+    """A forgotten passphrase: unwrap the device's escrowed data key here, at the office, with
+    the private recovery key, and wrap it again to a one-time code for the phone. The laptop
+    turns code and key into a new passphrase and a new data key; the private key and the data
+    key never leave this machine in the clear."""
     try:
         pem = Path(args.recovery_key).read_bytes()
     except OSError as exc:
         raise auth.OfficeError(f"Die Schlüsseldatei {args.recovery_key} ist nicht lesbar.") from exc
-    private = vault.load_recovery_private_key(pem)
-    with _store(args) as store:
-        wrap, device_name, username = store.recovery_wrap(args.device)
-    try:
-        wrapped = vault.RecoveryWrap(**wrap)
-    except TypeError as exc:
-        raise auth.OfficeError("Die hinterlegten Wiederherstellungsdaten sind beschädigt.") from exc
-    # The laptop binds the wrap to its local profile name, which it sends as device name.
-    dek = None
-    for user in dict.fromkeys((device_name, username)):
-        try:
-            dek = vault.unwrap_recovery(wrapped, private, user=user, device_id=args.device)
-            break
-        except vault.KeyFileDamagedError:
-            continue
-    if dek is None:
-        raise auth.OfficeError("Die Wiederherstellungsdaten passen nicht zu diesem Gerät.")
-    body = {
-        "format": "caseworker-dek-recovery",
-        "version": 1,
-        "device_id": args.device,
-        "user": username,
-        "dek": base64.b64encode(bytes(dek)).decode(),
-        "created_at": utcnow().isoformat(timespec="seconds") + "Z",
-    }
-    vault.wipe(dek)
-    write_atomic(Path(args.out), json.dumps(body, indent=2).encode() + b"\n", mode=0o600)
-    print(f"Datenschlüssel von Gerät {args.device} geschrieben: {args.out} (vertraulich!).")
+    with _store(args) as store, store.write() as conn:
+        issued = recovery.issue(conn, args.device, pem)
+    print(f"Wiederherstellungscode für Gerät {args.device} ({issued.username}): {issued.code}")
+    print(
+        f"Einmal verwendbar, gültig bis {issued.expires:%d.%m.%Y %H:%M} UTC. Am Laptop: "
+        "„Passphrase vergessen …“ im Entsperrdialog (oder caseworker recover)."
+    )
+    return 0
+
+
+def cmd_recovery_key(args) -> int:
+    out = Path(args.out)
+    if out.exists():
+        raise auth.OfficeError(f"{out} gibt es schon; bitte eine andere Datei angeben.")
+    with _store(args) as store, store.write() as conn:
+        private = recovery.create_key_pair(conn)
+        write_atomic(out, private, mode=0o600)  # in the transaction: no key without its file
+    print(
+        f"Privater Wiederherstellungsschlüssel geschrieben: {out} (nur für die Administration; "
+        "sicher aufbewahren, z. B. zusätzlich offline). Geräte hinterlegen ihre Datenschlüssel "
+        "ab der nächsten Anmeldung oder Synchronisation dafür."
+    )
+    return 0
+
+
+def cmd_devices(args) -> int:
+    with _store(args) as store, store.engine.connect() as conn:
+        rows = recovery.devices(conn, args.user)
+    if not rows:
+        print("Keine Geräte.")
+        return 0
+    for row in rows:
+        state = f"gesperrt {row.revoked_at:%d.%m.%Y}" if row.revoked_at else "aktiv"
+        escrow = "hinterlegt" if row.escrowed else "kein Wiederherstellungsschlüssel"
+        print(
+            f"{row.id}  {row.username:<12} {row.name:<16} angemeldet "
+            f"{row.enrolled_at:%d.%m.%Y}  {state}  {escrow}"
+        )
     return 0
 
 
@@ -350,10 +359,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", required=True, help="Kennung der Akte")
     p.add_argument("--to", required=True, help="Benutzername der neuen Fachkraft")
 
-    p = command("recovery", cmd_recovery, "Datenschlüssel eines Geräts wiederherstellen")
+    p = command("devices", cmd_devices, "Angemeldete Geräte auflisten")
+    p.add_argument("--user", help="Nur die Geräte dieses Benutzers")
+
+    p = command(
+        "recovery-key", cmd_recovery_key, "Wiederherstellungsschlüssel des Landratsamts anlegen"
+    )
+    p.add_argument("--out", required=True, help="Datei für den privaten Schlüssel (PEM)")
+
+    p = command("recovery", cmd_recovery, "Einmal-Wiederherstellungscode für ein Gerät ausgeben")
     p.add_argument("--device", required=True, help="Gerätekennung")
     p.add_argument("--recovery-key", required=True, help="Privater Schlüssel (PEM)")
-    p.add_argument("--out", default="dek-recovery.json", help="Ausgabedatei")
 
     p = command("audit", cmd_audit, "Protokoll: wer hat was gesehen oder geändert")
     p.add_argument("--case", metavar="AKTENZEICHEN", help="Nur diese Akte")

@@ -172,6 +172,18 @@ device_audit = sa.Table(
     sqlite_autoincrement=True,
 )
 
+# One-time recovery credentials: a device's data key, unwrapped at the office with the
+# private recovery key and wrapped again to a code read out by phone (only its hash here).
+recovery_credentials = sa.Table(
+    "recovery_credentials",
+    metadata,
+    sa.Column("device_id", sa.String(32), primary_key=True),
+    sa.Column("code_hash", sa.String(64), nullable=False),
+    sa.Column("credential", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("used_at", sa.DateTime, nullable=True),
+)
+
 # Settings of the office itself (the key pin of its TLS certificate).
 office_settings = sa.Table(
     "office_settings",

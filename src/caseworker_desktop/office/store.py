@@ -211,24 +211,6 @@ class Store:
                 raise OfficeError(f"Kein angemeldetes Gerät mit der Kennung {device_id}.")
             s.audit(conn, "admin", "device_revoke", f"device={device_id}")
 
-    def recovery_wrap(self, device_id: str) -> tuple[dict, str, str]:
-        """(wrap, device name, username) as escrowed at enrolment. Audited: it is the
-        first step of opening someone's case file without their passphrase."""
-        with self.write() as conn:
-            row = conn.execute(
-                sa.select(s.devices.c.recovery_wrap, s.devices.c.name, s.users.c.username)
-                .join(s.users, s.users.c.id == s.devices.c.user_id)
-                .where(s.devices.c.id == device_id)
-            ).first()
-            if row is None:
-                raise OfficeError(f"Kein Gerät mit der Kennung {device_id}.")
-            if not row.recovery_wrap:
-                raise OfficeError(
-                    "Für dieses Gerät wurden keine Wiederherstellungsdaten hinterlegt."
-                )
-            s.audit(conn, "admin", "recovery", f"device={device_id}")
-        return json.loads(row.recovery_wrap), row.name, row.username
-
     def reassign(self, case_id: str, username: str) -> int:
         """Move a case to another caseworker. Whoever loses sight of it gets an eviction;
         the case's current state is appended to the log again so that its new owner (and

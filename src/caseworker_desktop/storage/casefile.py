@@ -8,8 +8,8 @@ data_dir/
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import os
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +24,7 @@ from ..domain.errors import CaseworkerError
 from ..sync.hlc import HybridLogicalClock
 from . import migrate, vault
 from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
-from .db import CaseFileCorruptError, open_engine
+from .db import CaseFileCorruptError, export_encrypted, open_engine
 from .orm import local_state, table_of
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,9 @@ KEY_FILE_NAME = "keyfile.json"
 DB_FILE_NAME = "casefile.db"
 BACKUP_DIR_NAME = "backups"
 AUDIT_KEY_PURPOSE = b"caseworker audit chain v1"
+RECOVERY_PUBLIC_KEY = "recovery_public_pem"  # local_state: the office's, for a new escrow
+ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for the office
+AUDIT_KEY_STATE = "audit_key"  # local_state: the chain's HMAC key, outlives a new data key
 
 
 class ProfileError(CaseworkerError):
@@ -50,6 +53,22 @@ def key_file_path(data_dir: Path) -> Path:
 
 def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_FILE_NAME
+
+
+def _pending_key_file(data_dir: Path) -> Path:
+    return Path(data_dir) / (KEY_FILE_NAME + ".pending")
+
+
+def _finish_rekey(data_dir: Path) -> None:
+    """A new data key that was interrupted: while the re-encrypted copy still waits beside
+    the database, the old key holds (the copy and the pending key file go); once the copy
+    has replaced the database, the pending key file is the one."""
+    pending, fresh = _pending_key_file(data_dir), db_path(data_dir).with_suffix(".db.rekey")
+    if fresh.exists():
+        fresh.unlink()
+        pending.unlink(missing_ok=True)
+    elif pending.exists():
+        pending.replace(key_file_path(data_dir))
 
 
 def profile_exists(data_dir: Path) -> bool:
@@ -106,7 +125,12 @@ class CaseFile:
             db_path(data_dir).touch(mode=0o600)  # SQLite gives -wal/-shm the same mode
             case_file = cls(data_dir, key_file, dek, clock)
             case_file._migrate()
+            with case_file.engine.begin() as conn:
+                case_file._keep_audit_key(conn)
             case_file._seed(username, display_name or username)
+            if recovery_public_pem:  # public: kept to escrow a new data key after a recovery
+                with case_file.engine.begin() as conn:
+                    case_file.set_state(conn, RECOVERY_PUBLIC_KEY, recovery_public_pem.decode())
             case_file.engine.dispose()  # close before the key file marks the profile complete
             key_file.save(key_file_path(data_dir))
         except BaseException:
@@ -125,6 +149,7 @@ class CaseFile:
 
     @classmethod
     def _load_key_file(cls, data_dir: Path) -> vault.KeyFile:
+        _finish_rekey(Path(data_dir))
         if not db_path(data_dir).exists():
             raise ProfileError(f"In {data_dir} gibt es keine Falldatei.")
         return vault.KeyFile.load(key_file_path(data_dir))
@@ -149,36 +174,25 @@ class CaseFile:
     def recover(
         cls,
         data_dir: Path,
-        office_private_pem: bytes,
+        credential: vault.KeyFile,
+        code: str,
         new_passphrase: str,
         clock: Clock | None = None,
     ) -> CaseFile:
-        """Forgotten passphrase: unwrap the DEK with the office recovery key and wrap it
-        under a new passphrase. The old passphrase no longer opens the file."""
+        """Forgotten passphrase: the office unwrapped the escrowed data key and handed it
+        over wrapped to a one-time code (`credential`). The file gets a **new** data key
+        (re-encrypted), a key file under the new passphrase, a new escrow (sent with the
+        next sync) and fresh backups: no old passphrase, key file or backup opens it."""
         data_dir = Path(data_dir)
-        vault.check_passphrase_strength(new_passphrase)
         key_file = cls._load_key_file(data_dir)
-        if key_file.recovery is None:
-            raise ProfileError(
-                "Für diese Falldatei wurde kein Wiederherstellungsschlüssel hinterlegt."
-            )
-        private = vault.load_recovery_private_key(office_private_pem)
-        dek = vault.unwrap_recovery(
-            key_file.recovery, private, user=key_file.user, device_id=key_file.device_id
-        )
+        vault.check_passphrase_strength(new_passphrase, (key_file.user,))
+        if credential.device_id != key_file.device_id:
+            raise ProfileError("Der Wiederherstellungscode gehört zu einem anderen Gerät.")
+        dek = vault.unwrap_dek(credential, code)
         case_file = cls._open_with_dek(data_dir, key_file, dek, clock or Clock())
-        new_key_file = vault.wrap_dek(
-            dek,
-            new_passphrase,
-            user=key_file.user,
-            device_id=key_file.device_id,
-            kdf=key_file.kdf,
-            recovery=key_file.recovery,
-            created_at=key_file.created_at,
-        )
-        new_key_file.save(key_file_path(data_dir))
-        case_file.key_file = new_key_file
+        case_file._rekey(new_passphrase)
         case_file._audit(AuditAction.RECOVERY, "case_file", key_file.device_id)
+        case_file.refresh_backups("nach-wiederherstellung")
         return case_file
 
     # --- state -------------------------------------------------------------------------
@@ -191,7 +205,8 @@ class CaseFile:
 
     @property
     def audit_key(self) -> bytes:
-        """The HMAC key of the audit chain (derived from the data key)."""
+        """The HMAC key of the audit chain: first derived from the data key, then kept inside
+        the encrypted file, so that a new data key leaves the chain as the office knows it."""
         if self._audit_key is None:
             raise LockedError()
         return bytes(self._audit_key)
@@ -237,10 +252,88 @@ class CaseFile:
     # --- maintenance -------------------------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wraps the DEK only: the database itself is untouched."""
-        self.key_file = vault.rewrap(self.key_file, old, new)
-        self.key_file.save(key_file_path(self.data_dir))
+        """A new passphrase **and** a new data key: the database is re-encrypted and every
+        backup kept here retired for a fresh one, so neither the old passphrase nor an old
+        key file (a copy taken elsewhere included) opens anything current."""
+        vault.check_passphrase_strength(new, (self.key_file.user,))
+        vault.wipe(vault.unwrap_dek(self.key_file, old))  # the old one must be right
+        self._rekey(new)
         self._audit(AuditAction.PASSPHRASE_CHANGE, "case_file", self.device_id)
+        self.refresh_backups("nach-passphrasenwechsel")
+
+    def escrow_to(self, public_pem: str) -> None:
+        """The office's recovery key (from enrolment): the data key is wrapped to it, in the
+        key file and for the office (sent with the next sync)."""
+        if self._dek is None:
+            raise LockedError()
+        recovery = vault.wrap_for_recovery(
+            self._dek,
+            vault.load_recovery_public_key(public_pem.encode()),
+            user=self.key_file.user,
+            device_id=self.device_id,
+        )
+        key_file = dataclasses.replace(self.key_file, recovery=recovery)
+        key_file.save(key_file_path(self.data_dir))
+        self.key_file = key_file
+        with self.engine.begin() as conn:
+            self.set_state(conn, RECOVERY_PUBLIC_KEY, public_pem)
+            self.set_state(conn, ESCROW_PENDING, "1")
+
+    def refresh_backups(self, reason: str) -> Path:
+        """Retire every backup kept here (an old data key, a case that left this laptop: an
+        old copy must not bring either back) and make a fresh one."""
+        fresh = self.backup(reason)
+        for old in (self.data_dir / BACKUP_DIR_NAME).glob("casefile-*.db"):
+            if old != fresh:
+                old.unlink(missing_ok=True)
+                old.with_name(old.stem + ".keyfile.json").unlink(missing_ok=True)
+        return fresh
+
+    def _rekey(self, new_passphrase: str) -> None:
+        """A new data key. The database is copied re-encrypted under it (sqlcipher_export:
+        unlike PRAGMA rekey, the file in place is never half rewritten), the new key file
+        is written beside it as pending, then the database and the key file are moved into
+        place in that order; `_finish_rekey` completes an interrupted switch on opening.
+        The new key is also wrapped to the office's recovery key, for the next sync."""
+        new_dek = vault.new_dek()
+        with self.engine.connect() as conn:
+            public_pem = self.state(conn, RECOVERY_PUBLIC_KEY)
+        recovery = None
+        if public_pem:
+            recovery = vault.wrap_for_recovery(
+                new_dek,
+                vault.load_recovery_public_key(public_pem.encode()),
+                user=self.key_file.user,
+                device_id=self.device_id,
+            )
+        key_file = vault.wrap_dek(
+            new_dek,
+            new_passphrase,
+            user=self.key_file.user,
+            device_id=self.device_id,
+            kdf=max(self.key_file.kdf, vault.DEFAULT_KDF, key=lambda k: k.memory_kib),
+            recovery=recovery,
+            created_at=self.key_file.created_at,
+        )
+        path, pending = db_path(self.data_dir), _pending_key_file(self.data_dir)
+        fresh = path.with_suffix(".db.rekey")
+        with self.engine.connect() as conn:
+            # outside any transaction: nothing may stay behind in the WAL
+            conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        export_encrypted(self.engine, fresh, new_dek)
+        self.engine.dispose()
+        self._engine = None
+        key_file.save(pending)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        fresh.replace(path)  # from here on the new key is the one
+        pending.replace(key_file_path(self.data_dir))
+        self.key_file = key_file
+        vault.wipe(self._dek)
+        self._dek = new_dek
+        self._engine = open_engine(path, new_dek)
+        with self.engine.begin() as conn:
+            self.set_state(conn, ESCROW_PENDING, "1" if recovery else "")
 
     def backup(self, reason: str = "manual", dest_dir: Path | None = None) -> Path:
         """An encrypted copy (same DEK) written with sqlcipher_export, then moved into place."""
@@ -255,23 +348,7 @@ class CaseFile:
             final = dest_dir / f"casefile-{stamp}-{reason}-{n}.db"
             n += 1
         tmp = final.with_suffix(".db.partial")
-        tmp.unlink(missing_ok=True)
-        key_hex = bytes(self._dek).hex()
-        with self.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            raw.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(tmp),))
-            try:
-                raw.execute("SELECT sqlcipher_export('backup')")
-                version = raw.execute("PRAGMA main.user_version").fetchone()[0]
-                raw.execute(f"PRAGMA backup.user_version = {int(version)}")
-            finally:
-                raw.execute("DETACH DATABASE backup")
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o600)
+        export_encrypted(self.engine, tmp, self._dek)
         tmp.replace(final)
         # The key file travels with the backup (it holds only wrapped keys): a backup on a
         # stick must be restorable when the laptop and its key file are gone.
@@ -359,6 +436,7 @@ class CaseFile:
         """A file from before the keyed audit chain gets one (once); what the old, unkeyed
         check found on the way is kept in an event of the new chain."""
         with self.engine.begin() as conn:
+            self._keep_audit_key(conn)
             found = key_the_chain(conn, self.audit_key)
         if found:
             self._audit(
@@ -367,6 +445,16 @@ class CaseFile:
                 "",
                 "Protokollkette mit Schlüssel gesichert; vorher auffällig: " + ", ".join(found),
             )
+
+    def _keep_audit_key(self, conn: sa.Connection) -> None:
+        """The chain key kept in the file wins over the one derived from the data key (they
+        differ after a recovery gave the file a new data key); the first opening keeps it."""
+        kept = self.state(conn, AUDIT_KEY_STATE)
+        if kept is None:
+            self.set_state(conn, AUDIT_KEY_STATE, self.audit_key.hex())
+        else:
+            vault.wipe(self._audit_key)
+            self._audit_key = bytearray.fromhex(kept)
 
     def _audit(self, action: AuditAction, entity: str, entity_id: str, detail: str = "") -> None:
         with self.engine.begin() as conn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -97,6 +98,27 @@ def open_engine(path: Path, dek: bytes) -> sa.Engine:
         engine.dispose()
         raise
     return engine
+
+
+def export_encrypted(engine: sa.Engine, target: Path, dek: bytes) -> None:
+    """A consistent copy of the database in `target`, encrypted under `dek` (sqlcipher_export,
+    schema version included), on disk (fsync) and readable by its owner only."""
+    target.unlink(missing_ok=True)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute(f"ATTACH DATABASE ? AS copy KEY \"x'{bytes(dek).hex()}'\"", (str(target),))
+        try:
+            raw.execute("SELECT sqlcipher_export('copy')")
+            version = raw.execute("PRAGMA main.user_version").fetchone()[0]
+            raw.execute(f"PRAGMA copy.user_version = {int(version)}")
+        finally:
+            raw.execute("DETACH DATABASE copy")
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(target, 0o600)
 
 
 def looks_like_plain_sqlite(path: Path) -> bool:

@@ -18,8 +18,9 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import Role
 from ..domain.labels import span
-from ..storage.casefile import CaseFile
+from ..storage.casefile import ESCROW_PENDING, RECOVERY_PUBLIC_KEY, CaseFile
 from ..storage.orm import change_log, table_of
+from ..storage.vault import VaultError
 from . import outbox
 from .apply import apply_page
 from .audit_trail import pull_trail, push_trail
@@ -33,7 +34,14 @@ from .outbox import (
     whole_writes,
 )
 from .pinning import split_code
-from .protocol import MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, EnrolRequest, PushRequest
+from .protocol import (
+    MAX_CLOCK_AHEAD_MS,
+    MAX_PULL_LIMIT,
+    EnrolRequest,
+    EscrowUpdate,
+    PushRequest,
+    RecoveryRequest,
+)
 from .transport import ClockAheadError, SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -156,6 +164,14 @@ class SyncClient:
             case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
             case_file.set_state(conn, "server_pin", pin.hex() if pin else "")
             case_file.set_state(conn, "sync_cursor", 0)
+            escrowed_to = case_file.state(conn, RECOVERY_PUBLIC_KEY)
+        office_key = response.recovery_public_key
+        if office_key and office_key.strip() != (escrowed_to or "").strip():
+            try:  # the office's key counts, not one given at set-up
+                case_file.escrow_to(office_key)
+                cls(case_file).escrow_new_key()
+            except (SyncError, VaultError) as exc:  # enrolled all the same; the sync retries
+                log.warning("escrow after enrolment deferred: %s", type(exc).__name__)
         return m.User(
             id=user.id,
             username=user.username,
@@ -172,10 +188,13 @@ class SyncClient:
         started = time.perf_counter()
         report = SyncReport()
         self.check_clock(report)
+        self.escrow_new_key()
         self.push(report)
         report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
         report.audit_received = pull_trail(self.case_file, self.transport)
+        if report.evicted_cases:  # an old backup must not bring a case back that left
+            self.case_file.refresh_backups("nach-abgabe")
         self.refresh_directory()
         with self.engine.begin() as conn:
             self.case_file.set_state(
@@ -193,6 +212,37 @@ class SyncClient:
             report.seconds,
         )
         return report
+
+    def escrow_new_key(self) -> None:
+        """After a recovery the data key is new: its recovery wrap goes to the office."""
+        with self.engine.connect() as conn:
+            pending = self.case_file.state(conn, ESCROW_PENDING)
+        recovery = self.case_file.key_file.recovery
+        if pending != "1" or recovery is None:
+            return
+        self.transport.update_escrow(EscrowUpdate(recovery_wrap=dataclasses.asdict(recovery)))
+        with self.engine.begin() as conn:
+            self.case_file.set_state(conn, ESCROW_PENDING, "")
+
+    @classmethod
+    def recover(
+        cls, data_dir, server_url: str, code: str, new_passphrase: str, clock=None
+    ) -> CaseFile:
+        """A forgotten passphrase, with the one-time code the office gave by phone: the
+        credential comes from the office (whose key the code's pin part checks), then the
+        case file gets a new data key and the new passphrase."""
+        from ..storage.casefile import key_file_path
+        from ..storage.vault import KeyFile
+
+        secret, code_pin = split_code(code)
+        device_id = KeyFile.load(key_file_path(data_dir)).device_id
+        transport = Transport(server_url, code_pin=code_pin)
+        try:
+            answer = transport.recover(RecoveryRequest(device_id=device_id, code=secret))
+        finally:
+            transport.close()
+        credential = KeyFile.from_json(answer.key_file.encode())
+        return CaseFile.recover(data_dir, credential, secret, new_passphrase, clock)
 
     def check_clock(self, report: SyncReport) -> None:
         """This laptop's clock against the office's. Running ahead further than the office

@@ -11,6 +11,8 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     GET  /version                      -> VersionInfo
     POST /audit/push     AuditPush     -> AuditHead       (this device's audit events)
     GET  /audit/pull?cursor=N&limit=M  -> AuditPage       (others' events in visible cases)
+    POST /recovery       RecoveryRequest -> RecoveryCredential (one-time code, no token)
+    POST /recovery/escrow EscrowUpdate -> VersionInfo     (a new data key's recovery wrap)
 
 Version 2 added the trauma planning tables, the coordinator role and /directory.
 Version 3: the office's time in /version and every pull page (laptops bound what they
@@ -116,6 +118,8 @@ class EnrolledUser(_Strict):
 class EnrolResponse(_Strict):
     token: str
     user: EnrolledUser
+    # The office's recovery public key (PEM): the laptop escrows its data key wrapped to it.
+    recovery_public_key: str | None = Field(default=None, max_length=4096)
 
 
 class DirectoryTeam(_Strict):
@@ -186,6 +190,22 @@ class AuditPage(_Strict):
     events: list[SyncedAuditEvent]
     next_cursor: int
     more: bool
+
+
+class RecoveryRequest(_Strict):
+    """A laptop whose passphrase is forgotten: its device id and the one-time code the
+    office gave by phone (the secret part only)."""
+
+    device_id: Hex32
+    code: Annotated[str, Field(min_length=12, max_length=64)]
+
+
+class RecoveryCredential(_Strict):
+    key_file: Annotated[str, Field(max_length=10_000)]  # the data key wrapped to the code
+
+
+class EscrowUpdate(_Strict):
+    recovery_wrap: dict[str, str]  # the new data key wrapped to the office's recovery key
 
 
 class ErrorBody(_Strict):

@@ -21,9 +21,12 @@ from .protocol import (
     Directory,
     EnrolRequest,
     EnrolResponse,
+    EscrowUpdate,
     PullResponse,
     PushRequest,
     PushResponse,
+    RecoveryCredential,
+    RecoveryRequest,
     VersionInfo,
 )
 
@@ -137,6 +140,12 @@ class Transport:
             AuditPage,
             self._call("GET", "/audit/pull", params={"cursor": cursor, "limit": limit}),
         )
+
+    def recover(self, request: RecoveryRequest) -> RecoveryCredential:
+        return _parse(RecoveryCredential, self._call("POST", "/recovery", request))
+
+    def update_escrow(self, request: EscrowUpdate) -> VersionInfo:
+        return _parse(VersionInfo, self._call("POST", "/recovery/escrow", request))
 
     def version(self) -> VersionInfo:
         return _parse(VersionInfo, self._call("GET", "/version"))

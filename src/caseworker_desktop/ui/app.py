@@ -15,8 +15,10 @@ from ..config import Settings, default_data_dir
 from ..domain.errors import CaseworkerError
 from ..services import Services
 from ..storage.casefile import CaseFile
+from ..sync.client import SyncClient
 from .dialogs.base import FormDialog
 from .dialogs.conflict import ConflictDialog
+from .dialogs.recovery import RecoveryDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
 from .main_window import MainWindow
@@ -52,6 +54,7 @@ class AppController(QObject):
         self.sync: SyncController | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
         self._copied_here: dict[QClipboard.Mode, bool] = {}
         clipboard = QApplication.clipboard()
         clipboard.changed.connect(self._clipboard_changed)
@@ -68,6 +71,7 @@ class AppController(QObject):
         dialog = UnlockDialog(self.settings.profiles)
         dialog.unlock_requested.connect(self.unlock)
         dialog.new_profile_requested.connect(self.show_wizard)
+        dialog.recovery_requested.connect(self.show_recovery)
         dialog.rejected.connect(self._unlock_cancelled)
         self.unlock_dialog = dialog
         dialog.show()
@@ -124,6 +128,41 @@ class AppController(QObject):
             lambda: CaseFile.open(Path(folder), passphrase, clock=clock),
             self._opened,
             self._unlock_failed,
+        )
+
+    def show_recovery(self, folder: str) -> None:
+        dialog = RecoveryDialog(folder, self.settings.server_url, self.unlock_dialog)
+        dialog.recovery_requested.connect(self.recover)
+        dialog.setModal(True)
+        self.recovery_dialog = dialog
+        dialog.show()
+
+    def recover(self, folder: str, server: str, code: str, passphrase: str) -> None:
+        """The office's credential by the one-time code, then a new key for the file."""
+        clock = self.clock
+
+        def recovered(case_file: CaseFile) -> None:
+            dialog, self.recovery_dialog = self.recovery_dialog, None
+            if dialog is not None:
+                dialog.accept()
+                dialog.deleteLater()
+            self.settings.server_url = server
+            self._opened(case_file)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseworkerError):
+                message = str(exc)
+            else:
+                log.error("recovery failed: %s", type(exc).__name__)
+                message = self.tr("Der Zugang konnte nicht wiederhergestellt werden.")
+            if self.recovery_dialog is not None:
+                self.recovery_dialog.failed(message)
+
+        self.ops.run(
+            lambda: SyncClient.recover(Path(folder), server, code, passphrase, clock),
+            recovered,
+            failed,
+            pool=NETWORK,
         )
 
     def _unlock_failed(self, exc: BaseException) -> None:

@@ -29,6 +29,7 @@ class UnlockDialog(QDialog):
 
     unlock_requested = Signal(str, str)  # profile folder, passphrase
     new_profile_requested = Signal()
+    recovery_requested = Signal(str)  # profile folder: the passphrase is forgotten
 
     def __init__(self, profiles: list[str], parent=None):
         super().__init__(parent)
@@ -64,6 +65,8 @@ class UnlockDialog(QDialog):
         self.unlock_button.setDefault(True)
         open_other = QPushButton(self.tr("Andere Falldatei …"))
         new_profile = QPushButton(self.tr("Neues Profil …"))
+        self.forgot_button = QPushButton(self.tr("Passphrase vergessen …"))
+        buttons.addButton(self.forgot_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(open_other, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(new_profile, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -71,6 +74,7 @@ class UnlockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         open_other.clicked.connect(self._choose_folder)
         new_profile.clicked.connect(self.new_profile_requested.emit)
+        self.forgot_button.clicked.connect(self._forgot)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
 
@@ -79,6 +83,12 @@ class UnlockDialog(QDialog):
         if folder:
             self.profile.insertItem(0, Path(folder).name + f"  ({folder})", folder)
             self.profile.setCurrentIndex(0)
+
+    def _forgot(self) -> None:
+        if self.profile.currentData() is None:
+            self.failed(self.tr("Bitte zuerst ein Profil wählen oder anlegen."))
+            return
+        self.recovery_requested.emit(self.profile.currentData())
 
     def _request(self) -> None:
         if self.profile.currentData() is None:
@@ -137,7 +147,7 @@ class FirstRunWizard(QWizard):
         self.username.textChanged.connect(self._suggest_folder)
         self.addPage(who)
 
-        secret = _PassphrasePage(self)
+        secret = PassphrasePage(self)
         self.addPage(secret)
         self.secret_page = secret
         for field in (self.username, self.display_name):  # own names: guessed first
@@ -182,7 +192,9 @@ def _label(text: str) -> str:
     return QCoreApplication.translate("Label", text)
 
 
-class _PassphrasePage(QWizardPage):
+class PassphrasePage(QWizardPage):
+    """A new passphrase, twice, with its strength as you type (wizard and recovery)."""
+
     def __init__(self, wizard):
         super().__init__()
         self.setTitle(self.tr("Passphrase festlegen"))
