@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import socket
 import statistics
@@ -261,6 +262,7 @@ def main() -> int:
         load("SQLite", f"sqlite:///{tmp / 'office.db'}", rows, args)
         try:
             with postgres_cluster("office_bench") as url:
+                os.environ["CASEWORKER_OFFICE_KEY_FILE"] = str(tmp / "pg-office.keys")
                 load("PostgreSQL", url, rows, args)
         except PostgresMissing as exc:
             print(f"server load, PostgreSQL: skipped ({exc})")

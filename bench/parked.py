@@ -15,6 +15,7 @@ parked client, its household and its consent.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -115,7 +116,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         run("SQLite", f"sqlite:///{Path(tmp) / 'office.db'}")
     try:
-        with postgres_cluster("office_parked") as url:
+        with postgres_cluster("office_parked") as url, tempfile.TemporaryDirectory() as tmp:
+            os.environ["CASEWORKER_OFFICE_KEY_FILE"] = str(Path(tmp) / "office.keys")
             run("PostgreSQL", url)
     except PostgresMissing as exc:
         print(f"parked rows, PostgreSQL: skipped ({exc})")

@@ -26,6 +26,10 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CASEWORKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("CASEWORKER_PASSPHRASE", raising=False)
     monkeypatch.delenv("CASEWORKER_NEW_PASSPHRASE", raising=False)
+    # The office's key file (made by the first migrate of a test), for every database the
+    # test uses, SQLite or PostgreSQL, in this process and in the office processes it runs.
+    keys = tmp_path_factory.mktemp("office-keys") / "office.keys"
+    monkeypatch.setenv("CASEWORKER_OFFICE_KEY_FILE", str(keys))
     return logs
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from caseworker_desktop.office.store import Store
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
@@ -86,9 +86,9 @@ def test_kill_minus_nine_anywhere_loses_and_doubles_nothing(tmp_path, server):
         assert len(a["client"]) == written  # none lost, none doubled
         assert len({row[0] for row in a["client"]}) == written
         if server.db.startswith("sqlite:///"):  # the server's file survived the kills too
-            office_db = sqlite3.connect(server.db.removeprefix("sqlite:///"))
-            assert office_db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            office_db.close()
+            with Store(server.db) as store, store.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA integrity_check").all() == [("ok",)]
+                assert conn.exec_driver_sql("PRAGMA cipher_integrity_check").all() == []
     finally:
         for cf in files:
             cf.lock()

@@ -30,13 +30,13 @@ def raw_change(
 
 
 def stored(store: Store, table: str, row_id: str) -> dict[str, object]:
-    """The office's winning values of one row (decoded JSON)."""
+    """The office's winning values of one row (decoded JSON; sealed text opened)."""
     fs = schema.field_state
     with store.engine.connect() as conn:
         rows = conn.execute(
             sa.select(fs.c.field, fs.c.value).where(fs.c.table_name == table, fs.c.row_id == row_id)
         ).all()
-    return {field: json.loads(value) for field, value in rows}
+    return {f: json.loads(store.sealer.open(table, row_id, f, value)) for f, value in rows}
 
 
 def count(store: Store, table: sa.Table, *where) -> int:

@@ -21,9 +21,10 @@ from alembic.runtime.migration import MigrationContext
 
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import ConflictKind, HelpPlanStatus
-from caseworker_desktop.office import migrate, schema
+from caseworker_desktop.office import keys, migrate, schema
 from caseworker_desktop.office.cli import main
-from caseworker_desktop.office.store import Store, create_engine
+from caseworker_desktop.office.database import open_engine
+from caseworker_desktop.office.store import Store
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.orm import table_of
@@ -36,7 +37,7 @@ OLD_NAMESPACE = uuid.UUID("5b0f7c0e-3f7a-4d52-9a51-2f1c8e0b6a11")
 
 
 def test_an_empty_database_migrates_to_the_model_schema(db_url):
-    engine = create_engine(db_url)
+    engine = open_engine(db_url, keys.obtain(db_url, create=True))
     try:
         assert migrate.upgrade(engine) == (None, migrate.head_revision())
         with engine.connect() as conn:
@@ -50,7 +51,7 @@ def test_an_empty_database_migrates_to_the_model_schema(db_url):
 def test_commands_refuse_a_database_that_is_not_migrated(db_url, capsys):
     assert main(["team", "add", "--db", db_url, "--name", "Team Nord"]) == 2
     err = capsys.readouterr().err
-    assert "noch leer" in err and "caseworker-office migrate --db" in err
+    assert "caseworker-office migrate" in err
     assert main(["migrate", "--db", db_url]) == 0
     assert "Datenbank migriert" in capsys.readouterr().out
     assert main(["migrate", "--db", db_url]) == 0
@@ -118,16 +119,15 @@ def test_a_release_office_and_its_laptops_sync_on_after_migrating(release_db, tm
             report = SyncClient(case_file, server_url=server.url).sync()
             assert report.rejected == 0 and report.quarantined == 0
         with Store(release_db) as store, store.engine.connect() as conn:
-            held = set(conn.execute(sa.select(schema.field_state.c.table_name,
-                       schema.field_state.c.row_id, schema.field_state.c.field,
-                       schema.field_state.c.value)).all())  # fmt: skip
+            fs = schema.field_state.c
+            held = {(t, r, f, store.sealer.open(t, r, f, v)) for t, r, f, v in conn.execute(
+                sa.select(fs.table_name, fs.row_id, fs.field, fs.value))}  # fmt: skip
             conflicts = conn.execute(
-                sa.select(schema.field_state.c.value).where(
-                    schema.field_state.c.table_name == "conflict",
-                    schema.field_state.c.field.in_(("winner_value", "loser_value")),
+                sa.select(fs.row_id, fs.field, fs.value).where(
+                    fs.table_name == "conflict", fs.field.in_(("winner_value", "loser_value"))
                 )
-            ).scalars()
-            kept = {json.loads(json.loads(v)) for v in conflicts}
+            ).all()
+            kept = {json.loads(json.loads(store.sealer.open("conflict", *c))) for c in conflicts}
         sent_texts = {(t, r, f): v for t, r, f, v in sent}
         for key, value in sent_texts.items():  # every unsent change arrived, or lost a
             if (*key, value) not in held:  # concurrent edit of the same text and was kept

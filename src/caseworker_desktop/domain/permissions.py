@@ -125,6 +125,15 @@ RULES: dict[str, TableRule] = {
     ),
 }
 
+# Restricted text (GDPR Art. 9): the findings of a trauma referral, the help-plan text that
+# may carry them over, and both texts of a conflict (which may be either). Shown only when
+# opened on a laptop; sealed field by field at the office (office/sealing.py).
+RESTRICTED_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {(m.TraumaReferral.table, f) for f in (*m.TraumaReferral.text_fields, "specialist")}
+    | {(m.HelpPlanEntry.table, f) for f in m.HelpPlanEntry.text_fields}
+    | {(m.Conflict.table, f) for f in ("winner_value", "loser_value", "resolution")}
+)
+
 REFERENCE_DATA = "Stammdaten pflegt das Landratsamt; Änderungen vom Laptop werden nicht übernommen."
 NOT_YOUR_ROLE = "„{field}“ in „{table}“ darf Ihre Rolle nicht ändern."
 NO_CREATE = "Ihre Rolle darf keine neuen Einträge in „{table}“ anlegen."

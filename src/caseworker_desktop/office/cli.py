@@ -21,9 +21,9 @@ from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
 from . import auth, recovery
-from . import migrate as migrations
+from .rotation import rotate
 from .schema import audit
-from .store import Store, create_engine
+from .store import Store
 
 DEFAULT_DB = "sqlite:///office.db"
 EXIT_USER_ERROR = 2
@@ -37,7 +37,7 @@ class _Parser(argparse.ArgumentParser):
 
 @contextmanager
 def _store(args) -> Iterator[Store]:
-    store = Store(args.db)
+    store = Store(args.db, key_file=args.key_file)
     try:
         yield store
     finally:
@@ -93,15 +93,19 @@ def cmd_tls_pin(args) -> int:
 
 
 def cmd_migrate(args) -> int:
-    engine = create_engine(args.db)
-    try:
-        before, after = migrations.upgrade(engine)
-    finally:
-        engine.dispose()
+    store = Store(args.db, migrate=True, key_file=args.key_file)
+    before, after = store.migrated or (None, "?")
+    keys_at, encrypted, sealed = store.keys.path, store.encrypted, store.sealed
+    store.close()
     if before == after:
         print(f"Die Datenbank ist auf dem neuesten Stand (Version {after}).")
     else:
         print(f"Datenbank migriert: Version {before or 'leer'} → {after}.")
+    if encrypted:
+        print("Die bisher unverschlüsselte Datenbank ist jetzt verschlüsselt (SQLCipher).")
+    if sealed:
+        print(f"{sealed} vertrauliche Texte versiegelt.")
+    print(f"Schlüsseldatei: {keys_at} (nur für den Server lesbar; getrennt sichern!)")
     return 0
 
 
@@ -178,6 +182,18 @@ def cmd_recovery_key(args) -> int:
         f"Privater Wiederherstellungsschlüssel geschrieben: {out} (nur für die Administration; "
         "sicher aufbewahren, z. B. zusätzlich offline). Geräte hinterlegen ihre Datenschlüssel "
         "ab der nächsten Anmeldung oder Synchronisation dafür."
+    )
+    return 0
+
+
+def cmd_rotate_keys(args) -> int:
+    with _store(args) as store:
+        done = rotate(store)
+    print(
+        f"Neue Schlüssel: {done.resealed} vertrauliche Texte neu versiegelt"
+        + (", Datenbank neu verschlüsselt" if done.database_rekeyed else "")
+        + f". Die neue Schlüsseldatei ({store.keys.path}) getrennt sichern; die bisherige "
+        "öffnet nur noch ältere Sicherungen der Datenbank."
     )
     return 0
 
@@ -308,6 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name, func, help_text, parent=sub) -> argparse.ArgumentParser:
         p = parent.add_parser(name, help=help_text)
         p.add_argument("--db", default=DEFAULT_DB, help=f"Datenbank-URL (Vorgabe: {DEFAULT_DB})")
+        p.add_argument(
+            "--key-file",
+            metavar="DATEI",
+            help="Schlüsseldatei des Landratsamts (Vorgabe: neben der SQLite-Datei, "
+            "$CASEWORKER_OFFICE_KEY_FILE oder die systemd-Credential)",
+        )
         p.set_defaults(func=func)
         return p
 
@@ -359,6 +381,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", required=True, help="Kennung der Akte")
     p.add_argument("--to", required=True, help="Benutzername der neuen Fachkraft")
 
+    command(
+        "rotate-keys",
+        cmd_rotate_keys,
+        "Neue Schlüssel für Datenbank und vertrauliche Texte (Server vorher anhalten)",
+    )
+
     p = command("devices", cmd_devices, "Angemeldete Geräte auflisten")
     p.add_argument("--user", help="Nur die Geräte dieses Benutzers")
 
@@ -404,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     except sqlalchemy.exc.OperationalError as exc:
         reason = str(exc.orig).splitlines()[0] if exc.orig else ""
         print(f"Fehler: Die Datenbank ist nicht erreichbar ({reason}).", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:  # a full disk, a missing directory: said, not a traceback
+        print(f"Fehler: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

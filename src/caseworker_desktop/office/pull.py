@@ -11,10 +11,11 @@ from ..sync.protocol import PullResponse
 from . import auth
 from . import schema as s
 from .auth import Principal
+from .sealing import Sealer, is_sealed
 
 
 def pull_page(
-    conn: sa.Connection, who: Principal, cursor: int, limit: int, now_ms: int
+    conn: sa.Connection, who: Principal, cursor: int, limit: int, now_ms: int, sealer: Sealer
 ) -> PullResponse:
     head = conn.execute(sa.select(sa.func.max(s.changes.c.seq))).scalar() or 0
     if cursor >= head:  # nothing new at all: one probe of the primary key
@@ -29,7 +30,7 @@ def pull_page(
     # Changes and evictions told apart by their width (Row._fields per row was slow).
     return PullResponse.model_validate(
         {
-            "changes": [dict(zip(_PULLED, r, strict=True)) for r in page if len(r) > 2],
+            "changes": [_opened(r, sealer) for r in page if len(r) > 2],
             "evict_cases": [r[1] for r in page if len(r) == 2],
             # Everything up to the head was looked at: move the cursor there even when the
             # last changes were not for this user, so the next empty pull is one probe.
@@ -48,6 +49,13 @@ RECENT_WINDOW = 10_000
 
 
 _PULLED = ("seq", "table", "row_id", "field", "value", "hlc", "device_id")  # the columns of:
+
+
+def _opened(row: sa.Row, sealer: Sealer) -> dict:
+    change = dict(zip(_PULLED, row, strict=True))
+    if is_sealed(change["value"]):
+        change["value"] = sealer.open(row[1], row[2], row[3], change["value"])
+    return change
 
 
 def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:

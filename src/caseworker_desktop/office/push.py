@@ -33,6 +33,7 @@ from . import schema as s
 from .auth import OfficeError, Principal, works_on_cases
 from .schema import Key
 from .scoping import LINK, NOT_YOURS, PARK, Scope, decode, ref
+from .sealing import Sealer
 
 _NS = uuid.UUID("5b0f7c0e-3f7a-4d52-9a51-2f1c8e0b6a11")  # fixed: ids must be reproducible
 
@@ -91,9 +92,11 @@ def problem(change: Change) -> tuple[str | None, object]:
 
 
 class PushBatch:
-    def __init__(self, conn: sa.Connection, who: Principal, clock: HybridLogicalClock):
-        self.conn, self.who, self.clock = conn, who, clock
-        self.scope = Scope(conn, who)
+    def __init__(
+        self, conn: sa.Connection, who: Principal, clock: HybridLogicalClock, sealer: Sealer
+    ):
+        self.conn, self.who, self.clock, self.sealer = conn, who, clock, sealer
+        self.scope = Scope(conn, who, sealer)
         self.stored = self.scope.stored
         self.rejected: list[Rejected] = []
         self.log: list[dict] = []  # `changes` rows to insert, in order
@@ -119,7 +122,7 @@ class PushBatch:
             problems[change.change_id], self.values[change.change_id] = problem(change)
         candidates, refusals = fresh, {}
         while True:  # until every change left is allowed (a refusal may orphan others)
-            self.scope = Scope(self.conn, self.who)
+            self.scope = Scope(self.conn, self.who, self.sealer)
             self.stored = self.scope.stored
             for change in candidates:
                 if not problems[change.change_id]:
@@ -339,10 +342,11 @@ class PushBatch:
     def _stored_fields(self, key: Key) -> dict[str, FieldState]:
         """The values in force of a row (it may not be in this batch's final pool)."""
         if key not in self.stored:
-            for _t, _r, field, *state in s.select_keys(
+            for t, r, field, value, *state in s.select_keys(
                 self.conn, s.field_state, "field, value, hlc, device_id", [key]
             ):
-                self.stored.setdefault(key, {})[field] = FieldState(*state)
+                value = self.sealer.open(t, r, field, value)
+                self.stored.setdefault(key, {})[field] = FieldState(value, *state)
         return self.stored.get(key, {})
 
     def _conflict(self, about: Key, row_id: str, values: dict, case_id: str | None = None) -> int:
@@ -386,14 +390,16 @@ class PushBatch:
 
     def _flush(self) -> None:
         """Write the log and the winning field values in a few statements."""
-        s.insert_rows(self.conn, s.changes, self.log)
+        seal = self.sealer.seal
+        s.insert_rows(self.conn, s.changes, [self.sealer.seal_entry(e) for e in self.log])
         s.insert_rows(self.conn, s.superseded_changes, self.superseded)
         updates, inserts = [], []
         for (key, field), st in self.dirty.items():
+            value = seal(key[0], key[1], field, st.value)
             if (key, field) in self.scope.existing:
-                updates.append((st.value, st.hlc, st.device_id, key[0], key[1], field))
+                updates.append((value, st.hlc, st.device_id, key[0], key[1], field))
             else:
-                inserts.append((key[0], key[1], field, st.value, st.hlc, st.device_id))
+                inserts.append((key[0], key[1], field, value, st.hlc, st.device_id))
         s.execute_many(self.conn, _UPDATE_FIELD, updates)
         s.execute_many(self.conn, _INSERT_FIELD, inserts)
 

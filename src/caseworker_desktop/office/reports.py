@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from ..domain import district
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
+from ..domain.permissions import RESTRICTED_FIELDS
 from ..domain.reports import OutcomeReport, ReportData, outcome_report
 from . import schema as s
 from .auth import OfficeError
@@ -31,7 +32,10 @@ def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None
         query = query.join(
             rc, sa.and_(rc.c.table_name == fs.c.table_name, rc.c.row_id == fs.c.row_id)
         ).where(rc.c.case_id.in_(sorted(case_ids)))
-    known = {f.name for f in dataclasses.fields(cls)}
+    # Restricted text is sealed and no figure needs it: left out (fields keep defaults).
+    known = {f.name for f in dataclasses.fields(cls)} - {
+        name for table, name in RESTRICTED_FIELDS if table == cls.table
+    }
     rows: dict[str, dict] = defaultdict(dict)
     for row_id, field, value in conn.execute(query):
         if field in known:

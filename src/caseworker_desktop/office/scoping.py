@@ -28,6 +28,7 @@ from ..sync.protocol import Change
 from . import schema as s
 from .auth import PLANNING_CASE, Principal, may_see
 from .schema import Key
+from .sealing import Sealer
 
 CASE_LINKED = frozenset(
     (
@@ -87,8 +88,8 @@ def ref(raw: str | None) -> str | None:
 class Scope:
     """The rows of one push with their stored state, their cases and the verdicts."""
 
-    def __init__(self, conn: sa.Connection, who: Principal):
-        self.conn, self.who = conn, who
+    def __init__(self, conn: sa.Connection, who: Principal, sealer: Sealer):
+        self.conn, self.who, self.sealer = conn, who, sealer
         self.latest: dict[Key, dict[str, tuple[str, str]]] = {}  # batch: field -> (hlc, value)
         self.stored: dict[Key, dict[str, FieldState]] = {}  # field_state of the pool
         self.existing: set[tuple[Key, str]] = set()  # field_state rows already stored
@@ -136,10 +137,11 @@ class Scope:
         self.known_case.update(dict.fromkeys(added))  # None: not in row_case (yet)
         for t, r, case_id in s.select_keys(self.conn, s.row_case, "case_id", added):
             self.known_case[(t, r)] = case_id
-        for t, r, field, *state in s.select_keys(
+        for t, r, field, value, *state in s.select_keys(
             self.conn, s.field_state, "field, value, hlc, device_id", added
         ):
-            self.stored.setdefault((t, r), {})[field] = FieldState(*state)
+            value = self.sealer.open(t, r, field, value)
+            self.stored.setdefault((t, r), {})[field] = FieldState(value, *state)
             self.existing.add(((t, r), field))
 
     def _claimable(self, keys: Iterable[Key]) -> set[Key]:

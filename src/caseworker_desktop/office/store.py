@@ -31,43 +31,17 @@ from ..sync.protocol import (
 )
 from . import audit as office_audit
 from . import auth
+from . import keys as office_keys
 from . import migrate as migrations
 from . import schema as s
 from .auth import OfficeError, Principal
+from .database import encrypt_plain, open_engine
 from .pull import pull_page
 from .push import PushBatch
+from .sealing import Sealer
 
 _WRITE_LOCK_KEY = 0x0FF1CE  # PostgreSQL advisory lock that serialises writers
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-def _sqlite_engine(url: str) -> sa.Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": 30})
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        dbapi_conn.isolation_level = None  # pysqlite cannot BEGIN IMMEDIATE: we emit BEGIN
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")  # still crash-safe in WAL mode
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # Writers take the lock at BEGIN: a deferred transaction that upgrades later
-        # fails with "database is locked" at once instead of waiting its turn.
-        conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", ""))
-
-    return engine
-
-
-def create_engine(url: str) -> sa.Engine:
-    return (
-        _sqlite_engine(url)
-        if url.startswith("sqlite")
-        else sa.create_engine(url, pool_pre_ping=True)
-    )
 
 
 class Store:
@@ -77,11 +51,21 @@ class Store:
         clock: Callable[[], float] = time.time,
         *,
         migrate: bool = False,
+        key_file: str | None = None,
+        keys: office_keys.OfficeKeys | None = None,
     ):
-        """Open the office database; it must be at the newest schema (`caseworker-office
-        migrate`), unless `migrate` asks to bring it there first (tests, the demo)."""
+        """Open the office database with the office's keys (office/keys.py); it must be at
+        the newest schema (`caseworker-office migrate`), unless `migrate` asks to bring it
+        there first: then missing keys are made, an unencrypted SQLite database of an
+        earlier release is encrypted and restricted text still in the clear is sealed."""
         self.url = url
-        self.engine = create_engine(url)
+        self.keys = keys or office_keys.obtain(url, key_file, create=migrate)
+        self.sealer = Sealer(self.keys.fields)
+        path = office_keys.sqlite_path(url)
+        self.encrypted = bool(migrate and path is not None and encrypt_plain(path, self.keys))
+        self.sealed = 0
+        self.engine = open_engine(url, self.keys)
+        self.migrated: tuple[str | None, str] | None = None
         if url.startswith("sqlite"):
             self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
             self._reader = self.engine
@@ -91,8 +75,12 @@ class Store:
             self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
         try:
             if migrate:
-                migrations.upgrade(self.engine)
+                self.migrated = migrations.upgrade(self.engine)
+                with self.engine.begin() as conn:
+                    self.sealed = self.sealer.seal_stored(conn)
             migrations.require_head(self.engine, url)
+            with self.engine.connect() as conn:
+                self.sealer.require_sealed(conn)
         except BaseException:
             self.engine.dispose()
             raise
@@ -375,7 +363,7 @@ class Store:
 
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
         with self.write() as conn:
-            return PushBatch(conn, who, self.hlc).apply(batch, self.now_ms())
+            return PushBatch(conn, who, self.hlc, self.sealer).apply(batch, self.now_ms())
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:
@@ -395,7 +383,7 @@ class Store:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
         `seq` order, at most `limit`, all from one snapshot."""
         with self._reader.connect() as conn:
-            return pull_page(conn, who, cursor, limit, self.now_ms())
+            return pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
 
 
 def _find_user(conn: sa.Connection, username: str) -> sa.Row | None:
