@@ -83,3 +83,14 @@ def db_url(request, tmp_path):
     url = request.getfixturevalue("postgres_url")
     yield url
     reset_database(url)  # the next test starts from an empty database
+
+
+@pytest.fixture
+def inprocess_office(db_url, monkeypatch):
+    """The real office app in this process on the test's database (tests/inprocess.py):
+    Team Nord with anna, ben (caseworkers) and lena (team lead)."""
+    from tests.inprocess import office_in_process
+
+    store = office_in_process(db_url, monkeypatch)
+    yield store
+    store.close()

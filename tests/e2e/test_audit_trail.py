@@ -24,14 +24,12 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import AuditPush
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
-from tests.inprocess import Laptop, office_in_process
+from tests.inprocess import Laptop
 
 
 @pytest.fixture
-def office(db_url, monkeypatch):
-    store = office_in_process(db_url, monkeypatch)
-    yield store
-    store.close()
+def office(inprocess_office):
+    return inprocess_office
 
 
 @pytest.fixture

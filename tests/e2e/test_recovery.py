@@ -26,17 +26,15 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
-from tests.inprocess import URL, TestClient, office_in_process
+from tests.inprocess import URL, TestClient
 
 NEW_PASSPHRASE = "Neue-Passphrase-nach-Wiederherstellung"
 PROTOCOL = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
 
 
 @pytest.fixture
-def office(db_url, monkeypatch):
-    store = office_in_process(db_url, monkeypatch)
-    yield store
-    store.close()
+def office(inprocess_office):
+    return inprocess_office
 
 
 @pytest.fixture

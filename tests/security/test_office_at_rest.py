@@ -24,7 +24,7 @@ from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.storage.db import SQLITE_HEADER
 from tests.helpers import new_client
-from tests.inprocess import Laptop, office_in_process
+from tests.inprocess import Laptop
 
 SECRET = "Belastungsreaktion-nach-Flucht-Xq7"  # in no other place of any database
 ADVICE = "Stabilisierungsgruppe-dienstags-Zr4"
@@ -32,10 +32,8 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
-def office(db_url, monkeypatch):
-    store = office_in_process(db_url, monkeypatch)
-    yield store
-    store.close()
+def office(inprocess_office):
+    return inprocess_office
 
 
 @pytest.fixture
@@ -59,6 +57,17 @@ def _assessed(anna) -> str:
     return referral.id
 
 
+def _stored(store: Store, referral_id: str, field: str) -> str:
+    """A trauma referral's field as the office keeps it."""
+    fs = schema.field_state.c
+    with store.engine.connect() as conn:
+        return conn.execute(
+            sa.select(fs.value).where(
+                fs.table_name == "trauma_referral", fs.row_id == referral_id, fs.field == field
+            )
+        ).scalar()
+
+
 def _restricted_in_the_clear(store: Store) -> list[str]:
     with store.engine.connect() as conn:
         found = []
@@ -74,16 +83,9 @@ def test_trauma_text_is_sealed_and_laptops_still_read_it(desks, office, db_url):
     anna, lena = desks["anna"], desks["lena"]
     referral_id = _assessed(anna)
     assert _restricted_in_the_clear(office) == []
-    with office.engine.connect() as conn:
-        sealed = conn.execute(
-            sa.select(schema.field_state.c.value).where(
-                schema.field_state.c.table_name == "trauma_referral",
-                schema.field_state.c.row_id == referral_id,
-                schema.field_state.c.field == "assessment_outcome",
-            )
-        ).scalar()
+    sealed = _stored(office, referral_id, "assessment_outcome")
     assert sealed.startswith('{"sealed": "1:')
-    # the team lead's laptop gets the text itself, and so does a second look at anna's
+    # the team lead's laptop gets the text itself
     lena.sync()
     seen = lena.services.referrals.view_trauma_referral(referral_id)
     assert seen.assessment_outcome == SECRET and seen.recommendation == ADVICE
@@ -218,14 +220,8 @@ def test_keys_rotate_and_the_old_key_file_opens_nothing(desks, office, db_url, c
     assert json.loads(old_keys)["database"] != new_keys["database"] or not db_url.startswith(
         "sqlite"
     )
-    with Store(db_url) as store, store.engine.connect() as conn:
-        values = conn.execute(
-            sa.select(schema.field_state.c.value).where(
-                schema.field_state.c.table_name == "trauma_referral",
-                schema.field_state.c.row_id == referral_id,
-                schema.field_state.c.field == "assessment_outcome",
-            )
-        ).scalar()
+    with Store(db_url) as store:
+        values = _stored(store, referral_id, "assessment_outcome")
         assert values.startswith('{"sealed": "2:')
         assert store.sealer.open(
             "trauma_referral", referral_id, "assessment_outcome", values
@@ -267,11 +263,8 @@ def test_an_interrupted_rotation_leaves_a_database_that_opens(
     capsys.readouterr()
     staged = json.loads(saves[0].path.read_bytes())
     assert sorted(staged["fields"]) == ["1", "2"]
-    with Store(db_url) as store, store.engine.connect() as conn:
-        fs = schema.field_state.c
-        value = conn.execute(
-            sa.select(fs.value).where(fs.row_id == referral_id, fs.field == "recommendation")
-        ).scalar()
+    with Store(db_url) as store:
+        value = _stored(store, referral_id, "recommendation")
         assert store.sealer.open("trauma_referral", referral_id, "recommendation", value) == (
             json.dumps(ADVICE)
         )

@@ -20,14 +20,12 @@ from caseworker_desktop.storage.orm import table_of
 from caseworker_desktop.sync.hlc import Timestamp
 from caseworker_desktop.sync.transport import ClockAheadError
 from tests.helpers import forged_writes, new_client
-from tests.inprocess import Laptop, office_in_process
+from tests.inprocess import Laptop
 
 
 @pytest.fixture
-def office(db_url, monkeypatch):
-    store = office_in_process(db_url, monkeypatch)
-    yield store
-    store.close()
+def office(inprocess_office):
+    return inprocess_office
 
 
 @pytest.fixture

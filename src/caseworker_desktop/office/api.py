@@ -185,6 +185,13 @@ def _clean_text(value: object) -> bool:
     return True
 
 
+def _require_whole_wrap(wrap: dict) -> None:
+    if set(wrap) != set(RecoveryWrap.__dataclass_fields__):
+        raise OfficeError(
+            "Die Wiederherstellungsdaten sind unvollständig.", status=422, code="invalid_request"
+        )
+
+
 def _require_clean(model) -> None:
     if isinstance(model, PushRequest):  # the other fields of a change are ASCII patterns
         value = "".join(f"{c.value}{c.hlc}{c.base_hlc or ''}" for c in model.changes)
@@ -257,6 +264,17 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
             protocol=PROTOCOL_VERSION, server=__version__, server_time_ms=store.now_ms()
         )
 
+    def limit_attempts(request: Request) -> None:
+        """Codes are guessed by trying: enrolment and recovery attempts per address and
+        minute are counted in the database (shared by every server process)."""
+        address = request.client.host if request.client else "?"
+        if not store.allow_enrol_attempt(address, enrol_rate_per_minute):
+            raise OfficeError(
+                "Zu viele Versuche von dieser Adresse; bitte eine Minute warten.",
+                status=429,
+                code="too_many_requests",
+            )
+
     @app.post(
         "/enrol",
         response_model=EnrolResponse,
@@ -267,21 +285,11 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         request: Request,
         _who: Annotated[Principal | None, Depends(optional_device)],
     ) -> EnrolResponse:
-        address = request.client.host if request.client else "?"
-        if not store.allow_enrol_attempt(address, enrol_rate_per_minute):
-            raise OfficeError(
-                "Zu viele Anmeldeversuche von dieser Adresse; bitte eine Minute warten.",
-                status=429,
-                code="too_many_requests",
-            )
+        limit_attempts(request)
         _require_clean(body)
         wrap = body.recovery_wrap
-        if wrap is not None and set(wrap) != set(RecoveryWrap.__dataclass_fields__):
-            raise OfficeError(
-                "Die Wiederherstellungsdaten sind unvollständig.",
-                status=422,
-                code="invalid_request",
-            )
+        if wrap is not None:
+            _require_whole_wrap(wrap)
         token, user = store.enrol(body.code, body.device_id, body.device_name, wrap)
         with store.engine.connect() as conn:
             public_pem = recovery.public_key(conn)
@@ -312,13 +320,7 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         request: Request,
         _who: Annotated[Principal | None, Depends(optional_device)],
     ) -> RecoveryCredential:
-        address = request.client.host if request.client else "?"
-        if not store.allow_enrol_attempt(address, enrol_rate_per_minute):
-            raise OfficeError(
-                "Zu viele Versuche von dieser Adresse; bitte eine Minute warten.",
-                status=429,
-                code="too_many_requests",
-            )
+        limit_attempts(request)
         secret = split_code(body.code)[0]
         with store.write() as conn:
             credential = recovery.redeem(conn, body.device_id, secret)
@@ -326,12 +328,7 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
 
     @app.post("/recovery/escrow", response_model=VersionInfo, responses=_ERRORS)
     def escrow(body: EscrowUpdate, who: Annotated[Principal, Depends(device)]) -> VersionInfo:
-        if set(body.recovery_wrap) != set(RecoveryWrap.__dataclass_fields__):
-            raise OfficeError(
-                "Die Wiederherstellungsdaten sind unvollständig.",
-                status=422,
-                code="invalid_request",
-            )
+        _require_whole_wrap(body.recovery_wrap)
         with store.write() as conn:
             recovery.update_escrow(conn, who, body.recovery_wrap)
         return VersionInfo(
