@@ -257,3 +257,22 @@ def test_the_office_key_replaces_one_given_at_set_up_and_devices_show_the_escrow
     assert device_id in out and "hinterlegt" in out and ben_device not in out
     assert office_main(["devices", "--db", db_url, "--user", "ben"]) == 0
     assert "Keine Geräte" in capsys.readouterr().out
+
+
+def test_devices_enrolled_before_the_office_had_a_recovery_key_escrow_at_their_next_sync(
+    office, db_url, tmp_path, capsys
+):
+    case_file = CaseFile.create(tmp_path / "anna", username="anna", passphrase=PASSPHRASE)
+    SyncClient.enrol(case_file, URL, office.issue_enrolment_code("anna")[0])
+    device_id = case_file.device_id
+    assert case_file.key_file.recovery is None and not _escrow(office, device_id)
+    private = tmp_path / "office.pem"
+    assert office_main(["recovery-key", "--db", db_url, "--out", str(private)]) == 0
+    capsys.readouterr()
+    try:
+        SyncClient(case_file).sync()
+        assert case_file.key_file.recovery is not None
+    finally:
+        case_file.lock()
+    assert _escrow(office, device_id)
+    assert _issue(capsys, db_url, device_id, private)

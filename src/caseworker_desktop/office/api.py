@@ -260,8 +260,13 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
 
     @app.get("/version", response_model=VersionInfo, responses=_ERRORS)
     def version(_who: Annotated[Principal | None, Depends(optional_device)]) -> VersionInfo:
+        with store.engine.connect() as conn:
+            public_pem = recovery.public_key(conn)
         return VersionInfo(
-            protocol=PROTOCOL_VERSION, server=__version__, server_time_ms=store.now_ms()
+            protocol=PROTOCOL_VERSION,
+            server=__version__,
+            server_time_ms=store.now_ms(),
+            recovery_public_key=public_pem,
         )
 
     def limit_attempts(request: Request) -> None:

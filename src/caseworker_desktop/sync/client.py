@@ -164,14 +164,10 @@ class SyncClient:
             case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
             case_file.set_state(conn, "server_pin", pin.hex() if pin else "")
             case_file.set_state(conn, "sync_cursor", 0)
-            escrowed_to = case_file.state(conn, RECOVERY_PUBLIC_KEY)
-        office_key = response.recovery_public_key
-        if office_key and office_key.strip() != (escrowed_to or "").strip():
-            try:  # the office's key counts, not one given at set-up
-                case_file.escrow_to(office_key)
-                cls(case_file).escrow_new_key()
-            except (SyncError, VaultError) as exc:  # enrolled all the same; the sync retries
-                log.warning("escrow after enrolment deferred: %s", type(exc).__name__)
+        try:
+            cls(case_file).escrow(response.recovery_public_key)
+        except (SyncError, VaultError) as exc:  # enrolled all the same; the sync retries
+            log.warning("escrow after enrolment deferred: %s", type(exc).__name__)
         return m.User(
             id=user.id,
             username=user.username,
@@ -187,8 +183,8 @@ class SyncClient:
             raise SyncError("Dieses Gerät ist noch nicht beim Landratsamt angemeldet.")
         started = time.perf_counter()
         report = SyncReport()
-        self.check_clock(report)
-        self.escrow_new_key()
+        office_key = self.check_clock(report)
+        self.escrow(office_key)
         self.push(report)
         report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
@@ -213,10 +209,16 @@ class SyncClient:
         )
         return report
 
-    def escrow_new_key(self) -> None:
-        """After a recovery the data key is new: its recovery wrap goes to the office."""
+    def escrow(self, office_key: str | None) -> None:
+        """The data key wrapped to the office's recovery key, kept at the office: at
+        enrolment, when the office has a (new) recovery key (the office's counts, not one
+        given at set-up), and after every new data key (passphrase change, recovery)."""
         with self.engine.connect() as conn:
+            known = self.case_file.state(conn, RECOVERY_PUBLIC_KEY)
             pending = self.case_file.state(conn, ESCROW_PENDING)
+        if office_key and office_key.strip() != (known or "").strip():
+            self.case_file.escrow_to(office_key)
+            pending = "1"
         recovery = self.case_file.key_file.recovery
         if pending != "1" or recovery is None:
             return
@@ -244,12 +246,14 @@ class SyncClient:
         credential = KeyFile.from_json(answer.key_file.encode())
         return CaseFile.recover(data_dir, credential, secret, new_passphrase, clock)
 
-    def check_clock(self, report: SyncReport) -> None:
+    def check_clock(self, report: SyncReport) -> str | None:
         """This laptop's clock against the office's. Running ahead further than the office
         accepts stops the sync with a German message (nothing is lost: the changes wait);
-        once the clock is right, changes stamped while it ran ahead are stamped anew."""
+        once the clock is right, changes stamped while it ran ahead are stamped anew.
+        Returns the office's recovery public key (the same answer carries it)."""
         before = self.case_file.clock.time()
-        office = self.transport.version().server_time_ms
+        info = self.transport.version()
+        office = info.server_time_ms
         after = self.case_file.clock.time()
         local_ms = int((before + after) * 500)  # the middle of the round trip
         report.clock_offset_ms = office - local_ms
@@ -261,14 +265,15 @@ class SyncClient:
             )
         limit = office + MAX_CLOCK_AHEAD_MS
         with self.engine.connect() as conn:
-            if not stamped_ahead(conn, self.hlc, limit):
-                return
-        with self.engine.begin() as conn:
-            report.restamped = restamp_ahead(conn, self.hlc, limit)
-            if report.restamped:
-                self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
-                log.warning("%d changes stamped ahead of the office got new stamps",
-                            report.restamped)  # fmt: skip
+            ahead = stamped_ahead(conn, self.hlc, limit)
+        if ahead:
+            with self.engine.begin() as conn:
+                report.restamped = restamp_ahead(conn, self.hlc, limit)
+                if report.restamped:
+                    self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+                    log.warning("%d changes stamped ahead of the office got new stamps",
+                                report.restamped)  # fmt: skip
+        return info.recovery_public_key
 
     def refresh_directory(self) -> None:
         """Staff names, roles and teams from the office: reference data, kept as the office

@@ -139,6 +139,8 @@ class VersionInfo(_Strict):
     protocol: int
     server: str
     server_time_ms: int  # the office's clock: laptops compare their own with it
+    # The office's recovery public key (PEM), once it has one: laptops escrow to it.
+    recovery_public_key: str | None = Field(default=None, max_length=4096)
 
 
 MAX_AUDIT_EVENTS = 2000
