@@ -162,6 +162,11 @@ def test_a_wrong_code_or_another_device_gets_nothing_and_changes_nothing(
     assert _opens(data_dir, PASSPHRASE) and _opens(tmp_path / "ben", PASSPHRASE)
     # the right code still works after the failed tries
     assert _recover(capsys, data_dir, code)[0] == 0
+    # a code issued before the device was revoked (stolen laptop) works no more
+    code = _issue(capsys, db_url, device_id, keys)
+    office.revoke(device_id)
+    status, out = _recover(capsys, data_dir, code)
+    assert status == 2 and "ungültig" in out
 
 
 def test_the_office_refuses_what_no_honest_laptop_sends(laptop, office, keys, db_url, capsys):

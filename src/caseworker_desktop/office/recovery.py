@@ -101,7 +101,11 @@ def issue(conn: sa.Connection, device_id: str, private_pem: bytes) -> IssuedCode
 def redeem(conn: sa.Connection, device_id: str, secret: str) -> str:
     """The credential for this device and code, once; refused alike when wrong, used, late."""
     t = s.recovery_credentials
-    row = conn.execute(sa.select(t).where(t.c.device_id == device_id)).first()
+    row = conn.execute(
+        sa.select(t)
+        .join(s.devices, s.devices.c.id == t.c.device_id)
+        .where(t.c.device_id == device_id, s.devices.c.revoked_at.is_(None))  # not revoked since
+    ).first()
     if (
         row is None
         or row.used_at is not None
