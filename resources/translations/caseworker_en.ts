@@ -962,7 +962,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="124"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="360"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
@@ -1047,27 +1047,27 @@ or create a new one with Ctrl+N.</translation>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="326"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="331"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="374"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="379"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="420"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="425"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="421"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="426"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="422"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="427"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -3045,32 +3045,37 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanPrinter</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="94"/>
         <source>Hilfeplan als PDF speichern</source>
         <translation>Save help plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="96"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="125"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="134"/>
         <source>Druckvorschau – Hilfeplan</source>
         <translation>Print preview – help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="148"/>
         <source>Hilfeplan an den Drucker gesendet.</source>
         <translation>Help plan sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="154"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="158"/>
+        <source>Hilfeplan drucken</source>
+        <translation>Print help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="180"/>
         <source>Der Hilfeplan konnte nicht gedruckt werden.</source>
         <translation>The help plan could not be printed.</translation>
     </message>
@@ -3410,47 +3415,47 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="19"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="27"/>
         <source>Passphrase vergessen</source>
         <translation>Forgotten passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="24"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="32"/>
         <source>&lt;p&gt;Rufen Sie Ihre Teamleitung oder die Administration des Landratsamts an. Sie erhalten einen &lt;b&gt;Wiederherstellungscode&lt;/b&gt; für dieses Gerät (einmal verwendbar, 24 Stunden gültig). Dafür braucht der Laptop eine Verbindung zum Landratsamt.&lt;/p&gt;&lt;p&gt;Danach gilt nur noch die neue Passphrase: Die Falldatei bekommt einen neuen Schlüssel, alte Sicherungen werden ersetzt.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Call your team lead or the district office&apos;s administration. You receive a &lt;b&gt;recovery code&lt;/b&gt; for this device (usable once, valid for 24 hours). The laptop needs a connection to the district office for this.&lt;/p&gt;&lt;p&gt;Afterwards only the new passphrase works: the case file gets a new key, old backups are replaced.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="51"/>
         <source>Server des Landratsamts</source>
         <translation>District office server</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="52"/>
         <source>Wiederherstellungscode</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="57"/>
         <source>Neue Passphrase</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="59"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="68"/>
         <source>Verbindung zum Landratsamt, neuer Schlüssel …</source>
         <translation>Connecting to the district office, new key …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="73"/>
         <source>Zugang wiederherstellen</source>
         <translation>Restore access</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="75"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>

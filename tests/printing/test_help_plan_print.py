@@ -19,7 +19,7 @@ from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
 from tests.helpers import new_client
 from tests.printing.conftest import GOALS, make_plan_case
-from tests.printing.pdf_tools import drawn_runs, drawn_text, missing_glyphs, plain_text
+from tests.printing.pdf_tools import drawn_runs, drawn_text, missing_glyphs, plain_text, reader
 
 
 def print_pdf(services, case_id, **kw) -> bytes:
@@ -269,3 +269,22 @@ def test_empty_plan_and_a_forty_entry_plan(services):
     assert pages >= 3 and f"Seite {pages} von {pages}" in content
     assert "Nr." in content.split(f"Seite 1 von {pages}")[1]  # column heads repeat
     assert missing_glyphs(pdf) == {}
+
+
+@pytest.mark.parametrize("goal_count", [5, 7, 19])  # counts whose signatures spill over
+def test_signatures_never_stand_alone_on_the_last_page(services, goal_count):
+    goals = [
+        (LifeArea.LANGUAGE if i % 3 else LifeArea.WORK, f"Ziel Nummer {i + 1:02d}",
+         "Maßnahme " * 12, "Klientin", date(2027, 1, 1))
+        for i in range(goal_count)
+    ]  # fmt: skip
+    case = make_plan_case(services, "Olena", f"Hrytsenko{goal_count}", goals=goals)
+    pages = reader(print_pdf(services, case.case.id)).pages
+    assert len(pages) >= 2
+    last = pages[-1].extract_text()
+    assert "Unterschrift Klient:in" in last
+    assert "Ziel Nummer" in last  # the last goal came along,
+    assert "Nr." in last and "Arbeit und Ausbildung" in last  # under heads and life area
+    everything = "\n".join(page.extract_text() for page in pages)
+    for i in range(goal_count):  # each goal printed once
+        assert everything.count(f"Ziel Nummer {i + 1:02d}") == 1

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pypdf
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog, QLineEdit
 
 from caseworker_desktop.domain.enums import AuditAction, LifeArea
-from caseworker_desktop.ui.printing import new_printer
+from caseworker_desktop.ui import i18n
 from tests.helpers import new_client
 from tests.ui.conftest import settle
 
@@ -48,22 +49,77 @@ def test_print_dialog_defaults_and_preview(qtbot, window, services):
     dialog.reject()
 
 
-def test_printing_paints_every_page_and_is_recorded(qtbot, tmp_path, window, services):
-    _plan_case(services, window, qtbot)
-    window.print_action.trigger()
-    printer = window.client_file.plan.printer
-    printer.dialog.language.setCurrentIndex(0)  # German only
-    pdf_printer = new_printer()
-    pdf_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "printed.pdf"
-    pdf_printer.setOutputFileName(str(out))
-    printer.show_print_dialog = lambda: printer._print(pdf_printer)  # "OK" in the print dialog
-    printer.dialog.print_button.click()
-    settle(qtbot, window.session.ops)
+def test_printing_through_the_real_print_dialog(qtbot, tmp_path, window, services, qapp):
+    """Click "Drucken …", answer Qt's own print dialog as a user does: it is German, names
+    the file after client and date, and what it prints is every page, recorded once."""
+    translators = i18n.install(qapp, "de")
+    try:
+        _plan_case(services, window, qtbot)
+        window.print_action.trigger()
+        printer = window.client_file.plan.printer
+        printer.dialog.language.setCurrentIndex(0)  # German only
+        out = tmp_path / "gedruckt.pdf"
+        seen: dict = {}
+
+        def answer() -> None:
+            dialog = QApplication.activeModalWidget()
+            seen["dialog"] = dialog
+            seen["title"] = dialog.windowTitle()
+            seen["printers"] = [c.itemText(0) for c in dialog.findChildren(QComboBox)]
+            (name,) = [e for e in dialog.findChildren(QLineEdit) if e.objectName() == "filename"]
+            seen["proposed"] = name.text()
+            name.setText(str(out))
+            buttons = dialog.findChild(QDialogButtonBox)
+            seen["ok"] = buttons.button(QDialogButtonBox.StandardButton.Ok).text()
+            qtbot.mouseClick(
+                buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+            )
+
+        QTimer.singleShot(0, lambda: qtbot.waitUntil(lambda: _print_dialog_open()) or answer())
+        qtbot.mouseClick(printer.dialog.print_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, window.session.ops)
+        qtbot.waitUntil(lambda: "dialog" in seen)
+        settle(qtbot, window.session.ops)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    assert isinstance(seen["dialog"], QPrintDialog)
+    assert seen["title"] == "Hilfeplan drucken"
+    assert "In PDF-Datei drucken" in seen["printers"]  # Qt's own strings in German too
+    assert seen["proposed"].endswith("Hilfeplan Коваленко Олена 2026-11-24.pdf")
     assert out.exists()
     assert len(pypdf.PdfReader(out).pages) == len(printer.images) >= 1
     (event,) = _prints(services, window.client_file.data.case.id)
     assert event.detail == "help_plan lang=de trauma=no to=printer"
+    assert "an den Drucker gesendet" in window.statusBar().currentMessage()
+
+
+def _print_dialog_open() -> bool:
+    return isinstance(QApplication.activeModalWidget(), QPrintDialog)
+
+
+def test_save_as_pdf_proposes_client_and_date(qtbot, tmp_path, window, services):
+    _plan_case(services, window, qtbot)
+    window.print_action.trigger()
+    printer = window.client_file.plan.printer
+    seen: dict = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["proposed"] = dialog.selectedFiles()
+        dialog.reject()
+
+    QTimer.singleShot(
+        0,
+        lambda: (
+            qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))
+            or answer()
+        ),
+    )
+    qtbot.mouseClick(printer.dialog.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "proposed" in seen)
+    assert seen["proposed"][0].endswith("Hilfeplan Коваленко Олена 2026-11-24.pdf")
+    assert _prints(services, window.client_file.data.case.id) == []  # cancelled: nothing
 
 
 def test_save_as_pdf_with_explicit_trauma_opt_in(qtbot, tmp_path, window, services, monkeypatch):

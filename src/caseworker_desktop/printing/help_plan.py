@@ -80,20 +80,48 @@ def render_help_plan(
 
 
 def _build(data: HelpPlanPrint, out: BinaryIO, lang: str | None, include_trauma: bool) -> None:
+    """Lay out once; if the signatures would stand alone at the top of the last page,
+    lay out again with the last goal (or the trauma section) carried over with them."""
     layout = _Layout(data, lang)
+    title = f"{i18n.german('title')} {data.case_reference}"
+    first = io.BytesIO()
     build_document(
-        out,
-        layout.story(include_trauma),
-        layout.decorate,
-        title=f"{i18n.german('title')} {data.case_reference}",
-        author=data.district,
+        first, layout.story(include_trauma), layout.decorate, title=title, author=data.district
+    )
+    if not layout.signatures_orphaned():
+        out.write(first.getvalue())
+        return
+    layout = _Layout(data, lang, glue_signatures=True)
+    build_document(
+        out, layout.story(include_trauma), layout.decorate, title=title, author=data.district
     )
 
 
+class _PageMark(Flowable):
+    """Takes no room; notes the page it is drawn on."""
+
+    def __init__(self, pages: dict[str, int], name: str):
+        super().__init__()
+        self.pages, self.name = pages, name
+        self.width = self.height = 0
+
+    def wrap(self, *_args):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.name] = self.canv.getPageNumber()
+
+
 class _Layout:
-    def __init__(self, data: HelpPlanPrint, lang: str | None):
+    def __init__(self, data: HelpPlanPrint, lang: str | None, *, glue_signatures=False):
         self.data = data
         self.lang = lang
+        self.glue_signatures = glue_signatures
+        self.pages: dict[str, int] = {}
+
+    def signatures_orphaned(self) -> bool:
+        """The signatures began a page of their own, after what they sign."""
+        return self.pages.get("signatures", 0) > self.pages.get("content_end", 0)
 
     # --- building blocks ---------------------------------------------------------------
 
@@ -122,11 +150,19 @@ class _Layout:
             self.people(),
             Spacer(1, 3 * mm),
             self.plan_facts(),
-            *self.goals(),
         ]
+        goals, last_goals = self.goals()
+        story += goals
+        tail: list[Flowable] = list(last_goals)
         if include_trauma:
-            story += self.trauma(self.data.trauma_referrals or ())
-        story.append(self.signatures())
+            trauma = self.trauma(self.data.trauma_referrals or ())
+            story += tail
+            tail = trauma
+        if self.glue_signatures:  # the signatures take what comes last along to their page
+            story.append(KeepTogether([*tail, *self.signatures()]))
+        else:
+            story += [*tail, _PageMark(self.pages, "content_end")]
+            story.append(KeepTogether(self.signatures()))
         return story
 
     def letterhead(self) -> list[Flowable]:
@@ -229,14 +265,35 @@ class _Layout:
         style.add("BOTTOMPADDING", (0, -1), (-1, -1), 6)
         return Table(rows, colWidths=INFO_COLUMNS, style=style)
 
-    def goals(self) -> list[Flowable]:
+    def goals(self) -> tuple[list[Flowable], list[Flowable]]:
+        """The goals section and, apart, a table of its last goal (under the column
+        heads and its life area) to be kept with the signatures when they would be
+        orphaned; both lists together are the whole section."""
         flowables: list[Flowable] = [
             self.label("goals", Styles.section, CONTENT_WIDTH, inline=True)
         ]
         by_area = self.data.entries_by_area()
         if not by_area:
-            flowables += self.sentence("no_goals")
-            return flowables
+            return [*flowables, *self.sentence("no_goals")], []
+        rows: list[tuple] = [("header",)]
+        number = 0
+        for area, entries in by_area.items():
+            rows.append(("area", area))
+            for entry in entries:
+                number += 1
+                rows.append(("entry", number, entry))
+        if not self.glue_signatures:
+            return [*flowables, self.goal_table(rows)], []
+        last_area = max(i for i, row in enumerate(rows) if row[0] == "area")
+        if last_area == len(rows) - 2:  # the last area has one goal: it moves with it
+            body, tail = rows[:last_area], [rows[0], *rows[last_area:]]
+        else:
+            body, tail = rows[:-1], [rows[0], rows[last_area], rows[-1]]
+        if len(body) > 1:
+            flowables.append(self.goal_table(body))
+        return flowables, [self.goal_table(tail)]
+
+    def goal_table(self, specs: list[tuple]) -> Table:
         widths = [w - 2 * PAD for w in GOAL_COLUMNS]
         header = [
             self.label(key, Styles.label_bold, w)
@@ -244,26 +301,28 @@ class _Layout:
                 ("number", "goal_and_measures", "responsible", "due", "status"), widths, strict=True
             )
         ]
-        rows: list[list] = [header]
+        rows: list[list] = []
         style = _cell_style(padding=(PAD, 4))
         style.add("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)
         style.add("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)
         style.add("FONT", (0, 1), (-1, -1), fonts.REGULAR, Styles.cell.fontSize)
         style.add("TEXTCOLOR", (0, 1), (-1, -1), INK)
-        number = 0
-        for area, entries in by_area.items():
-            area_row = len(rows)
-            rows.append([self.label(area, Styles.area, CONTENT_WIDTH - 2 * PAD, inline=True)])
-            style.add("SPAN", (0, area_row), (-1, area_row))
-            style.add("BACKGROUND", (0, area_row), (-1, area_row), AREA_FILL)
-            style.add("TOPPADDING", (0, area_row), (-1, area_row), 5)
-            style.add("NOSPLIT", (0, area_row), (-1, area_row + 1))  # no orphaned area title
-            for entry in entries:
-                number += 1
-                rows.append(self.goal_row(number, entry, widths))
-                style.add("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, RULE)
-        flowables.append(Table(rows, colWidths=GOAL_COLUMNS, repeatRows=1, style=style))
-        return flowables
+        for spec in specs:
+            row = len(rows)
+            if spec[0] == "header":
+                rows.append(header)
+            elif spec[0] == "area":
+                rows.append(
+                    [self.label(spec[1], Styles.area, CONTENT_WIDTH - 2 * PAD, inline=True)]
+                )
+                style.add("SPAN", (0, row), (-1, row))
+                style.add("BACKGROUND", (0, row), (-1, row), AREA_FILL)
+                style.add("TOPPADDING", (0, row), (-1, row), 5)
+                style.add("NOSPLIT", (0, row), (-1, row + 1))  # no orphaned area title
+            else:
+                rows.append(self.goal_row(spec[1], spec[2], widths))
+                style.add("LINEBELOW", (0, row), (-1, row), 0.5, RULE)
+        return Table(rows, colWidths=GOAL_COLUMNS, repeatRows=1, style=style)
 
     def goal_row(self, number: int, entry: PrintEntry, widths: list[float]) -> list:
         content: list[Flowable] = [self.para(entry.goal, Styles.body_bold, widths[1])]
@@ -319,7 +378,7 @@ class _Layout:
             flowables.append(self.para(second, style, CONTENT_WIDTH))
         return flowables
 
-    def signatures(self) -> Flowable:
+    def signatures(self) -> list[Flowable]:
         d = self.data
         column = 78 * mm
         gap = CONTENT_WIDTH - 2 * column
@@ -348,7 +407,7 @@ class _Layout:
         table = Table(rows, colWidths=[column, gap, column], rowHeights=[14 * mm, None] * 2)
         table.setStyle(style)
         heading = self.label("signatures", Styles.section, CONTENT_WIDTH, inline=True)
-        return KeepTogether([heading, *self.sentence("agreement"), table])
+        return [_PageMark(self.pages, "signatures"), heading, *self.sentence("agreement"), table]
 
     # --- page header and footer -----------------------------------------------------------
 

@@ -3,12 +3,14 @@ rasterised on the worker (printing/, no Qt); the GUI thread only paints finished
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..domain.errors import CaseworkerError
 from ..printing.raster import pdf_pages_to_png
@@ -24,6 +26,13 @@ def new_printer() -> QPrinter:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
     return printer
+
+
+def document_name(last_name: str, first_name: str, day: date) -> str:
+    """What a printout is called, fit for a file name: Hilfeplan Kovalenko Olena 2026-11-30."""
+    name = f"Hilfeplan {last_name} {first_name} {day.isoformat()}"
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)
+    return re.sub(r"\s+", " ", name).strip()
 
 
 def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
@@ -56,10 +65,20 @@ class PlanPrinter(QObject):
         self.preview: QPrintPreviewDialog | None = None
         self.images: list[QImage] = []
         self.printer: QPrinter | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.document_name = "Hilfeplan"
         self.job: tuple = ("", None, False)
 
-    def start(self, case_id: str, preferred_language: str, has_trauma: bool) -> PrintPlanDialog:
+    def start(
+        self,
+        case_id: str,
+        preferred_language: str,
+        has_trauma: bool,
+        document_name: str = "Hilfeplan",
+    ) -> PrintPlanDialog:
+        """document_name: what a saved PDF is called by default (client and date)."""
         self.case_id = case_id
+        self.document_name = document_name
         dialog = PrintPlanDialog(preferred_language, has_trauma, self.parent_widget)
         dialog.requested.connect(self._requested)
         self.dialog = dialog
@@ -73,7 +92,7 @@ class PlanPrinter(QObject):
             path, _ = QFileDialog.getSaveFileName(
                 self.dialog,
                 self.tr("Hilfeplan als PDF speichern"),
-                str(Path.home() / "Hilfeplan.pdf"),
+                str(Path.home() / f"{self.document_name}.pdf"),
                 self.tr("PDF-Dateien (*.pdf)"),
             )
             if path:
@@ -110,6 +129,7 @@ class PlanPrinter(QObject):
     def show_preview(self) -> QPrintPreviewDialog:
         # Qt does not own the printer: keep it alive as long as the dialog
         self.printer = new_printer()
+        self.printer.setDocName(self.document_name)
         preview = QPrintPreviewDialog(self.printer, self.dialog)
         preview.setWindowTitle(self.tr("Druckvorschau – Hilfeplan"))
         preview.resize(900, 1000)
@@ -131,9 +151,15 @@ class PlanPrinter(QObject):
 
     def show_print_dialog(self) -> QPrintDialog:
         self.printer = printer = new_printer()
+        printer.setDocName(self.document_name)
+        if not QPrinterInfo.availablePrinters():  # only "print to file": name the file
+            printer.setOutputFileName(str(Path.home() / f"{self.document_name}.pdf"))
         dialog = QPrintDialog(printer, self.dialog)
+        dialog.setWindowTitle(self.tr("Hilfeplan drucken"))
         dialog.accepted.connect(lambda: self._print(printer))
-        dialog.open()
+        self.print_dialog = dialog
+        # PySide6 binds only QPrintDialog.open(receiver, member); this is QDialog's open()
+        QDialog.open(dialog)
         return dialog
 
     def _print(self, printer: QPrinter) -> None:
@@ -155,4 +181,12 @@ class PlanPrinter(QObject):
             self.session.ops.failed.emit(exc)
 
 
-__all__ = ["PREVIEW", "PRINT", "SAVE_PDF", "PlanPrinter", "new_printer", "paint_pages"]
+__all__ = [
+    "PREVIEW",
+    "PRINT",
+    "SAVE_PDF",
+    "PlanPrinter",
+    "document_name",
+    "new_printer",
+    "paint_pages",
+]

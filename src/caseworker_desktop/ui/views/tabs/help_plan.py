@@ -23,7 +23,7 @@ from ....services import ClientFile
 from ....services.help_plans import is_restricted
 from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
-from ...printing import PlanPrinter
+from ...printing import PlanPrinter, document_name
 from ...session import Session
 from ..common import button_row, run_form
 from .review import ReviewPanel
@@ -305,6 +305,11 @@ class HelpPlanTab(QWidget):
             self.data.case.id,
             self.data.client.preferred_language,
             has_trauma=self.data.trauma_referral_count > 0,
+            document_name=document_name(
+                self.data.client.last_name,
+                self.data.client.first_name,
+                self.session.clock.today(),
+            ),
         )
 
     def agree(self) -> None:
