@@ -182,6 +182,15 @@ def main(out_dir: str, lang: str = "de") -> int:
             files.tabs.setCurrentWidget(tab)
             pump(app, 1)
             window.grab().save(str(out / f"{name}-{lang}.png"))
+        # the small screens: the common office laptop, and 1280×720 at 125 % (logical px)
+        for (width, height), tag in (((1366, 768), "1366x768"), ((1024, 576), "1280x720-125")):
+            window.resize(width, height)
+            for name, tab in (("19-master-data", files.master), ("20-help-plan", files.plan)):
+                files.tabs.setCurrentWidget(tab)
+                pump(app, 1)
+                window.grab().save(str(out / f"{name}-{tag}-{lang}.png"))
+        window.resize(1440, 880)
+        pump(app, 1)
         # trauma: pick a case that has a referral, reveal it (an audited view)
         window.caseload.filter.setText("")
         for row in range(window.caseload.proxy.rowCount()):
@@ -246,6 +255,9 @@ def main(out_dir: str, lang: str = "de") -> int:
                 files.tabs.setCurrentWidget(files.plan)
                 pump(app, 1)
                 window.grab().save(str(out / f"13-team-lead-review-{lang}.png"))
+                window.resize(1366, 768)
+                pump(app, 1)
+                window.grab().save(str(out / f"21-team-lead-1366x768-{lang}.png"))
             else:
                 window.pages.setCurrentWidget(window.planning)
                 pump(app, 2)

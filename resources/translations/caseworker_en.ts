@@ -153,42 +153,42 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="178"/>
         <source>Fortschreibung des Hilfeplans ist überfällig</source>
         <translation>Help plan review is overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="180"/>
         <source>Seit mehr als %1 Wochen kein Kontakt</source>
         <translation>No contact for more than %1 weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="184"/>
         <source>%1 Vermittlung(en) ohne Bewegung seit Wochen</source>
         <translation>%1 referral(s) without progress for weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="195"/>
         <source>1 Kommentar</source>
         <translation>1 comment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="197"/>
         <source>%1 Kommentare</source>
         <translation>%1 comments</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="200"/>
         <source>Freigabe offen</source>
         <translation>Approval pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="199"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="202"/>
         <source>Vermittlung stockt</source>
         <translation>Referral stalled</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="217"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="220"/>
         <source>keiner</source>
         <translation>none</translation>
     </message>
@@ -196,17 +196,17 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="56"/>
         <source>Suchen: Name, Kommune, Status … (Strg+F)</source>
         <translation>Search: name, municipality, status… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="119"/>
         <source>Nur die Fälle einer Fachkraft zeigen</source>
         <translation>Show only the cases of one caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="124"/>
         <source>Nur die Fälle einer Kommune zeigen</source>
         <translation>Show only the cases in one municipality</translation>
     </message>
@@ -216,99 +216,99 @@
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="139"/>
         <source>Die Fortschreibung des Hilfeplans ist überfällig.</source>
         <translation>The help plan review is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="141"/>
         <source>Kein Beratungskontakt seit so vielen Wochen (ohne abgeschlossene Fälle).</source>
         <translation>No contact for this many weeks (closed cases excluded).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="144"/>
         <source>Eine Sprachkurs-Vermittlung oder Platzanfrage wartet seit %1 Wochen ohne Statusänderung.</source>
         <translation>A language course referral or place request has been waiting for %1 weeks without a status change.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="148"/>
         <source>Der Hilfeplan ist vereinbart und wartet auf die Freigabe der Teamleitung.</source>
         <translation>The help plan is agreed and awaits the team lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="150"/>
         <source>Ein Kommentar der Teamleitung ist noch nicht erledigt.</source>
         <translation>A comment from the team lead has not been dealt with yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="169"/>
         <source> Wochen</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="170"/>
         <source>Wochen ohne Kontakt</source>
         <translation>Weeks without contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="200"/>
         <source>Alle Fachkräfte</source>
         <translation>All caseworkers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="203"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="265"/>
         <source>Fortschreibung überfällig (%1)</source>
         <translation>Review overdue (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="266"/>
         <source>Ohne Kontakt seit</source>
         <translation>No contact for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="267"/>
         <source>Vermittlung stockt (%1)</source>
         <translation>Referral stalled (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="268"/>
         <source>Freigabe offen (%1)</source>
         <translation>Approval pending (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="269"/>
         <source>Kommentar offen (%1)</source>
         <translation>Open comment (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="277"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="307"/>
         <source>Noch keine Klient:innen.
 Mit „Neue Klient:in“ (Strg+N) anlegen.</source>
         <translation>No clients yet.
 Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="311"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>No matches for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="315"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="314"/>
         <source>Keine Fälle für diese Filter.</source>
         <translation>No cases match these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="319"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -336,60 +336,79 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <source>Stammdaten</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="191"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
-        <source>Traumasprechstunde</source>
-        <translation>Trauma consultation</translation>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <source>Trauma</source>
+        <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <source>Traumasprechstunde (vertraulich)</source>
+        <translation>Trauma consultation (confidential)</translation>
+    </message>
+    <message>
+        <source>Traumasprechstunde</source>
+        <translation type="vanished">Trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="81"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="167"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="171"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="180"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="182"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -834,7 +853,7 @@ or create a new one with Ctrl+N.</translation>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="43"/>
         <source>Speichern fehlgeschlagen.</source>
         <translation>Saving failed.</translation>
     </message>
@@ -900,174 +919,174 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="57"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="61"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="86"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="88"/>
         <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="90"/>
         <source>Freigeben</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="108"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="110"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="107"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="111"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="108"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="186"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="124"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="364"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="131"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="133"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="136"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="139"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="181"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="184"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="185"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="199"/>
         <source>Den vereinbarten Hilfeplan freigeben</source>
         <translation>Approve the agreed help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="201"/>
         <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
         <translation>Only a help plan agreed with the client can be approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="223"/>
         <source>🔒 Vertraulich (Traumasprechstunde)</source>
         <translation>🔒 Confidential (trauma consultation)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="231"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="235"/>
         <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
         <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="247"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="251"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="254"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="258"/>
         <source>der Teamleitung</source>
         <translation>the team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="256"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="260"/>
         <source>Freigegeben von %1 am %2</source>
         <translation>Approved by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="266"/>
         <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
         <translation>Agreed, approval by the team lead pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="268"/>
         <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="335"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="383"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="425"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="429"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="426"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="430"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="427"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="431"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -2508,177 +2527,177 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="87"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="89"/>
         <source>Arbeit/Ausbildung</source>
         <translation>Work/training</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="100"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="104"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="108"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="111"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="114"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="118"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="119"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="125"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="131"/>
         <source>Schweigepflichtentbindung erfassen</source>
         <translation>Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="146"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="217"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="221"/>
         <source>widerrufen am %1</source>
         <translation>withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="223"/>
         <source>erteilt am %1</source>
         <translation>given on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="226"/>
         <source>Noch keine Einwilligung erfasst.</source>
         <translation>No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="308"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="289"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="309"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="322"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -3083,283 +3102,283 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="113"/>
         <source>Traumaangebote des Kreises</source>
         <translation>The district&apos;s trauma services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
         <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
         <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="142"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="151"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="153"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="161"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="163"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="165"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="174"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="181"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="195"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="198"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="200"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="203"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="204"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="545"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="547"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="221"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="223"/>
         <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
         <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="231"/>
         <source>Termine und Angebote</source>
         <translation>Dates and services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="236"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="336"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="576"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="238"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="578"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="246"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="246"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="254"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="256"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="255"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="278"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="339"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="341"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="268"/>
         <source>Termin / Platz</source>
         <translation>Date / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="272"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="273"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="282"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="281"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="335"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="337"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="282"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="340"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="343"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="291"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="293"/>
         <source>Platz %1</source>
         <translation>Place %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="295"/>
         <source>Platz %1 am %2</source>
         <translation>Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="298"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="300"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="314"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="319"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="321"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="325"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="333"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="335"/>
         <source>Platz</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="351"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="353"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="353"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="355"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="357"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="358"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="489"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="491"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="382"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="383"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="628"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="634"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="630"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="388"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="390"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="393"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="395"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="476"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="478"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="497"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="499"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="546"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="548"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="575"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="577"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="582"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="629"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="631"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="635"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="649"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="651"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -3540,82 +3559,82 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="64"/>
         <source>Letzter Monat</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
         <source>Letztes Quartal</source>
         <translation>Last quarter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
         <source>Laufendes Jahr</source>
         <translation>Current year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="67"/>
         <source>Letztes Jahr</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="68"/>
         <source>Eigener Zeitraum</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="71"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="72"/>
         <source>Eigene Fälle</source>
         <translation>Own cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="108"/>
         <source>Fachkraft %1</source>
         <translation>Caseworker %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="228"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="230"/>
         <source>Namen der Fachkräfte anzeigen</source>
         <translation>Show caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="232"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="234"/>
         <source>Ohne Haken erscheinen die Fachkräfte als „Fachkraft 1“, „Fachkraft 2“ … – auch im Export.</source>
         <translation>Unticked, caseworkers appear as “Caseworker 1”, “Caseworker 2” … – in the export too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="239"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="240"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="242"/>
         <source>Als PDF exportieren …</source>
         <translation>Export as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="246"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="248"/>
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="248"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="250"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="250"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="252"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="253"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="255"/>
         <source>Kommunen:</source>
         <translation>Municipalities:</translation>
     </message>
@@ -3631,7 +3650,7 @@ Ctrl+Q  Quit</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/report.py" line="274"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="535"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="536"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
@@ -3642,7 +3661,7 @@ Ctrl+Q  Quit</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/report.py" line="289"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="558"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="559"/>
         <source>Keine Fälle im Zeitraum</source>
         <translation>No cases in the period</translation>
     </message>
@@ -3667,73 +3686,73 @@ Ctrl+Q  Quit</translation>
         <translation>Caseload per caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="402"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="430"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="403"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="431"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="434"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="435"/>
         <source>%1 Kommunen</source>
         <translation>%1 municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="455"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="456"/>
         <source>Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the start and end of the period as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="458"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="459"/>
         <source>Das Ende des Zeitraums liegt vor seinem Beginn.</source>
         <translation>The end of the period is before its start.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="467"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="468"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="550"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="551"/>
         <source>alle Kommunen</source>
         <translation>all municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="581"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="582"/>
         <source>Ergebnisbericht als CSV exportieren</source>
         <translation>Export outcome report as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="582"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="583"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="585"/>
         <source>Ergebnisbericht als PDF exportieren</source>
         <translation>Export outcome report as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="585"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="586"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="587"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="588"/>
         <source>mit Namen der Fachkräfte</source>
         <translation>with caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="603"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="604"/>
         <source>Wird exportiert …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="609"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="610"/>
         <source>Export mit Namen</source>
         <translation>Export with names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="611"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="612"/>
         <source>Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?
 
 Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</source>
@@ -3742,12 +3761,12 @@ Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</sourc
 Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="620"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="621"/>
         <source>Ergebnisbericht gespeichert: %1</source>
         <translation>Outcome report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="630"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="631"/>
         <source>Export fehlgeschlagen: %1</source>
         <translation>Export failed: %1</translation>
     </message>

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ...services.cases import NO_CONTACT_WEEKS, STALLED_WEEKS, CaseloadRow
 from ..models.caseload import ROW_ROLE, CaseloadFilter, CaseloadModel, Problem
+from ..widgets.elide import show_elided_text
+from ..widgets.flow import flow_row
 
 COLUMN_WIDTHS = {
     CaseloadModel.NAME: 160,
@@ -58,6 +59,7 @@ class CaseloadView(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self._build_filter_bar())
         self.table = QTableView()
+        show_elided_text(self.table)
         self.table.setObjectName("caseload_table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -112,7 +114,6 @@ class CaseloadView(QWidget):
         box = QVBoxLayout(bar)
         box.setContentsMargins(0, 2, 0, 2)
         box.setSpacing(4)
-        choices = QHBoxLayout()
         self.caseworker_filter = QComboBox()
         self.caseworker_filter.setObjectName("caseworker_filter")
         self.caseworker_filter.setToolTip(self.tr("Nur die Fälle einer Fachkraft zeigen"))
@@ -127,13 +128,11 @@ class CaseloadView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(14)
-            choices.addWidget(combo, 1)
         self.reset_button = QPushButton(self.tr("Filter zurücksetzen"))
         self.reset_button.setObjectName("reset_filters")
         self.reset_button.clicked.connect(self.reset_filters)
         self.reset_button.setEnabled(False)
-        choices.addWidget(self.reset_button)
-        box.addLayout(choices)
+        box.addWidget(flow_row(self.caseworker_filter, self.municipality_filter, self.reset_button))
 
         self.problem_checks: dict[Problem, QCheckBox] = {}
         tips = {
@@ -170,24 +169,24 @@ class CaseloadView(QWidget):
         self.no_contact_weeks.setSuffix(self.tr(" Wochen"))
         self.no_contact_weeks.setToolTip(self.tr("Wochen ohne Kontakt"))
         self.no_contact_weeks.valueChanged.connect(self._weeks_changed)
-        no_contact = QHBoxLayout()
+        no_contact_box = QWidget()
+        no_contact = QHBoxLayout(no_contact_box)
+        no_contact.setContentsMargins(0, 0, 0, 0)
         no_contact.setSpacing(4)
         no_contact.addWidget(self.problem_checks[Problem.NO_CONTACT])
         no_contact.addWidget(self.no_contact_weeks)
         self.no_contact_count = QLabel()
         self.no_contact_count.setObjectName("no_contact_count")
         no_contact.addWidget(self.no_contact_count)
-        no_contact.addStretch(1)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.problem_checks[Problem.REVIEW_OVERDUE], 0, 0)
-        grid.addLayout(no_contact, 0, 1)
-        grid.addWidget(self.problem_checks[Problem.STALLED], 0, 2)
-        grid.addWidget(self.problem_checks[Problem.AWAITING_APPROVAL], 1, 0)
-        grid.addWidget(self.problem_checks[Problem.OPEN_COMMENT], 1, 1)
-        grid.setColumnStretch(3, 1)
-        box.addLayout(grid)
+        checks = flow_row(
+            self.problem_checks[Problem.REVIEW_OVERDUE],
+            no_contact_box,
+            self.problem_checks[Problem.STALLED],
+            self.problem_checks[Problem.AWAITING_APPROVAL],
+            self.problem_checks[Problem.OPEN_COMMENT],
+        )
+        checks.layout().setSpacing(12)
+        box.addWidget(checks)
         self._update_counts()
         return bar
 

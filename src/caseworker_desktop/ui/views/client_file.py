@@ -66,12 +66,16 @@ class ClientFileView(QWidget):
         self.trauma = TraumaTab(session)
         self.notes = NotesTab(session)
         self.history = HistoryTab(session)
-        self.tabs.addTab(self.master, self.tr("Stammdaten und Haushalt"))
-        self.tabs.addTab(self.plan, self.tr("Hilfeplan"))
-        self.tabs.addTab(self.courses, self.tr("Sprachkurse"))
-        self.tabs.addTab(self.trauma, self.tr("Traumasprechstunde"))
-        self.tabs.addTab(self.notes, self.tr("Beratungskontakte"))
-        self.tabs.addTab(self.history, self.tr("Verlauf"))
+        # Short titles, so that all six fit beside the caseload on a 1366 px screen
+        for tab, title, tip in (
+            (self.master, self.tr("Stammdaten"), self.tr("Stammdaten und Haushalt")),
+            (self.plan, self.tr("Hilfeplan"), ""),
+            (self.courses, self.tr("Sprachkurse"), ""),
+            (self.trauma, self.tr("Trauma"), self.tr("Traumasprechstunde (vertraulich)")),
+            (self.notes, self.tr("Kontakte"), self.tr("Beratungskontakte")),
+            (self.history, self.tr("Verlauf"), ""),
+        ):
+            self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = QLabel(
             self.tr("Links eine Klientin oder einen Klienten wählen,\noder mit Strg+N neu anlegen.")

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...domain.errors import CaseworkerError, ValidationError
 from ..dialogs.base import FormDialog
 from ..session import Session
+from ..widgets.flow import flow_row
 
 
 def run_form(
@@ -51,13 +52,6 @@ def run_form(
 
 
 def button_row(*buttons: QPushButton, stretch_first: bool = False) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    if stretch_first:
-        layout.addStretch(1)
-    for button in buttons:
-        layout.addWidget(button)
-    if not stretch_first:
-        layout.addStretch(1)
-    return row
+    """Buttons on one line, wrapping onto the next when the window is narrow;
+    stretch_first: aligned right."""
+    return flow_row(*buttons, align_right=stretch_first)

@@ -43,6 +43,7 @@ from ..models.planning import (
     PlanningTableModel,
 )
 from ..session import Session
+from ..widgets.elide import show_elided_text
 from .common import button_row, run_form
 
 KINDS = tuple(TraumaOfferKind)
@@ -64,6 +65,7 @@ class Snapshot:
 
 def _table(model: PlanningTableModel) -> QTableView:
     view = QTableView()
+    show_elided_text(view)
     view.setModel(PlanningProxy(model, view))
     view.setSortingEnabled(True)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # feed order

@@ -46,7 +46,9 @@ from ...domain.errors import CaseworkerError
 from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport
 from ..i18n import format_date
 from ..widgets.charts import BarChart
+from ..widgets.elide import show_elided_text
 from ..widgets.fields import INVALID_STYLE, DateField
+from ..widgets.flow import flow_row, together
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -241,22 +243,20 @@ class ReportView(QWidget):
         self.pdf_button.setObjectName("report_pdf")
         self.pdf_button.clicked.connect(self.export_pdf)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(8)
-        controls.addWidget(QLabel(self.tr("Zeitraum:")))
-        controls.addWidget(self.period)
-        controls.addWidget(QLabel(self.tr("von")))
-        controls.addWidget(self.start)
-        controls.addWidget(QLabel(self.tr("bis")))
-        controls.addWidget(self.end)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Kommunen:")))
-        controls.addWidget(self.municipality_button)
-        controls.addSpacing(12)
-        controls.addWidget(self.names)
-        controls.addStretch(1)
-        controls.addWidget(self.csv_button)
-        controls.addWidget(self.pdf_button)
+        controls = flow_row(
+            together(
+                QLabel(self.tr("Zeitraum:")),
+                self.period,
+                QLabel(self.tr("von")),
+                self.start,
+                QLabel(self.tr("bis")),
+                self.end,
+            ),
+            together(QLabel(self.tr("Kommunen:")), self.municipality_button),
+            self.names,
+            together(self.csv_button, self.pdf_button),
+        )
+        controls.layout().setSpacing(18)
 
         self.summary = QLabel()
         self.summary.setObjectName("report_summary")
@@ -320,7 +320,7 @@ class ReportView(QWidget):
         scroll.setWidget(body)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
@@ -328,6 +328,7 @@ class ReportView(QWidget):
 
     def _table(self, model: FigureTableModel, name: str) -> QTableView:
         table = QTableView()
+        show_elided_text(table)
         table.setObjectName(name)
         table.setModel(model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

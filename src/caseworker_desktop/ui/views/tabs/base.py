@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...models.records import Column, RecordTableModel
 from ...session import Session
+from ...widgets.elide import show_elided_text
 from ..common import button_row
 
 
@@ -30,6 +31,7 @@ class ListTab(QWidget):
         self.model = RecordTableModel(columns, self)
         self.layout_ = QVBoxLayout(self)
         self.table = QTableView()
+        show_elided_text(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

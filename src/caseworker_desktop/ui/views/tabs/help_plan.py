@@ -25,6 +25,7 @@ from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
 from ...printing import PlanPrinter, document_name
 from ...session import Session
+from ...widgets.elide import show_elided_text
 from ..common import button_row, run_form
 from .review import ReviewPanel
 
@@ -70,10 +71,12 @@ class HelpPlanTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("plan_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         pbox.addWidget(self.summary)
         self.approval = QLabel()
         self.approval.setObjectName("plan_approval")
         self.approval.setTextFormat(Qt.TextFormat.RichText)
+        self.approval.setWordWrap(True)
         pbox.addWidget(self.approval)
         self.edit_plan_button = QPushButton(self.tr("Zeitraum und Fortschreibung …"))
         self.edit_plan_button.clicked.connect(self.edit_plan)
@@ -97,6 +100,7 @@ class HelpPlanTab(QWidget):
             )
         )
         self.tree = QTreeWidget()
+        show_elided_text(self.tree)
         self.tree.setObjectName("plan_tree")
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -54,12 +55,12 @@ class MasterDataTab(QWidget):
         self.data: ClientFile | None = None
         self.dialog = None
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)
-        columns = QHBoxLayout(body)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
 
         person = QGroupBox(self.tr("Person"))
         form = QFormLayout(person)
@@ -93,6 +94,7 @@ class MasterDataTab(QWidget):
         self.notes.setFixedHeight(70)
         self.notes.setTabChangesFocus(True)
         columns.addWidget(person, 3)
+        self.person_box = person
 
         right = QVBoxLayout()
         household = QGroupBox(self.tr("Haushalt"))
@@ -130,6 +132,7 @@ class MasterDataTab(QWidget):
         self.release_button.clicked.connect(self._record_release)
         cbox.addWidget(self.release_button)
         right.addWidget(consent)
+        self.side_boxes = (household, consent)
         right.addStretch(1)
         columns.addLayout(right, 2)
 
@@ -167,6 +170,23 @@ class MasterDataTab(QWidget):
             self.moved_in_on,
             self.own_flat_since,
         )
+
+    def resizeEvent(self, event) -> None:
+        """Person and household side by side where there is room, else one below the
+        other (a 1366 px screen with the caseload beside it)."""
+        margins = self.columns.contentsMargins()
+        side_by_side = (
+            self.person_box.minimumSizeHint().width()
+            + max(w.minimumSizeHint().width() for w in self.side_boxes)
+            + self.columns.spacing()
+            + margins.left()
+            + margins.right()
+        )
+        wide = self.scroll.viewport().width() >= side_by_side
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def show_data(self, data: ClientFile) -> None:
         self.data = data
