@@ -7,8 +7,11 @@ from contextlib import contextmanager
 from datetime import date
 from unittest.mock import patch
 
-from caseworker_desktop.services import NewClient, Services
+from caseworker_desktop.services import NewClient, Release, Services
 from caseworker_desktop.services.context import Tx
+
+# A release for the trauma consultation, signed early in the year of the tests' clocks
+RELEASE = Release(given_on=date(2026, 1, 2))
 
 
 def new_client(services: Services, first="Olena", last="Kovalenko", **kw):

@@ -208,6 +208,12 @@ def main(out_dir: str, lang: str = "de") -> int:
         pump(app, 0.8)
         files.plan.dialog.grab().save(str(out / f"08-new-goal-dialog-{lang}.png"))
         files.plan.dialog.force_close()
+        files.tabs.setCurrentWidget(files.master)
+        files.master.consents.add()
+        pump(app, 0.8)
+        files.master.consents.dialog.grab().save(str(out / f"22-consent-dialog-{lang}.png"))
+        files.master.consents.dialog.force_close()
+        files.tabs.setCurrentWidget(files.plan)
         files.plan.print_plan()
         pump(app, 0.5)
         printer = files.plan.printer

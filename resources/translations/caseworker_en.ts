@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="69"/>
         <source>Warteliste seit %1</source>
         <translation>Waiting list since %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
         <source>Anfrage zurückgezogen</source>
         <translation>Request withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="73"/>
         <source>Platz %1</source>
         <translation>Place %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
         <source>wahrgenommen am %1</source>
         <translation>attended on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="79"/>
         <source>Platz %1 am %2</source>
         <translation>Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
         <source>bei %1</source>
         <translation>with %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="83"/>
         <source>Platz %1 ab %2</source>
         <translation>Place %1 from %2</translation>
     </message>
@@ -416,32 +416,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="119"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="121"/>
         <source>Der Fall bleibt lesbar und kann wieder geöffnet werden.</source>
         <translation>The case stays readable and can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="124"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="126"/>
         <source>Abgeschlossen am</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="127"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="133"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -513,44 +513,146 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="24"/>
+        <source>Einwilligung erfassen</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="27"/>
+        <source>Wie auf dem unterschriebenen Formular: was, an wen, ab wann und bis wann. Ein Widerruf gilt ab seinem Datum.</source>
+        <translation>As on the signed form: what, to whom, from when and until when. A withdrawal applies from its date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="31"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="34"/>
+        <source>Empfänger</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="37"/>
+        <source>Zweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="38"/>
+        <source>z. B. Abklärung in der Traumasprechstunde</source>
+        <translation>e.g. assessment in the trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="39"/>
+        <source>Unterschrieben am</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="40"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="41"/>
+        <source>Leer lassen, wenn sie bis zum Widerruf gilt.</source>
+        <translation>Leave empty if it is valid until withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="55"/>
+        <source>Bitte das Datum der Unterschrift eintragen.</source>
+        <translation>Please enter the date of the signature.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsBox</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="39"/>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="52"/>
+        <source>widerrufen am %1</source>
+        <translation>withdrawn on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="57"/>
+        <source>Art und Empfänger</source>
+        <translation>Kind and recipient</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="58"/>
+        <source>Zweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="60"/>
+        <source>Erteilt</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="62"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="64"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="85"/>
+        <source>Einwilligung erfassen …</source>
+        <translation>Record consent …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="115"/>
+        <source>Widerrufen …</source>
+        <translation>Withdraw …</translation>
+    </message>
+</context>
+<context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="347"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="346"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="353"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="352"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="354"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="356"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="355"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="371"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="370"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="372"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="371"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="379"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -558,62 +660,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
         <source>Sprachkursvermittlung bearbeiten</source>
         <translation>Edit language course referral</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="212"/>
         <source>An einen Sprachkurs vermitteln</source>
         <translation>Refer to a language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="214"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="218"/>
         <source>Zielniveau</source>
         <translation>Target level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="221"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="222"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="224"/>
         <source>Kursbeginn</source>
         <translation>Course start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="225"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
         <source>Kinderbetreuung nötig</source>
         <translation>Childcare needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="230"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="232"/>
         <source>Erreichtes Niveau</source>
         <translation>Level achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="237"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="238"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="240"/>
         <source>Leer lassen: heute, wenn der Kurs abgeschlossen ist</source>
         <translation>Leave empty: today, when the course is completed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="241"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -727,47 +829,47 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
         <source>Neues Ziel</source>
         <translation>New goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="175"/>
         <source>Lebensbereich</source>
         <translation>Life area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="178"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="181"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="184"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="186"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="188"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
@@ -1277,6 +1379,51 @@ or create a new one with Ctrl+N.</translation>
         <translation>Confidentiality release</translation>
     </message>
     <message>
+        <source>Traumasprechstunde / Facharzt</source>
+        <extracomment>Label of ConsentRecipient.TRAUMA_CONSULTATION</extracomment>
+        <translation>Trauma consultation / specialist</translation>
+    </message>
+    <message>
+        <source>Sprachkursträger</source>
+        <extracomment>Label of ConsentRecipient.LANGUAGE_COURSE_PROVIDER</extracomment>
+        <translation>Language course provider</translation>
+    </message>
+    <message>
+        <source>Jobcenter</source>
+        <extracomment>Label of ConsentRecipient.JOBCENTER</extracomment>
+        <translation>Jobcenter</translation>
+    </message>
+    <message>
+        <source>Ausländerbehörde</source>
+        <extracomment>Label of ConsentRecipient.IMMIGRATION_OFFICE</extracomment>
+        <translation>Immigration office</translation>
+    </message>
+    <message>
+        <source>Andere Stelle</source>
+        <extracomment>Label of ConsentRecipient.OTHER</extracomment>
+        <translation>Other body</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <extracomment>Label of ConsentState.VALID</extracomment>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>noch nicht gültig</source>
+        <extracomment>Label of ConsentState.NOT_YET_VALID</extracomment>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>abgelaufen</source>
+        <extracomment>Label of ConsentState.EXPIRED</extracomment>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>widerrufen</source>
+        <extracomment>Label of ConsentState.WITHDRAWN</extracomment>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
         <source>Offen</source>
         <extracomment>Label of CaseStatus.OPEN, EntryStatus.OPEN</extracomment>
         <translation>Open</translation>
@@ -1699,7 +1846,7 @@ or create a new one with Ctrl+N.</translation>
     <message>
         <source>Umfang</source>
         <extracomment>Label of field scope</extracomment>
-        <translation>Scope</translation>
+        <translation type="vanished">Scope</translation>
     </message>
     <message>
         <source>Zuständig</source>
@@ -2155,6 +2302,21 @@ or create a new one with Ctrl+N.</translation>
         <source>Wohngruppe</source>
         <extracomment>Label of TraumaOfferKind.RESIDENTIAL_GROUP, field residential_group</extracomment>
         <translation>Residential group</translation>
+    </message>
+    <message>
+        <source>Zweck</source>
+        <extracomment>Label of field scope</extracomment>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Empfänger</source>
+        <extracomment>Label of field recipient</extracomment>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Gültig bis</source>
+        <extracomment>Label of field valid_until</extracomment>
+        <translation>Valid until</translation>
     </message>
     <message>
         <source>Datum</source>
@@ -2652,52 +2814,47 @@ Ctrl+Q  Quit</translation>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="125"/>
         <source>Einwilligungen</source>
-        <translation>Consents</translation>
+        <translation type="vanished">Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="131"/>
         <source>Schweigepflichtentbindung erfassen</source>
-        <translation>Record confidentiality release</translation>
+        <translation type="vanished">Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="139"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="217"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="210"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="221"/>
         <source>widerrufen am %1</source>
-        <translation>withdrawn on %1</translation>
+        <translation type="vanished">withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="223"/>
         <source>erteilt am %1</source>
-        <translation>given on %1</translation>
+        <translation type="vanished">given on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="226"/>
         <source>Noch keine Einwilligung erfasst.</source>
-        <translation>No consent recorded yet.</translation>
+        <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="293"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="294"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="322"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="307"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -2705,87 +2862,87 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="57"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="59"/>
         <source>Weitere Person im Haushalt</source>
         <translation>Another household member</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
         <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
         <translation>Creates the client, their household and an open case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="63"/>
         <source>Legt eine weitere Person dieses Haushalts mit eigenem Fall an.</source>
         <translation>Adds another member of this household with a case of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="69"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
         <source>z. B. UKR, SYR, AFG</source>
         <translation>e.g. UKR, SYR, AFG</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="72"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
         <source>z. B. uk,ru (erste = bevorzugt)</source>
         <translation>e.g. uk,ru (first = preferred)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="77"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="78"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="81"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="82"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="85"/>
         <source>Einwilligung Datenverarbeitung am</source>
         <translation>Data processing consent given on</translation>
     </message>
@@ -3031,32 +3188,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
         <source>Hilfeplan bearbeiten</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
         <source>Neuer Hilfeplan</source>
         <translation>New help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="147"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="150"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="155"/>
         <source>Nächste Fortschreibung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="165"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -3557,6 +3714,50 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseFields</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="104"/>
+        <source>gültig bis %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="106"/>
+        <source>gültig bis zum Widerruf</source>
+        <translation>valid until withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="109"/>
+        <source>✓ Liegt vor: erteilt am %1, %2.</source>
+        <translation>✓ On record: given on %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="119"/>
+        <source>Schweigepflichtentbindung</source>
+        <translation>Release from confidentiality</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="120"/>
+        <source>für „%1“ jetzt unterschrieben</source>
+        <translation>for “%1” signed now</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="123"/>
+        <source>Unterschrieben am</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="124"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="139"/>
+        <source>Bitte das Datum der Unterschrift eintragen.</source>
+        <translation>Please enter the date of the signature.</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/report.py" line="64"/>
@@ -3908,52 +4109,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="296"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="295"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="298"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="297"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="300"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="306"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="305"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="308"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="315"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="318"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="317"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="320"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="324"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -3961,148 +4162,146 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="274"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="277"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="279"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="282"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="283"/>
         <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
-        <translation>Signed confidentiality release on file</translation>
+        <translation type="vanished">Signed confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="285"/>
         <source>Unterschrieben am</source>
-        <translation>Signed on</translation>
+        <translation type="vanished">Signed on</translation>
     </message>
 </context>
 <context>
     <name>TraumaTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="34"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="40"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
         <source>Sprechstunde</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="94"/>
         <source>Angefragt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="96"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="100"/>
         <source>Abklärung Klient:in</source>
         <translation>Client assessment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="103"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="106"/>
         <source>Warteliste / Platz</source>
         <translation>Waiting list / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="111"/>
         <source>Gruppe / Wohngruppe</source>
         <translation>Group / residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="115"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="118"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="208"/>
         <source>Keine Anfrage an die Traumasprechstunde.</source>
         <translation>No trauma consultation requests.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="135"/>
         <source>Anzeigen (wird protokolliert)</source>
         <translation>Show (will be logged)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="138"/>
         <source>Sprechstunde anfragen</source>
         <translation>Request consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="141"/>
         <source>Termin / Ergebnis …</source>
         <translation>Appointment / outcome…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="143"/>
         <source>Empfehlung in den Hilfeplan übernehmen</source>
         <translation>Add recommendation to help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="146"/>
         <source>Gruppe / Wohngruppe anfragen …</source>
         <translation>Request group / residential group …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="149"/>
         <source>Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)</source>
         <translation>Place in the group offering or the residential group (the coordinator&apos;s waiting list)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="152"/>
         <source>Anfrage zurückziehen …</source>
         <translation>Withdraw request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="166"/>
         <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
         <translation>Content hidden. “Show” reveals it; this is logged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="180"/>
         <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
         <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="217"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="219"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
@@ -4249,6 +4448,34 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <location filename="../../src/caseworker_desktop/ui/i18n.py" line="67"/>
         <source>Nein</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="70"/>
+        <source>Einwilligung widerrufen</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="72"/>
+        <source>%1, erteilt am %2. Ab dem Widerruf geht nichts mehr an diese Stelle.</source>
+        <translation>%1, given on %2. From the withdrawal on, nothing more goes to this body.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="76"/>
+        <source>Widerrufen</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="77"/>
+        <source>Widerrufen am</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="84"/>
+        <source>Bitte das Datum des Widerrufs eintragen.</source>
+        <translation>Please enter the date of the withdrawal.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from .domain.enums import (
     TraumaOfferKind,
 )
 from .resources import resources_dir
-from .services import NewClient, Services
+from .services import NewClient, Release, Services
 
 GOALS: dict[LifeArea, list[tuple[str, str]]] = {
     LifeArea.HOUSING: [
@@ -181,10 +181,11 @@ def _case_content(services, rng, people, case, today, summary):
         _course(services, rng, people, case, today)
         summary.course_referrals += 1
     if rng.random() < 0.12:
+        requested_on = min(today, start + timedelta(days=rng.randint(0, 20)))
         referral = services.referrals.request_trauma_consultation(
             case.id,
-            requested_on=min(today, start + timedelta(days=rng.randint(0, 20))),
-            consent_given=True,
+            requested_on=requested_on,
+            release=Release(given_on=requested_on, valid_until=requested_on + timedelta(days=365)),
         )
         summary.trauma_referrals += 1
         if rng.random() < 0.3:  # also a place in the supervised group

@@ -23,7 +23,7 @@ from caseworker_desktop.storage.casefile import CaseFile, db_path
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import AuditPush
 from tests.conftest import PASSPHRASE
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.inprocess import Laptop
 
 
@@ -45,7 +45,7 @@ def desks(tmp_path, office):
 
 def _assessed_case(services):
     _, case = new_client(services)
-    referral = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     services.referrals.assign_consultation(referral.id, date(2026, 11, 20))
     services.referrals.record_assessment(referral.id, outcome="Belastung", recommendation="Gruppe")
     services.referrals.view_trauma_referral(referral.id)

@@ -14,7 +14,6 @@ import sqlalchemy as sa
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import (
-    ConsentKind,
     LifeArea,
     PlacementStatus,
     Role,
@@ -22,6 +21,7 @@ from caseworker_desktop.domain.enums import (
     TraumaReferralStatus,
 )
 from caseworker_desktop.domain.errors import PermissionDeniedError
+from caseworker_desktop.services import Release
 from caseworker_desktop.storage.orm import table_of
 from tests.e2e.conftest import office
 from tests.e2e.test_two_laptops import laptop, sync
@@ -87,10 +87,9 @@ def test_consultation_planning_between_coordinator_and_caseworkers(tmp_path, dis
 
         # a caseworker asks for a consultation for a client, with the release signed
         client, case = new_client(a, first="Olena", last="Kovalenko")
-        a.clients.record_consent(
-            client.id, ConsentKind.CONFIDENTIALITY_RELEASE, today, scope="Traumasprechstunde"
+        referral = a.referrals.request_trauma_consultation(
+            case.id, release=Release(given_on=today, scope="Traumasprechstunde")
         )
-        referral = a.referrals.request_trauma_consultation(case.id, consent_given=True)
         plan = a.plans.create(
             case.id, today, today + timedelta(days=364), today + timedelta(days=180)
         )

@@ -97,6 +97,14 @@ class District:
             author_id=anna.user["id"],
         )
         changes += anna.write(
+            "consent_record",
+            new_id(),
+            client_id=self.client_id,
+            kind="confidentiality_release",
+            recipient="trauma_consultation",
+            given_on="2026-11-19",
+        )
+        changes += anna.write(
             "trauma_referral",
             self.referral_id,
             case_id=self.case_id,

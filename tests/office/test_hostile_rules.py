@@ -258,3 +258,40 @@ def test_two_server_processes_share_one_enrolment_limit(office, db_url):
         assert second.post("/enrol", json=body, headers=PROTOCOL).status_code == 429
     finally:
         second_store.close()
+
+
+def test_release_claimed_without_one_is_refused(district):
+    """consent_given on a client's trauma request needs a release for the trauma
+    consultation in the case, as the laptop's services demand (SECURITY.md 13)."""
+    anna = district["anna"]
+    client_id, case_id, changes = anna.open_case()
+    referral = new_id()
+    claim = anna.write("trauma_referral", referral, case_id=case_id,
+                       caseworker_id=anna.user["id"], requested_on="2026-11-20",
+                       consent_given=True)  # fmt: skip
+    result = anna.push(changes + claim)
+    assert any("keine gültige Schweigepflichtentbindung" in r for r in reasons(result))
+    assert stored(district.store, "trauma_referral", referral) == {}  # the write whole
+    # a release for another recipient, or one withdrawn before the request, is no release
+    for fields in (
+        {"recipient": "jobcenter", "given_on": "2026-11-01"},
+        {"recipient": "trauma_consultation", "given_on": "2026-11-01",
+         "withdrawn_on": "2026-11-10"},
+        {"recipient": "trauma_consultation", "given_on": "2026-10-01",
+         "valid_until": "2026-10-31"},
+    ):  # fmt: skip
+        consent = anna.write("consent_record", new_id(), client_id=client_id,
+                             kind="confidentiality_release", **fields)  # fmt: skip
+        result = anna.push(consent + claim)
+        assert any("keine gültige Schweigepflichtentbindung" in r for r in reasons(result))
+    # signed and sent in the same push: accepted; a later change of the flag needs none
+    release = anna.write("consent_record", new_id(), client_id=client_id,
+                         kind="confidentiality_release", recipient="trauma_consultation",
+                         given_on="2026-11-19")  # fmt: skip
+    assert anna.push(release + claim)["rejected"] == []
+    assert stored(district.store, "trauma_referral", referral)["consent_given"] is True
+    # the caseworker's own consultation has no client and needs no release
+    own = anna.write("trauma_referral", new_id(), case_id=None, caseworker_id=anna.user["id"],
+                     own_consultation=True, requested_on="2026-11-20",
+                     consent_given=True)  # fmt: skip
+    assert anna.push(own)["rejected"] == []

@@ -17,7 +17,7 @@ from caseworker_desktop.domain.errors import (
 from caseworker_desktop.printing import UnsupportedLanguageError, labels_i18n, text
 from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.printing.conftest import GOALS, make_plan_case
 from tests.printing.pdf_tools import drawn_runs, drawn_text, missing_glyphs, plain_text, reader
 
@@ -46,7 +46,7 @@ def audit_events(services, action: AuditAction) -> list[m.AuditEvent]:
 
 
 def add_trauma_referral(services, case_id, recommendation="Teilnahme am Gruppenangebot"):
-    ref = services.referrals.request_trauma_consultation(case_id, consent_given=True)
+    ref = services.referrals.request_trauma_consultation(case_id, release=RELEASE)
     services.referrals.assign_consultation(ref.id, date(2026, 12, 9), "Dr. med. Hauser")
     return services.referrals.record_assessment(
         ref.id, outcome="Anpassungsstörung", recommendation=recommendation

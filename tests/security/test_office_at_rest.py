@@ -23,7 +23,7 @@ from caseworker_desktop.office.auth import OfficeError
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.storage.db import SQLITE_HEADER
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.inprocess import Laptop
 
 SECRET = "Belastungsreaktion-nach-Flucht-Xq7"  # in no other place of any database
@@ -48,7 +48,7 @@ def desks(tmp_path, office):
 def _assessed(anna) -> str:
     services = anna.services
     _, case = new_client(services)
-    referral = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     services.referrals.assign_consultation(referral.id, date(2026, 11, 20))
     services.referrals.record_assessment(referral.id, outcome=SECRET, recommendation=ADVICE)
     plan = services.plans.create(case.id, date(2026, 11, 1), date(2027, 4, 30), date(2027, 1, 31))

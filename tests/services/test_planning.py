@@ -10,6 +10,8 @@ import sqlalchemy as sa
 
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import (
+    ConsentKind,
+    ConsentRecipient,
     FollowUpOffer,
     LifeArea,
     PlacementStatus,
@@ -23,7 +25,7 @@ from caseworker_desktop.domain.errors import (
     ValidationError,
 )
 from caseworker_desktop.storage.orm import table_of
-from tests.helpers import forged_writes, new_client
+from tests.helpers import RELEASE, forged_writes, new_client
 
 CONSULTATION = TraumaOfferKind.CONSULTATION
 GROUP = TraumaOfferKind.GROUP_OFFERING
@@ -47,7 +49,9 @@ def coordinator(services):
 
 def consultation_request(services, first="Olena", consent=True):
     _, case = new_client(services, first=first)
-    referral = services.referrals.request_trauma_consultation(case.id, consent_given=consent)
+    referral = services.referrals.request_trauma_consultation(
+        case.id, release=RELEASE if consent else None
+    )
     return case, referral
 
 
@@ -73,6 +77,12 @@ def test_consent_queues_the_consultation_request(services, clock):
     _, case = new_client(services)
     referral = services.referrals.request_trauma_consultation(case.id)
     assert services.planning.for_case(case.id) == []  # no release, no slot request
+    services.clients.record_consent(
+        case.client_id,
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        clock.today(),
+        recipient=ConsentRecipient.TRAUMA_CONSULTATION,
+    )
     services.referrals.update_trauma_referral(referral.id, consent_given=True)
     (placement,) = services.planning.for_case(case.id)
     assert placement.kind is CONSULTATION

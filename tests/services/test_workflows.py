@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +13,8 @@ from caseworker_desktop.domain.enums import (
     CaseStatus,
     ClosingReason,
     ConsentKind,
+    ConsentRecipient,
+    ConsentState,
     ContactKind,
     CourseReferralStatus,
     CourseType,
@@ -30,7 +32,7 @@ from caseworker_desktop.domain.errors import (
     ValidationError,
 )
 from caseworker_desktop.storage.orm import table_of
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 
 
 @pytest.fixture
@@ -54,14 +56,75 @@ def test_register_creates_household_consent_and_open_case(services):
 
 def test_consent_withdrawal(services):
     client, _ = new_client(services)
+    release = ConsentKind.CONFIDENTIALITY_RELEASE
+    with pytest.raises(ValidationError, match="wem Auskunft"):  # a release names its recipient
+        services.clients.record_consent(client.id, release, date(2026, 11, 10))
     consent = services.clients.record_consent(
-        client.id, ConsentKind.CONFIDENTIALITY_RELEASE, date(2026, 11, 10)
+        client.id, release, date(2026, 11, 10), recipient=ConsentRecipient.JOBCENTER
     )
-    assert services.clients.has_consent(client.id, ConsentKind.CONFIDENTIALITY_RELEASE)
+    assert services.clients.has_consent(client.id, release)
+    assert services.clients.has_consent(client.id, release, recipient=ConsentRecipient.JOBCENTER)
+    assert not services.clients.has_consent(
+        client.id, release, recipient=ConsentRecipient.TRAUMA_CONSULTATION
+    )
+    with pytest.raises(ValidationError, match="schon vor"):  # a second click: no duplicate
+        services.clients.record_consent(
+            client.id, release, date(2026, 11, 12), recipient=ConsentRecipient.JOBCENTER
+        )
+    with pytest.raises(ValidationError, match="Zukunft"):
+        services.clients.withdraw_consent(consent.id, date(2027, 1, 1))
     services.clients.withdraw_consent(consent.id, date(2026, 11, 20))
-    assert not services.clients.has_consent(client.id, ConsentKind.CONFIDENTIALITY_RELEASE)
-    with pytest.raises(ValidationError):
-        services.clients.withdraw_consent(consent.id, date(2026, 11, 1))
+    assert not services.clients.has_consent(client.id, release)
+    with pytest.raises(ValidationError, match="Bereits widerrufen"):
+        services.clients.withdraw_consent(consent.id, date(2026, 11, 21))
+    # after the withdrawal a new release may be signed
+    services.clients.record_consent(
+        client.id, release, date(2026, 11, 21), recipient=ConsentRecipient.JOBCENTER
+    )
+
+
+def test_consent_validity_and_state(services, clock):
+    client, _ = new_client(services)
+    today = clock.today()
+    consent = services.clients.record_consent(
+        client.id,
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        today - timedelta(days=30),
+        "Anmeldung zum Integrationskurs",
+        recipient=ConsentRecipient.LANGUAGE_COURSE_PROVIDER,
+        valid_until=today + timedelta(days=10),
+    )
+    assert consent.state_on(today) is ConsentState.VALID
+    assert consent.state_on(today + timedelta(days=11)) is ConsentState.EXPIRED
+    assert consent.state_on(today - timedelta(days=31)) is ConsentState.NOT_YET_VALID
+    with pytest.raises(ValidationError, match="Gültig bis"):
+        services.clients.record_consent(
+            client.id,
+            ConsentKind.CONFIDENTIALITY_RELEASE,
+            today,
+            recipient=ConsentRecipient.JOBCENTER,
+            valid_until=today - timedelta(days=1),
+        )
+    with pytest.raises(ValidationError, match="Stelle und den Zweck"):
+        services.clients.record_consent(
+            client.id, ConsentKind.CONFIDENTIALITY_RELEASE, today,
+            recipient=ConsentRecipient.OTHER,
+        )  # fmt: skip
+
+
+def test_withdrawing_the_release_takes_it_from_open_trauma_requests(services):
+    client, case = new_client(services)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
+    assert referral.consent_given
+    (consent,) = [
+        c for c in services.clients.consents(client.id)
+        if c.recipient is ConsentRecipient.TRAUMA_CONSULTATION
+    ]  # fmt: skip
+    services.clients.withdraw_consent(consent.id, date(2026, 11, 20))
+    with services.ctx.transaction() as tx:
+        assert not tx.get(type(referral), referral.id).consent_given
+    with pytest.raises(ValidationError, match="keine gültige Schweigepflichtentbindung"):
+        services.referrals.request_trauma_consultation(case.id, consent_given=True)
 
 
 def test_help_plan_entries_grouped_reordered_and_status(services, plan):
@@ -154,6 +217,15 @@ def test_trauma_referral_consent_view_audit_and_recommendation(services, plan):
     with pytest.raises(ValidationError) as info:
         services.referrals.assign_consultation(ref.id, date(2026, 12, 9))
     assert "consent_given" in info.value.problems
+    with pytest.raises(ValidationError, match="keine gültige Schweigepflichtentbindung"):
+        services.referrals.update_trauma_referral(ref.id, consent_given=True)
+    client_id = services.cases.get(case_id).client_id
+    services.clients.record_consent(
+        client_id,
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        date(2026, 11, 2),
+        recipient=ConsentRecipient.TRAUMA_CONSULTATION,
+    )
     services.referrals.update_trauma_referral(ref.id, consent_given=True)
     services.referrals.assign_consultation(ref.id, date(2026, 11, 20), "Dr. med. Hauser")
     with pytest.raises(CaseworkerError, match="noch keine Empfehlung"):
@@ -185,7 +257,7 @@ def test_trauma_referral_consent_view_audit_and_recommendation(services, plan):
 
 def test_trauma_referral_of_another_caseworker_is_hidden(services):
     _, case = new_client(services)
-    ref = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    ref = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     with services.ctx.transaction() as tx:
         tx.conn.execute(
             table_of(m.TraumaReferral)
@@ -216,7 +288,7 @@ def test_caseload_rows(services, clock):
     services.referrals.refer_to_course(
         case.id, course_type=CourseType.INTEGRATION_COURSE, target_level=LanguageLevel.B1
     )
-    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     services.cases.add_note(case.id, kind=ContactKind.PHONE, text="x", contact_on=date(2026, 11, 3))
     services.cases.add_note(case.id, kind=ContactKind.PHONE, text="y", contact_on=date(2026, 11, 9))
     rows = {r.case_id: r for r in services.cases.caseload()}

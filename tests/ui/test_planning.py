@@ -19,7 +19,7 @@ from caseworker_desktop.domain.enums import (
 from caseworker_desktop.ui.models.planning import RECORD_ROLE
 from caseworker_desktop.ui.views.planning import PlanningView
 from caseworker_desktop.ui.views.tabs.trauma import TraumaTab
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.services.test_planning import set_role
 from tests.ui.conftest import settle
 
@@ -57,7 +57,7 @@ def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
     qtbot, session, services, ops, view_for
 ):
     _, case = new_client(services)
-    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     set_role(services, Role.COORDINATOR)
     view = view_for()
     assert view.coordinator
@@ -115,7 +115,7 @@ def test_coordinator_cannot_remove_a_date_with_given_slots(
     qtbot, session, services, ops, view_for, monkeypatch
 ):
     _, case = new_client(services)
-    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     set_role(services, Role.COORDINATOR)
     offer = services.planning.add_offer(
         TraumaOfferKind.CONSULTATION, starts_on=date(2026, 12, 3), capacity=1
@@ -138,7 +138,7 @@ def test_caseworker_sees_requests_and_asks_for_an_own_consultation(
     qtbot, session, services, ops, view_for
 ):
     _, case = new_client(services)
-    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     set_role(services, Role.COORDINATOR)
     services.planning.add_offer(
         TraumaOfferKind.CONSULTATION, starts_on=date(2026, 12, 3), capacity=4, specialist="Dr. W"
@@ -184,7 +184,7 @@ def test_trauma_tab_shows_the_placement_and_requests_a_group_place(
     qtbot, session, services, ops, monkeypatch
 ):
     _, case = new_client(services)
-    referral = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     tab = TraumaTab(session)
     qtbot.addWidget(tab)
     tab.resize(1000, 500)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDi
 
 from caseworker_desktop.domain.enums import AuditAction, LifeArea
 from caseworker_desktop.ui import i18n
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.ui.conftest import settle
 
 
@@ -19,7 +19,7 @@ def _plan_case(services, window, qtbot):
     _, case = new_client(services, first="Олена", last="Коваленко")
     plan = services.plans.create(case.id, date(2026, 11, 1), date(2027, 10, 31), date(2027, 5, 1))
     services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="Sprachniveau B1")
-    services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     window.refresh_caseload()
     settle(qtbot, window.session.ops)
     window.caseload.table.selectRow(0)

@@ -14,7 +14,7 @@ from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import AuditAction, LifeArea
 from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.ui.conftest import settle
 
 
@@ -27,7 +27,7 @@ def _assessed(services):
     _, case = new_client(services)
     plan = services.plans.create(case.id, date(2026, 11, 1), date(2027, 10, 31), date(2027, 5, 1))
     services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="Deutsch B1")
-    referral = services.referrals.request_trauma_consultation(case.id, consent_given=True)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
     services.referrals.assign_consultation(referral.id, date(2026, 11, 20))
     services.referrals.record_assessment(
         referral.id, outcome="Belastung", recommendation="Gruppenangebot für Frauen"

@@ -25,7 +25,7 @@ from caseworker_desktop.domain.enums import (
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from tests.conftest import PASSPHRASE
-from tests.helpers import new_client
+from tests.helpers import RELEASE, new_client
 from tests.ui.conftest import settle
 
 
@@ -175,7 +175,11 @@ def test_course_trauma_and_note_through_the_window(qtbot, window, session, servi
     assert trauma.model.rowCount() == 0 and not trauma.revealed
     qtbot.mouseClick(trauma.request_button, Qt.MouseButton.LeftButton)
     dialog = trauma.dialog
-    dialog.consent.setChecked(True)
+    qtbot.mouseClick(dialog.release.signed, Qt.MouseButton.LeftButton)  # signed now
+    submit(qtbot, trauma, ops)
+    assert dialog.isVisible()  # the date on the form is not assumed
+    assert "Datum der Unterschrift" in dialog.errors.labels["given_on"].text()
+    qtbot.keyClicks(dialog.release.given_on, "20.11.2026")
     submit(qtbot, trauma, ops)
     settle(qtbot, ops)
     assert trauma.model.rowCount() == 1  # revealed after the user's own request
@@ -347,7 +351,7 @@ def test_trauma_content_is_read_only_when_the_user_opens_it(qtbot, window, sessi
     ops = session.ops
     create_client(qtbot, window, ops)
     files = window.client_file
-    services.referrals.request_trauma_consultation(files.data.case.id, consent_given=True)
+    services.referrals.request_trauma_consultation(files.data.case.id, release=RELEASE)
     files.reload()
     settle(qtbot, ops)
 

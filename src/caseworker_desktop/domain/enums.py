@@ -50,6 +50,23 @@ class ConsentKind(StrEnum):
     CONFIDENTIALITY_RELEASE = "confidentiality_release"  # Schweigepflichtentbindung
 
 
+class ConsentRecipient(StrEnum):
+    """To whom a release (Schweigepflichtentbindung) allows information to go."""
+
+    TRAUMA_CONSULTATION = "trauma_consultation"  # Traumasprechstunde / Facharzt
+    LANGUAGE_COURSE_PROVIDER = "language_course_provider"  # Sprachkursträger
+    JOBCENTER = "jobcenter"
+    IMMIGRATION_OFFICE = "immigration_office"  # Ausländerbehörde
+    OTHER = "other"
+
+
+class ConsentState(StrEnum):
+    VALID = "valid"
+    NOT_YET_VALID = "not_yet_valid"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
 class CaseStatus(StrEnum):
     OPEN = "open"
     DORMANT = "dormant"

@@ -14,6 +14,8 @@ from .enums import (
     ClosingReason,
     ConflictKind,
     ConsentKind,
+    ConsentRecipient,
+    ConsentState,
     ContactKind,
     CourseReferralStatus,
     CourseType,
@@ -129,13 +131,28 @@ class ConsentRecord(Record):
     kind: ConsentKind
     given_on: date
     withdrawn_on: date | None = None
-    scope: str = ""
+    scope: str = ""  # the purpose, in the client's words on the form
+    recipient: ConsentRecipient | None = None  # a release: to whom
+    valid_until: date | None = None  # None: until withdrawn
+
+    def state_on(self, day: date) -> ConsentState:
+        if self.withdrawn_on is not None and self.withdrawn_on <= day:
+            return ConsentState.WITHDRAWN
+        if self.given_on > day:
+            return ConsentState.NOT_YET_VALID
+        if self.valid_until is not None and self.valid_until < day:
+            return ConsentState.EXPIRED
+        return ConsentState.VALID
 
     def active_on(self, day: date) -> bool:
+        return not self.deleted and self.state_on(day) is ConsentState.VALID
+
+    def covers(self, kind: ConsentKind, recipient: ConsentRecipient | None, day: date) -> bool:
+        """Valid on `day` for information of this kind going to `recipient`."""
         return (
-            not self.deleted
-            and self.given_on <= day
-            and (self.withdrawn_on is None or self.withdrawn_on > day)
+            self.kind is kind
+            and (recipient is None or self.recipient is recipient)
+            and self.active_on(day)
         )
 
 

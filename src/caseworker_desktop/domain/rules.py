@@ -9,6 +9,7 @@ from datetime import date
 from . import model as m
 from .enums import (
     CaseStatus,
+    ConsentRecipient,
     ContactKind,
     CourseReferralStatus,
     EntryStatus,
@@ -134,9 +135,18 @@ def validate_household(h: m.Household, today: date) -> None:
 def validate_consent(c: m.ConsentRecord, today: date) -> None:
     p = _Problems()
     p.require(c.given_on <= today, "given_on", "Datum der Einwilligung liegt in der Zukunft.")
+    if c.recipient is ConsentRecipient.OTHER:
+        p.require(bool(c.scope.strip()), "scope", "Bitte die Stelle und den Zweck nennen.")
+    if c.valid_until is not None:
+        p.require(
+            c.valid_until >= c.given_on, "valid_until", "„Gültig bis“ liegt vor der Einwilligung."
+        )
     if c.withdrawn_on is not None:
         p.require(
             c.withdrawn_on >= c.given_on, "withdrawn_on", "Widerruf liegt vor der Einwilligung."
+        )
+        p.require(
+            _not_future(c.withdrawn_on, today), "withdrawn_on", "Widerruf liegt in der Zukunft."
         )
     p.raise_if_any()
 

@@ -31,6 +31,7 @@ from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, mer
 from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
 from . import schema as s
 from .auth import OfficeError, Principal, works_on_cases
+from .consent import release_problem
 from .schema import Key
 from .scoping import LINK, NOT_YOURS, PARK, Scope, decode, ref
 from .sealing import Sealer
@@ -108,6 +109,7 @@ class PushBatch:
         self.now = s.utcnow()  # received_at of the whole batch
         self._lost: dict[str, bool] = {}
         self.values: dict[str, object] = {}  # change id -> its domain value
+        self._batch: list[Change] = []  # the changes still allowed in this round
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -130,6 +132,7 @@ class PushBatch:
             self.scope.load()
             self.scope.resolve()
             verdicts = self.scope.verdicts()
+            self._batch = [c for c in candidates if not problems[c.change_id]]
             allowed, refused = self._decide(candidates, problems, verdicts)
             refusals.update(refused)
             if len(allowed) == len(candidates):
@@ -253,7 +256,25 @@ class PushBatch:
             change.field,
             self.values[change.change_id],
             before if stored else None,
+        ) or release_problem(
+            self.conn,
+            change,
+            self.values[change.change_id],
+            lambda name: self._row_field(key, name),
+            lambda name: self._row_field(key, name, batch=False),
+            self.scope.case.get(key),
+            self._batch,
+            self.scope.case.get,
+            self.now.date(),
         )
+
+    def _row_field(self, key: Key, name: str, *, batch: bool = True) -> object:
+        """A field of a row as this batch leaves it (batch), else as stored."""
+        for change in reversed(self._batch if batch else []):
+            if (change.table, change.row_id) == key and change.field == name:
+                return self.values[change.change_id]
+        state = self.stored.get(key, {}).get(name)
+        return decode(state.value) if state is not None else None
 
     # --- merge --------------------------------------------------------------------------
 

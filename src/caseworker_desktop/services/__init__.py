@@ -10,7 +10,7 @@ from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
 from .cases import CaseService
-from .clients import ClientService, NewClient
+from .clients import ClientService, NewClient, Release
 from .context import ServiceContext
 from .help_plans import HelpPlanService, masked
 from .inbox import InboxService
@@ -143,4 +143,4 @@ class Services:
             return audit.audit_events(conn, entity, entity_id)
 
 
-__all__ = ["ClientFile", "NewClient", "Services"]
+__all__ = ["ClientFile", "NewClient", "Release", "Services"]

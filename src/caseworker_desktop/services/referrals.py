@@ -7,6 +7,7 @@ from datetime import date
 from ..domain import model as m
 from ..domain.enums import (
     AuditAction,
+    ConsentRecipient,
     CourseReferralStatus,
     CourseType,
     LanguageLevel,
@@ -14,10 +15,16 @@ from ..domain.enums import (
     TraumaOfferKind,
     TraumaReferralStatus,
 )
-from ..domain.errors import PermissionDeniedError
+from ..domain.errors import PermissionDeniedError, ValidationError
 from ..storage.orm import table_of
+from .clients import Release, add_consent, valid_release
 from .context import ServiceContext, Tx
 from .planning import request_placement
+
+NO_RELEASE = (
+    "Für die Traumasprechstunde liegt keine gültige Schweigepflichtentbindung vor. "
+    "Bitte zuerst erfassen (Stammdaten → Einwilligungen)."
+)
 
 
 class ReferralService:
@@ -75,20 +82,35 @@ class ReferralService:
         case_id: str | None,
         *,
         requested_on: date | None = None,
-        consent_given: bool = False,
+        consent_given: bool | None = None,
+        release: Release | None = None,
     ) -> m.TraumaReferral:
         """Request an assessment in the monthly trauma consultation hour, for a client's
-        case, or (case_id None) for the caseworker's own case consultation."""
+        case, or (case_id None) for the caseworker's own case consultation.
+
+        A client's request waits for a slot only with a valid release for the trauma
+        consultation: one on record, or `release` (signed now, recorded with the request).
+        consent_given True without one is refused; None: whatever is on record."""
         with self.ctx.transaction() as tx:
             if case_id is not None:
-                tx.get(m.Case, case_id)
+                case = tx.get(m.Case, case_id)
+                if release is not None:
+                    recipient = ConsentRecipient.TRAUMA_CONSULTATION
+                    add_consent(tx, release.record(case.client_id, recipient))
+                has_release = (
+                    valid_release(tx, case.client_id, ConsentRecipient.TRAUMA_CONSULTATION)
+                    is not None
+                )
+                if consent_given and not has_release:
+                    raise ValidationError({"consent_given": NO_RELEASE})
+                consent_given = has_release if consent_given is None else consent_given
             referral = tx.add(
                 m.TraumaReferral(
                     case_id=case_id,
                     caseworker_id=tx.user.id,
                     own_consultation=case_id is None,
                     requested_on=requested_on or tx.today,
-                    consent_given=consent_given,
+                    consent_given=bool(consent_given),
                 )
             )
             _queue_for_consultation(tx, referral)
@@ -119,7 +141,12 @@ class ReferralService:
 
     def update_trauma_referral(self, referral_id: str, **changes) -> m.TraumaReferral:
         with self.ctx.transaction() as tx:
-            tx.require_trauma_access(tx.get(m.TraumaReferral, referral_id))
+            old = tx.get(m.TraumaReferral, referral_id)
+            tx.require_trauma_access(old)
+            if changes.get("consent_given") and not old.consent_given and old.case_id:
+                client_id = tx.get(m.Case, old.case_id).client_id
+                if valid_release(tx, client_id, ConsentRecipient.TRAUMA_CONSULTATION) is None:
+                    raise ValidationError({"consent_given": NO_RELEASE})
             referral = tx.update(m.TraumaReferral, referral_id, **changes)
             _queue_for_consultation(tx, referral)
             return referral

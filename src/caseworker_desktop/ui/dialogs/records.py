@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain import model as m
 from ...domain.enums import (
     ClosingReason,
+    ConsentRecipient,
     ContactKind,
     CourseReferralStatus,
     CourseType,
@@ -31,6 +32,7 @@ from ...domain.enums import (
 from ..i18n import enum_label
 from ..widgets.fields import DateField, DateProblems, EnumCombo
 from .base import FormDialog
+from .consent import ReleaseFields
 
 
 def _text(value: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -81,7 +83,7 @@ class NewClientDialog(FormDialog):
         self.consent = self.field(
             "data_processing_consent_on",
             self.tr("Einwilligung Datenverarbeitung am"),
-            DateField(today),
+            DateField(),  # the date on the signed form, never assumed
         )
         self.last_name.setText(last_name)
         if household is not None:
@@ -264,9 +266,10 @@ class CourseReferralDialog(FormDialog):
 
 
 class TraumaRequestDialog(FormDialog):
-    """Request a place in the monthly trauma consultation hour."""
+    """Request a place in the monthly trauma consultation hour. Without a release for the
+    consultation on record, it can be recorded here (signed now) with the request."""
 
-    def __init__(self, today: date, parent=None):
+    def __init__(self, today: date, release: m.ConsentRecord | None, parent=None):
         super().__init__(
             self.tr("Traumasprechstunde anfragen"),
             parent,
@@ -277,16 +280,12 @@ class TraumaRequestDialog(FormDialog):
             ),
         )
         self.requested_on = self.field("requested_on", self.tr("Angefragt am"), DateField(today))
-        self.consent = self.field(
-            "consent_given",
-            "",
-            QCheckBox(self.tr("Schweigepflichtentbindung liegt unterschrieben vor")),
-        )
-        self.consent_on = self.field("consent_on", self.tr("Unterschrieben am"), DateField(today))
+        self.release = ReleaseFields(self, ConsentRecipient.TRAUMA_CONSULTATION, release)
+        self.dirty.reset()
 
     def values(self) -> dict:
-        dates = self.errors.dates(requested_on=self.requested_on, consent_on=self.consent_on)
-        return {"consent_given": self.consent.isChecked(), **dates}
+        dates = self.errors.dates(requested_on=self.requested_on)
+        return {"release": self.release.value(), **dates}
 
 
 class TraumaReferralDialog(FormDialog):

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import model as m
-from ....domain.enums import ConsentKind, EmploymentStatus, HousingType, ResidenceStatus
+from ....domain.enums import EmploymentStatus, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
 from ....services import ClientFile, NewClient
 from ...dialogs.records import NewClientDialog
-from ...i18n import enum_label, format_date
 from ...session import Session
 from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
 from ..common import run_form
+from .consents import ConsentsBox
 
 CLIENT_FIELDS = (
     "first_name",
@@ -122,15 +122,8 @@ class MasterDataTab(QWidget):
         hform.addRow("", self.add_member_button)
         right.addWidget(household)
 
-        consent = QGroupBox(self.tr("Einwilligungen"))
-        cbox = QVBoxLayout(consent)
-        self.consents = QLabel()
-        self.consents.setObjectName("consents")
-        self.consents.setWordWrap(True)
-        cbox.addWidget(self.consents)
-        self.release_button = QPushButton(self.tr("Schweigepflichtentbindung erfassen"))
-        self.release_button.clicked.connect(self._record_release)
-        cbox.addWidget(self.release_button)
+        self.consents = consent = ConsentsBox(session)
+        consent.changed.connect(self.changed.emit)
         right.addWidget(consent)
         self.side_boxes = (household, consent)
         right.addStretch(1)
@@ -150,6 +143,11 @@ class MasterDataTab(QWidget):
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
 
+        for combo in body.findChildren(QComboBox):  # long choices must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.dirty = DirtyTracker()
         self.dirty.watch(
             self.first_name,
@@ -215,15 +213,7 @@ class MasterDataTab(QWidget):
             self.moved_in_on.set_date(h.moved_in_on)
             self.own_flat_since.set_date(h.own_flat_since)
         self.members.setText(", ".join(m.full_name for m in data.members) or self.tr("keine"))
-        lines = []
-        for consent in data.consents:
-            state = (
-                self.tr("widerrufen am %1").replace("%1", format_date(consent.withdrawn_on))
-                if consent.withdrawn_on
-                else self.tr("erteilt am %1").replace("%1", format_date(consent.given_on))
-            )
-            lines.append(f"• {enum_label(consent.kind)}: {state}")
-        self.consents.setText("\n".join(lines) or self.tr("Noch keine Einwilligung erfasst."))
+        self.consents.show_consents(c.id, data.consents)
         for edit in (
             self.first_name,
             self.last_name,
@@ -340,17 +330,4 @@ class MasterDataTab(QWidget):
             dialog,
             lambda values: services.clients.register(NewClient(**values)),
             lambda _result: self.changed.emit(),
-        )
-
-    def _record_release(self) -> None:
-        if self.data is None:
-            return
-        client_id = self.data.client.id
-        services = self.session.services
-        today = self.session.clock.today()
-        self.session.call(
-            lambda: services.clients.record_consent(
-                client_id, ConsentKind.CONFIDENTIALITY_RELEASE, today
-            ),
-            lambda _r: self.changed.emit(),
         )

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton
 
 from ....domain import model as m
 from ....domain.enums import (
+    ConsentKind,
+    ConsentRecipient,
     FollowUpOffer,
     LifeArea,
     PlacementStatus,
@@ -224,33 +226,31 @@ class TraumaTab(ListTab):
         if self.data is None:
             return
         case_id = self.data.case.id
-        client_id = self.data.client.id
         services = self.session.services
 
         def save(values: dict):
-            from ....domain.enums import ConsentKind
-
-            with services.transaction():
-                if values["consent_given"] and values["consent_on"]:
-                    services.clients.record_consent(
-                        client_id,
-                        ConsentKind.CONFIDENTIALITY_RELEASE,
-                        values["consent_on"],
-                        scope="Traumasprechstunde",
-                    )
-                return services.referrals.request_trauma_consultation(
-                    case_id,
-                    requested_on=values["requested_on"],
-                    consent_given=values["consent_given"],
-                )
+            return services.referrals.request_trauma_consultation(
+                case_id, requested_on=values["requested_on"], release=values["release"]
+            )
 
         def saved(_r) -> None:
             self.changed.emit()
             self.reveal()
 
-        self.dialog = run_form(
-            self.session, TraumaRequestDialog(self.session.clock.today(), self), save, saved
+        today = self.session.clock.today()
+        release = next(
+            (
+                c
+                for c in self.data.consents
+                if c.covers(
+                    ConsentKind.CONFIDENTIALITY_RELEASE,
+                    ConsentRecipient.TRAUMA_CONSULTATION,
+                    today,
+                )
+            ),
+            None,
         )
+        self.dialog = run_form(self.session, TraumaRequestDialog(today, release, self), save, saved)
 
     def _placement_state(self, referral: m.TraumaReferral) -> str:
         placements = sorted(
