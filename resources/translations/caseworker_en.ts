@@ -4,39 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="69"/>
         <source>Warteliste seit %1</source>
-        <translation>Waiting list since %1</translation>
+        <translation type="vanished">Waiting list since %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
         <source>Anfrage zurückgezogen</source>
-        <translation>Request withdrawn</translation>
+        <translation type="vanished">Request withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="73"/>
         <source>Platz %1</source>
-        <translation>Place %1</translation>
+        <translation type="vanished">Place %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
         <source>wahrgenommen am %1</source>
-        <translation>attended on %1</translation>
+        <translation type="vanished">attended on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="79"/>
         <source>Platz %1 am %2</source>
-        <translation>Place %1 on %2</translation>
+        <translation type="vanished">Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
         <source>bei %1</source>
-        <translation>with %1</translation>
+        <translation type="vanished">with %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="83"/>
         <source>Platz %1 ab %2</source>
-        <translation>Place %1 from %2</translation>
+        <translation type="vanished">Place %1 from %2</translation>
     </message>
 </context>
 <context>
@@ -65,44 +58,85 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="132"/>
         <source>Platz vergeben</source>
         <translation>Place assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="133"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="136"/>
         <source>Termin / Angebot</source>
         <translation>Date / service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="139"/>
         <source>(%1 frei)</source>
         <translation>(%1 free)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="114"/>
-        <source>Platz</source>
-        <translation>Place</translation>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="142"/>
+        <source>Termin / Platz</source>
+        <translation>Appointment / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="119"/>
+        <source>Platz</source>
+        <translation type="vanished">Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="147"/>
         <source>Kein Termin mit freien Plätzen. Bitte zuerst anlegen.</source>
         <translation>No date with free places. Please create one first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="153"/>
         <source>automatisch (erster freier)</source>
         <translation>automatic (first free)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="127"/>
         <source>Platz %1</source>
-        <translation>Place %1</translation>
+        <translation type="vanished">Place %1</translation>
+    </message>
+</context>
+<context>
+    <name>CarryRecommendationDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="21"/>
+        <source>Empfehlung in den Hilfeplan übernehmen</source>
+        <translation>Carry the recommendation into the help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="26"/>
+        <source>Dieses Ziel kommt in den Hilfeplan:</source>
+        <translation>This goal goes into the help plan:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="31"/>
+        <source>Lebensbereich</source>
+        <translation>Life area</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="36"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="39"/>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="50"/>
+        <source>Der Hilfeplan ist „%1“. Mit dem neuen Ziel geht er in den Entwurf zurück: Er muss mit der Klient:in neu vereinbart und unterschrieben und von der Teamleitung erneut freigegeben werden.</source>
+        <translation>The help plan is “%1”. With the new goal it returns to draft: it must be agreed and signed with the client again and approved again by the team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/carry.py" line="62"/>
+        <source>Übernehmen</source>
+        <translation>Carry over</translation>
     </message>
 </context>
 <context>
@@ -196,119 +230,128 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="56"/>
         <source>Suchen: Name, Kommune, Status … (Strg+F)</source>
-        <translation>Search: name, municipality, status… (Ctrl+F)</translation>
+        <translation type="vanished">Search: name, municipality, status… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="57"/>
+        <source>Suchen: Name, Geburtsdatum, Telefon, Anschrift, Aktenzeichen … (Strg+F)</source>
+        <translation>Search: name, birth date, phone, address, file reference … (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="61"/>
+        <source>Sucht in Name, Kommune, Status, Aktenzeichen, Geburtsdatum, Telefon, Anschrift und den Namen im Haushalt. ↓ oder Eingabe: in die Liste.</source>
+        <translation>Searches name, municipality, status, file reference, birth date, phone, address and the names in the household. ↓ or Enter: into the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="141"/>
         <source>Nur die Fälle einer Fachkraft zeigen</source>
         <translation>Show only the cases of one caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="146"/>
         <source>Nur die Fälle einer Kommune zeigen</source>
         <translation>Show only the cases in one municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="153"/>
         <source>Filter zurücksetzen</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="161"/>
         <source>Die Fortschreibung des Hilfeplans ist überfällig.</source>
         <translation>The help plan review is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="163"/>
         <source>Kein Beratungskontakt seit so vielen Wochen (ohne abgeschlossene Fälle).</source>
         <translation>No contact for this many weeks (closed cases excluded).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="166"/>
         <source>Eine Sprachkurs-Vermittlung oder Platzanfrage wartet seit %1 Wochen ohne Statusänderung.</source>
         <translation>A language course referral or place request has been waiting for %1 weeks without a status change.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="170"/>
         <source>Der Hilfeplan ist vereinbart und wartet auf die Freigabe der Teamleitung.</source>
         <translation>The help plan is agreed and awaits the team lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="172"/>
         <source>Ein Kommentar der Teamleitung ist noch nicht erledigt.</source>
         <translation>A comment from the team lead has not been dealt with yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="191"/>
         <source> Wochen</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="192"/>
         <source>Wochen ohne Kontakt</source>
         <translation>Weeks without contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="222"/>
         <source>Alle Fachkräfte</source>
         <translation>All caseworkers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="225"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="287"/>
         <source>Fortschreibung überfällig (%1)</source>
         <translation>Review overdue (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="288"/>
         <source>Ohne Kontakt seit</source>
         <translation>No contact for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="289"/>
         <source>Vermittlung stockt (%1)</source>
         <translation>Referral stalled (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="290"/>
         <source>Freigabe offen (%1)</source>
         <translation>Approval pending (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="291"/>
         <source>Kommentar offen (%1)</source>
         <translation>Open comment (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="299"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="329"/>
         <source>Noch keine Klient:innen.
 Mit „Neue Klient:in“ (Strg+N) anlegen.</source>
         <translation>No clients yet.
 Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="333"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>No matches for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="336"/>
         <source>Keine Fälle für diese Filter.</source>
         <translation>No cases match these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="319"/>
+        <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="341"/>
         <source>%1 von %2 Fällen</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -316,99 +359,125 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="48"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="56"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <source>Als Fehleingabe löschen …</source>
+        <translation>Delete as entered by mistake …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
+        <translation>Only while nothing has been sent to the district office</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
+        <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="232"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="96"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="97"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="97"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="288"/>
+        <source>Als Fehleingabe löschen</source>
+        <translation>Delete as entered by mistake</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="270"/>
+        <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
+        <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
     <message>
         <source>Traumasprechstunde</source>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="98"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="98"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="99"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="212"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="221"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="223"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="235"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -416,34 +485,59 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="146"/>
         <source>Der Fall bleibt lesbar und kann wieder geöffnet werden.</source>
         <translation>The case stays readable and can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="149"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="151"/>
         <source>Abgeschlossen am</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="152"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="158"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCombo</name>
+    <message>
+        <source>Name eingeben …</source>
+        <translation type="vanished">Type a name …</translation>
+    </message>
+</context>
+<context>
+    <name>CodePicker</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="52"/>
+        <source>Land eingeben …</source>
+        <translation>Type a country …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="119"/>
+        <source>„%1“ ist keine bekannte Sprache.</source>
+        <translation>“%1” is not a known language.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="121"/>
+        <source>„%1“ ist kein bekanntes Land.</source>
+        <translation>“%1” is not a known country.</translation>
     </message>
 </context>
 <context>
@@ -617,105 +711,153 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="458"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="460"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="352"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="464"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="354"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="466"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="467"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="370"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="482"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="371"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="483"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="491"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
 </context>
 <context>
-    <name>CourseReferralDialog</name>
+    <name>CourseCompletionDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
-        <source>Sprachkursvermittlung bearbeiten</source>
-        <translation>Edit language course referral</translation>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="322"/>
+        <source>Kursabschluss erfassen</source>
+        <translation>Record course completion</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="212"/>
-        <source>An einen Sprachkurs vermitteln</source>
-        <translation>Refer to a language course</translation>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="324"/>
+        <source>%1, Ziel %2.</source>
+        <translation>%1, target %2.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
-        <source>Kursart</source>
-        <translation>Course type</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="218"/>
-        <source>Zielniveau</source>
-        <translation>Target level</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="221"/>
-        <source>Träger</source>
-        <translation>Provider</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="224"/>
-        <source>Kursbeginn</source>
-        <translation>Course start</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="227"/>
-        <source>Kinderbetreuung nötig</source>
-        <translation>Childcare needed</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="229"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="232"/>
-        <source>Erreichtes Niveau</source>
-        <translation>Level achieved</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="328"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="240"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="331"/>
+        <source>Erreichtes Niveau</source>
+        <translation>Level reached</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="334"/>
+        <source>kein Zertifikat</source>
+        <translation>no certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="341"/>
+        <source>Bitte das Kursende eintragen.</source>
+        <translation>Please enter the end of the course.</translation>
+    </message>
+</context>
+<context>
+    <name>CourseReferralDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="243"/>
+        <source>Sprachkursvermittlung bearbeiten</source>
+        <translation>Edit language course referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="245"/>
+        <source>An einen Sprachkurs vermitteln</source>
+        <translation>Refer to a language course</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="249"/>
+        <source>Kursart</source>
+        <translation>Course type</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="251"/>
+        <source>Zielniveau</source>
+        <translation>Target level</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="254"/>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="257"/>
+        <source>Kursbeginn</source>
+        <translation>Course start</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="260"/>
+        <source>Kinderbetreuung nötig</source>
+        <translation>Childcare needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="262"/>
+        <source>Ziel im Hilfeplan</source>
+        <translation>Goal in the help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="263"/>
+        <source>– keines –</source>
+        <translation>– none –</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="268"/>
+        <source>Das Ziel folgt dem Kurs: in Bearbeitung ab Kursbeginn, erreicht mit dem Niveau.</source>
+        <translation>The goal follows the course: in progress from the start, achieved with the level.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="271"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="280"/>
+        <source>Erreichtes Niveau</source>
+        <translation>Level achieved</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="285"/>
+        <source>Kursende</source>
+        <translation>Course end</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="288"/>
         <source>Leer lassen: heute, wenn der Kurs abgeschlossen ist</source>
         <translation>Leave empty: today, when the course is completed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="241"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="289"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -723,64 +865,90 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CoursesTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="33"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="39"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="34"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="40"/>
         <source>Ziel</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="41"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="42"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="45"/>
         <source>Erreicht</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="49"/>
         <source>Kinderbetreuung</source>
         <translation>Childcare</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="50"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="53"/>
         <source>Noch keine Sprachkursvermittlung.
 „An Sprachkurs vermitteln“ legt eine an.</source>
         <translation>No language course referrals yet.
 “Refer to language course” creates one.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="58"/>
         <source>An Sprachkurs vermitteln</source>
         <translation>Refer to language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="61"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="89"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="111"/>
+        <source>Abschluss erfassen …</source>
+        <translation>Record completion …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="65"/>
+        <source>Kursende und erreichtes Niveau in einem Schritt</source>
+        <translation>End of course and level reached in one step</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="108"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="113"/>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="141"/>
+        <source>Sprachkurs</source>
+        <translation>Language course</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="151"/>
         <source>Sprachkurs bearbeiten</source>
         <translation>Edit language course</translation>
     </message>
@@ -829,47 +997,47 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="198"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="198"/>
         <source>Neues Ziel</source>
         <translation>New goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="200"/>
         <source>Lebensbereich</source>
         <translation>Life area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="201"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="203"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="206"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="209"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="211"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="213"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
@@ -945,19 +1113,27 @@ or create a new one with Ctrl+N.</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="109"/>
         <source>Eingaben verwerfen?</source>
         <translation>Discard input?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="110"/>
         <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="44"/>
         <source>Speichern fehlgeschlagen.</source>
         <translation>Saving failed.</translation>
+    </message>
+</context>
+<context>
+    <name>HBarChart</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/charts.py" line="200"/>
+        <source>weitere (%1)</source>
+        <translation>others (%1)</translation>
     </message>
 </context>
 <context>
@@ -1021,174 +1197,204 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="58"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="62"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="82"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="84"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="87"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="89"/>
         <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="91"/>
         <source>Freigeben</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="110"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="111"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="190"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="128"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="364"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="384"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="134"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="136"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="139"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="142"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="185"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="188"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="199"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="203"/>
         <source>Den vereinbarten Hilfeplan freigeben</source>
         <translation>Approve the agreed help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="205"/>
         <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
         <translation>Only a help plan agreed with the client can be approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="223"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="227"/>
         <source>🔒 Vertraulich (Traumasprechstunde)</source>
         <translation>🔒 Confidential (trauma consultation)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="239"/>
         <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
         <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="251"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="255"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="262"/>
         <source>der Teamleitung</source>
         <translation>the team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="264"/>
         <source>Freigegeben von %1 am %2</source>
         <translation>Approved by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="270"/>
         <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
         <translation>Agreed, approval by the team lead pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="272"/>
         <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="335"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="340"/>
+        <source>Hilfeplan freigeben</source>
+        <translation>Approve help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="342"/>
+        <source>Die Fortschreibung dieses Hilfeplans war am %1 fällig. Trotzdem freigeben? Sonst zuerst mit der Fachkraft die Fortschreibung klären (Kommentar).</source>
+        <translation>The review of this help plan was due on %1. Approve anyway? Otherwise first settle the review with the caseworker (comment).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="355"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="383"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="403"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="429"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="440"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="445"/>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="446"/>
+        <source>Löschen …</source>
+        <translation>Delete …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="458"/>
+        <source>Status ändern</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="499"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="430"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="500"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="431"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="501"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -1890,8 +2096,18 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <source>Beginn</source>
-        <extracomment>Label of field period_start</extracomment>
+        <extracomment>Label of field start_minutes, field period_start</extracomment>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <extracomment>Label of field reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Dauer je Termin</source>
+        <extracomment>Label of field slot_minutes</extracomment>
+        <translation>Length of each appointment</translation>
     </message>
     <message>
         <source>Ende</source>
@@ -2475,197 +2691,210 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>LanguagesField</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="75"/>
+        <source>z. B. Ukrainisch, Russisch (erste = bevorzugt)</source>
+        <translation>e.g. Ukrainian, Russian (first = preferred)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="53"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="74"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="103"/>
+        <source>Fehleingabe gelöscht.</source>
+        <translation>Mistaken entry deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="127"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="137"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="149"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="177"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="430"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="449"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="190"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="213"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="218"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="279"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="333"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="334"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="350"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="352"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="354"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="360"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="370"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="372"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="374"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="431"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="437"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="438"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="451"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -2689,52 +2918,52 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
@@ -2827,7 +3056,7 @@ Ctrl+Q  Quit</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="210"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="219"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
@@ -2844,17 +3073,17 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="301"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="302"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="315"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -2862,89 +3091,92 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="60"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="62"/>
         <source>Weitere Person im Haushalt</source>
         <translation>Another household member</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
         <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
         <translation>Creates the client, their household and an open case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
         <source>Legt eine weitere Person dieses Haushalts mit eigenem Fall an.</source>
         <translation>Adds another member of this household with a case of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="69"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
         <source>z. B. UKR, SYR, AFG</source>
-        <translation>e.g. UKR, SYR, AFG</translation>
+        <translation type="vanished">e.g. UKR, SYR, AFG</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
         <source>z. B. uk,ru (erste = bevorzugt)</source>
-        <translation>e.g. uk,ru (first = preferred)</translation>
+        <translation type="vanished">e.g. uk,ru (first = preferred)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="77"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="79"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="83"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="84"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="87"/>
         <source>Einwilligung Datenverarbeitung am</source>
         <translation>Data processing consent given on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="103"/>
+        <source>Es ist eine andere Person – trotzdem anlegen</source>
+        <translation>This is another person – create anyway</translation>
     </message>
 </context>
 <context>
@@ -3016,95 +3248,118 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="45"/>
         <source>Termin / Angebot bearbeiten</source>
         <translation>Edit date / service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="45"/>
         <source>Neuer Termin / Angebot</source>
         <translation>New date / service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="48"/>
         <source>Sprechstundentermine haben Plätze für einzelne Abklärungen; Gruppenangebot und Wohngruppe Plätze für Teilnehmende. Keine Namen von Klient:innen eintragen.</source>
         <translation>Consultation dates have slots for individual assessments; the group offering and the residential group have places for participants. Do not enter client names.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="52"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="48"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="56"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="58"/>
         <source>Bezeichnung</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="59"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="60"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="61"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="64"/>
+        <source>Erster Termin um</source>
+        <translation>First appointment at</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="67"/>
+        <source>Dauer je Termin</source>
+        <translation>Length of each appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="70"/>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="75"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="95"/>
         <source>optional, z. B. Sprechstunde Dezember</source>
         <translation>optional, e.g. December consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="97"/>
         <source>z. B. Stabilisierungsgruppe Frauen</source>
         <translation>e.g. stabilisation group for women</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="103"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeCharts</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report_charts.py" line="34"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>OwnConsultationDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="167"/>
         <source>Eigene Fallberatung anfragen</source>
         <translation>Request own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="170"/>
         <source>Fallberatung für Sie selbst in der monatlichen Traumasprechstunde, ohne Angaben zu Klient:innen. Die Anfrage kommt auf die Warteliste; die Koordination vergibt den Termin.</source>
         <translation>Case consultation for yourself in the monthly trauma consultation, without client details. The request goes on the waiting list; the coordinator assigns the date.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="175"/>
         <source>Anfragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="176"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="182"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
@@ -3145,42 +3400,42 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlacementRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="162"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="191"/>
         <source>Platz anfragen</source>
         <translation>Request a place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="194"/>
         <source>Die Anfrage geht mit dem Aktenzeichen (ohne Namen) an die Koordination der Traumaangebote und kommt auf deren Warteliste.</source>
         <translation>The request goes to the trauma services coordinator with the case reference (no names) and is put on their waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="198"/>
         <source>Anfragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="199"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="202"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="203"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="204"/>
         <source>Sprachkürzel, z. B. uk, ar, fa; leer: keine</source>
         <translation>Language code, e.g. uk, ar, fa; empty: none</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="183"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="212"/>
         <source>Bitte ein Sprachkürzel mit 2 Buchstaben eingeben.</source>
         <translation>Please enter a two-letter language code.</translation>
     </message>
@@ -3188,32 +3443,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="169"/>
         <source>Hilfeplan bearbeiten</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="169"/>
         <source>Neuer Hilfeplan</source>
         <translation>New help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="172"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="175"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="180"/>
         <source>Nächste Fortschreibung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="190"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -3259,283 +3514,290 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="114"/>
         <source>Traumaangebote des Kreises</source>
         <translation>The district&apos;s trauma services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="120"/>
         <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
         <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="143"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="152"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="154"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="160"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="164"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="166"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="175"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="182"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="196"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="204"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="206"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="547"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="207"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="554"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="223"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="224"/>
         <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
         <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="231"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="232"/>
         <source>Termine und Angebote</source>
         <translation>Dates and services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="238"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="338"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="578"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="345"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="585"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="246"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="246"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="256"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="258"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="279"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="264"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="348"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="269"/>
         <source>Termin / Platz</source>
         <translation>Date / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="273"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="274"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="337"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="344"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="340"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="347"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="296"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="342"/>
+        <source>Termin</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
         <source>Platz %1</source>
-        <translation>Place %1</translation>
+        <translation type="vanished">Place %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="295"/>
         <source>Platz %1 am %2</source>
-        <translation>Place %1 on %2</translation>
+        <translation type="vanished">Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="307"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="321"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="328"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="332"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="335"/>
         <source>Platz</source>
-        <translation>Place</translation>
+        <translation type="vanished">Place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="353"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="357"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="364"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="491"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="498"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="369"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="382"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="389"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="385"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="630"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="392"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="397"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="395"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="402"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="478"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="485"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="499"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="506"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="548"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="555"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="577"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="591"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="631"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="638"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="644"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="651"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="658"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -3760,200 +4022,206 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
         <source>Letzter Monat</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
         <source>Letztes Quartal</source>
         <translation>Last quarter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="67"/>
         <source>Laufendes Jahr</source>
         <translation>Current year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="68"/>
         <source>Letztes Jahr</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="69"/>
         <source>Eigener Zeitraum</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="72"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="73"/>
         <source>Eigene Fälle</source>
         <translation>Own cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="121"/>
         <source>Fachkraft %1</source>
         <translation>Caseworker %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="230"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="231"/>
+        <source>Quartal …</source>
+        <translation>Quarter …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="249"/>
         <source>Namen der Fachkräfte anzeigen</source>
         <translation>Show caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="234"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="253"/>
         <source>Ohne Haken erscheinen die Fachkräfte als „Fachkraft 1“, „Fachkraft 2“ … – auch im Export.</source>
         <translation>Unticked, caseworkers appear as “Caseworker 1”, “Caseworker 2” … – in the export too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="258"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="242"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="261"/>
         <source>Als PDF exportieren …</source>
         <translation>Export as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="248"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="267"/>
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="250"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="269"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="252"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="271"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="255"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="275"/>
         <source>Kommunen:</source>
         <translation>Municipalities:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="291"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="294"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="274"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="536"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="563"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="289"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="559"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="303"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="586"/>
         <source>Keine Fälle im Zeitraum</source>
         <translation>No cases in the period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="320"/>
         <source>Kennzahlen nach Kommune</source>
         <translation>Figures by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="299"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="322"/>
         <source>Wichtigste Ergebnisse</source>
         <translation>Main outcomes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="330"/>
         <source>Erreichtes Sprachniveau (abgeschlossene Kurse)</source>
         <translation>Language level reached (completed courses)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="337"/>
         <source>Fallzahl je Fachkraft</source>
         <translation>Caseload per caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="403"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="431"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="464"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="435"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="468"/>
         <source>%1 Kommunen</source>
         <translation>%1 municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="456"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="489"/>
         <source>Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the start and end of the period as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="459"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="492"/>
         <source>Das Ende des Zeitraums liegt vor seinem Beginn.</source>
         <translation>The end of the period is before its start.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="468"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="501"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="551"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="578"/>
         <source>alle Kommunen</source>
         <translation>all municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="582"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="609"/>
         <source>Ergebnisbericht als CSV exportieren</source>
         <translation>Export outcome report as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="583"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="610"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="585"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="612"/>
         <source>Ergebnisbericht als PDF exportieren</source>
         <translation>Export outcome report as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="586"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="613"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="588"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="615"/>
         <source>mit Namen der Fachkräfte</source>
         <translation>with caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="604"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="631"/>
         <source>Wird exportiert …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="610"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="637"/>
         <source>Export mit Namen</source>
         <translation>Export with names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="612"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="639"/>
         <source>Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?
 
 Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</source>
@@ -3962,12 +4230,12 @@ Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</sourc
 Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="621"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="648"/>
         <source>Ergebnisbericht gespeichert: %1</source>
         <translation>Outcome report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="631"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="658"/>
         <source>Export fehlgeschlagen: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -4041,6 +4309,19 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
 </context>
 <context>
+    <name>Slot</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/i18n.py" line="96"/>
+        <source>%1 Uhr</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/i18n.py" line="97"/>
+        <source>Platz %1</source>
+        <translation>Place %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="52"/>
@@ -4109,52 +4390,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="295"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="407"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="409"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="412"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="305"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="417"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="420"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="423"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="426"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="317"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="429"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="432"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="324"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="436"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -4162,19 +4443,54 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="358"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="361"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="366"/>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="368"/>
+        <source>z. B. Schlafstörungen und Albträume seit der Flucht, Rückzug</source>
+        <translation>e.g. sleep problems and nightmares since the flight, withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <source>Dringlichkeit</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <source>dringend (vorrangig einplanen)</source>
+        <translation>urgent (plan first)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="377"/>
+        <source>Dolmetschung</source>
+        <translation>Interpreting</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="378"/>
+        <source>keine Dolmetschung nötig</source>
+        <translation>no interpreter needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="382"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="392"/>
+        <source>Bitte eine Sprache aus der Liste wählen.</source>
+        <translation>Please choose a language from the list.</translation>
     </message>
     <message>
         <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
@@ -4188,189 +4504,217 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="36"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="42"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="58"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
         <source>Sprechstunde</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="67"/>
+        <source>Warteliste seit %1</source>
+        <translation>Waiting list since %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
+        <source>Anfrage zurückgezogen</source>
+        <translation>Request withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <source>wahrgenommen am %1</source>
+        <translation>attended on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="86"/>
+        <source>bei %1</source>
+        <translation>with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="91"/>
+        <source>Platz %1 ab %2</source>
+        <translation>Place %1 from %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="105"/>
         <source>Angefragt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="107"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="109"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="111"/>
         <source>Abklärung Klient:in</source>
         <translation>Client assessment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="114"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="117"/>
         <source>Warteliste / Platz</source>
         <translation>Waiting list / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="122"/>
         <source>Gruppe / Wohngruppe</source>
         <translation>Group / residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="126"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="120"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="219"/>
         <source>Keine Anfrage an die Traumasprechstunde.</source>
         <translation>No trauma consultation requests.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="146"/>
         <source>Anzeigen (wird protokolliert)</source>
         <translation>Show (will be logged)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="149"/>
         <source>Sprechstunde anfragen</source>
         <translation>Request consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="152"/>
         <source>Termin / Ergebnis …</source>
         <translation>Appointment / outcome…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="154"/>
         <source>Empfehlung in den Hilfeplan übernehmen</source>
         <translation>Add recommendation to help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="157"/>
         <source>Gruppe / Wohngruppe anfragen …</source>
         <translation>Request group / residential group …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="160"/>
         <source>Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)</source>
         <translation>Place in the group offering or the residential group (the coordinator&apos;s waiting list)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="163"/>
         <source>Anfrage zurückziehen …</source>
         <translation>Withdraw request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="177"/>
         <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
         <translation>Content hidden. “Show” reveals it; this is logged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="191"/>
         <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
         <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="230"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="270"/>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="281"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="290"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="292"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="301"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="281"/>
         <source>Bitte zuerst eine Anfrage wählen.</source>
         <translation>Please choose a request first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="293"/>
         <source>Gruppe und Wohngruppe gibt es nur für Klient:innen.</source>
         <translation>The group and the residential group are for clients only.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="291"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="302"/>
         <source>Für beide Angebote gibt es schon eine offene Anfrage.</source>
         <translation>There is already an open request for both services.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="317"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="328"/>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="360"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="318"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="329"/>
         <source>Zu dieser Anfrage wartet nichts auf einen Termin oder Platz.</source>
         <translation>Nothing of this request is waiting for a date or place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="339"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="350"/>
         <source>„%1“ zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw “%1”? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="378"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="385"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="394"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="407"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="389"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="396"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="405"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="411"/>
         <source>Empfehlung übernehmen</source>
         <translation>Add recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="390"/>
         <source>Bitte zuerst einen Hilfeplan anlegen.</source>
         <translation>Please create a help plan first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="386"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="397"/>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="398"/>
         <source>Empfehlung übernommen</source>
-        <translation>Recommendation added</translation>
+        <translation type="vanished">Recommendation added</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="399"/>
         <source>Die Empfehlung steht jetzt im Hilfeplan unter „%1“.</source>
-        <translation>The recommendation is now in the help plan under “%1”.</translation>
+        <translation type="vanished">The recommendation is now in the help plan under “%1”.</translation>
     </message>
 </context>
 <context>

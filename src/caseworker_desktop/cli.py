@@ -6,6 +6,7 @@ message, no traceback), 130 interrupted."""
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
 import json
 import logging
@@ -265,6 +266,59 @@ def cmd_print_plan(args) -> int:
     return 0
 
 
+CASE_COLUMNS = ("Aktenzeichen", "Name", "Kommune", "Status", "Nächste Fortschreibung")
+
+
+def cmd_cases(args) -> int:
+    """The caseload for scripts and batch printing: one line per case."""
+    from .domain.labels import label
+    from .services import Services
+
+    with _unlocked(args) as case_file:
+        services = Services(case_file)
+        today = services.ctx.clock.today()
+        rows = services.cases.caseload()
+    if args.overdue:
+        rows = [r for r in rows if r.review_overdue(today)]
+    rows.sort(key=lambda r: (r.client_name.casefold(), r.reference))
+    records = [
+        {
+            "aktenzeichen": r.reference,
+            "name": r.client_name,
+            "kommune": r.municipality,
+            "status": label(r.status),
+            "naechste_fortschreibung": r.next_review_on.isoformat() if r.next_review_on else "",
+        }
+        for r in rows
+    ]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(CASE_COLUMNS)  # ";": what German spreadsheet programs expect
+        for record in records:
+            writer.writerow(record.values())
+    else:
+        shown = [
+            [*list(record.values())[:4], _german_date(record["naechste_fortschreibung"])]
+            for record in records
+        ]
+        widths = [
+            max([len(head), *(len(row[i]) for row in shown)]) for i, head in enumerate(CASE_COLUMNS)
+        ]
+        for row in (list(CASE_COLUMNS), *shown):
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        print(
+            f"{len(records)} Fälle" + (" mit überfälliger Fortschreibung" if args.overdue else "")
+        )
+    return 0
+
+
+def _german_date(iso: str) -> str:
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}" if iso else "–"
+
+
 def _read_file(path: str, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
@@ -293,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo-data", cmd_demo_data, "Synthetische Fälle für Demo und Tests anlegen")
     p.add_argument("--clients", type=int, required=True, help="Anzahl Klient:innen")
     p.add_argument("--seed", type=int, default=1, help="Startwert des Zufallsgenerators")
-    add("passwd", cmd_passwd, "Passphrase ändern (der Datenschlüssel bleibt)")
+    add("passwd", cmd_passwd, "Passphrase ändern (die Falldatei erhält einen neuen Schlüssel)")
     p = add("backup", cmd_backup, "Verschlüsselte Sicherung schreiben")
     p.add_argument("--out", help="Zielordner (Standard: backups/ im Profil)")
     add("verify", cmd_verify, "Integrität von Verschlüsselung, Datenbank und Protokoll prüfen")
@@ -319,11 +373,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--case", required=True, help="Fall-ID oder Aktenzeichen (z. B. IM-2026-00001-3F2A)"
     )
     p.add_argument("--out", required=True, help="Ziel-PDF-Datei")
-    p.add_argument("--lang", help="Zweite Sprache: en, uk, ru, ar, fa, tr (Standard: nur Deutsch)")
+    p.add_argument(
+        "--lang", help="Zweite Sprache: en, uk, ru, ar, fa, tr, fr (Standard: nur Deutsch)"
+    )
     p.add_argument(
         "--include-trauma",
         action="store_true",
         help="Angaben zur Traumasprechstunde mitdrucken (vertraulich)",
+    )
+    p = add("cases", cmd_cases, "Fälle auflisten (für Skripte und Sammeldruck)")
+    p.add_argument(
+        "--overdue", action="store_true", help="nur Fälle mit überfälliger Fortschreibung"
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="Ausgabe: table (Tabelle), csv (Semikolon) oder json",
     )
     return parser
 

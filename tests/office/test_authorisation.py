@@ -15,26 +15,31 @@ ACTORS = {
     "caseworker": "anna",
     "other caseworker": "ben",
     "team lead of the team": "lena",
+    "team lead as stand-in": "vera",
     "team lead of another team": "tom",
     "admin": "root",
 }
-#  actor                        case       push/pull allowed
+# A team lead reads the team's cases; without the office's stand-in grant she changes them
+# only by comments and approvals (test_hostile_rules), so a push of case data is refused.
+#  actor                        case       pull   push
 MATRIX = [
-    ("caseworker",                "own",     True),
-    ("caseworker",                "foreign", False),
-    ("other caseworker",          "own",     False),
-    ("other caseworker",          "foreign", False),
-    ("team lead of the team",     "own",     True),
-    ("team lead of the team",     "foreign", False),
-    ("team lead of another team", "own",     False),
-    ("team lead of another team", "foreign", True),
-    ("admin",                     "own",     False),
-    ("admin",                     "foreign", False),
+    ("caseworker",                "own",     True,  True),
+    ("caseworker",                "foreign", False, False),
+    ("other caseworker",          "own",     False, False),
+    ("other caseworker",          "foreign", False, False),
+    ("team lead of the team",     "own",     True,  False),
+    ("team lead of the team",     "foreign", False, False),
+    ("team lead as stand-in",     "own",     True,  True),
+    ("team lead as stand-in",     "foreign", False, False),
+    ("team lead of another team", "own",     False, False),
+    ("team lead of another team", "foreign", True,  False),
+    ("admin",                     "own",     False, False),
+    ("admin",                     "foreign", False, False),
 ]  # fmt: skip
 CASES = [
     pytest.param(actor, case, endpoint, allowed, id=f"{actor}-{endpoint}-{case}")
-    for actor, case, allowed in MATRIX
-    for endpoint in ("push", "pull")
+    for actor, case, pull, push in MATRIX
+    for endpoint, allowed in (("push", push), ("pull", pull))
 ]
 
 
@@ -50,11 +55,14 @@ def build_world(office: Office) -> World:
     office.user("anna", team="Team Nord")
     office.user("ben", team="Team Nord")
     office.user("lena", "team_lead", team="Team Nord")
+    office.user("vera", "team_lead", team="Team Nord")
+    office.store.set_stand_in("vera", True)
     office.user("carla", team="Team Süd")
     office.user("tom", "team_lead", team="Team Süd")
     office.user("root", "admin", team=None)
     laptops = {
-        name: office.laptop(name) for name in ("anna", "ben", "lena", "carla", "tom", "root")
+        name: office.laptop(name)
+        for name in ("anna", "ben", "lena", "vera", "carla", "tom", "root")
     }
     cases, rows = {}, {}
     for label, owner in (("own", "anna"), ("foreign", "carla")):

@@ -37,6 +37,7 @@ def test_a_good_code_enrols_the_device_and_only_the_token_hash_is_stored(office)
         "display_name": "Anna",
         "role": "caseworker",
         "team_id": office.teams["Team Nord"],
+        "stand_in": False,
     }
     with office.store.engine.connect() as conn:
         device = conn.execute(sa.select(schema.devices)).one()

@@ -100,3 +100,43 @@ def test_unsupported_language_is_refused_before_the_passphrase(tmp_path, monkeyp
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)  # no passphrase available
     assert print_plan(tmp_path, "IM-2026-00001", tmp_path / "x.pdf", "--lang", "klingon") == 2
     assert "Möglich: ar, en, fa, ru, tr, uk" in capsys.readouterr().err
+
+
+def test_cases_lists_the_caseload_for_scripts(profile, capsys):
+    """`caseworker cases`: a table, CSV for spreadsheets, JSON for scripts; --overdue."""
+    import csv
+    import io
+    import json
+
+    data_dir, with_plan, without_plan = profile
+    assert main(["cases", "--data-dir", str(data_dir)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["Aktenzeichen", "Name", "Kommune", "Status", "Nächste",
+                                "Fortschreibung"]  # fmt: skip
+    assert any(without_plan.reference in line and "Rahimi, Ahmad" in line for line in table)
+    assert table[-1] == "2 Fälle"
+
+    assert main(["cases", "--data-dir", str(data_dir), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    assert rows[0][0] == "Aktenzeichen" and len(rows) == 3
+    assert {r[0] for r in rows[1:]} == {with_plan.reference, without_plan.reference}
+    assert {r[3] for r in rows[1:]} == {"Offen"}
+
+    assert main(["cases", "--data-dir", str(data_dir), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    review = {r["aktenzeichen"]: r["naechste_fortschreibung"] for r in records}
+    assert review == {with_plan.reference: "2027-02-01", without_plan.reference: ""}
+
+    assert main(["cases", "--data-dir", str(data_dir), "--overdue", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the review of 01.02.2027 is ahead
+
+
+def test_cases_help_and_a_wrong_format_are_german(capsys):
+    with pytest.raises(SystemExit):
+        main(["cases", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: caseworker cases") and "Optionen:" in out
+    with pytest.raises(SystemExit):
+        main(["cases", "--data-dir", "x", "--format", "xml"])
+    err = capsys.readouterr().err
+    assert "ungültige Wahl" in err and "usage" not in err

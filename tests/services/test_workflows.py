@@ -340,3 +340,23 @@ def test_a_caught_inner_failure_leaves_nothing_behind(services):
         households = conn.exec_driver_sql("SELECT count(*) FROM household").scalar()
         clients = conn.exec_driver_sql("SELECT last_name FROM client").scalars().all()
     assert households == 1 and clients == ["Haddad"]
+
+
+def test_a_course_serves_only_a_goal_of_its_own_case(services, plan):
+    _, other_case = new_client(services, first="Taras", last="Bondarenko")
+    goal = services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="Deutsch A2")
+    with pytest.raises(ValidationError, match="anderen Falls"):
+        services.referrals.refer_to_course(
+            other_case.id, course_type=CourseType.INTEGRATION_COURSE,
+            target_level=LanguageLevel.A2, help_plan_entry_id=goal.id,
+        )  # fmt: skip
+    referral = services.referrals.refer_to_course(
+        plan.case_id, course_type=CourseType.INTEGRATION_COURSE,
+        target_level=LanguageLevel.A2, help_plan_entry_id=goal.id,
+    )  # fmt: skip
+    services.referrals.update_course_referral(referral.id, status=CourseReferralStatus.REGISTERED)
+    started = services.referrals.update_course_referral(
+        referral.id, status=CourseReferralStatus.STARTED
+    )
+    assert started.start_on == services.ctx.clock.today()  # begun today unless given
+    assert services.plans.entries(plan.id)[-1].status is EntryStatus.IN_PROGRESS

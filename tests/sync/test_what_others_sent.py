@@ -146,10 +146,10 @@ def test_a_laptop_days_behind_syncs_and_is_told(laptops):
     lena.clock.advance(-3 * 86_400)
     report = lena.sync()  # the office's values are "days ahead" of lena: no stop
     assert "3 Tage nach" in report.clock_warning
-    lena.services.cases.add_note(case.id, kind=ContactKind.OFFICE_HOUR, text="Von Lena")
+    lena.services.reviews.comment(case.id, "Von Lena")  # a team lead's comment
     assert lena.sync().rejected == 0
     anna.sync()
-    assert {n.text for n in anna.services.cases.notes(case.id)} == {"Von Lena"}
+    assert {c.text for c in anna.services.reviews.comments(case.id)} == {"Von Lena"}
 
 
 def test_what_the_office_refuses_stays_visible_until_read(laptops, office):

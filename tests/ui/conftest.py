@@ -8,6 +8,7 @@ from caseworker_desktop.config import Settings
 from caseworker_desktop.ui.main_window import MainWindow
 from caseworker_desktop.ui.operations import Operations
 from caseworker_desktop.ui.session import Session
+from caseworker_desktop.ui.views.planning import PlanningView
 
 
 @pytest.fixture
@@ -31,6 +32,21 @@ def window(qtbot, session):
     w.show()
     settle(qtbot, session.ops)
     return w
+
+
+@pytest.fixture
+def view_for(qtbot, session, ops):
+    """The page "Traumaangebote" for the session's user, shown and loaded."""
+
+    def make() -> PlanningView:
+        view = PlanningView(session)
+        qtbot.addWidget(view)
+        view.resize(1200, 760)
+        view.show()
+        settle(qtbot, ops)
+        return view
+
+    return make
 
 
 def settle(qtbot, ops, timeout: int = 10000) -> None:

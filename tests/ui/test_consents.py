@@ -131,6 +131,7 @@ def test_trauma_request_uses_the_release_on_record(qtbot, window, session, servi
     dialog = trauma.dialog
     shown = dialog.findChild(type(dialog.general_error), "release_on_record")
     assert shown is not None and "03.11.2026" in shown.text()
+    type_text(qtbot, dialog.reason, "Albträume, Rückzug")
     submit(qtbot, trauma, ops)
     assert not dialog.isVisible()
     settle(qtbot, ops)
@@ -145,6 +146,7 @@ def test_trauma_request_without_a_release_waits(qtbot, window, session, services
     trauma = window.client_file.trauma
     window.client_file.tabs.setCurrentWidget(trauma)
     qtbot.mouseClick(trauma.request_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, trauma.dialog.reason, "Albträume, Rückzug")
     submit(qtbot, trauma, ops)  # not signed: the request is recorded but waits
     settle(qtbot, ops)
     referral = trauma.model.record(0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -17,7 +16,6 @@ from caseworker_desktop.domain.enums import (
     TraumaOfferKind,
 )
 from caseworker_desktop.ui.models.planning import RECORD_ROLE
-from caseworker_desktop.ui.views.planning import PlanningView
 from caseworker_desktop.ui.views.tabs.trauma import TraumaTab
 from tests.helpers import RELEASE, new_client
 from tests.services.test_planning import set_role
@@ -38,19 +36,6 @@ def cell(table, row: int, column: int) -> str:
 def rows(table) -> list:
     model = table.model()
     return [model.index(r, 0).data(RECORD_ROLE) for r in range(model.rowCount())]
-
-
-@pytest.fixture
-def view_for(qtbot, session, ops):
-    def make() -> PlanningView:
-        view = PlanningView(session)
-        qtbot.addWidget(view)
-        view.resize(1200, 760)
-        view.show()
-        settle(qtbot, ops)
-        return view
-
-    return make
 
 
 def test_coordinator_creates_a_date_and_assigns_a_waiting_request(

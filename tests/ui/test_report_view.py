@@ -134,11 +134,11 @@ def test_table_and_charts_show_the_figures(qtbot, qtmodeltester, window, places)
     assert view.caseload_model.rows()[0] == ("Fachkraft 1", [2, 2, 1])
     qtmodeltester.check(view.figures_model)
     qtmodeltester.check(view.caseload_model)
-    chart = view.outcome_chart
-    assert chart.categories() == ["Kornwestheim", "Ludwigsburg"]
-    by_series = {s.name: s.values for s in chart.series()}
-    assert by_series["Umzug in eigene Wohnung"] == (0, 1)
-    assert by_series["Ausbildung begonnen"] == (1, 0)
+    charts = view.outcome_chart  # one small chart per outcome, municipalities as bars
+    assert not charts.total.isVisibleTo(charts)
+    assert charts.chart("own_flat").title == "Umzug in eigene Wohnung"
+    assert charts.chart("own_flat").bars() == [("Ludwigsburg", 1)]  # no rows of zeros
+    assert charts.chart("training_started").bars() == [("Kornwestheim", 1)]
     levels = view.levels_chart
     assert dict(zip(levels.categories(), levels.series()[0].values, strict=True))["B1"] == 1
     assert "Eigene Fälle" in view.summary.text()
@@ -186,7 +186,7 @@ def test_empty_period(qtbot, window, places):
     view.compute()
     settle(qtbot, window.session.ops)
     assert view.figures_model.rowCount() == 0
-    assert view.outcome_chart.categories() == []
+    assert view.outcome_chart.total.bars() == []
     assert "Keine Fälle im Zeitraum" in view.summary.text()
 
 
@@ -257,3 +257,29 @@ def test_pdf_export(qtbot, window, places, tmp_path, monkeypatch):
     assert "Gesamt 2 2 1 1 2 1 1 1 1" in text
     assert "Fachkraft 1" in text and "amueller" not in text
     assert not any(name in text for name in CLIENT_NAMES)
+
+
+def test_a_quarter_beside_the_presets(qtbot, window, places):
+    view = open_report(qtbot, window)
+    names = [view.quarter.itemText(i) for i in range(1, view.quarter.count())]
+    assert names[:3] == ["Q4 2026", "Q3 2026", "Q2 2026"] and len(names) == 8
+    view.quarter.setCurrentIndex(2)
+    view.quarter.activated.emit(2)
+    settle(qtbot, window.session.ops)
+    assert (view.start.text(), view.end.text()) == ("01.07.2026", "30.09.2026")
+    assert view.period.currentData() == "custom"
+    assert "01.07.2026 – 30.09.2026" in view.summary.text()
+
+
+def test_many_municipalities_stay_readable():
+    """39 municipalities: the eight largest, the rest summed up as "weitere"."""
+    from caseworker_desktop.ui.widgets.charts import HBarChart
+
+    chart = HBarChart("Arbeit aufgenommen")
+    values = [(f"Gemeinde {i:02d}", i % 4) for i in range(39)]
+    chart.set_data(values)
+    bars = chart.bars()
+    assert len(bars) == 8
+    assert [n for _, n in bars[:7]] == [3] * 7  # largest first
+    assert bars[-1][0] == "weitere (22)"  # 29 non-zero municipalities, 7 shown on their own
+    assert sum(n for _, n in bars) == sum(n for _, n in values)

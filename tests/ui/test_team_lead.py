@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.config import Settings
@@ -19,6 +20,7 @@ from caseworker_desktop.domain.enums import (
     LifeArea,
     Role,
 )
+from caseworker_desktop.domain.errors import PermissionDeniedError
 from caseworker_desktop.services import NewClient
 from caseworker_desktop.ui.main_window import MainWindow
 from caseworker_desktop.ui.models.caseload import ROW_ROLE, CaseloadModel, Problem
@@ -76,7 +78,8 @@ def team(services, clock):
             services, "Amina", "Haddad", second, opened_on=TODAY - timedelta(weeks=10)
         )
         services.plans.create(haddad.id, date(2026, 4, 1), date(2027, 3, 31), date(2026, 10, 1))
-    services.cases.add_note(ahmadi.id, kind=ContactKind.PHONE, text="Anruf")
+    with acting_as(services, ben):
+        services.cases.add_note(ahmadi.id, kind=ContactKind.PHONE, text="Anruf")
     return {
         "anna": anna,
         "ben": ben,
@@ -260,3 +263,59 @@ def test_the_caseworker_sees_approval_and_comments_and_marks_them_done(
     assert "alle erledigt" in tab.review.title.text()
     assert "Kommentar der Teamleitung" not in files.heading.text()
     assert tab.review.done_buttons == {}
+
+
+def test_the_team_lead_reviews_without_changing_unless_a_stand_in(
+    qtbot, lead_window, team, session, services
+):
+    """Default (office setting): a team lead comments and approves; the rest of someone
+    else's case is shown, not offered for change, and refused by the services."""
+    view, files = lead_window.caseload, lead_window.client_file
+    assert view.select_case(team["kovalenko"].id)
+    settle(qtbot, session.ops)
+    assert files.review_only.isVisibleTo(files)
+    assert not files.case_button.isVisibleTo(files)
+    assert not files.master.save_button.isVisibleTo(files.master)
+    assert not files.master.first_name.isEnabled()
+    plan = files.plan
+    assert plan.approve_button.isVisibleTo(plan) and plan.print_button.isVisibleTo(plan)
+    assert not plan.add_button.isVisibleTo(plan) and not plan.agree_button.isVisibleTo(plan)
+    assert not any(b.isVisibleTo(files.notes) for b in files.notes.buttons)
+    with pytest.raises(PermissionDeniedError, match="nur als Vertretung"):
+        services.cases.add_note(team["kovalenko"].id, kind=ContactKind.PHONE, text="Anruf")
+
+    # granted by the office (the directory says so): the lead may change the case
+    services.ctx.user.stand_in = True
+    files.reload()
+    settle(qtbot, session.ops)
+    assert not files.review_only.isVisibleTo(files)
+    assert files.master.save_button.isVisibleTo(files.master)
+    services.cases.add_note(team["kovalenko"].id, kind=ContactKind.PHONE, text="Anruf")
+
+
+def test_approving_an_overdue_plan_is_confirmed(qtbot, lead_window, team, session, services):
+    view, files = lead_window.caseload, lead_window.client_file
+    haddad = team["haddad"]
+    plan = services.plans.current(haddad.id)
+    with acting_as(services, team["anna"]):
+        services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+        services.plans.agree(plan.id)
+    assert view.select_case(haddad.id)
+    settle(qtbot, session.ops)
+    tab = files.plan
+    asked = []
+
+    def answer(button) -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session.ops)
+    assert "01.10.2026 fällig" in asked[0]
+    assert services.plans.get(plan.id).status is HelpPlanStatus.AGREED
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session.ops)
+    assert services.plans.get(plan.id).status is HelpPlanStatus.APPROVED

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -176,6 +175,7 @@ def test_course_trauma_and_note_through_the_window(qtbot, window, session, servi
     qtbot.mouseClick(trauma.request_button, Qt.MouseButton.LeftButton)
     dialog = trauma.dialog
     qtbot.mouseClick(dialog.release.signed, Qt.MouseButton.LeftButton)  # signed now
+    type_text(qtbot, dialog.reason, "Schlafstörungen seit der Flucht")
     submit(qtbot, trauma, ops)
     assert dialog.isVisible()  # the date on the form is not assumed
     assert "Datum der Unterschrift" in dialog.errors.labels["given_on"].text()
@@ -202,10 +202,11 @@ def test_course_trauma_and_note_through_the_window(qtbot, window, session, servi
     submit(qtbot, trauma, ops)
     settle(qtbot, ops)
     trauma.table.selectRow(0)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-        qtbot.mouseClick(trauma.carry_button, Qt.MouseButton.LeftButton)
-        settle(qtbot, ops)
+    qtbot.mouseClick(trauma.carry_button, Qt.MouseButton.LeftButton)
+    carry = trauma.dialog
+    assert carry.isVisible() and "Teilnahme am Gruppenangebot" in carry.goal.text()
+    qtbot.mouseClick(carry.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, ops)
     goals = [e.goal for e in services.plans.entries(plan.id)]
     assert any("Teilnahme am Gruppenangebot" in g for g in goals)
 

@@ -83,6 +83,8 @@ class User(Record):
     role: Role = Role.CASEWORKER
     team_id: str | None = None
     organisation_id: str | None = None
+    # A team lead may change case files only as a stand-in, when the office grants it
+    stand_in: bool = False
 
 
 @dataclass(kw_only=True)
@@ -214,12 +216,13 @@ class CourseReferral(Record):
     level_achieved: LanguageLevel | None = None
     completed_on: date | None = None
     note: str = ""
+    help_plan_entry_id: str | None = None  # the goal that follows the course ("Deutsch A2")
 
 
 @dataclass(kw_only=True)
 class TraumaReferral(Record):
     table = "trauma_referral"
-    text_fields = frozenset({"assessment_outcome", "recommendation", "next_steps"})
+    text_fields = frozenset({"reason", "assessment_outcome", "recommendation", "next_steps"})
     restricted = True
     case_id: str | None = None  # None: the caseworker's own consultation
     caseworker_id: str
@@ -228,6 +231,9 @@ class TraumaReferral(Record):
     consultation_date: date | None = None
     specialist: str = ""
     consent_given: bool = False
+    reason: str = ""  # why the assessment is asked for (health data: restricted)
+    urgent: bool = False  # what the coordinator sees on the waiting list, with:
+    interpreter: str = ""  # the language an interpreter is needed for (ISO 639)
     status: TraumaReferralStatus = TraumaReferralStatus.REQUESTED
     assessment_outcome: str = ""
     recommendation: str = ""
@@ -254,6 +260,17 @@ class TraumaOffer(Record):
     # Slots/places given, kept by the coordinator's laptop (caseworkers do not receive
     # other people's requests, so this count is how they see what is still free).
     taken: int = 0
+    # A consultation date's appointments: the first at start_minutes after midnight, one
+    # every slot_minutes. None: no times planned (slots are then only numbered).
+    start_minutes: int | None = None
+    slot_minutes: int = 45
+
+    def slot_time(self, slot: int) -> str:
+        """'10:45' for a slot of a consultation date with times; '' without."""
+        if self.start_minutes is None or slot < 1:
+            return ""
+        start = self.start_minutes + (slot - 1) * self.slot_minutes
+        return f"{start // 60:02d}:{start % 60:02d}"
 
 
 @dataclass(kw_only=True)

@@ -153,7 +153,7 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == 0 or value is False
 
 
-def check_record(role: Role | str, user_id: str, old, new) -> str | None:
+def check_record(role: Role | str, user_id: str, old, new, *, stand_in: bool = True) -> str | None:
     """The first reason why this write of a record (`old` None: a new one) is not the
     user's to make, over the fields it changes."""
     table = type(new).table
@@ -164,10 +164,23 @@ def check_record(role: Role | str, user_id: str, old, new) -> str | None:
         value = getattr(new, f.name)
         if old is not None and getattr(old, f.name) == value:
             continue
-        reason = check_write(role, user_id, table, f.name, value, stored)
+        reason = check_write(role, user_id, table, f.name, value, stored, stand_in=stand_in)
         if reason:
             return reason
     return None
+
+
+# What a team lead writes without the office's stand-in grant: comments, and the approval
+# of a help plan (its status and who approved when). Everything else in a case file is
+# the caseworker's (an office setting: caseworker-office user stand-in).
+LEAD_WRITES = {
+    "review_comment": None,  # every field
+    "help_plan": frozenset({"status", "approved_by", "approved_on"}),
+}
+LEAD_NOT_STAND_IN = (
+    "Die Teamleitung kommentiert und gibt Hilfepläne frei; „{field}“ in „{table}“ ändert "
+    "sie nur als Vertretung (vom Landratsamt freigeschaltet)."
+)
 
 
 def check_write(
@@ -177,14 +190,21 @@ def check_write(
     name: str,
     value: object,
     stored: Callable[[str], object] | None,
+    *,
+    stand_in: bool = True,
 ) -> str | None:
     """Why `user_id` in `role` may not write `value` (a domain value) into field `name` of a
     row of `table`, or None if they may. `stored(field)` gives the row's stored value of a
-    field (MISSING if it has none); `stored` is None for a row that does not exist yet."""
+    field (MISSING if it has none); `stored` is None for a row that does not exist yet.
+    stand_in: whether a team lead may change case files beyond comments and approvals."""
     rule = RULES.get(table)
     if rule is None:
         return REFERENCE_DATA
     role = Role(role)
+    if role is Role.TEAM_LEAD and not stand_in:
+        fields = LEAD_WRITES.get(table, frozenset())
+        if fields is not None and name not in fields:
+            return LEAD_NOT_STAND_IN.format(field=_field(name), table=_table(table))
     spec = rule.fields.get(name, _FREE)
     if stored is None:
         if role not in rule.create:

@@ -253,6 +253,14 @@ def validate_trauma_offer(o: m.TraumaOffer, today: date) -> None:
     p.require(isinstance(o.kind, TraumaOfferKind), "kind", "Art des Angebots fehlt.")
     if o.kind is not TraumaOfferKind.CONSULTATION:
         p.require(bool(o.title.strip()), "title", "Bezeichnung fehlt.")
+    p.require(10 <= o.slot_minutes <= 240, "slot_minutes", "Dauer je Termin: 10 bis 240 Minuten.")
+    if o.start_minutes is not None:
+        end = o.start_minutes + o.capacity * o.slot_minutes
+        p.require(
+            o.start_minutes >= 0 and end <= 24 * 60,
+            "start_minutes",
+            "Die Termine müssen am selben Tag enden (Beginn, Dauer und Zahl der Termine).",
+        )
     p.raise_if_any()
 
 

@@ -53,6 +53,7 @@ class Principal:
     role: str
     team_id: str | None
     device_id: str
+    stand_in: bool = False  # a team lead granted to change case files as a stand-in
 
 
 def hash_secret(secret: str) -> str:

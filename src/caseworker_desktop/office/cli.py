@@ -123,6 +123,16 @@ def cmd_user_add(args) -> int:
     return 0
 
 
+def cmd_user_stand_in(args) -> int:
+    with _store(args) as store:
+        store.set_stand_in(args.username, not args.off)
+    if args.off:
+        print(f"„{args.username}“ kommentiert und gibt frei (keine Vertretung mehr).")
+    else:
+        print(f"„{args.username}“ darf als Vertretung Akten des Teams bearbeiten.")
+    return 0
+
+
 def cmd_enrol(args) -> int:
     with _store(args) as store:
         code, expires = store.issue_enrolment_code(args.username)
@@ -370,6 +380,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--display-name", default="")
     p.add_argument("--role", choices=auth.ROLES, default="caseworker")
     p.add_argument("--team", help="Name des Teams")
+    p = command(
+        "stand-in",
+        cmd_user_stand_in,
+        "Teamleitung als Vertretung Akten bearbeiten lassen (sonst nur kommentieren, freigeben)",
+        user,
+    )
+    p.add_argument("--username", required=True)
+    p.add_argument("--off", action="store_true", help="Vertretung wieder beenden")
 
     p = command("enrol", cmd_enrol, "Einmal-Anmeldecode für ein Gerät ausgeben (24 h gültig)")
     p.add_argument("--username", required=True)

@@ -256,6 +256,7 @@ class PushBatch:
             change.field,
             self.values[change.change_id],
             before if stored else None,
+            stand_in=self.who.stand_in or self._owns(key),
         ) or release_problem(
             self.conn,
             change,
@@ -267,6 +268,15 @@ class PushBatch:
             self.scope.case.get,
             self.now.date(),
         )
+
+    def _owns(self, key: Key) -> bool:
+        """The row is in one of the pusher's own cases, or in none yet (parked; a case it
+        may become part of is the pusher's own when they create it)."""
+        case_id = self.scope.case.get(key)
+        if case_id is None:
+            return True
+        case = self.scope.cases.get(case_id)
+        return case is None or case.caseworker_id == self.who.user_id
 
     def _row_field(self, key: Key, name: str, *, batch: bool = True) -> object:
         """A field of a row as this batch leaves it (batch), else as stored."""

@@ -40,6 +40,8 @@ users = sa.Table(
     sa.Column("display_name", sa.Text, nullable=False),
     sa.Column("role", sa.String(20), nullable=False),  # caseworker | team_lead | admin
     sa.Column("team_id", ID, sa.ForeignKey("teams.id"), nullable=True),
+    # a team lead may change case files as a stand-in (else: comment and approve only)
+    sa.Column("stand_in", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 devices = sa.Table(
     "devices",

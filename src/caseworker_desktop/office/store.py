@@ -124,6 +124,15 @@ class Store:
             s.audit(conn, "admin", "team_add", f"team={team_id} name={name}")
         return team_id
 
+    def set_stand_in(self, username: str, granted: bool) -> None:
+        """Let a team lead change case files of the team as a stand-in, or take it back."""
+        with self.write() as conn:
+            user = _get_user(conn, username)
+            if user.role != "team_lead":
+                raise OfficeError(f"„{username}“ ist keine Teamleitung.")
+            conn.execute(s.users.update().where(s.users.c.id == user.id).values(stand_in=granted))
+            s.audit(conn, username, "stand_in", "granted" if granted else "withdrawn")
+
     def add_user(self, username: str, display_name: str, role: str, team: str | None) -> str:
         if not _USERNAME.fullmatch(username):
             raise OfficeError(
@@ -317,6 +326,7 @@ class Store:
                     s.users.c.display_name,
                     s.users.c.role,
                     s.users.c.team_id,
+                    s.users.c.stand_in,
                 )
                 .join(s.users, s.users.c.id == s.devices.c.user_id)
                 .where(s.devices.c.token_hash == auth.hash_secret(token))
@@ -336,6 +346,7 @@ class Store:
             role=row.role,
             team_id=row.team_id,
             device_id=row.device_id,
+            stand_in=bool(row.stand_in),
         )
 
     def directory(self, who: Principal) -> Directory:
@@ -353,6 +364,7 @@ class Store:
                     display_name=u.display_name,
                     role=u.role,
                     team_id=u.team_id,
+                    stand_in=bool(u.stand_in),
                 )
                 for u in users
             ],

@@ -1,6 +1,6 @@
 """Printed labels in German and, optionally, the client's language (one place for all of
 them). German enum labels come from domain/labels.py; this module adds the headings and
-field labels in German and every label in en, uk, ru, ar, fa (Farsi/Dari) and tr.
+field labels in German and every label in en, uk, ru, ar, fa (Farsi/Dari), tr and fr.
 
 Keys are plain strings; enum values are looked up with the prefix of their type
 ("area.housing", "plan.draft", "entry.open", "trauma.requested")."""
@@ -20,6 +20,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ar": "العربية",
     "fa": "فارسی / دری",
     "tr": "Türkçe",
+    "fr": "Français",
 }
 RTL_LANGUAGES = frozenset({"ar", "fa"})
 # Accepted on input, mapped to what is printed: German is always printed; Dari uses the
@@ -441,5 +442,61 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "trauma.assessed": "Değerlendirildi",
         "trauma.closed": "Kapatıldı",
         "trauma.cancelled": "İptal edildi",
+    },
+    "fr": {
+        "title": "Plan d'accompagnement individuel",
+        "case_reference": "Numéro de dossier",
+        "printed_on": "Imprimé le",
+        "client": "Bénéficiaire",
+        "birth_date": "Date de naissance",
+        "address": "Adresse",
+        "caseworker": "Conseiller·ère en intégration",
+        "organisation": "Organisme",
+        "period": "Durée du plan",
+        "next_review": "Prochaine révision",
+        "status": "Statut",
+        "agreed_on": "Convenu le",
+        "approved_on": "Validé le",
+        "goals": "Objectifs et mesures",
+        "no_goals": "Aucun objectif saisi pour l'instant.",
+        "number": "N°",
+        "goal_and_measures": "Objectif et mesures",
+        "responsible": "Responsable",
+        "due": "Échéance",
+        "outcome": "Résultat",
+        "trauma": "Consultation traumatologique",
+        "confidential": "Confidentiel",
+        "consultation_date": "Rendez-vous",
+        "recommendation": "Recommandation",
+        "no_trauma": "Aucune orientation vers la consultation traumatologique.",
+        "signatures": "Signatures",
+        "agreement": "Ce plan a été discuté et convenu ensemble.",
+        "place_date": "Lieu, date",
+        "signature_client": "Signature du/de la bénéficiaire",
+        "signature_caseworker": "Signature du/de la conseiller·ère en intégration",
+        "page": "Page {page} sur {pages}",
+        "area.housing": "Logement",
+        "area.language": "Langue",
+        "area.work": "Travail et formation professionnelle",
+        "area.health": "Santé",
+        "area.education": "Éducation et école",
+        "area.childcare": "Garde d'enfants",
+        "area.finances": "Finances",
+        "area.residence_law": "Droit de séjour",
+        "area.social_participation": "Participation sociale",
+        "area.independence": "Autonomie",
+        "plan.draft": "Brouillon",
+        "plan.agreed": "Convenu",
+        "plan.approved": "Validé",
+        "entry.open": "Ouvert",
+        "entry.in_progress": "En cours",
+        "entry.achieved": "Atteint",
+        "entry.not_achieved": "Non atteint",
+        "entry.dropped": "Abandonné",
+        "trauma.requested": "Demandée",
+        "trauma.slot_assigned": "Rendez-vous attribué",
+        "trauma.assessed": "Évaluation faite",
+        "trauma.closed": "Clôturée",
+        "trauma.cancelled": "Annulée",
     },
 }

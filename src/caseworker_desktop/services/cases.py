@@ -59,6 +59,9 @@ class CaseloadRow:
     plan_status: HelpPlanStatus | None = None  # of the newest help plan
     stalled_referrals: int = 0  # open referrals whose status has not moved for weeks
     open_comments: int = 0  # review comments not marked done
+    # What else a caseworker remembers a client by, for the search: birth date, phone,
+    # address, the names of the others in the household
+    search_text: str = ""
 
     def review_overdue(self, today: date) -> bool:
         return self.next_review_on is not None and self.next_review_on < today
@@ -239,6 +242,16 @@ class CaseService:
             .group_by(comment.c.case_id)
             .subquery()
         )
+        others = client.alias("other")
+        household_names = (
+            sa.select(sa.func.group_concat(others.c.first_name + " " + others.c.last_name, " "))
+            .where(
+                others.c.household_id == client.c.household_id,
+                others.c.id != client.c.id,
+                live(others),
+            )
+            .scalar_subquery()
+        )
         query = (
             sa.select(
                 case.c.id,
@@ -257,6 +270,10 @@ class CaseService:
                 newest_plan_status,
                 sa.func.coalesce(stalled_count.c.n, 0),
                 sa.func.coalesce(comments.c.n, 0),
+                client.c.birth_date,
+                client.c.phone,
+                household.c.address,
+                household_names,
             )
             .select_from(case)
             .join(client, client.c.id == case.c.client_id)
@@ -291,9 +308,17 @@ class CaseService:
                     plan_status=HelpPlanStatus(r[13]) if r[13] else None,
                     stalled_referrals=r[14],
                     open_comments=r[15],
+                    search_text=_search_text(_as_date(r[16]), r[17], r[18], r[19]),
                 )
                 for r in conn.execute(query)
             ]
+
+
+def _search_text(born: date | None, phone: str, address: str | None, others: str | None) -> str:
+    parts = [phone or "", "".join(ch for ch in phone or "" if ch.isdigit()), address or ""]
+    if born is not None:
+        parts += [f"{born:%d.%m.%Y}", born.isoformat()]
+    return " ".join([*parts, others or ""])
 
 
 def _as_date(value) -> date | None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
+
+from ..domain import duplicates
 from ..domain import model as m
+from ..domain.duplicates import Person
 from ..domain.enums import (
+    AuditAction,
     CaseStatus,
     ConsentKind,
     ConsentRecipient,
@@ -15,8 +21,8 @@ from ..domain.enums import (
     ResidenceStatus,
     TraumaReferralStatus,
 )
-from ..domain.errors import ValidationError
-from ..storage.orm import table_of
+from ..domain.errors import CaseworkerError, ValidationError
+from ..storage.orm import change_log, field_clock, table_of
 from .context import ServiceContext, Tx
 
 
@@ -39,13 +45,32 @@ class NewClient:
     data_processing_consent_on: date | None = None
 
 
+class PossibleDuplicateError(ValidationError):
+    def __init__(self, found: list[tuple[m.Client, str]]):
+        shown = "; ".join(
+            f"{c.last_name}, {c.first_name}"
+            + (f" (geb. {c.birth_date:%d.%m.%Y})" if c.birth_date else "")
+            + (f", {reference}" if reference else "")
+            for c, reference in found
+        )
+        super().__init__({"duplicates": f"Möglicherweise schon erfasst: {shown}."})
+        self.found = found
+
+
 class ClientService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
 
-    def register(self, new: NewClient, opened_on: date | None = None) -> tuple[m.Client, m.Case]:
+    def register(
+        self, new: NewClient, opened_on: date | None = None, *, refuse_duplicates: bool = False
+    ) -> tuple[m.Client, m.Case]:
         """New client with household, consent and an open case assigned to the current
-        user, in one transaction."""
+        user, in one transaction. refuse_duplicates: not if someone on file may be this
+        person (PossibleDuplicateError names them; the window asks, then registers)."""
+        if refuse_duplicates and (
+            found := self.possible_duplicates(new.first_name, new.last_name, new.birth_date)
+        ):
+            raise PossibleDuplicateError(found)
         with self.ctx.transaction() as tx:
             household_id = new.household_id
             if household_id is None:
@@ -161,6 +186,59 @@ class ClientService:
                     tx.update(m.TraumaReferral, referral.id, consent_given=False)
             return consent
 
+    def possible_duplicates(
+        self, first_name: str, last_name: str, birth_date: date | None
+    ) -> list[tuple[m.Client, str]]:
+        """Clients on file who may be this person (spelling, script, order of names), each
+        with the reference of their newest case."""
+        with self.ctx.transaction() as tx:
+            clients = tx.find(m.Client)
+            new = Person("", first_name, last_name, birth_date)
+            people = [Person(c.id, c.first_name, c.last_name, c.birth_date) for c in clients]
+            found = {p.id for p in duplicates.possible_duplicates(new, people)}
+            cases = table_of(m.Case)
+            result = []
+            for client in clients:
+                if client.id in found:
+                    own = tx.find(
+                        m.Case, cases.c.client_id == client.id, order_by=cases.c.opened_on
+                    )
+                    result.append((client, own[-1].reference if own else ""))
+            return result
+
+    def delete_unsynced(self, case_id: str) -> None:
+        """A client entered by mistake, gone for good: the case, the client (and their
+        household if no one else lives in it) and everything recorded for them, before
+        any of it reached the district office. Refused once something was sent."""
+        with self.ctx.transaction() as tx:
+            case = tx.get(m.Case, case_id)
+            client = tx.get(m.Client, case.client_id)
+            rows = _rows_of_case(tx, case, client)
+            sent = tx.conn.execute(
+                sa.select(sa.func.count())
+                .select_from(change_log)
+                .where(change_log.c.pushed, change_log.c.row_id.in_([r for _t, r in rows]))
+            ).scalar_one()
+            if sent:
+                raise CaseworkerError(
+                    "Diese Akte wurde schon an das Landratsamt übertragen und kann nicht mehr "
+                    "gelöscht werden. Gehört sie zu einer anderen Akte derselben Person: "
+                    "zusammenführen; sonst den Fall abschließen."
+                )
+            for table, row_id in rows:
+                t = table_of(m.BY_TABLE[table])
+                tx.conn.execute(t.delete().where(t.c.id == row_id))
+                for log in (change_log, field_clock):
+                    tx.conn.execute(
+                        log.delete().where(log.c.table_name == table, log.c.row_id == row_id)
+                    )
+            tx.audit(
+                AuditAction.DELETE,
+                case,
+                f"Fehleingabe gelöscht, nie übertragen ({len(rows)} Einträge)",
+            )
+            tx.touched.append(("case_file", case.id))
+
     def consents(self, client_id: str) -> list[m.ConsentRecord]:
         with self.ctx.transaction() as tx:
             t = table_of(m.ConsentRecord)
@@ -257,3 +335,31 @@ def _open_trauma_requests(tx: Tx, client_id: str) -> list[m.TraumaReferral]:
         if r.consent_given
         and r.status in (TraumaReferralStatus.REQUESTED, TraumaReferralStatus.SLOT_ASSIGNED)
     ]
+
+
+def _rows_of_case(tx: Tx, case: m.Case, client: m.Client) -> list[tuple[str, str]]:
+    """(table, row id) of the case and what hangs on it, deleted rows included; the client
+    if this is their only case, their household if they live there alone."""
+
+    def ids(cls: type[m.Record], column: str, value: str) -> list[str]:
+        t = table_of(cls)
+        return list(tx.conn.execute(sa.select(t.c.id).where(t.c[column] == value)).scalars())
+
+    rows: list[tuple[str, str]] = [("case_file", case.id)]
+    for cls in m.SYNCABLE:
+        if cls is m.Case or "case_id" not in {f.name for f in dataclasses.fields(cls)}:
+            continue
+        for row_id in ids(cls, "case_id", case.id):
+            rows.append((cls.table, row_id))
+            if cls is m.HelpPlan:
+                rows += [
+                    ("help_plan_entry", e) for e in ids(m.HelpPlanEntry, "help_plan_id", row_id)
+                ]
+    if ids(m.Case, "client_id", client.id) == [case.id]:
+        rows.append(("client", client.id))
+        rows += [("consent_record", c) for c in ids(m.ConsentRecord, "client_id", client.id)]
+        if client.household_id and ids(m.Client, "household_id", client.household_id) == [
+            client.id
+        ]:
+            rows.append(("household", client.household_id))
+    return rows

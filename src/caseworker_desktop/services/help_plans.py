@@ -200,14 +200,23 @@ class HelpPlanService:
                 raise CaseworkerError("Die Empfehlung gehört zu einem anderen Fall.")
             if not referral.recommendation.strip():
                 raise CaseworkerError("Die Abklärung enthält noch keine Empfehlung.")
+            goal, measures = recommendation_goal(referral)
             return self.add_entry(
                 plan_id,
                 life_area=life_area,
-                goal=f"Empfehlung der Traumasprechstunde umsetzen: {referral.recommendation}",
-                measures=referral.next_steps,
+                goal=goal,
+                measures=measures,
                 responsible="Klient:in und Integrationsmanagement",
                 source_trauma_referral_id=referral.id,
             )
+
+
+def recommendation_goal(referral: m.TraumaReferral) -> tuple[str, str]:
+    """(goal, measures) of the help-plan entry a specialist's recommendation becomes."""
+    return (
+        f"Empfehlung der Traumasprechstunde umsetzen: {referral.recommendation.strip()}",
+        referral.next_steps.strip(),
+    )
 
 
 def _entries(tx: Tx, plan_id: str) -> list[m.HelpPlanEntry]:

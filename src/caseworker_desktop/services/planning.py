@@ -73,6 +73,8 @@ class PlanningService:
         location: str = "",
         specialist: str = "",
         note: str = "",
+        start_minutes: int | None = None,
+        slot_minutes: int = 45,
     ) -> m.TraumaOffer:
         with self.ctx.transaction() as tx:
             _coordinator(tx)
@@ -85,6 +87,8 @@ class PlanningService:
                     location=location,
                     specialist=specialist,
                     note=note,
+                    start_minutes=start_minutes,
+                    slot_minutes=slot_minutes,
                 )
             )
 

@@ -10,6 +10,7 @@ from ..domain.enums import (
     ConsentRecipient,
     CourseReferralStatus,
     CourseType,
+    EntryStatus,
     LanguageLevel,
     PlacementStatus,
     TraumaOfferKind,
@@ -43,10 +44,11 @@ class ReferralService:
         start_on: date | None = None,
         childcare_needed: bool = False,
         note: str = "",
+        help_plan_entry_id: str | None = None,
     ) -> m.CourseReferral:
         with self.ctx.transaction() as tx:
             tx.get(m.Case, case_id)
-            return tx.add(
+            referral = tx.add(
                 m.CourseReferral(
                     case_id=case_id,
                     course_type=course_type,
@@ -55,20 +57,50 @@ class ReferralService:
                     start_on=start_on,
                     childcare_needed=childcare_needed,
                     note=note,
+                    help_plan_entry_id=help_plan_entry_id,
                 )
             )
+            _check_goal(tx, referral)
+            return referral
 
     def update_course_referral(self, referral_id: str, **changes) -> m.CourseReferral:
         with self.ctx.transaction() as tx:
             old = tx.get(m.CourseReferral, referral_id)
             status = changes.get("status", old.status)
+            if status is CourseReferralStatus.STARTED and not changes.get("start_on", old.start_on):
+                changes["start_on"] = tx.today  # marked as begun: today unless given
             if status is CourseReferralStatus.COMPLETED:
                 # The report counts completions by this date: today unless given.
                 if changes.get("completed_on", old.completed_on) is None:
                     changes["completed_on"] = tx.today
             elif old.completed_on is not None and "completed_on" not in changes:
                 changes["completed_on"] = None  # reopened (undo): no completion date
-            return tx.update(m.CourseReferral, referral_id, **changes)
+            referral = tx.update(m.CourseReferral, referral_id, **changes)
+            _check_goal(tx, referral)
+            if referral.status is not old.status:
+                _goal_follows(tx, referral)
+            return referral
+
+    def complete_course(
+        self, referral_id: str, completed_on: date, level_achieved: LanguageLevel | None
+    ) -> m.CourseReferral:
+        """The course is over: end date and level reached in one step (a course only
+        registered is taken as started); its help-plan goal follows."""
+        with self.ctx.transaction() as tx:
+            old = tx.get(m.CourseReferral, referral_id)
+            if old.status in (CourseReferralStatus.REGISTERED, CourseReferralStatus.WAITING_LIST):
+                tx.update(
+                    m.CourseReferral,
+                    referral_id,
+                    status=CourseReferralStatus.STARTED,
+                    start_on=old.start_on or completed_on,  # begun by the end at the latest
+                )
+            return self.update_course_referral(
+                referral_id,
+                status=CourseReferralStatus.COMPLETED,
+                completed_on=completed_on,
+                level_achieved=level_achieved,
+            )
 
     def course_referrals(self, case_id: str) -> list[m.CourseReferral]:
         with self.ctx.transaction() as tx:
@@ -84,13 +116,20 @@ class ReferralService:
         requested_on: date | None = None,
         consent_given: bool | None = None,
         release: Release | None = None,
+        reason: str | None = None,
+        urgent: bool = False,
+        interpreter: str = "",
     ) -> m.TraumaReferral:
         """Request an assessment in the monthly trauma consultation hour, for a client's
         case, or (case_id None) for the caseworker's own case consultation.
 
         A client's request waits for a slot only with a valid release for the trauma
         consultation: one on record, or `release` (signed now, recorded with the request).
-        consent_given True without one is refused; None: whatever is on record."""
+        consent_given True without one is refused; None: whatever is on record.
+        `reason` (why the assessment is needed) is required when given (the window
+        always gives it); urgency and interpreter language go to the coordinator."""
+        if reason is not None and not reason.strip():
+            raise ValidationError({"reason": "Bitte den Anlass der Anfrage nennen."})
         with self.ctx.transaction() as tx:
             if case_id is not None:
                 case = tx.get(m.Case, case_id)
@@ -111,6 +150,9 @@ class ReferralService:
                     own_consultation=case_id is None,
                     requested_on=requested_on or tx.today,
                     consent_given=bool(consent_given),
+                    reason=(reason or "").strip(),
+                    urgent=urgent,
+                    interpreter=interpreter.strip().lower(),
                 )
             )
             _queue_for_consultation(tx, referral)
@@ -192,4 +234,48 @@ def _queue_for_consultation(tx: Tx, referral: m.TraumaReferral) -> None:
         TraumaOfferKind.CONSULTATION,
         case_id=referral.case_id,
         trauma_referral_id=referral.id,
+        urgent=referral.urgent,
+        interpreter=referral.interpreter,
     )
+
+
+LEVELS = list(LanguageLevel)
+
+
+def _check_goal(tx: Tx, referral: m.CourseReferral) -> None:
+    if referral.help_plan_entry_id is None:
+        return
+    entry = tx.get(m.HelpPlanEntry, referral.help_plan_entry_id)
+    if tx.get(m.HelpPlan, entry.help_plan_id).case_id != referral.case_id:
+        raise ValidationError(
+            {"help_plan_entry_id": "Das Ziel gehört zum Hilfeplan eines anderen Falls."}
+        )
+
+
+def _goal_follows(tx: Tx, referral: m.CourseReferral) -> None:
+    """The linked help-plan goal follows the course: in progress once it starts,
+    achieved when it ends at the target level (or above), with what was reached."""
+    if referral.help_plan_entry_id is None:
+        return
+    entry = tx.get(m.HelpPlanEntry, referral.help_plan_entry_id)
+    if entry.deleted or entry.status in (EntryStatus.DROPPED, EntryStatus.NOT_ACHIEVED):
+        return
+    changes: dict[str, object] = {}
+    if referral.status is CourseReferralStatus.STARTED and entry.status is EntryStatus.OPEN:
+        changes["status"] = EntryStatus.IN_PROGRESS
+    elif referral.status is CourseReferralStatus.COMPLETED:
+        reached = referral.level_achieved
+        day = f"{referral.completed_on:%d.%m.%Y}" if referral.completed_on else ""
+        if reached is not None and LEVELS.index(reached) >= LEVELS.index(referral.target_level):
+            changes["status"] = EntryStatus.ACHIEVED
+            changes["outcome_note"] = (
+                f"Kurs am {day} abgeschlossen, Niveau {reached.value} erreicht."
+            )
+        else:
+            changes["status"] = EntryStatus.IN_PROGRESS
+            shown = reached.value if reached else "ohne Zertifikat"
+            changes["outcome_note"] = (
+                f"Kurs am {day} abgeschlossen: {shown} (Ziel {referral.target_level.value})."
+            )
+    if changes:
+        tx.update(m.HelpPlanEntry, entry.id, **changes)

@@ -295,6 +295,7 @@ class SyncClient:
                     "display_name": user.display_name,
                     "role": Role(user.role),
                     "team_id": user.team_id,
+                    "stand_in": user.stand_in,
                 }
                 if not conn.execute(users.update().where(users.c.id == user.id), values).rowcount:
                     conn.execute(

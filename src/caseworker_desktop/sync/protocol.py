@@ -22,6 +22,8 @@ stamped too far ahead of the office's clock.
 Version 4: the audit trail goes to the office (POST /audit/push, append-only there, answered
 with the device's acknowledged head) and comes back for the cases a user sees
 (GET /audit/pull).
+Version 5: the directory says which team leads may change case files as a stand-in
+(without it a team lead comments and approves only; the office refuses other writes).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 4
+PROTOCOL_VERSION = 5
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000
@@ -113,6 +115,7 @@ class EnrolledUser(_Strict):
     display_name: str
     role: Literal["caseworker", "team_lead", "coordinator", "admin"]
     team_id: str | None
+    stand_in: bool = False
 
 
 class EnrolResponse(_Strict):

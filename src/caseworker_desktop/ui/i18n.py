@@ -88,3 +88,10 @@ def parse_date(text: str) -> date | None:
     if year < 100:
         year += 2000 if year < 70 else 1900
     return date(year, month, day)
+
+
+def slot_caption(offer, slot: int) -> str:
+    """'10:45 Uhr' for a consultation date with times, else 'Platz 3'."""
+    if offer is not None and (time := offer.slot_time(slot)):
+        return QCoreApplication.translate("Slot", "%1 Uhr").replace("%1", time)
+    return QCoreApplication.translate("Slot", "Platz %1").replace("%1", str(slot))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from ..config import Settings
 from ..domain.enums import Role
 from ..domain.errors import CaseworkerError
-from ..services import NewClient
 from ..storage.casefile import LockedError
 from .dialogs.enrol import EnrolDialog
 from .dialogs.records import NewClientDialog
@@ -27,7 +26,7 @@ from .sync_controller import SyncController
 from .sync_inbox import SyncInbox
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
-from .views.common import run_form
+from .views.common import register_client, run_form
 from .views.planning import PlanningView
 from .views.report import ReportView
 
@@ -100,6 +99,9 @@ class MainWindow(QMainWindow):
         session.ops.busy_changed.connect(self._set_busy)
         session.ops.failed.connect(self._show_failure)
         self.client_file.plan.print_status.connect(self._print_status)
+        self.client_file.deleted.connect(
+            lambda _case: self.statusBar().showMessage(self.tr("Fehleingabe gelöscht."), 8000)
+        )
         self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
@@ -384,14 +386,13 @@ class MainWindow(QMainWindow):
         def open_dialog(municipalities) -> None:
             dialog = NewClientDialog(municipalities, self.session.clock.today(), self)
 
-            def save(values: dict):
-                return services.clients.register(NewClient(**values))
-
             def saved(result) -> None:
                 _client, case = result
                 self.refresh_caseload_then_select(case.id)
 
-            self.dialog = run_form(self.session, dialog, save, saved)
+            self.dialog = run_form(
+                self.session, dialog, lambda values: register_client(services, values), saved
+            )
 
         self.session.call(services.clients.municipalities, open_dialog)
 

@@ -52,6 +52,18 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.dirty = DirtyTracker()
         self._closing_without_asking = False
+        self._focused_once = False
+
+    def showEvent(self, event) -> None:
+        """Open with the cursor in the first field one can type in, not on "Speichern"."""
+        super().showEvent(event)
+        first = next(
+            (w for w in self.errors.widgets.values() if w.isEnabled() and w.isVisibleTo(self)),
+            None,
+        )
+        if first is not None and not self._focused_once:
+            self._focused_once = True
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def field(self, name: str, caption: str, widget: QWidget) -> QWidget:
         self.dirty.watch(widget)

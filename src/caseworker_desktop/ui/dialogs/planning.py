@@ -6,11 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+)
 
 from ...domain import model as m
 from ...domain.enums import TraumaOfferKind
-from ..i18n import enum_label, format_date
+from ..i18n import enum_label, format_date, slot_caption
 from ..widgets.fields import DateField, DateProblems, EnumCombo
 from .base import FormDialog
 
@@ -53,6 +61,17 @@ class OfferDialog(FormDialog):
         self.capacity = self.field("capacity", self.tr("Plätze"), QSpinBox())
         self.capacity.setRange(1, 200)
         self.capacity.setMaximumWidth(90)
+        self.start_time = self.field("start_minutes", self.tr("Erster Termin um"), QTimeEdit())
+        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time.setMaximumWidth(90)
+        self.slot_minutes = self.field("slot_minutes", self.tr("Dauer je Termin"), QSpinBox())
+        self.slot_minutes.setRange(10, 240)
+        self.slot_minutes.setSingleStep(5)
+        self.slot_minutes.setSuffix(self.tr(" Min."))
+        self.slot_minutes.setMaximumWidth(110)
+        start = offer.start_minutes if offer and offer.start_minutes is not None else 9 * 60
+        self.start_time.setTime(QTime(start // 60, start % 60))
+        self.slot_minutes.setValue(offer.slot_minutes if offer else 45)
         self.note = self.field("note", self.tr("Hinweis"), QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
@@ -70,6 +89,8 @@ class OfferDialog(FormDialog):
 
     def _kind_changed(self) -> None:
         consultation = self.kind.value() is TraumaOfferKind.CONSULTATION
+        for widget in (self.start_time, self.slot_minutes):  # appointments: consultations
+            widget.setEnabled(consultation)
         self.title.setPlaceholderText(
             self.tr("optional, z. B. Sprechstunde Dezember")
             if consultation
@@ -87,6 +108,12 @@ class OfferDialog(FormDialog):
             "location": self.location.text().strip(),
             "capacity": self.capacity.value(),
             "note": self.note.toPlainText().strip(),
+            "start_minutes": (
+                self.start_time.time().hour() * 60 + self.start_time.time().minute()
+                if self.kind.value() is TraumaOfferKind.CONSULTATION
+                else None
+            ),
+            "slot_minutes": self.slot_minutes.value(),
             **dates,
         }
 
@@ -105,13 +132,14 @@ class AssignDialog(FormDialog):
         super().__init__(self.tr("Platz vergeben"), parent, request_caption)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Vergeben"))
         self._free = {offer.id: slots for offer, _count, slots in offers}
+        self._offers = {offer.id: offer for offer, _count, _slots in offers}
         self.offer = self.field("offer_id", self.tr("Termin / Angebot"), QComboBox())
         for offer, count, _slots in offers:
             self.offer.addItem(
                 offer_caption(offer) + "  " + self.tr("(%1 frei)").replace("%1", str(count)),
                 offer.id,
             )
-        self.slot = self.field("slot", self.tr("Platz"), QComboBox())
+        self.slot = self.field("slot", self.tr("Termin / Platz"), QComboBox())
         self.slot.setMaximumWidth(220)
         self.offer.currentIndexChanged.connect(self._offer_changed)
         self._offer_changed()
@@ -123,8 +151,9 @@ class AssignDialog(FormDialog):
     def _offer_changed(self) -> None:
         self.slot.clear()
         self.slot.addItem(self.tr("automatisch (erster freier)"), None)
+        offer = self._offers.get(self.offer.currentData())
         for number in self._free.get(self.offer.currentData(), []):
-            self.slot.addItem(self.tr("Platz %1").replace("%1", str(number)), number)
+            self.slot.addItem(slot_caption(offer, number), number)
 
     def values(self) -> dict:
         return {"offer_id": self.offer.currentData(), "slot": self.slot.currentData()}

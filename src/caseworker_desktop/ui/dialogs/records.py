@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -29,7 +30,9 @@ from ...domain.enums import (
     ResidenceStatus,
     TraumaReferralStatus,
 )
+from ...domain.rules import COURSE_TRANSITIONS
 from ..i18n import enum_label
+from ..widgets.codes import LanguagesField, code_values, country_combo, language_combo
 from ..widgets.fields import DateField, DateProblems, EnumCombo
 from .base import FormDialog
 from .consent import ReleaseFields
@@ -66,11 +69,10 @@ class NewClientDialog(FormDialog):
         self.first_name = self.field("first_name", self.tr("Vorname"), QLineEdit())
         self.last_name = self.field("last_name", self.tr("Nachname"), QLineEdit())
         self.birth_date = self.field("birth_date", self.tr("Geburtsdatum"), DateField())
-        self.nationality = self.field("nationality", self.tr("Staatsangehörigkeit"), QLineEdit())
-        self.nationality.setPlaceholderText(self.tr("z. B. UKR, SYR, AFG"))
-        self.nationality.setMaxLength(3)
-        self.languages = self.field("languages", self.tr("Sprachen"), QLineEdit())
-        self.languages.setPlaceholderText(self.tr("z. B. uk,ru (erste = bevorzugt)"))
+        self.nationality = self.field(
+            "nationality", self.tr("Staatsangehörigkeit"), country_combo()
+        )
+        self.languages = self.field("languages", self.tr("Sprachen"), LanguagesField())
         self.residence_status = self.field(
             "residence_status", self.tr("Aufenthaltsstatus"), EnumCombo(ResidenceStatus)
         )
@@ -91,7 +93,30 @@ class NewClientDialog(FormDialog):
             self.address.setText(household.address)
             self.municipality.setEnabled(False)
             self.address.setEnabled(False)
+        # Shown once the office of this laptop finds someone alike on file
+        self.duplicates = QLabel()
+        self.duplicates.setObjectName("possible_duplicates")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setStyleSheet(
+            "background: #fff7e0; border: 1px solid #e0c060; padding: 8px; border-radius: 4px;"
+        )
+        self.confirm_new = QCheckBox(self.tr("Es ist eine andere Person – trotzdem anlegen"))
+        self.confirm_new.setObjectName("confirm_new_person")
+        self.form.addRow(self.duplicates)
+        self.form.addRow(self.confirm_new)
+        self.duplicates.hide()
+        self.confirm_new.hide()
         self.dirty.reset()
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        problems = dict(problems)
+        if message := problems.pop("duplicates", None):
+            self.duplicates.setText(message)
+            self.duplicates.show()
+            self.confirm_new.show()
+            self.confirm_new.setFocus()
+        if problems:
+            super().show_problems(problems)
 
     def values(self) -> dict:
         dates = self.errors.dates(
@@ -102,13 +127,13 @@ class NewClientDialog(FormDialog):
         return {
             "first_name": self.first_name.text(),
             "last_name": self.last_name.text(),
-            "nationality": self.nationality.text().strip(),
-            "languages": self.languages.text().replace(" ", ""),
+            **code_values(nationality=self.nationality, languages=self.languages),
             "residence_status": self.residence_status.value(),
             "municipality_id": self.municipality.currentData(),
             "address": self.address.text().strip(),
             "phone": self.phone.text().strip(),
             "household_id": self.household.id if self.household else None,
+            "refuse_duplicates": not self.confirm_new.isChecked(),
             **dates,
         }
 
@@ -205,7 +230,15 @@ class EntryDialog(FormDialog):
 
 
 class CourseReferralDialog(FormDialog):
-    def __init__(self, referral: m.CourseReferral | None, parent=None):
+    """A referral to a language course. The status offers only the steps the course can
+    take from where it is; the goal of the help plan it serves follows the course."""
+
+    def __init__(
+        self,
+        referral: m.CourseReferral | None,
+        goals: list[m.HelpPlanEntry] = (),
+        parent=None,
+    ):
         super().__init__(
             self.tr("Sprachkursvermittlung bearbeiten")
             if referral
@@ -226,7 +259,22 @@ class CourseReferralDialog(FormDialog):
         self.childcare_needed = self.field(
             "childcare_needed", "", QCheckBox(self.tr("Kinderbetreuung nötig"))
         )
-        self.status = self.field("status", self.tr("Status"), EnumCombo(CourseReferralStatus))
+        self.goal = self.field("help_plan_entry_id", self.tr("Ziel im Hilfeplan"), QComboBox())
+        self.goal.addItem(self.tr("– keines –"), None)
+        for entry in sorted(goals, key=lambda e: e.life_area is not LifeArea.LANGUAGE):
+            self.goal.addItem(f"{enum_label(entry.life_area)}: {entry.goal}", entry.id)
+        self.goal.setToolTip(
+            self.tr(
+                "Das Ziel folgt dem Kurs: in Bearbeitung ab Kursbeginn, erreicht mit dem Niveau."
+            )
+        )
+        self.status = self.field("status", self.tr("Status"), QComboBox())
+        current = r.status if r else CourseReferralStatus.PROPOSED
+        for status in (
+            current,
+            *sorted(COURSE_TRANSITIONS[current], key=list(CourseReferralStatus).index),
+        ):
+            self.status.addItem(enum_label(status), status)
         self.level_achieved = self.field(
             "level_achieved",
             self.tr("Erreichtes Niveau"),
@@ -243,8 +291,8 @@ class CourseReferralDialog(FormDialog):
             self.course_type.set_value(r.course_type)
             self.target_level.set_value(r.target_level)
             self.childcare_needed.setChecked(r.childcare_needed)
-            self.status.set_value(r.status)
             self.level_achieved.set_value(r.level_achieved)
+            self.goal.setCurrentIndex(max(0, self.goal.findData(r.help_plan_entry_id)))
         else:
             self.target_level.set_value(LanguageLevel.B1)
             self.status.setEnabled(False)
@@ -258,18 +306,54 @@ class CourseReferralDialog(FormDialog):
             "target_level": self.target_level.value(),
             "provider": self.provider.text().strip(),
             "childcare_needed": self.childcare_needed.isChecked(),
-            "status": self.status.value(),
+            "help_plan_entry_id": self.goal.currentData(),
+            "status": CourseReferralStatus(self.status.currentData()),
             "level_achieved": self.level_achieved.value(),
             "note": self.note.toPlainText().strip(),
             **self.errors.dates(start_on=self.start_on, completed_on=self.completed_on),
         }
 
 
-class TraumaRequestDialog(FormDialog):
-    """Request a place in the monthly trauma consultation hour. Without a release for the
-    consultation on record, it can be recorded here (signed now) with the request."""
+class CourseCompletionDialog(FormDialog):
+    """The end of a course in one step: when, and which level was reached."""
 
-    def __init__(self, today: date, release: m.ConsentRecord | None, parent=None):
+    def __init__(self, referral: m.CourseReferral, today: date, parent=None):
+        super().__init__(
+            self.tr("Kursabschluss erfassen"),
+            parent,
+            self.tr("%1, Ziel %2.")
+            .replace("%1", enum_label(referral.course_type))
+            .replace("%2", referral.target_level.value),
+        )
+        self.completed_on = self.field("completed_on", self.tr("Kursende"), DateField(today))
+        self.level_achieved = self.field(
+            "level_achieved",
+            self.tr("Erreichtes Niveau"),
+            EnumCombo(LanguageLevel, allow_empty=True),
+        )
+        self.level_achieved.setItemText(0, self.tr("kein Zertifikat"))
+        self.level_achieved.set_value(referral.target_level)
+        self.dirty.reset()
+
+    def values(self) -> dict:
+        dates = self.errors.dates(completed_on=self.completed_on)
+        if dates["completed_on"] is None:
+            raise DateProblems({"completed_on": self.tr("Bitte das Kursende eintragen.")})
+        return {"level_achieved": self.level_achieved.value(), **dates}
+
+
+class TraumaRequestDialog(FormDialog):
+    """Request a place in the monthly trauma consultation hour: why, how urgent, which
+    interpreter. Without a release for the consultation on record, it can be recorded
+    here (signed now) with the request."""
+
+    def __init__(
+        self,
+        today: date,
+        release: m.ConsentRecord | None,
+        preferred_language: str = "",
+        parent=None,
+    ):
         super().__init__(
             self.tr("Traumasprechstunde anfragen"),
             parent,
@@ -279,13 +363,41 @@ class TraumaRequestDialog(FormDialog):
                 "kein Termin vergeben."
             ),
         )
+        self.reason = self.field("reason", self.tr("Anlass"), QPlainTextEdit())
+        self.reason.setPlaceholderText(
+            self.tr("z. B. Schlafstörungen und Albträume seit der Flucht, Rückzug")
+        )
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(64)
+        self.urgent = self.field(
+            "urgent", self.tr("Dringlichkeit"), QCheckBox(self.tr("dringend (vorrangig einplanen)"))
+        )
+        self.interpreter = self.field(
+            "interpreter",
+            self.tr("Dolmetschung"),
+            language_combo(self.tr("keine Dolmetschung nötig")),
+        )
+        if preferred_language and preferred_language != "de":
+            self.interpreter.set_value(preferred_language)
         self.requested_on = self.field("requested_on", self.tr("Angefragt am"), DateField(today))
         self.release = ReleaseFields(self, ConsentRecipient.TRAUMA_CONSULTATION, release)
         self.dirty.reset()
 
     def values(self) -> dict:
         dates = self.errors.dates(requested_on=self.requested_on)
-        return {"release": self.release.value(), **dates}
+        try:
+            interpreter = self.interpreter.value()
+        except ValueError:
+            raise DateProblems(
+                {"interpreter": self.tr("Bitte eine Sprache aus der Liste wählen.")}
+            ) from None
+        return {
+            "release": self.release.value(),
+            "reason": self.reason.toPlainText(),
+            "urgent": self.urgent.isChecked(),
+            "interpreter": interpreter,
+            **dates,
+        }
 
 
 class TraumaReferralDialog(FormDialog):

@@ -83,7 +83,7 @@ class CaseloadModel(QAbstractTableModel):
         # Lower-cased text the filter searches, computed once per refresh, not per keystroke.
         self._haystacks = [
             f"{r.client_name} {r.municipality} {enum_label(r.status)} {r.reference} "
-            f"{r.caseworker_name}".casefold()
+            f"{r.caseworker_name} {r.search_text}".casefold()
             for r in self._rows
         ]
         self._compute_problems()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,7 +53,16 @@ class CaseloadView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit()
         self.filter.setObjectName("caseload_filter")
-        self.filter.setPlaceholderText(self.tr("Suchen: Name, Kommune, Status … (Strg+F)"))
+        self.filter.setPlaceholderText(
+            self.tr("Suchen: Name, Geburtsdatum, Telefon, Anschrift, Aktenzeichen … (Strg+F)")
+        )
+        self.filter.setToolTip(
+            self.tr(
+                "Sucht in Name, Kommune, Status, Aktenzeichen, Geburtsdatum, Telefon, "
+                "Anschrift und den Namen im Haushalt. ↓ oder Eingabe: in die Liste."
+            )
+        )
+        self.filter.installEventFilter(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         layout.addWidget(self.filter)
@@ -105,6 +114,19 @@ class CaseloadView(QWidget):
         self.count.setObjectName("caseload_count")
         self.count.setStyleSheet("color: #666;")
         layout.addWidget(self.count)
+
+    def eventFilter(self, watched, event) -> bool:
+        """From the search box into the list: ↓ moves to the first match, Enter opens it."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.proxy.rowCount() == 0:
+                    return False
+                if not self.table.currentIndex().isValid() or key != Qt.Key.Key_Down:
+                    self.table.selectRow(0)
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- the filter bar ------------------------------------------------------------------
 

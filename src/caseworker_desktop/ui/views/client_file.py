@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import CaseStatus, Role
+from ...domain.errors import CaseworkerError
 from ...services import ClientFile
 from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
@@ -31,6 +33,7 @@ from .tabs.trauma import TraumaTab
 
 class ClientFileView(QWidget):
     loaded = Signal(object)  # ClientFile
+    deleted = Signal(str)  # case id of a mistake removed
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -51,12 +54,32 @@ class ClientFileView(QWidget):
         self.dormant_action = menu.addAction(self.tr("Ruhend setzen"), self.set_dormant)
         self.close_action = menu.addAction(self.tr("Abschließen …"), self.close_case)
         self.reopen_action = menu.addAction(self.tr("Wieder öffnen"), self.reopen_case)
+        menu.addSeparator()
+        self.delete_action = menu.addAction(
+            self.tr("Als Fehleingabe löschen …"), self.delete_mistake
+        )
+        self.delete_action.setToolTip(
+            self.tr("Nur solange noch nichts an das Landratsamt übertragen wurde")
+        )
         self.case_button.setMenu(menu)
         self.case_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.case_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
+        self.review_only = QLabel(
+            self.tr(
+                "Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese "
+                "Akte nur als Vertretung (Freischaltung durch das Landratsamt)."
+            )
+        )
+        self.review_only.setObjectName("review_only")
+        self.review_only.setWordWrap(True)
+        self.review_only.setStyleSheet(
+            "background: #eef3f8; border: 1px solid #b9c9da; padding: 6px; border-radius: 4px;"
+        )
+        self.review_only.hide()
+        layout.addWidget(self.review_only)
         self.dialog = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("client_tabs")
@@ -156,9 +179,27 @@ class ClientFileView(QWidget):
         for tab in (self.courses, self.trauma, self.notes):
             tab.show_data(data)
         self._label_plan_tab(data)
+        self.set_review_only(self.is_review_only(case))
         if self.tabs.currentWidget() is self.history:
             self.history.load(case.id)
         self.loaded.emit(data)
+
+    def is_review_only(self, case) -> bool:
+        """A team lead without the office's stand-in grant, in someone else's case."""
+        user = self.session.user
+        return user.role is Role.TEAM_LEAD and not user.stand_in and case.caseworker_id != user.id
+
+    def set_review_only(self, on: bool) -> None:
+        """What the team lead may not change is not offered (the services and the office
+        refuse it anyway): comments, approval and printing stay."""
+        self.review_only.setVisible(on)
+        self.case_button.setVisible(not on)
+        self.master.set_read_only(on)
+        self.plan.set_read_only(on)
+        for tab in (self.courses, self.trauma, self.notes):
+            for button in tab.buttons:
+                button.setVisible(not on)
+            tab.read_only = on
 
     def _caseworker_line(self, case) -> str:
         """The team lead reviews other people's cases: say whose this one is."""
@@ -216,6 +257,39 @@ class ClientFileView(QWidget):
             lambda v: cases.close(case_id, v["reason"], closed_on=v["closed_on"], note=v["note"]),
             self.reload,
         )
+
+    def delete_mistake(self) -> None:
+        """A client entered by mistake (a duplicate, a typo), gone before it was sent."""
+        if self.data is None:
+            return
+        data = self.data
+        answer = QMessageBox.question(
+            self,
+            self.tr("Als Fehleingabe löschen"),
+            self.tr(
+                "%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? "
+                "Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde."
+            )
+            .replace("%1", data.client.full_name)
+            .replace("%2", data.case.reference),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        case_id, clients = data.case.id, self.session.services.clients
+
+        def deleted(_r) -> None:
+            self.clear()
+            self.deleted.emit(case_id)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseworkerError):
+                QMessageBox.warning(self, self.tr("Als Fehleingabe löschen"), str(exc))
+            else:
+                self.session.ops.failed.emit(exc)
+
+        self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self.case_id:

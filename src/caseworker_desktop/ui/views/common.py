@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...domain.errors import CaseworkerError, ValidationError
+from ...services import NewClient
 from ..dialogs.base import FormDialog
 from ..session import Session
 from ..widgets.flow import flow_row
@@ -49,6 +50,14 @@ def run_form(
     dialog.submitted.connect(submitted)
     dialog.open()
     return dialog
+
+
+def register_client(services, values: dict):
+    """The new-client dialog's values into the service: someone alike on file is refused
+    until the user confirms it is another person."""
+    values = dict(values)
+    refuse = values.pop("refuse_duplicates", True)
+    return services.clients.register(NewClient(**values), refuse_duplicates=refuse)
 
 
 def button_row(*buttons: QPushButton, stretch_first: bool = False) -> QWidget:

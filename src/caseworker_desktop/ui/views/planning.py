@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import model as m
+from ...domain.codes import language_name
 from ...domain.enums import PlacementStatus, Role, TraumaOfferKind
 from ...domain.errors import CaseworkerError
 from ...services.planning import OfferRow
 from ..dialogs.planning import AssignDialog, OfferDialog, OwnConsultationDialog, offer_caption
-from ..i18n import enum_label, format_date
+from ..i18n import enum_label, format_date, slot_caption
 from ..models.planning import (
     MUTED,
     RECORD_ROLE,
@@ -249,7 +250,7 @@ class PlanningView(QWidget):
             return WARNING if p.urgent else None
 
         def interpreter(p: m.TraumaPlacement) -> str:
-            return p.interpreter.upper() if p.interpreter else "–"
+            return language_name(p.interpreter) if p.interpreter else "–"
 
         if mine:
             return [
@@ -290,10 +291,16 @@ class PlanningView(QWidget):
             return "–"
         offer = self.snapshot.offer(p.offer_id) if self.snapshot else None
         if offer is None:
-            return self.tr("Platz %1").replace("%1", str(p.slot))
+            return slot_caption(None, p.slot)
         return (
-            self.tr("Platz %1 am %2").replace("%1", str(p.slot)).replace("%2", offer_caption(offer))
+            self.tr("%1 am %2")
+            .replace("%1", slot_caption(offer, p.slot))
+            .replace("%2", offer_caption(offer))
         )
+
+    def _slot_of_offer(self, p: m.TraumaPlacement) -> str:
+        offer = self.snapshot.offer(p.offer_id) if self.snapshot else None
+        return slot_caption(offer, p.slot)
 
     def _caseworker(self, p: m.TraumaPlacement) -> str:
         names = self.snapshot.names if self.snapshot else {}
@@ -332,7 +339,7 @@ class PlanningView(QWidget):
 
         self.given_model = PlanningTableModel(
             [
-                Column(self.tr("Platz"), lambda p: str(p.slot), sort=lambda p: p.slot),
+                Column(self.tr("Termin"), self._slot_of_offer, sort=lambda p: p.slot),
                 Column(
                     self.tr("Aktenzeichen"),
                     lambda p: p.reference if p.case_id else self.tr("Eigene Fallberatung"),
@@ -341,7 +348,7 @@ class PlanningView(QWidget):
                 Column(self.tr("Status"), lambda p: enum_label(p.status)),
                 Column(
                     self.tr("Dolmetschung"),
-                    lambda p: p.interpreter.upper() if p.interpreter else "–",
+                    lambda p: language_name(p.interpreter) if p.interpreter else "–",
                 ),
             ],
             self,

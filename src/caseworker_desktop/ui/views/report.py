@@ -49,6 +49,7 @@ from ..widgets.charts import BarChart
 from ..widgets.elide import show_elided_text
 from ..widgets.fields import INVALID_STYLE, DateField
 from ..widgets.flow import flow_row, together
+from .report_charts import OutcomeCharts
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,6 +90,18 @@ def quick_period(choice: str, today: date) -> tuple[date, date]:
     if choice == LAST_YEAR:
         return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
     raise ValueError(choice)
+
+
+def quarters(today: date, count: int = 8) -> list[tuple[str, date, date]]:
+    """The running quarter and the ones before it: ('Q4 2026', first day, last day)."""
+    found = []
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    for _ in range(count):
+        start = date(year, 3 * quarter - 2, 1)
+        following = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
+        found.append((f"Q{quarter} {year}", start, following - timedelta(days=1)))
+        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+    return found
 
 
 def label(german: str) -> str:
@@ -213,6 +226,12 @@ class ReportView(QWidget):
         for key, text in PERIOD_CHOICES:
             self.period.addItem(QCoreApplication.translate("ReportView", text), key)
         self.period.activated.connect(lambda _i: self._period_chosen())
+        self.quarter = QComboBox()
+        self.quarter.setObjectName("report_quarter")
+        self.quarter.addItem(self.tr("Quartal …"), None)
+        for name, first, last in quarters(self.session.clock.today()):
+            self.quarter.addItem(name, (first, last))
+        self.quarter.activated.connect(lambda _i: self._quarter_chosen())
         self.start = DateField()
         self.start.setObjectName("report_start")
         self.end = DateField()
@@ -252,6 +271,7 @@ class ReportView(QWidget):
                 QLabel(self.tr("bis")),
                 self.end,
             ),
+            self.quarter,
             together(QLabel(self.tr("Kommunen:")), self.municipality_button),
             self.names,
             together(self.csv_button, self.pdf_button),
@@ -277,15 +297,18 @@ class ReportView(QWidget):
             [self.tr("Fachkraft"), *(label(german) for _, german in CASELOAD_FIGURES)], self
         )
         self.caseload_table = self._table(self.caseload_model, "report_caseload")
-        self.outcome_chart = BarChart()
+        outcome_labels = dict(FIGURES)
+        self.outcome_chart = OutcomeCharts(
+            [(key, label(outcome_labels[key])) for key in MAIN_OUTCOMES],
+            self.tr("Keine Fälle im Zeitraum"),
+        )
         self.outcome_chart.setObjectName("report_outcome_chart")
-        self.outcome_chart.setMinimumHeight(240)
         self.levels_chart = BarChart()
         self.levels_chart.setObjectName("report_levels_chart")
         self.caseload_chart = BarChart()
         self.caseload_chart.setObjectName("report_caseload_chart")
         self.caseload_chart.set_legend_visible(True)
-        for chart in (self.outcome_chart, self.levels_chart, self.caseload_chart):
+        for chart in (self.levels_chart, self.caseload_chart):
             chart.set_empty_text(self.tr("Keine Fälle im Zeitraum"))
 
         body = QWidget()
@@ -371,6 +394,16 @@ class ReportView(QWidget):
         self.end.set_date(end)
         if compute:
             self.compute()
+
+    def _quarter_chosen(self) -> None:
+        chosen = self.quarter.currentData()
+        if chosen is None:
+            return
+        first, last = chosen
+        self.period.setCurrentIndex(self.period.findData(CUSTOM))
+        self.start.set_date(first)
+        self.end.set_date(min(last, self.session.clock.today()))
+        self.compute()
 
     def _dates_edited(self) -> None:
         try:
@@ -516,21 +549,15 @@ class ReportView(QWidget):
         self._set_exportable(True)
 
     def _fill_charts(self, report: OutcomeReport) -> None:
-        labels = {key: label(german) for key, german in FIGURES}
         if is_empty(report):
-            for chart in (self.outcome_chart, self.levels_chart, self.caseload_chart):
+            for chart in (self.levels_chart, self.caseload_chart):
                 chart.set_data([], [])
+            self.outcome_chart.show_rows([], {})
             return
-        if len(report.rows) > 1:  # grouped: a bar per outcome in each municipality
-            self.outcome_chart.set_data(
-                [label(row.name) for row in report.rows],
-                [(labels[k], [row.figures[k] for row in report.rows]) for k in MAIN_OUTCOMES],
-            )
-        else:
-            self.outcome_chart.set_data(
-                [labels[k] for k in MAIN_OUTCOMES],
-                [(label("Gesamt"), [report.total.figures[k] for k in MAIN_OUTCOMES])],
-            )
+        self.outcome_chart.show_rows(
+            [(label(row.name), dict(row.figures)) for row in report.rows],
+            dict(report.total.figures),
+        )
         self.levels_chart.set_data(
             [label(NO_LEVEL) if name == NO_LEVEL else name for name in report.levels],
             [(self.tr("Anzahl"), list(report.levels.values()))],

@@ -178,3 +178,102 @@ class BarChart(QWidget):
             )
             x += width
         return y + line - area.top()
+
+
+class HBarChart(QWidget):
+    """Horizontal bars, largest first: names stay readable however many there are. At most
+    `top` bars; the rest are summed up in one bar "weitere (n)". Zeros are left out."""
+
+    def __init__(self, title: str = "", top: int = 8, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.top = top
+        self._bars: list[tuple[str, int]] = []
+        self._rest = False  # the last bar sums up the rest ("weitere")
+        self._empty_text = ""
+        self._colour = QColor(PALETTE[0])
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_data(self, values: Sequence[tuple[str, int]], colour: str = PALETTE[0]) -> None:
+        shown = sorted((v for v in values if v[1] > 0), key=lambda v: (-v[1], v[0].casefold()))
+        self._rest = len(shown) > self.top
+        if self._rest:
+            rest = shown[self.top - 1 :]
+            others = self.tr("weitere (%1)").replace("%1", str(len(rest)))
+            shown = [*shown[: self.top - 1], (others, sum(n for _, n in rest))]
+        self._bars = shown
+        self._colour = QColor(colour)
+        self.setFixedHeight(self._height())
+        self.update()
+
+    def bars(self) -> list[tuple[str, int]]:
+        return list(self._bars)
+
+    def _has_rest(self) -> bool:
+        return self._rest
+
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        self.update()
+
+    def _height(self) -> int:
+        line = QFontMetrics(self.font()).height()
+        rows = max(len(self._bars), 1)
+        return int(line * 1.6 + rows * (line + 6) + 8)
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self._height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        area = QRectF(self.rect()).adjusted(6, 4, -6, -4)
+        bold = self.font()
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(INK)
+        painter.drawText(
+            QRectF(area.left(), area.top(), area.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            QFontMetrics(bold).elidedText(
+                self.title, Qt.TextElideMode.ElideRight, int(area.width())
+            ),
+        )
+        painter.setFont(self.font())
+        top = area.top() + line * 1.6
+        if not self._bars:
+            painter.setPen(MUTED)
+            painter.drawText(
+                QRectF(area.left(), top, area.width(), line),
+                Qt.AlignmentFlag.AlignLeft,
+                self._empty_text,
+            )
+            return
+        label_width = min(
+            max(metrics.horizontalAdvance(name) for name, _ in self._bars) + 14,
+            area.width() * 0.45,
+        )
+        value_width = metrics.horizontalAdvance(str(max(n for _, n in self._bars))) + 6
+        bar_space = max(area.width() - label_width - value_width, 10)
+        # The named bars set the scale; the sum of the rest is drawn grey, at most full width
+        named = [n for name, n in self._bars[: self.top - 1]] if self._has_rest() else []
+        highest = max(named or [n for _, n in self._bars])
+        for index, (name, value) in enumerate(self._bars):
+            y = top + index * (line + 6)
+            rest = self._has_rest() and index == len(self._bars) - 1
+            painter.setPen(MUTED if rest else INK)
+            painter.drawText(
+                QRectF(area.left(), y, label_width - 6, line + 4),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, int(label_width - 6)),
+            )
+            width = bar_space * min(value / highest, 1.0)
+            bar = QRectF(area.left() + label_width, y + 2, max(width, 1), line)
+            painter.fillRect(bar, GRID.darker(115) if rest else self._colour)
+            painter.drawText(
+                QRectF(bar.right() + 4, y, value_width, line + 4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )

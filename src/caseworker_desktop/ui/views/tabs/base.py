@@ -41,7 +41,7 @@ class ListTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.doubleClicked.connect(lambda _index: self.read_only or self.edit())
         self.empty = QLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -51,6 +51,7 @@ class ListTab(QWidget):
         self.stack.addWidget(self.empty)
         self.layout_.addWidget(self.stack, 1)
         self.buttons: list[QPushButton] = []
+        self.read_only = False  # a team lead's review of someone else's case
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         self.buttons.extend(buttons)

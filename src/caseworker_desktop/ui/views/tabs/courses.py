@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from ....domain import model as m
+from ....domain.enums import CourseReferralStatus
+from ....domain.errors import CaseworkerError
+from ....domain.rules import COURSE_TRANSITIONS
 from ....services import ClientFile
-from ...dialogs.records import CourseReferralDialog
+from ...dialogs.records import CourseCompletionDialog, CourseReferralDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
@@ -21,7 +25,9 @@ FIELDS = (
     "childcare_needed",
     "status",
     "level_achieved",
+    "completed_on",
     "note",
+    "help_plan_entry_id",
 )
 
 
@@ -54,11 +60,100 @@ class CoursesTab(ListTab):
         self.refer_button.clicked.connect(self.refer)
         self.edit_button = QPushButton(self.tr("Bearbeiten"))
         self.edit_button.clicked.connect(self.edit)
-        self.add_buttons(self.refer_button, self.edit_button)
+        self.complete_button = QPushButton(self.tr("Abschluss erfassen …"))
+        self.complete_button.setObjectName("complete_course")
+        self.complete_button.setToolTip(self.tr("Kursende und erreichtes Niveau in einem Schritt"))
+        self.complete_button.clicked.connect(self.complete)
+        self.add_buttons(self.refer_button, self.edit_button, self.complete_button)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
 
     def show_data(self, data: ClientFile) -> None:
         self.data = data
         self.set_records(data.course_referrals)
+        self._update_buttons()
+
+    def _goals(self) -> list[m.HelpPlanEntry]:
+        """Goals a course can serve (not those carried from a trauma consultation)."""
+        if self.data is None:
+            return []
+        return [e for e in self.data.entries if e.source_trauma_referral_id is None]
+
+    def _update_buttons(self) -> None:
+        referral = self.selected()
+        self.edit_button.setEnabled(referral is not None)
+        self.complete_button.setEnabled(
+            (
+                referral is not None
+                and CourseReferralStatus.COMPLETED in _next_steps(referral.status)
+            )
+            or (referral is not None and referral.status in STARTABLE)
+        )
+
+    def _menu(self, pos: QPoint) -> None:
+        """Right click: the status steps this course can take, and its completion."""
+        index = self.table.indexAt(pos)
+        if self.read_only:
+            return
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        referral = self.selected()
+        menu = QMenu(self)
+        for status in _next_steps(referral.status):
+            if status is CourseReferralStatus.COMPLETED:
+                continue
+            action = menu.addAction(self.tr("Status: %1").replace("%1", enum_label(status)))
+            action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
+        menu.addSeparator()
+        complete = menu.addAction(self.tr("Abschluss erfassen …"), self.complete)
+        complete.setEnabled(self.complete_button.isEnabled())
+        menu.addAction(self.tr("Bearbeiten …"), self.edit)
+        self.menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def set_status(self, status: CourseReferralStatus) -> None:
+        referral = self.selected()
+        if referral is None:
+            return
+        self._save(referral, lambda r: r.update_course_referral(referral.id, status=status))
+
+    def complete(self) -> None:
+        referral = self.selected()
+        if referral is None:
+            return
+        referrals = self.session.services.referrals
+        self.dialog = run_form(
+            self.session,
+            CourseCompletionDialog(referral, self.session.clock.today(), self),
+            lambda v: referrals.complete_course(referral.id, **v),
+            self._saved_with_undo(referral),
+        )
+
+    def _save(self, referral: m.CourseReferral, change) -> None:
+        referrals = self.session.services.referrals
+        self.session.call(lambda: change(referrals), self._saved_with_undo(referral), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CaseworkerError):
+            QMessageBox.warning(self, self.tr("Sprachkurs"), str(exc))
+        else:
+            self.session.ops.failed.emit(exc)
+
+    def _saved_with_undo(self, referral: m.CourseReferral):
+        services = self.session.services
+        old = {f: getattr(referral, f) for f in FIELDS}
+
+        def saved(_r) -> None:
+            self.session.remember_undo(
+                self.tr("Sprachkurs bearbeiten"),
+                lambda: services.restore(m.CourseReferral, referral.id, old),
+            )
+            self.changed.emit()
+
+        return saved
 
     def refer(self) -> None:
         if self.data is None:
@@ -73,27 +168,29 @@ class CoursesTab(ListTab):
             return referrals.refer_to_course(case_id, **values)
 
         self.dialog = run_form(
-            self.session, CourseReferralDialog(None, self), save, lambda _r: self.changed.emit()
+            self.session,
+            CourseReferralDialog(None, self._goals(), self),
+            save,
+            lambda _r: self.changed.emit(),
         )
 
     def edit(self) -> None:
         referral = self.selected()
         if referral is None:
             return
-        services = self.session.services
-        referrals = services.referrals
-        old = {f: getattr(referral, f) for f in FIELDS}
-
-        def saved(_r) -> None:
-            self.session.remember_undo(
-                self.tr("Sprachkurs bearbeiten"),
-                lambda: services.restore(m.CourseReferral, referral.id, old),
-            )
-            self.changed.emit()
-
+        referrals = self.session.services.referrals
         self.dialog = run_form(
             self.session,
-            CourseReferralDialog(referral, self),
+            CourseReferralDialog(referral, self._goals(), self),
             lambda v: referrals.update_course_referral(referral.id, **v),
-            saved,
+            self._saved_with_undo(referral),
         )
+
+
+# Statuses from which "Abschluss erfassen" takes the course through "begonnen" to the end
+STARTABLE = frozenset({CourseReferralStatus.REGISTERED, CourseReferralStatus.WAITING_LIST})
+
+
+def _next_steps(status: CourseReferralStatus) -> list[CourseReferralStatus]:
+    order = list(CourseReferralStatus)
+    return sorted(COURSE_TRANSITIONS[status], key=order.index)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -123,7 +124,9 @@ class HelpPlanTab(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, width)
         header.setStretchLastSection(False)
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_entry())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.read_only or self.edit_entry())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._entry_menu)
         pbox.addWidget(self.tree, 1)
         self.add_button = QPushButton(self.tr("Ziel hinzufügen"))
         self.add_button.setObjectName("add_entry")
@@ -150,6 +153,7 @@ class HelpPlanTab(QWidget):
         self.stack.addWidget(plan)
         self.dialog = None
         self.printer: PlanPrinter | None = None
+        self.read_only = False
 
     # --- display -----------------------------------------------------------------------
 
@@ -328,7 +332,23 @@ class HelpPlanTab(QWidget):
         """Freigabe by the team lead; a refusal (role, status) comes back as a message."""
         if self.data is None or self.data.plan is None:
             return
-        plan_id, plans = self.data.plan.id, self.session.services.plans
+        plan = self.data.plan
+        review = plan.next_review_on
+        if review is not None and review < self.session.clock.today():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Hilfeplan freigeben"),
+                self.tr(
+                    "Die Fortschreibung dieses Hilfeplans war am %1 fällig. Trotzdem "
+                    "freigeben? Sonst zuerst mit der Fachkraft die Fortschreibung klären "
+                    "(Kommentar)."
+                ).replace("%1", format_date(review)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        plan_id, plans = plan.id, self.session.services.plans
         self.approve_button.setEnabled(False)
 
         def done(_plan) -> None:
@@ -390,6 +410,56 @@ class HelpPlanTab(QWidget):
             lambda v: plans.update_entry(entry.id, **v),
             saved,
         )
+
+    def set_read_only(self, on: bool) -> None:
+        """A team lead's review: approve, comment, print; nothing else to change."""
+        self.read_only = on
+        for button in (
+            self.create_button,
+            self.edit_plan_button,
+            self.agree_button,
+            self.add_button,
+            self.edit_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        ):
+            button.setVisible(not on)
+
+    def _entry_menu(self, pos) -> None:
+        """Right click on a goal: its status in one step, edit, delete."""
+        if self.read_only:
+            return
+        item = self.tree.itemAt(pos)
+        entry = item.data(0, ENTRY_ROLE) if item is not None else None
+        if entry is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        for status in EntryStatus:
+            action = menu.addAction(self.tr("Status: %1").replace("%1", enum_label(status)))
+            action.setCheckable(True)
+            action.setChecked(status is entry.status)
+            action.triggered.connect(lambda _c=False, s=status: self.set_entry_status(entry, s))
+        menu.addSeparator()
+        menu.addAction(self.tr("Bearbeiten …"), self.edit_entry)
+        menu.addAction(self.tr("Löschen …"), self.delete_entry)
+        self.menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def set_entry_status(self, entry: m.HelpPlanEntry, status: EntryStatus) -> None:
+        if status is entry.status:
+            return
+        services = self.session.services
+        old = {"status": entry.status}
+
+        def saved(_new) -> None:
+            self.session.remember_undo(
+                self.tr("Status ändern"), lambda: services.restore(m.HelpPlanEntry, entry.id, old)
+            )
+            self.changed.emit()
+
+        self.session.call(lambda: services.plans.set_entry_status(entry.id, status), saved)
 
     def reveal_entry(self, entry: m.HelpPlanEntry, then_edit: bool = False) -> None:
         """Show a restricted entry's text (an audited view), then edit it if asked."""

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from ....domain import model as m
 from ....domain.enums import EmploymentStatus, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
-from ....services import ClientFile, NewClient
+from ....services import ClientFile
 from ...dialogs.records import NewClientDialog
 from ...session import Session
+from ...widgets.codes import LanguagesField, code_values, country_combo
 from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
-from ..common import run_form
+from ..common import register_client, run_form
 from .consents import ConsentsBox
 
 CLIENT_FIELDS = (
@@ -77,10 +78,9 @@ class MasterDataTab(QWidget):
         ):
             self.gender.addItem(text, value)
         self.nationality = self.errors.add(
-            "nationality", self.tr("Staatsangehörigkeit"), QLineEdit()
+            "nationality", self.tr("Staatsangehörigkeit"), country_combo()
         )
-        self.nationality.setMaxLength(3)
-        self.languages = self.errors.add("languages", self.tr("Sprachen"), QLineEdit())
+        self.languages = self.errors.add("languages", self.tr("Sprachen"), LanguagesField())
         self.residence_status = self.errors.add(
             "residence_status", self.tr("Aufenthaltsstatus"), EnumCombo(ResidenceStatus)
         )
@@ -169,6 +169,10 @@ class MasterDataTab(QWidget):
             self.own_flat_since,
         )
 
+    def set_read_only(self, on: bool) -> None:
+        self.scroll.widget().setEnabled(not on)
+        self.save_button.setVisible(not on)
+
     def resizeEvent(self, event) -> None:
         """Person and household side by side where there is room, else one below the
         other (a 1366 px screen with the caseload beside it)."""
@@ -193,8 +197,8 @@ class MasterDataTab(QWidget):
         self.last_name.setText(c.last_name)
         self.birth_date.set_date(c.birth_date)
         self.gender.setCurrentIndex(max(0, self.gender.findData(c.gender)))
-        self.nationality.setText(c.nationality)
-        self.languages.setText(c.languages)
+        self.nationality.set_value(c.nationality)
+        self.languages.set_value(c.languages)
         self.residence_status.set_value(c.residence_status)
         self.arrival_date.set_date(c.arrival_date)
         self.employment.set_value(c.employment)
@@ -217,7 +221,6 @@ class MasterDataTab(QWidget):
         for edit in (
             self.first_name,
             self.last_name,
-            self.nationality,
             self.languages,
             self.phone,
             self.address,
@@ -235,6 +238,7 @@ class MasterDataTab(QWidget):
                 arrival_date=self.arrival_date,
                 employment_since=self.employment_since,
             )
+            codes = code_values(nationality=self.nationality, languages=self.languages)
         except DateProblems as exc:
             self.errors.show(exc.problems)
             raise
@@ -249,8 +253,7 @@ class MasterDataTab(QWidget):
             "first_name": self.first_name.text().strip(),
             "last_name": self.last_name.text().strip(),
             "gender": self.gender.currentData(),
-            "nationality": self.nationality.text().strip().upper(),
-            "languages": self.languages.text().replace(" ", ""),
+            **codes,
             "residence_status": self.residence_status.value(),
             "employment": self.employment.value(),
             "phone": self.phone.text().strip(),
@@ -328,6 +331,6 @@ class MasterDataTab(QWidget):
         self.dialog = run_form(
             self.session,
             dialog,
-            lambda values: services.clients.register(NewClient(**values)),
+            lambda values: register_client(services, values),
             lambda _result: self.changed.emit(),
         )

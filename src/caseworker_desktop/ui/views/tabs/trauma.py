@@ -19,9 +19,10 @@ from ....domain.enums import (
 from ....domain.errors import CaseworkerError
 from ....services import ClientFile
 from ....services.planning import current_placements
+from ...dialogs.carry import CarryRecommendationDialog
 from ...dialogs.planning import PlacementRequestDialog
 from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
-from ...i18n import enum_label, format_date
+from ...i18n import enum_label, format_date, slot_caption
 from ...models.records import Column
 from ...session import Session
 from ..common import button_row, run_form
@@ -61,26 +62,36 @@ def _kind_caption(kind: TraumaOfferKind) -> str:
 def placement_text(placement: m.TraumaPlacement, offer: m.TraumaOffer | None) -> str:
     """'Sprechstunde: Platz 2 am 03.12.2026 bei Dr. Weber', 'Gruppe: Warteliste seit …'."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TraumaTab", text)
-
     status = placement.status
     if status is PlacementStatus.WAITING:
-        state = tr("Warteliste seit %1").replace("%1", format_date(placement.requested_on))
+        state = QCoreApplication.translate("TraumaTab", "Warteliste seit %1").replace(
+            "%1", format_date(placement.requested_on)
+        )
     elif status is PlacementStatus.CANCELLED:
-        state = tr("Anfrage zurückgezogen")
+        state = QCoreApplication.translate("TraumaTab", "Anfrage zurückgezogen")
     elif offer is None:  # the date is not (yet) on this laptop
-        state = tr("Platz %1").replace("%1", str(placement.slot))
+        state = slot_caption(None, placement.slot)
     else:
         when = format_date(offer.starts_on)
         if status is PlacementStatus.ATTENDED:
-            state = tr("wahrgenommen am %1").replace("%1", when)
+            state = QCoreApplication.translate("TraumaTab", "wahrgenommen am %1").replace(
+                "%1", when
+            )
         elif placement.kind is TraumaOfferKind.CONSULTATION:
-            state = tr("Platz %1 am %2").replace("%1", str(placement.slot)).replace("%2", when)
+            state = QCoreApplication.translate("TraumaTab", "%1 am %2").replace(
+                "%1", slot_caption(offer, placement.slot)
+            )
+            state = state.replace("%2", when)
             if offer.specialist:
-                state += " " + tr("bei %1").replace("%1", offer.specialist)
+                state += " " + QCoreApplication.translate("TraumaTab", "bei %1").replace(
+                    "%1", offer.specialist
+                )
         else:
-            state = tr("Platz %1 ab %2").replace("%1", str(placement.slot)).replace("%2", when)
+            state = (
+                QCoreApplication.translate("TraumaTab", "Platz %1 ab %2")
+                .replace("%1", str(placement.slot))
+                .replace("%2", when)
+            )
     return _kind_caption(placement.kind) + ": " + state
 
 
@@ -229,9 +240,7 @@ class TraumaTab(ListTab):
         services = self.session.services
 
         def save(values: dict):
-            return services.referrals.request_trauma_consultation(
-                case_id, requested_on=values["requested_on"], release=values["release"]
-            )
+            return services.referrals.request_trauma_consultation(case_id, **values)
 
         def saved(_r) -> None:
             self.changed.emit()
@@ -250,7 +259,9 @@ class TraumaTab(ListTab):
             ),
             None,
         )
-        self.dialog = run_form(self.session, TraumaRequestDialog(today, release, self), save, saved)
+        preferred = self.data.client.preferred_language
+        dialog = TraumaRequestDialog(today, release, preferred, self)
+        self.dialog = run_form(self.session, dialog, save, saved)
 
     def _placement_state(self, referral: m.TraumaReferral) -> str:
         placements = sorted(
@@ -393,13 +404,6 @@ class TraumaTab(ListTab):
             self.session.remember_undo(
                 self.tr("Empfehlung übernehmen"), lambda: plans.delete_entry(entry.id)
             )
-            QMessageBox.information(
-                self,
-                self.tr("Empfehlung übernommen"),
-                self.tr("Die Empfehlung steht jetzt im Hilfeplan unter „%1“.").replace(
-                    "%1", enum_label(LifeArea.HEALTH)
-                ),
-            )
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:
@@ -408,4 +412,13 @@ class TraumaTab(ListTab):
             else:
                 self.session.ops.failed.emit(exc)
 
-        self.session.call(lambda: plans.carry_recommendation(referral.id, plan_id), done, failed)
+        def chosen(area: LifeArea) -> None:
+            self.session.call(
+                lambda: plans.carry_recommendation(referral.id, plan_id, area), done, failed
+            )
+
+        # what goes in, where, and that an agreed plan returns to draft: asked first
+        dialog = CarryRecommendationDialog(referral, self.data.plan, self)
+        dialog.chosen.connect(chosen)
+        self.dialog = dialog
+        dialog.open()
