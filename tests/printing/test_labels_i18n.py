@@ -18,7 +18,8 @@ from caseworker_desktop.printing import labels_i18n as i18n
 
 ENUMS = (LifeArea, HelpPlanStatus, EntryStatus, TraumaReferralStatus)
 ALL_KEYS = set(i18n.GERMAN) | {i18n.key_of(v) for enum in ENUMS for v in enum}
-SCRIPT = {"en": "LATIN", "tr": "LATIN", "uk": "CYRILLIC", "ru": "CYRILLIC", "ar": "ARABIC"}
+SCRIPT = {"en": "LATIN", "tr": "LATIN", "fr": "LATIN", "uk": "CYRILLIC", "ru": "CYRILLIC",
+          "ar": "ARABIC"}  # fmt: skip
 SCRIPT["fa"] = "ARABIC"
 
 

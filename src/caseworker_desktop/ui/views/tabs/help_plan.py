@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,10 +120,11 @@ class HelpPlanTab(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((2, 140), (3, 90), (4, 110)):
+        for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(col, width)
         header.setStretchLastSection(False)
+        self.tree.viewport().installEventFilter(self)
+        self._fit_columns(760)
         self.tree.itemDoubleClicked.connect(lambda *_: self.read_only or self.edit_entry())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._entry_menu)
@@ -410,6 +411,17 @@ class HelpPlanTab(QWidget):
             lambda v: plans.update_entry(entry.id, **v),
             saved,
         )
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: int) -> None:
+        """Goal and measures get the room; the small columns shrink with the window
+        (a 1366 px screen with the caseload beside it), never below readable."""
+        for col, share, least, most in ((2, 0.16, 98, 140), (3, 0.11, 80, 90), (4, 0.15, 108, 120)):
+            self.tree.setColumnWidth(col, max(least, min(most, int(width * share))))
 
     def set_read_only(self, on: bool) -> None:
         """A team lead's review: approve, comment, print; nothing else to change."""
