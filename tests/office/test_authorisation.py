@@ -64,6 +64,8 @@ def build_world(office: Office) -> World:
         name: office.laptop(name)
         for name in ("anna", "ben", "lena", "vera", "carla", "tom", "root")
     }
+    # the enrolment answer says who may work as a stand-in, as the directory does
+    assert laptops["vera"].user["stand_in"] is True and laptops["lena"].user["stand_in"] is False
     cases, rows = {}, {}
     for label, owner in (("own", "anna"), ("foreign", "carla")):
         laptop = laptops[owner]

@@ -32,7 +32,6 @@ from ..sync.protocol import (
     AuditPage,
     AuditPush,
     Directory,
-    EnrolledUser,
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
@@ -46,7 +45,7 @@ from ..sync.protocol import (
 )
 from . import recovery
 from .auth import NotAuthenticated, OfficeError, Principal
-from .store import Store
+from .store import Store, enrolled_user
 
 log = logging.getLogger(__name__)
 
@@ -301,13 +300,7 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         return EnrolResponse(
             token=token,
             recovery_public_key=public_pem,
-            user=EnrolledUser(
-                id=user.id,
-                username=user.username,
-                display_name=user.display_name,
-                role=user.role,
-                team_id=user.team_id,
-            ),
+            user=enrolled_user(user),
         )
 
     @app.get("/directory", response_model=Directory, responses=_ERRORS)

@@ -256,7 +256,7 @@ class PushBatch:
             change.field,
             self.values[change.change_id],
             before if stored else None,
-            stand_in=self.who.stand_in or self._owns(key),
+            stand_in=self.who.role != "team_lead" or self.who.stand_in or self._owns(key),
         ) or release_problem(
             self.conn,
             change,

@@ -357,17 +357,7 @@ class Store:
             users = conn.execute(sa.select(s.users).order_by(s.users.c.username)).all()
             teams = conn.execute(sa.select(s.teams).order_by(s.teams.c.name)).all()
         return Directory(
-            users=[
-                EnrolledUser(
-                    id=u.id,
-                    username=u.username,
-                    display_name=u.display_name,
-                    role=u.role,
-                    team_id=u.team_id,
-                    stand_in=bool(u.stand_in),
-                )
-                for u in users
-            ],
+            users=[enrolled_user(u) for u in users],
             teams=[DirectoryTeam(id=t.id, name=t.name) for t in teams],
         )
 
@@ -396,6 +386,18 @@ class Store:
         `seq` order, at most `limit`, all from one snapshot."""
         with self._reader.connect() as conn:
             return pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
+
+
+def enrolled_user(row: sa.Row) -> EnrolledUser:
+    """A `users` row as laptops learn it (at enrolment and in the directory)."""
+    return EnrolledUser(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        team_id=row.team_id,
+        stand_in=bool(row.stand_in),
+    )
 
 
 def _find_user(conn: sa.Connection, username: str) -> sa.Row | None:
