@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import CaseStatus, Role
-from ...domain.errors import CaseworkerError
 from ...services import ClientFile
 from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
 from ..session import Session
-from .common import run_form
+from .common import run_form, warn_on_failure
 from .tabs.courses import CoursesTab
 from .tabs.help_plan import HelpPlanTab
 from .tabs.history import HistoryTab
@@ -283,12 +282,7 @@ class ClientFileView(QWidget):
             self.clear()
             self.deleted.emit(case_id)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseworkerError):
-                QMessageBox.warning(self, self.tr("Als Fehleingabe löschen"), str(exc))
-            else:
-                self.session.ops.failed.emit(exc)
-
+        failed = warn_on_failure(self.session, self, self.tr("Als Fehleingabe löschen"))
         self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
 
     def _tab_changed(self, _index: int) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from ...domain.errors import CaseworkerError, ValidationError
 from ...services import NewClient
@@ -50,6 +50,21 @@ def run_form(
     dialog.submitted.connect(submitted)
     dialog.open()
     return dialog
+
+
+def warn_on_failure(
+    session: Session, parent: QWidget, title: str
+) -> Callable[[BaseException], None]:
+    """How a user's action fails: the German reason of a CaseworkerError as a warning
+    titled `title`, anything else to the application's error handler."""
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, CaseworkerError):
+            QMessageBox.warning(parent, title, str(exc))
+        else:
+            session.ops.failed.emit(exc)
+
+    return failed
 
 
 def register_client(services, values: dict):

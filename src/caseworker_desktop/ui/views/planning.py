@@ -50,6 +50,11 @@ from .common import button_row, run_form
 KINDS = tuple(TraumaOfferKind)
 
 
+def interpreter_text(placement: m.TraumaPlacement) -> str:
+    """The language an interpreter is needed for, by its German name; "–" for none."""
+    return language_name(placement.interpreter) if placement.interpreter else "–"
+
+
 @dataclass
 class Snapshot:
     """What the page shows, read in one go on the worker."""
@@ -249,9 +254,6 @@ class PlanningView(QWidget):
         def urgent_colour(p: m.TraumaPlacement):
             return WARNING if p.urgent else None
 
-        def interpreter(p: m.TraumaPlacement) -> str:
-            return language_name(p.interpreter) if p.interpreter else "–"
-
         if mine:
             return [
                 Column(self.tr("Angebot"), lambda p: enum_label(p.kind)),
@@ -283,7 +285,7 @@ class PlanningView(QWidget):
             Column(self.tr("Wartet seit"), since, sort=waiting_days, align_right=True),
             Column(self.tr("Aktenzeichen"), reference),
             Column(self.tr("Fachkraft"), self._caseworker),
-            Column(self.tr("Dolmetschung"), interpreter),
+            Column(self.tr("Dolmetschung"), interpreter_text),
         ]
 
     def _assigned_text(self, p: m.TraumaPlacement) -> str:
@@ -346,10 +348,7 @@ class PlanningView(QWidget):
                 ),
                 Column(self.tr("Fachkraft"), self._caseworker),
                 Column(self.tr("Status"), lambda p: enum_label(p.status)),
-                Column(
-                    self.tr("Dolmetschung"),
-                    lambda p: language_name(p.interpreter) if p.interpreter else "–",
-                ),
+                Column(self.tr("Dolmetschung"), interpreter_text),
             ],
             self,
         )

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from ....domain import model as m
 from ....domain.enums import CourseReferralStatus
-from ....domain.errors import CaseworkerError
 from ....domain.rules import COURSE_TRANSITIONS
 from ....services import ClientFile
 from ...dialogs.records import CourseCompletionDialog, CourseReferralDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
-from ..common import run_form
+from ..common import run_form, warn_on_failure
 from .base import ListTab
 
 FIELDS = (
@@ -134,13 +133,11 @@ class CoursesTab(ListTab):
 
     def _save(self, referral: m.CourseReferral, change) -> None:
         referrals = self.session.services.referrals
-        self.session.call(lambda: change(referrals), self._saved_with_undo(referral), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CaseworkerError):
-            QMessageBox.warning(self, self.tr("Sprachkurs"), str(exc))
-        else:
-            self.session.ops.failed.emit(exc)
+        self.session.call(
+            lambda: change(referrals),
+            self._saved_with_undo(referral),
+            warn_on_failure(self.session, self, self.tr("Sprachkurs")),
+        )
 
     def _saved_with_undo(self, referral: m.CourseReferral):
         services = self.session.services

@@ -16,7 +16,6 @@ from ....domain.enums import (
     TraumaOfferKind,
     TraumaReferralStatus,
 )
-from ....domain.errors import CaseworkerError
 from ....services import ClientFile
 from ....services.planning import current_placements
 from ...dialogs.carry import CarryRecommendationDialog
@@ -25,7 +24,7 @@ from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
 from ...i18n import enum_label, format_date, slot_caption
 from ...models.records import Column
 from ...session import Session
-from ..common import button_row, run_form
+from ..common import button_row, run_form, warn_on_failure
 from .base import ListTab
 
 
@@ -225,11 +224,7 @@ class TraumaTab(ListTab):
                 any(p.status in OPEN for ps in self.placements.values() for p in ps)
             )
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseworkerError):
-                QMessageBox.warning(self, self.tr("Traumasprechstunde"), str(exc))
-            else:
-                self.session.ops.failed.emit(exc)
+        failed = warn_on_failure(self.session, self, self.tr("Traumasprechstunde"))
 
         self.session.call(load, shown, failed)
 
@@ -355,11 +350,7 @@ class TraumaTab(ListTab):
             return
         planning = self.session.services.planning
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseworkerError):
-                QMessageBox.warning(self, self.tr("Anfrage zurückziehen"), str(exc))
-            else:
-                self.session.ops.failed.emit(exc)
+        failed = warn_on_failure(self.session, self, self.tr("Anfrage zurückziehen"))
 
         self.session.call(
             lambda: planning.cancel(found[0].id),
@@ -406,11 +397,7 @@ class TraumaTab(ListTab):
             )
             self.changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseworkerError):
-                QMessageBox.warning(self, self.tr("Empfehlung übernehmen"), str(exc))
-            else:
-                self.session.ops.failed.emit(exc)
+        failed = warn_on_failure(self.session, self, self.tr("Empfehlung übernehmen"))
 
         def chosen(area: LifeArea) -> None:
             self.session.call(
