@@ -374,7 +374,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, help="Ziel-PDF-Datei")
     p.add_argument(
-        "--lang", help="Zweite Sprache: en, uk, ru, ar, fa, tr, fr (Standard: nur Deutsch)"
+        "--lang",
+        help="Zweite Sprache: en, uk, ru, ar, fa, ps, tr, kmr, ti, so, fr (Standard: nur Deutsch)",
     )
     p.add_argument(
         "--include-trauma",

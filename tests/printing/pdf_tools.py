@@ -74,18 +74,34 @@ def _decode(item, mapping: dict[int, str]) -> str:
 
 
 _BUNDLED_NAMES = frozenset(
-    {"NotoSans-Regular", "NotoSans-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold"}
+    {
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoSansArabic-Regular",
+        "NotoSansArabic-Bold",
+        "NotoSansEthiopic-Regular",
+        "NotoSansEthiopic-Bold",
+    }
 )
 
 
 @cache
-def bundled_cmap(base_font: str) -> frozenset[int]:
-    """Code points the bundled font file named by its PostScript name has glyphs for."""
+def _bundled_font_cmap(base_font: str) -> dict[int, str]:
     by_postscript = {
         TTFont(fonts.font_path(name))["name"].getDebugName(6): fonts.font_path(name)
         for name in fonts.FILES
     }
-    return frozenset(TTFont(by_postscript[base_font]).getBestCmap())
+    return TTFont(by_postscript[base_font]).getBestCmap()
+
+
+def bundled_cmap(base_font: str) -> frozenset[int]:
+    """Code points the bundled font file named by its PostScript name has glyphs for."""
+    return frozenset(_bundled_font_cmap(base_font))
+
+
+def drawn_glyph(base_font: str, char: str) -> str:
+    """The name of the glyph a drawn character shows in the bundled font."""
+    return _bundled_font_cmap(base_font)[ord(char)]
 
 
 def drawn_chars(pdf: bytes | Path) -> dict[str, set[str]]:

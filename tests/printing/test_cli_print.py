@@ -99,7 +99,7 @@ def test_print_plan_into_a_missing_folder(profile, tmp_path, capsys):
 def test_unsupported_language_is_refused_before_the_passphrase(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)  # no passphrase available
     assert print_plan(tmp_path, "IM-2026-00001", tmp_path / "x.pdf", "--lang", "klingon") == 2
-    assert "Möglich: ar, en, fa, fr, ru, tr, uk" in capsys.readouterr().err
+    assert "Möglich: ar, en, fa, fr, kmr, ps, ru, so, ti, tr, uk" in capsys.readouterr().err
 
 
 def test_cases_lists_the_caseload_for_scripts(profile, capsys):

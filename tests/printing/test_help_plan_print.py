@@ -19,7 +19,14 @@ from caseworker_desktop.storage import audit
 from caseworker_desktop.storage.orm import table_of
 from tests.helpers import RELEASE, new_client
 from tests.printing.conftest import GOALS, make_plan_case
-from tests.printing.pdf_tools import drawn_runs, drawn_text, missing_glyphs, plain_text, reader
+from tests.printing.pdf_tools import (
+    drawn_glyph,
+    drawn_runs,
+    drawn_text,
+    missing_glyphs,
+    plain_text,
+    reader,
+)
 
 
 def print_pdf(services, case_id, **kw) -> bytes:
@@ -115,15 +122,41 @@ def test_arabic_labels_and_an_arabic_client_name_are_shaped(services):
     pdf = print_pdf(services, case.id, lang="ar")
     runs = drawn_runs(pdf)
     arabic = "\n".join(run for font, run in runs if font.startswith("NotoSansArabic"))
-    # the name right to left: عبدالله ... محمد, each letter in its joining form
-    name = "\ufeea\ufee0\ufedf\ufe8d\ufeaa\ufe92\ufecb \ufeaa\ufee4\ufea4\ufee3"
+    # the name right to left: عبدالله ... محمد, each letter in its joining form (a letter
+    # that stands alone is drawn as itself)
+    name = "\ufeea\ufee0\ufedf\u0627\ufeaa\ufe92\ufecb \ufeaa\ufee4\ufea4\ufee3"
     assert name in arabic
     for label in ("خطة المساعدة الفردية", "الأهداف والإجراءات", "السكن", "التوقيعات"):
         assert_drawn(label, arabic)
-    assert not any("\u0621" <= c <= "\u064a" for c in arabic), "unshaped Arabic letters"
     assert all(not any("\u0600" <= c <= "\u06ff" for c in run) for font, run in runs
                if not font.startswith("NotoSansArabic"))  # fmt: skip
     assert "Ziele und Maßnahmen" in drawn_text(pdf)
+    assert missing_glyphs(pdf) == {}
+
+
+def test_pashto_letters_join_although_unicode_has_no_forms_for_them(services):
+    # ګ, ښ and ۍ have no presentation forms: their joining forms are reached through the
+    # Private Use code points the bundled font gives them (tools/make_print_fonts.py)
+    case = make_plan_case(services, "ګلالۍ", "پښتونیار", languages="ps").case
+    pdf = print_pdf(services, case.id, lang="ps")
+    glyphs = {
+        drawn_glyph("NotoSansArabic-Regular", char)
+        for font, run in drawn_runs(pdf)
+        if font == "NotoSansArabic-Regular"
+        for char in run
+    }
+    assert {"uni06AB.init", "uni069A.medi", "uni06CD.fina"} <= glyphs
+    assert not {"uni06AB", "uni069A", "uni06CD"} & glyphs  # never the standalone form
+    assert_drawn("د مرستې انفرادي پلان", drawn_text(pdf))
+    assert missing_glyphs(pdf) == {}
+
+
+def test_tigrinya_prints_in_the_ethiopic_font(services, plan_case):
+    pdf = print_pdf(services, plan_case.case.id, lang="ti")
+    ethiopic = {run for font, run in drawn_runs(pdf) if font.startswith("NotoSansEthiopic")}
+    assert "ውልቃዊ መደብ ደገፍ" in ethiopic and "ፌርማ ተገልጋሊ" in ethiopic
+    assert all(not any("\u1200" <= c <= "\u139f" for c in run) for font, run
+               in drawn_runs(pdf) if not font.startswith("NotoSansEthiopic"))  # fmt: skip
     assert missing_glyphs(pdf) == {}
 
 

@@ -28,7 +28,7 @@ def test_arabic_is_shaped_and_in_display_order():
 
 def test_words_and_numbers_in_right_to_left_text():
     assert text.display_lines("محمد عبدالله", 9) == [
-        "\ufeea\ufee0\ufedf\ufe8d\ufeaa\ufe92\ufecb " + MUHAMMAD_SHOWN
+        "\ufeea\ufee0\ufedf\u0627\ufeaa\ufe92\ufecb " + MUHAMMAD_SHOWN
     ]
     assert text.display_lines("صفحة 1 من 2", 9)[0].startswith("2 ")
     mixed = text.display_lines("Seite 1 · " + MUHAMMAD, 9)[0]
@@ -53,3 +53,27 @@ def test_runs_use_the_arabic_font_only_for_arabic_script():
         (" (2)", fonts.BOLD),
     ]
     assert f'<font face="{fonts.ARABIC}">' in text.markup(MUHAMMAD, 9)
+
+
+def test_ethiopic_is_set_in_its_font_with_the_words_of_a_run_together():
+    assert text.runs("Name: ተገልጋሊ ፌርማ (2)") == [
+        ("Name: ", fonts.REGULAR),
+        ("ተገልጋሊ ፌርማ", fonts.ETHIOPIC),
+        (" (2)", fonts.REGULAR),
+    ]
+    assert text.display_lines("ተገልጋሊ", 9) == ["ተገልጋሊ"]  # left to right, not shaped
+    assert f'<font face="{fonts.ETHIOPIC_BOLD}">ፌርማ</font>' in text.markup("ፌርማ", 9, bold=True)
+
+
+def test_pashto_letters_get_their_joining_forms():
+    # پښتو: ښ between two joining letters takes its medial form, which Unicode has no
+    # code point for; the bundled font reaches it through a Private Use code point
+    shown = text.display_lines("پښتو", 9)[0]
+    assert len(shown) == 4 and "\u069a" not in shown
+    assert any("\ue000" <= c <= "\uf8ff" for c in shown)
+
+
+def test_private_use_code_points_in_typed_text_cannot_draw_shaped_glyphs():
+    # those code points reach the font's unencoded glyphs; typed ones are replaced
+    assert text.display_lines("محمد \ue001", 9)[0].startswith("\ufffd ")
+    assert "\ue001" not in text.markup("A\ue001", 9)

@@ -15,8 +15,8 @@ from tests.helpers import RELEASE, new_client
 from tests.ui.conftest import settle
 
 
-def _plan_case(services, window, qtbot):
-    _, case = new_client(services, first="Олена", last="Коваленко")
+def _plan_case(services, window, qtbot, **client):
+    _, case = new_client(services, **({"first": "Олена", "last": "Коваленко"} | client))
     plan = services.plans.create(case.id, date(2026, 11, 1), date(2027, 10, 31), date(2027, 5, 1))
     services.plans.add_entry(plan.id, life_area=LifeArea.LANGUAGE, goal="Sprachniveau B1")
     services.referrals.request_trauma_consultation(case.id, release=RELEASE)
@@ -46,6 +46,17 @@ def test_print_dialog_defaults_and_preview(qtbot, window, services):
     assert printer.images[0].width() > 800
     assert _prints(services, case.id) == []  # a preview is not a printout
     printer.preview.close()
+    dialog.reject()
+
+
+def test_a_kurdish_clients_plan_is_offered_with_kurmanji_labels(qtbot, window, services):
+    _plan_case(services, window, qtbot, first="Rojîn", last="Şêxo", languages="kmr,ar")
+    window.print_action.trigger()
+    dialog = window.client_file.plan.printer.dialog
+    assert dialog.language.currentData() == "kmr"
+    assert dialog.language.currentText() == "Deutsch und Kurmancî"
+    offered = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert {"ps", "ti", "so", "fr"} <= set(offered)
     dialog.reject()
 
 

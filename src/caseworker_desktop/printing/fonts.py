@@ -1,5 +1,6 @@
 """The bundled fonts (resources/fonts, SIL OFL): Noto Sans for Latin and Cyrillic, Noto
-Sans Arabic for Arabic script (Arabic, Persian/Dari). Registered once per process."""
+Sans Arabic for Arabic script (Arabic, Persian/Dari, Pashto), Noto Sans Ethiopic for
+Tigrinya. Registered once per process."""
 
 from __future__ import annotations
 
@@ -16,12 +17,16 @@ REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
 ARABIC = "NotoSansArabic"
 ARABIC_BOLD = "NotoSansArabic-Bold"
+ETHIOPIC = "NotoSansEthiopic"
+ETHIOPIC_BOLD = "NotoSansEthiopic-Bold"
 
 FILES: dict[str, str] = {
     REGULAR: "NotoSans-Regular.ttf",
     BOLD: "NotoSans-Bold.ttf",
     ARABIC: "NotoSansArabic-Regular.ttf",
     ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
+    ETHIOPIC: "NotoSansEthiopic-Regular.ttf",
+    ETHIOPIC_BOLD: "NotoSansEthiopic-Bold.ttf",
 }
 
 
@@ -40,12 +45,10 @@ def register_fonts() -> None:
         if not path.is_file():
             raise CaseworkerError(f"Schriftart für den Druck fehlt: {path}")
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
-    )
-    pdfmetrics.registerFontFamily(
-        ARABIC, normal=ARABIC, bold=ARABIC_BOLD, italic=ARABIC, boldItalic=ARABIC_BOLD
-    )
+    for normal, bold in ((REGULAR, BOLD), (ARABIC, ARABIC_BOLD), (ETHIOPIC, ETHIOPIC_BOLD)):
+        pdfmetrics.registerFontFamily(
+            normal, normal=normal, bold=bold, italic=normal, boldItalic=bold
+        )
 
 
 def latin(bold: bool) -> str:
@@ -54,3 +57,7 @@ def latin(bold: bool) -> str:
 
 def arabic(bold: bool) -> str:
     return ARABIC_BOLD if bold else ARABIC
+
+
+def ethiopic(bold: bool) -> str:
+    return ETHIOPIC_BOLD if bold else ETHIOPIC

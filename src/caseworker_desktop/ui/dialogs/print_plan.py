@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...printing.labels_i18n import LANGUAGE_NAMES
+from ...printing.labels_i18n import LANGUAGE_NAMES, print_language_for
 
 PREVIEW, PRINT, SAVE_PDF = "preview", "print", "pdf"
 
@@ -33,7 +33,7 @@ class PrintPlanDialog(QDialog):
         self.language.addItem(self.tr("Nur Deutsch"), None)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(self.tr("Deutsch und %1").replace("%1", name), code)
-        preferred = {"prs": "fa"}.get(preferred_language, preferred_language)
+        preferred = print_language_for(preferred_language)
         self.language.setCurrentIndex(max(0, self.language.findData(preferred)))
         form.addRow(self.tr("Beschriftung"), self.language)
         self.trauma = QCheckBox(self.tr("Angaben der Traumasprechstunde aufnehmen (vertraulich)"))
