@@ -359,125 +359,150 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="57"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <source>Mit anderer Akte zusammenführen …</source>
+        <translation>Merge with another record …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
+        <source>Dieselbe Person wurde zweimal angelegt</source>
+        <translation>The same person was registered twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="101"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="101"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="95"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="232"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="240"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="103"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="268"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="294"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="278"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="302"/>
+        <source>Akten zusammenführen</source>
+        <translation>Merge records</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="310"/>
+        <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
+        <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="343"/>
+        <source>Zusammenführen fehlgeschlagen.</source>
+        <translation>Merging failed.</translation>
     </message>
     <message>
         <source>Traumasprechstunde</source>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="105"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="105"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="106"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="111"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="212"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="220"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="221"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="229"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="223"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="231"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="243"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -865,90 +890,90 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CoursesTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="38"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="39"/>
         <source>Ziel</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="41"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="40"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="41"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="44"/>
         <source>Erreicht</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="48"/>
         <source>Kinderbetreuung</source>
         <translation>Childcare</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="49"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="52"/>
         <source>Noch keine Sprachkursvermittlung.
 „An Sprachkurs vermitteln“ legt eine an.</source>
         <translation>No language course referrals yet.
 “Refer to language course” creates one.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="57"/>
         <source>An Sprachkurs vermitteln</source>
         <translation>Refer to language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="60"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="63"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="110"/>
         <source>Abschluss erfassen …</source>
         <translation>Record completion …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="64"/>
         <source>Kursende und erreichtes Niveau in einem Schritt</source>
         <translation>End of course and level reached in one step</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="107"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="112"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="139"/>
         <source>Sprachkurs</source>
         <translation>Language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="148"/>
         <source>Sprachkurs bearbeiten</source>
         <translation>Edit language course</translation>
     </message>
@@ -1131,7 +1156,7 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HBarChart</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/widgets/charts.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/charts.py" line="202"/>
         <source>weitere (%1)</source>
         <translation>others (%1)</translation>
     </message>
@@ -1253,148 +1278,148 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="113"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="191"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="131"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="384"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="385"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="135"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="137"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="140"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="143"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="186"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="190"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="204"/>
         <source>Den vereinbarten Hilfeplan freigeben</source>
         <translation>Approve the agreed help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="206"/>
         <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
         <translation>Only a help plan agreed with the client can be approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="228"/>
         <source>🔒 Vertraulich (Traumasprechstunde)</source>
         <translation>🔒 Confidential (trauma consultation)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="240"/>
         <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
         <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="255"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="256"/>
         <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
         <translation>No goals yet – start with “Add goal”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="263"/>
         <source>der Teamleitung</source>
         <translation>the team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="265"/>
         <source>Freigegeben von %1 am %2</source>
         <translation>Approved by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="271"/>
         <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
         <translation>Agreed, approval by the team lead pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="273"/>
         <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="340"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="341"/>
         <source>Hilfeplan freigeben</source>
         <translation>Approve help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="342"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="343"/>
         <source>Die Fortschreibung dieses Hilfeplans war am %1 fällig. Trotzdem freigeben? Sonst zuerst mit der Fachkraft die Fortschreibung klären (Kommentar).</source>
         <translation>The review of this help plan was due on %1. Approve anyway? Otherwise first settle the review with the caseworker (comment).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="356"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="403"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="404"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="440"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="452"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="445"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="457"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="446"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="458"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="458"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="470"/>
         <source>Status ändern</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="499"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="511"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="500"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="512"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="501"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="513"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -1675,6 +1700,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Other reason</translation>
     </message>
     <message>
+        <source>Doppelt angelegt (zusammengeführt)</source>
+        <extracomment>Label of ClosingReason.DUPLICATE</extracomment>
+        <translation>Registered twice (merged)</translation>
+    </message>
+    <message>
         <source>Entwurf</source>
         <extracomment>Label of HelpPlanStatus.DRAFT</extracomment>
         <translation>Draft</translation>
@@ -1950,6 +1980,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Recovery</translation>
     </message>
     <message>
+        <source>Zusammengeführt</source>
+        <extracomment>Label of AuditAction.MERGE</extracomment>
+        <translation>Merged</translation>
+    </message>
+    <message>
         <source>Vorname</source>
         <extracomment>Label of field first_name</extracomment>
         <translation>First name</translation>
@@ -2108,6 +2143,11 @@ or create a new one with Ctrl+N.</translation>
         <source>Dauer je Termin</source>
         <extracomment>Label of field slot_minutes</extracomment>
         <translation>Length of each appointment</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt in</source>
+        <extracomment>Label of field merged_into_id</extracomment>
+        <translation>Merged into</translation>
     </message>
     <message>
         <source>Ende</source>
@@ -2726,175 +2766,180 @@ or create a new one with Ctrl+N.</translation>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="159"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="435"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="187"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="454"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="191"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="214"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="219"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="334"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="335"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="351"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="353"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="355"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="373"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="375"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="401"/>
+        <source>Akten zusammengeführt.</source>
+        <translation>Records merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="442"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="438"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="443"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="456"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3086,6 +3131,79 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="315"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="41"/>
+        <source>Akten zusammenführen</source>
+        <translation>Merge records</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="48"/>
+        <source>Dieselbe Person wurde zweimal angelegt? Eine Akte bleibt, die andere wird als „doppelt angelegt“ abgeschlossen. Ihre Einträge bleiben dort lesbar; es wird nichts gelöscht.</source>
+        <translation>Was the same person registered twice? One record stays; the other is closed as &quot;registered twice&quot;. Its entries stay readable there; nothing is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="66"/>
+        <source>Andere Akte</source>
+        <translation>Other record</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="68"/>
+        <source>diese Akte (%1)</source>
+        <translation>this record (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="71"/>
+        <source>die andere Akte</source>
+        <translation>the other record</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="80"/>
+        <source>Behalten wird</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="85"/>
+        <source>Angabe</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="85"/>
+        <source>Bleibt</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="85"/>
+        <source>Aus der anderen Akte übernehmen</source>
+        <translation>Take from the other record</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="109"/>
+        <source>Zusammenführen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="131"/>
+        <source>die andere Akte (%1)</source>
+        <translation>the other record (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="151"/>
+        <source>Die Akte %1 wird als „doppelt angelegt“ abgeschlossen.</source>
+        <translation>Record %1 is closed as &quot;registered twice&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="157"/>
+        <source>Einwilligungen: %1 Änderung(en) aus der anderen Akte.</source>
+        <translation>Consents: %1 change(s) from the other record.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/merge.py" line="163"/>
+        <source>Der Vermerk der anderen Akte wird an den der bleibenden angefügt.</source>
+        <translation>The other record&apos;s note is appended to the note of the record that stays.</translation>
     </message>
 </context>
 <context>
@@ -3514,170 +3632,170 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
         <source>Traumaangebote des Kreises</source>
         <translation>The district&apos;s trauma services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="125"/>
         <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
         <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="148"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="154"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="165"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="169"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="171"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="180"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="187"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="196"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="206"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="209"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="207"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="554"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="212"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="553"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="224"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="229"/>
         <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
         <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="232"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="237"/>
         <source>Termine und Angebote</source>
         <translation>Dates and services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="239"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="345"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="585"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="347"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="252"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="252"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="257"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="260"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="260"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="279"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="281"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="265"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="271"/>
         <source>Termin / Platz</source>
         <translation>Date / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="275"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="276"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="347"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="349"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="351"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="296"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="298"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="342"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="344"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
@@ -3690,22 +3808,22 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="309"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="323"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="328"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="330"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="332"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="334"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
@@ -3714,90 +3832,90 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="359"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="361"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="364"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="363"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="498"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="366"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="497"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="369"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="368"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="389"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="388"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="392"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="391"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="642"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="397"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="396"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="402"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="401"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="485"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="484"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="506"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="505"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="555"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="554"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="583"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="591"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="590"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="638"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="644"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="658"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="657"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -4504,207 +4622,207 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="37"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="43"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="42"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
         <source>Sprechstunde</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="66"/>
         <source>Warteliste seit %1</source>
         <translation>Waiting list since %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="70"/>
         <source>Anfrage zurückgezogen</source>
         <translation>Request withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="76"/>
         <source>wahrgenommen am %1</source>
         <translation>attended on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="80"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="85"/>
         <source>bei %1</source>
         <translation>with %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="90"/>
         <source>Platz %1 ab %2</source>
         <translation>Place %1 from %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
         <source>Angefragt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="107"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="106"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="108"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="110"/>
         <source>Abklärung Klient:in</source>
         <translation>Client assessment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="113"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="114"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="116"/>
         <source>Warteliste / Platz</source>
         <translation>Waiting list / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="121"/>
         <source>Gruppe / Wohngruppe</source>
         <translation>Group / residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="125"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="131"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="218"/>
         <source>Keine Anfrage an die Traumasprechstunde.</source>
         <translation>No trauma consultation requests.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="145"/>
         <source>Anzeigen (wird protokolliert)</source>
         <translation>Show (will be logged)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="148"/>
         <source>Sprechstunde anfragen</source>
         <translation>Request consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="151"/>
         <source>Termin / Ergebnis …</source>
         <translation>Appointment / outcome…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="154"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="153"/>
         <source>Empfehlung in den Hilfeplan übernehmen</source>
         <translation>Add recommendation to help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="156"/>
         <source>Gruppe / Wohngruppe anfragen …</source>
         <translation>Request group / residential group …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="159"/>
         <source>Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)</source>
         <translation>Place in the group offering or the residential group (the coordinator&apos;s waiting list)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="162"/>
         <source>Anfrage zurückziehen …</source>
         <translation>Withdraw request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="177"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="176"/>
         <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
         <translation>Content hidden. “Show” reveals it; this is logged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="190"/>
         <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
         <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="230"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="227"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="281"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="292"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="296"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="276"/>
         <source>Bitte zuerst eine Anfrage wählen.</source>
         <translation>Please choose a request first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="288"/>
         <source>Gruppe und Wohngruppe gibt es nur für Klient:innen.</source>
         <translation>The group and the residential group are for clients only.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="297"/>
         <source>Für beide Angebote gibt es schon eine offene Anfrage.</source>
         <translation>There is already an open request for both services.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="328"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="349"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="353"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="324"/>
         <source>Zu dieser Anfrage wartet nichts auf einen Termin oder Platz.</source>
         <translation>Nothing of this request is waiting for a date or place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="345"/>
         <source>„%1“ zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw “%1”? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="389"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="387"/>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="396"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="405"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="411"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="400"/>
         <source>Empfehlung übernehmen</source>
         <translation>Add recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="381"/>
         <source>Bitte zuerst einen Hilfeplan anlegen.</source>
         <translation>Please create a help plan first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="397"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="388"/>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>

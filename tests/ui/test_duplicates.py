@@ -73,3 +73,74 @@ def test_a_mistake_is_deleted_from_the_case_menu(qtbot, window, session, service
     assert files.data is None
     assert "Fehleingabe gelöscht" in window.statusBar().currentMessage()
     assert services.cases.caseload() == []
+
+
+def _choose_from_case_menu(qtbot, files, action) -> None:
+    """Click "Fall …", then the entry in the menu that pops up."""
+
+    def choose() -> None:
+        popup = QApplication.activePopupWidget()
+        assert popup is not None and action in popup.actions()
+        qtbot.mouseClick(
+            popup, Qt.MouseButton.LeftButton, pos=popup.actionGeometry(action).center()
+        )
+
+    QTimer.singleShot(50, choose)
+    qtbot.mouseClick(files.case_button, Qt.MouseButton.LeftButton)
+
+
+def test_two_records_of_one_person_are_merged_from_the_case_menu(qtbot, window, session, services):
+    ops = session.ops
+    kept, kept_case = new_client(services, first="Oleksandr", last="Kovalenko",
+                                 birth_date=date(1985, 3, 2))  # fmt: skip
+    _other, other_case = new_client(services, first="Alexander", last="Kowalenko",
+                                    birth_date=date(1985, 3, 2), phone="0176 555")  # fmt: skip
+    window.refresh_caseload_then_select(kept_case.id)
+    settle(qtbot, ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == kept_case.id)
+    _choose_from_case_menu(qtbot, files, files.merge_action)
+    settle(qtbot, ops)
+    dialog = files.dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.isVisible() and other_case.reference in dialog.other.currentText()
+    assert "Alexander Kowalenko" in dialog.keep_other.text()
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert {"Vorname", "Nachname", "Telefon"} <= set(rows)
+    phone = dialog.table.item(rows["Telefon"], 2)
+    assert (dialog.table.item(rows["Telefon"], 1).text(), phone.text()) == ("–", "0176 555")
+    phone.setCheckState(Qt.CheckState.Checked)
+    assert other_case.reference in dialog.summary.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "Akten zusammengeführt" in window.statusBar().currentMessage()
+    assert services.clients.get(kept.id).phone == "0176 555"
+    assert services.cases.get(other_case.id).merged_into_id == kept_case.id
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == kept_case.id)
+    window.refresh_caseload_then_select(other_case.id)  # the duplicate says where to look
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == other_case.id)
+    assert f"zusammengeführt mit Akte {kept_case.reference}" in files.heading.text()
+    assert not files.merge_action.isEnabled()
+
+
+def test_nothing_to_merge_is_said(qtbot, window, session, services):
+    ops = session.ops
+    _, case = new_client(services, first="Olena", last="Kovalenko")
+    window.refresh_caseload_then_select(case.id)
+    settle(qtbot, ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None)
+    said = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(200, answer)
+    _choose_from_case_menu(qtbot, files, files.merge_action)
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "Keine andere Akte gefunden" in said[0]

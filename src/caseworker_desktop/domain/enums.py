@@ -80,6 +80,7 @@ class ClosingReason(StrEnum):
     CLIENT_DECLINED = "client_declined"
     HANDED_OVER = "handed_over"
     OTHER = "other"
+    DUPLICATE = "duplicate"  # a second record of one person, merged into the kept case
 
 
 class HelpPlanStatus(StrEnum):
@@ -191,3 +192,4 @@ class AuditAction(StrEnum):
     PASSPHRASE_CHANGE = "passphrase_change"
     BACKUP = "backup"
     RECOVERY = "recovery"
+    MERGE = "merge"

@@ -71,6 +71,7 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.ClosingReason.CLIENT_DECLINED: "Unterstützung abgelehnt",
         e.ClosingReason.HANDED_OVER: "An andere Stelle übergeben",
         e.ClosingReason.OTHER: "Sonstiger Grund",
+        e.ClosingReason.DUPLICATE: "Doppelt angelegt (zusammengeführt)",
     },
     e.HelpPlanStatus: {
         e.HelpPlanStatus.DRAFT: "Entwurf",
@@ -154,6 +155,7 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.AuditAction.PASSPHRASE_CHANGE: "Passphrase geändert",
         e.AuditAction.BACKUP: "Sicherung erstellt",
         e.AuditAction.RECOVERY: "Wiederherstellung",
+        e.AuditAction.MERGE: "Zusammengeführt",
     },
 }
 
@@ -214,6 +216,7 @@ FIELD_LABELS_DE: dict[str, str] = {
     "closed_on": "Abschluss",
     "closing_reason": "Abschlussgrund",
     "closing_note": "Abschlussvermerk",
+    "merged_into_id": "Zusammengeführt in",
     "case_id": "Fall",
     "period_start": "Beginn",
     "period_end": "Ende",

@@ -170,6 +170,7 @@ class Case(Record):
     closed_on: date | None = None
     closing_reason: ClosingReason | None = None
     closing_note: str = ""
+    merged_into_id: str | None = None  # closed as a duplicate: the case that was kept
 
 
 @dataclass(kw_only=True)

@@ -133,8 +133,10 @@ def outcome_report(
         if wanted is not None and muni_id not in wanted:
             continue
         place = data.municipalities.get(muni_id, NO_MUNICIPALITY) if muni_id else NO_MUNICIPALITY
-        case_place[case.id] = place
+        case_place[case.id] = place  # a merged duplicate's courses still count
         row = rows.setdefault(place, Row(place))
+        if case.closing_reason is ClosingReason.DUPLICATE:
+            continue  # one person: counted once, with the case that was kept
         counts = row.figures
         open_at_end = case.opened_on <= end and (case.closed_on is None or case.closed_on > end)
         opened, closed = within(case.opened_on), within(case.closed_on)

@@ -9,6 +9,7 @@ from datetime import date
 from . import model as m
 from .enums import (
     CaseStatus,
+    ClosingReason,
     ConsentRecipient,
     ContactKind,
     CourseReferralStatus,
@@ -162,6 +163,16 @@ def validate_case(c: m.Case, today: date) -> None:
             p.require(c.closed_on <= today, "closed_on", "Abschluss liegt in der Zukunft.")
     else:
         p.require(c.closed_on is None, "closed_on", "Nur abgeschlossene Fälle haben ein Ende.")
+    duplicate = c.closing_reason is ClosingReason.DUPLICATE
+    p.require(
+        duplicate == (c.merged_into_id is not None),
+        "merged_into_id",
+        "Eine doppelt angelegte Akte nennt die Akte, mit der sie zusammengeführt wurde "
+        "(und nur sie).",
+    )
+    p.require(
+        c.merged_into_id != c.id, "merged_into_id", "Eine Akte ist kein Duplikat ihrer selbst."
+    )
     p.raise_if_any()
 
 

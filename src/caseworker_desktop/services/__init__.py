@@ -14,6 +14,7 @@ from .clients import ClientService, NewClient, Release
 from .context import ServiceContext
 from .help_plans import HelpPlanService, masked
 from .inbox import InboxService
+from .merge import MergeService
 from .planning import PlanningService
 from .printing import PrintService
 from .referrals import ReferralService
@@ -53,6 +54,7 @@ class Services:
         self.planning = PlanningService(self.ctx)
         self.reports = ReportService(self.ctx)
         self.inbox = InboxService(self.ctx)
+        self.merge = MergeService(self.ctx)
 
     @property
     def user(self) -> m.User:

@@ -115,7 +115,12 @@ class CaseService:
     def reopen(self, case_id: str) -> m.Case:
         with self.ctx.transaction() as tx:
             return tx.update(
-                m.Case, case_id, status=CaseStatus.OPEN, closed_on=None, closing_reason=None
+                m.Case,
+                case_id,
+                status=CaseStatus.OPEN,
+                closed_on=None,
+                closing_reason=None,
+                merged_into_id=None,  # a merged duplicate reopened is a case of its own again
             )
 
     # --- contact notes -----------------------------------------------------------------

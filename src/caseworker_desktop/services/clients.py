@@ -14,6 +14,7 @@ from ..domain.duplicates import Person
 from ..domain.enums import (
     AuditAction,
     CaseStatus,
+    ClosingReason,
     ConsentKind,
     ConsentRecipient,
     EmploymentStatus,
@@ -192,11 +193,16 @@ class ClientService:
         """Clients on file who may be this person (spelling, script, order of names), each
         with the reference of their newest case."""
         with self.ctx.transaction() as tx:
-            clients = tx.find(m.Client)
+            cases = table_of(m.Case)
+            with_a_case = {  # a duplicate merged away is not offered again
+                c.client_id
+                for c in tx.find(m.Case)
+                if c.closing_reason is not ClosingReason.DUPLICATE
+            }
+            clients = [c for c in tx.find(m.Client) if c.id in with_a_case]
             new = Person("", first_name, last_name, birth_date)
             people = [Person(c.id, c.first_name, c.last_name, c.birth_date) for c in clients]
             found = {p.id for p in duplicates.possible_duplicates(new, people)}
-            cases = table_of(m.Case)
             result = []
             for client in clients:
                 if client.id in found:

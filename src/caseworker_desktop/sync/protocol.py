@@ -24,6 +24,9 @@ with the device's acknowledged head) and comes back for the cases a user sees
 (GET /audit/pull).
 Version 5: the directory says which team leads may change case files as a stand-in
 (without it a team lead comments and approves only; the office refuses other writes).
+Version 6: a case closed as a duplicate (closing reason "duplicate") names the case it was
+merged into (`case_file.merged_into_id`); audit events of the action "merge". A laptop of
+version 5 would not know either.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 5
+PROTOCOL_VERSION = 6
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000

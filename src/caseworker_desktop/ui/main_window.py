@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.client_file.deleted.connect(
             lambda _case: self.statusBar().showMessage(self.tr("Fehleingabe gelöscht."), 8000)
         )
+        self.client_file.merged.connect(self._merged)
         self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
@@ -395,6 +396,10 @@ class MainWindow(QMainWindow):
             )
 
         self.session.call(services.clients.municipalities, open_dialog)
+
+    def _merged(self, kept_case_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Akten zusammengeführt."), 8000)
+        self.refresh_caseload_then_select(kept_case_id)
 
     def refresh_caseload_then_select(self, case_id: str) -> None:
         today = self.session.clock.today()

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import CaseStatus, Role
+from ...domain import model as m
+from ...domain.enums import CaseStatus, ClosingReason, Role
+from ...domain.errors import CaseworkerError
 from ...services import ClientFile
+from ..dialogs.merge import MergeDialog
 from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
 from ..session import Session
@@ -33,6 +36,7 @@ from .tabs.trauma import TraumaTab
 class ClientFileView(QWidget):
     loaded = Signal(object)  # ClientFile
     deleted = Signal(str)  # case id of a mistake removed
+    merged = Signal(str)  # id of the case kept when two records of one person were merged
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -54,6 +58,10 @@ class ClientFileView(QWidget):
         self.close_action = menu.addAction(self.tr("Abschließen …"), self.close_case)
         self.reopen_action = menu.addAction(self.tr("Wieder öffnen"), self.reopen_case)
         menu.addSeparator()
+        self.merge_action = menu.addAction(
+            self.tr("Mit anderer Akte zusammenführen …"), self.merge_records
+        )
+        self.merge_action.setToolTip(self.tr("Dieselbe Person wurde zweimal angelegt"))
         self.delete_action = menu.addAction(
             self.tr("Als Fehleingabe löschen …"), self.delete_mistake
         )
@@ -161,13 +169,15 @@ class ClientFileView(QWidget):
             f"<h2 style='margin:2px 0'>{_esc(client.full_name)}</h2>"
             f"<span style='color:#555'>{_esc(case.reference)} · {enum_label(case.status)}"
             f" · {_esc((data.household and _municipality(data)) or '')}"
-            f"{self._caseworker_line(case)}</span>{self._comment_badge(data)}"
+            f"{self._caseworker_line(case)}</span>{self._merged_line(case)}"
+            f"{self._comment_badge(data)}"
         )
         self.heading.show()
         self.case_button.show()
         self.dormant_action.setEnabled(case.status is CaseStatus.OPEN)
         self.close_action.setEnabled(case.status is not CaseStatus.CLOSED)
         self.reopen_action.setEnabled(case.status is not CaseStatus.OPEN)
+        self.merge_action.setEnabled(case.closing_reason is not ClosingReason.DUPLICATE)
         self.stack.setCurrentWidget(self.tabs)
         same_client = self.master.data is not None and self.master.data.client.id == data.client.id
         if self.master.dirty.dirty and same_client:
@@ -210,6 +220,12 @@ class ClientFileView(QWidget):
         name = self.names.get(case.caseworker_id, "")
         caption = self.tr("Fachkraft: %1").replace("%1", _esc(name) or "?")
         return f" · <b>{caption}</b>"
+
+    def _merged_line(self, case: m.Case) -> str:
+        """A duplicate merged away says where the person's record is now."""
+        if case.closing_reason is not ClosingReason.DUPLICATE:
+            return ""
+        return f"<br><span style='color:#9a5b00'>{_esc(case.closing_note)}</span>"
 
     def _comment_badge(self, data: ClientFile) -> str:
         """An open comment of the team lead is hard to miss for the caseworker."""
@@ -284,6 +300,55 @@ class ClientFileView(QWidget):
 
         failed = warn_on_failure(self.session, self, self.tr("Als Fehleingabe löschen"))
         self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
+
+    def merge_records(self) -> None:
+        """Two records of one person: find the other, choose, merge (services/merge.py)."""
+        if self.data is None:
+            return
+        case, client = self.data.case, self.data.client
+        merge, title = self.session.services.merge, self.tr("Akten zusammenführen")
+
+        def show(candidates) -> None:
+            if not candidates:
+                QMessageBox.information(
+                    self,
+                    title,
+                    self.tr(
+                        "Keine andere Akte gefunden, die dieselbe Person sein könnte "
+                        "(Name in anderer Schreibweise, Geburtsdatum)."
+                    ),
+                )
+                return
+            dialog = MergeDialog(case, client, candidates, self)
+            self.dialog = dialog
+            refused = lambda exc: self._merge_refused(dialog, exc)  # noqa: E731
+
+            def merged(kept: m.Case) -> None:
+                dialog.accept()
+                self.merged.emit(kept.id)
+
+            dialog.plan_wanted.connect(
+                lambda kept, other: self.session.call(
+                    lambda: merge.plan(kept, other), dialog.show_plan, refused
+                )
+            )
+            dialog.merge_wanted.connect(
+                lambda kept, other, taken: self.session.call(
+                    lambda: merge.merge(kept, other, taken), merged, refused
+                )
+            )
+            dialog.open()
+            dialog.start()
+
+        failed = warn_on_failure(self.session, self, title)
+        self.session.call(lambda: merge.candidates(case.id), show, failed)
+
+    def _merge_refused(self, dialog: MergeDialog, exc: BaseException) -> None:
+        if isinstance(exc, CaseworkerError):
+            dialog.show_error(str(exc))
+        else:
+            dialog.show_error(self.tr("Zusammenführen fehlgeschlagen."))
+            self.session.ops.failed.emit(exc)
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self.case_id:
