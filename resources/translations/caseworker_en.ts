@@ -359,104 +359,155 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
+        <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
+        <translation>Erasure on request (GDPR Art. 17) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
+        <source>Löschantrag bestätigen …</source>
+        <translation>Confirm erasure request …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="88"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="110"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="110"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="102"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="240"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="285"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="192"/>
+        <source>Löschantrag zurücknehmen</source>
+        <translation>Withdraw erasure request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="258"/>
+        <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
+        <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="263"/>
+        <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
+        <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="339"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="348"/>
+        <source>Löschung auf Antrag</source>
+        <translation>Erasure on request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="350"/>
+        <source>Den Löschantrag für Akte %1 zurücknehmen?</source>
+        <translation>Withdraw the erasure request for record %1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="356"/>
+        <source>%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht rückgängig gemacht werden.</source>
+        <translation>Did %1 ask today for their data to be erased (GDPR Art. 17)? The team lead confirms the request; then the district office deletes record %2 with everything stored about it, on every device and in the backups. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="380"/>
+        <source>Löschantrag bestätigen</source>
+        <translation>Confirm erasure request</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="385"/>
+        <source>Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden.</source>
+        <translation>Confirm the erasure of record %1 (%2)? The district office deletes it at its next deletion run on every device; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="402"/>
         <source>Akten zusammenführen</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="310"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="410"/>
         <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
         <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="443"/>
         <source>Zusammenführen fehlgeschlagen.</source>
         <translation>Merging failed.</translation>
     </message>
@@ -465,44 +516,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="220"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="242"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="274"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="231"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="243"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="288"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -2148,6 +2199,16 @@ or create a new one with Ctrl+N.</translation>
         <source>Zusammengeführt in</source>
         <extracomment>Label of field merged_into_id</extracomment>
         <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Löschung beantragt am</source>
+        <extracomment>Label of field erasure_requested_on</extracomment>
+        <translation>Erasure requested on</translation>
+    </message>
+    <message>
+        <source>Löschung bestätigt von</source>
+        <extracomment>Label of field erasure_confirmed_by</extracomment>
+        <translation>Erasure confirmed by</translation>
     </message>
     <message>
         <source>Ende</source>
@@ -4205,141 +4266,146 @@ Ctrl+Q  Quit</translation>
         <translation>Export as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="265"/>
+        <source>Im Export erscheinen die Zahlen 1 und 2 als „&lt; 3“: an einer kleinen Zahl soll niemand zu erkennen sein.</source>
+        <translation>In the export the numbers 1 and 2 appear as &quot;&lt; 3&quot;: nobody should be recognisable by a small number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="273"/>
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="275"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="277"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="281"/>
         <source>Kommunen:</source>
         <translation>Municipalities:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="291"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="300"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="294"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="563"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="569"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="303"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="303"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="312"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="586"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="318"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="592"/>
         <source>Keine Fälle im Zeitraum</source>
         <translation>No cases in the period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="326"/>
         <source>Kennzahlen nach Kommune</source>
         <translation>Figures by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="322"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="328"/>
         <source>Wichtigste Ergebnisse</source>
         <translation>Main outcomes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="330"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="336"/>
         <source>Erreichtes Sprachniveau (abgeschlossene Kurse)</source>
         <translation>Language level reached (completed courses)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="337"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="343"/>
         <source>Fallzahl je Fachkraft</source>
         <translation>Caseload per caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="436"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="464"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="442"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="470"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="468"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="474"/>
         <source>%1 Kommunen</source>
         <translation>%1 municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="489"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="495"/>
         <source>Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the start and end of the period as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="492"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="498"/>
         <source>Das Ende des Zeitraums liegt vor seinem Beginn.</source>
         <translation>The end of the period is before its start.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="501"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="507"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="578"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="584"/>
         <source>alle Kommunen</source>
         <translation>all municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="609"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="615"/>
         <source>Ergebnisbericht als CSV exportieren</source>
         <translation>Export outcome report as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="610"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="616"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="612"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="618"/>
         <source>Ergebnisbericht als PDF exportieren</source>
         <translation>Export outcome report as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="613"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="619"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="615"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="621"/>
         <source>mit Namen der Fachkräfte</source>
         <translation>with caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="631"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="637"/>
         <source>Wird exportiert …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="643"/>
         <source>Export mit Namen</source>
         <translation>Export with names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="639"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="645"/>
         <source>Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?
 
 Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</source>
@@ -4348,12 +4414,12 @@ Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</sourc
 Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="648"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="654"/>
         <source>Ergebnisbericht gespeichert: %1</source>
         <translation>Outcome report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="658"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="664"/>
         <source>Export fehlgeschlagen: %1</source>
         <translation>Export failed: %1</translation>
     </message>

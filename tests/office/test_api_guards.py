@@ -57,7 +57,9 @@ def test_sync_calls_without_a_valid_token_get_401(office, method, path, body):
 
 
 @pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS)
-@pytest.mark.parametrize("version", [None, "0", "1", "4", "6", "eins"])
+@pytest.mark.parametrize(
+    "version", [None, "0", "1", str(PROTOCOL_VERSION - 1), str(PROTOCOL_VERSION + 1), "eins"]
+)
 def test_another_protocol_version_gets_426_with_an_upgrade_message(
     office, anna, method, path, body, version
 ):

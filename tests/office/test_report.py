@@ -104,10 +104,16 @@ def test_the_cli_writes_aggregates_without_names_and_refuses_unknown_places(
     assert not any(name in text for name in CLIENT_NAMES)
     assert "Anna" not in text and "Fachkraft 1" in text
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    assert next(r for r in rows if r and r[0] == "Gesamt")[1:] == ["< 3"] * 9  # small: hidden
+    assert "Ergebnisbericht 01.01.2026–31.03.2026" in capsys.readouterr().out
+    exact = tmp_path / "genau.csv"
+    code = main(["report", "--db", db_url, *period, "--csv", str(exact), "--min-count", "0"])
+    assert code == 0
+    rows = list(csv.reader(exact.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert next(r for r in rows if r and r[0] == "Gesamt")[1:] == [
         "2", "2", "2", "1", "1", "2", "1", "1", "1"
     ]  # fmt: skip
-    assert "Ergebnisbericht 01.01.2026–31.03.2026" in capsys.readouterr().out
+    capsys.readouterr()
 
     elsewhere = ["--municipality", "Atlantis", "--csv", str(tmp_path / "x.csv")]
     code = main(["report", "--db", db_url, *period, *elsewhere])

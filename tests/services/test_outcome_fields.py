@@ -109,10 +109,13 @@ def test_local_report_and_its_exports_are_aggregates_and_audited(services, case,
     assert "Kovalenko" not in text and "Olena" not in text
     assert services.user.display_name not in text
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    assert next(r for r in rows if r and r[0] == "Gesamt")[1:4] == ["0", "< 3", "< 3"]
+    exact = services.reports.export_csv(report, tmp_path / "genau.csv", min_count=0)
+    rows = list(csv.reader(exact.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert next(r for r in rows if r and r[0] == "Gesamt")[1:4] == ["0", "1", "1"]
 
     named = services.reports.outcome(today - timedelta(days=60), today, with_names=True)
     services.reports.export_csv(named, tmp_path / "named.csv")
     assert services.user.display_name in (tmp_path / "named.csv").read_text(encoding="utf-8-sig")
     exports = [e for e in services.history("report", "outcome") if e.action is AuditAction.EXPORT]
-    assert [("with_caseworker_names" in e.detail) for e in exports] == [False, True]
+    assert [("with_caseworker_names" in e.detail) for e in exports] == [False, False, True]

@@ -144,3 +144,28 @@ def test_nothing_to_merge_is_said(qtbot, window, session, services):
     settle(qtbot, ops)
     qtbot.waitUntil(lambda: bool(said))
     assert "Keine andere Akte gefunden" in said[0]
+
+
+def test_a_request_for_erasure_is_recorded_from_the_case_menu(qtbot, window, session, services):
+    ops = session.ops
+    client, case = new_client(services, first="Olena", last="Kovalenko")
+    window.refresh_caseload_then_select(case.id)
+    settle(qtbot, ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None)
+    asked = []
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(200, answer_yes)
+    _choose_from_case_menu(qtbot, files, files.erasure_action)
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: files.data.case.erasure_requested_on is not None)
+    assert asked and "Olena Kovalenko" in asked[0] and case.reference in asked[0]
+    assert "wartet auf die Bestätigung der Teamleitung" in files.heading.text()
+    assert not files.confirm_erasure_button.isVisible()  # a caseworker cannot confirm
+    assert files.erasure_action.text() == "Löschantrag zurücknehmen"
+    assert client.id

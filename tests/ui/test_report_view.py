@@ -203,10 +203,11 @@ def test_csv_export_pseudonymised_by_default_names_only_when_chosen(
     qtbot.mouseClick(view.csv_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window.session.ops)
     content = target.read_text(encoding="utf-8-sig")
-    assert "Ludwigsburg;1;1;1;1;1;1;1;0;1" in content
-    assert "Kornwestheim;1;1;0;0;1;0;0;1;0" in content
-    assert "Gesamt;2;2;1;1;2;1;1;1;1" in content
-    assert "Fachkraft 1;2;2;1" in content
+    assert "Ludwigsburg;< 3;< 3;< 3;< 3;< 3;< 3;< 3;0;< 3" in content  # small numbers hidden
+    assert "Zahlen von 1 bis 2 als „< 3“" in content
+    assert "Kornwestheim;< 3;< 3;0;0;< 3;0;0;< 3;0" in content
+    assert "Gesamt;< 3;< 3;< 3;< 3;< 3;< 3;< 3;< 3;< 3" in content
+    assert "Fachkraft 1;< 3;< 3;< 3" in content
     assert "amueller" not in content
     assert not any(name in content for name in CLIENT_NAMES)
     assert not asked
@@ -222,7 +223,7 @@ def test_csv_export_pseudonymised_by_default_names_only_when_chosen(
     settle(qtbot, window.session.ops)
     assert len(asked) == 1 and "Namen der Fachkräfte" in asked[0][2]
     content = named.read_text(encoding="utf-8-sig")
-    assert "amueller;2;2;1" in content
+    assert "amueller;< 3;< 3;< 3" in content
     assert not any(name in content for name in CLIENT_NAMES)
 
 
@@ -253,8 +254,9 @@ def test_pdf_export(qtbot, window, places, tmp_path, monkeypatch):
     assert "Ergebnisbericht Integrationsmanagement" in text
     assert "01.01.2026 – 24.11.2026" in text
     assert "Eigene Fälle" in text
-    assert "Ludwigsburg 1 1 1 1 1 1 1 0 1" in text
-    assert "Gesamt 2 2 1 1 2 1 1 1 1" in text
+    assert "Ludwigsburg < 3 < 3 < 3 < 3 < 3 < 3 < 3 0 < 3" in text
+    assert "damit niemand an einer kleinen Zahl erkennbar ist" in text
+    assert "Gesamt < 3 < 3 < 3 < 3 < 3 < 3 < 3 < 3 < 3" in text
     assert "Fachkraft 1" in text and "amueller" not in text
     assert not any(name in text for name in CLIENT_NAMES)
 

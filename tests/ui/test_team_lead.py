@@ -319,3 +319,33 @@ def test_approving_an_overdue_plan_is_confirmed(qtbot, lead_window, team, sessio
     qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
     settle(qtbot, session.ops)
     assert services.plans.get(plan.id).status is HelpPlanStatus.APPROVED
+
+
+def _answer_yes(asked: list) -> None:
+    box = QApplication.activeModalWidget()
+    asked.append(box.text())
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_the_lead_confirms_an_erasure_the_caseworker_recorded(
+    qtbot, lead_window, team, services, session
+):
+    """Anna records the person's request (Fall … menu, as she would on her laptop); Lena
+    sees it in the case and confirms it with the button beside the heading."""
+    case_id = team["kovalenko"].id
+    with acting_as(services, team["anna"]):
+        services.cases.request_erasure(case_id, TODAY)
+    lead_window.refresh_caseload_then_select(case_id)
+    settle(qtbot, session.ops)
+    files = lead_window.client_file
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == case_id)
+    assert "wartet auf die Bestätigung der Teamleitung" in files.heading.text()
+    assert files.confirm_erasure_button.isVisible()
+    asked: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_yes(asked))
+    qtbot.mouseClick(files.confirm_erasure_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session.ops)
+    assert asked and "kann nicht rückgängig gemacht werden" in asked[0]
+    qtbot.waitUntil(lambda: files.data.case.erasure_confirmed_by == session.user.id)
+    assert "bestätigt: das Landratsamt löscht" in files.heading.text()
+    assert not files.confirm_erasure_button.isVisible()

@@ -249,3 +249,63 @@ def test_csv_has_figures_and_no_client_names():
     total = next(r for r in rows if r and r[0] == "Gesamt")
     assert dict(zip(header[1:], total[1:], strict=True))["Umzug in eigene Wohnung"] == "1"
     assert total[1:] == ["2", "2", "2", "1", "1", "2", "1", "1", "1"]
+
+
+def test_the_facts_of_deleted_cases_count_exactly_like_the_cases():
+    """Retention deletes a case but keeps what the figures count (domain.report_facts):
+    every case of the fixture turned into facts gives the same report, in every period."""
+    from caseworker_desktop.domain.report_facts import ReportFact, fact_of
+
+    data = _fixture()
+    facts = []
+    for case in data.cases:
+        if case.deleted:
+            continue
+        client = data.clients.get(case.client_id)
+        household = data.households.get(client.household_id) if client.household_id else None
+        courses = [c for c in data.course_referrals if c.case_id == case.id]
+        fact = fact_of(case, client, household, courses)
+        assert ReportFact.from_json(fact.to_json()) == fact
+        assert "Amal" not in fact.to_json() and case.id not in fact.to_json()
+        facts.append(fact)
+    only_facts = ReportData(
+        cases=[],
+        clients={},
+        households={},
+        municipalities=data.municipalities,
+        course_referrals=[],
+        caseworkers=data.caseworkers,
+        facts=tuple(facts),
+    )
+    periods = (
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        (date(2025, 1, 1), date(2026, 12, 31)),
+        (date(2026, 2, 1), date(2026, 2, 1)),
+    )
+    for start, end in periods:
+        with_cases, with_facts = (
+            outcome_report(data, start, end),
+            outcome_report(only_facts, start, end),
+        )
+        assert [(r.name, r.figures) for r in with_facts.rows] == [
+            (r.name, r.figures) for r in with_cases.rows
+        ]
+        assert with_facts.levels == with_cases.levels
+        assert [r.figures for r in with_facts.caseload] == [r.figures for r in with_cases.caseload]
+
+
+def test_exports_show_small_counts_only_as_below_the_threshold():
+    report = outcome_report(_fixture(), date(2026, 1, 1), date(2026, 3, 31))
+    ludwigsburg = report.figure("Ludwigsburg", "opened")
+    assert ludwigsburg == 1 and report.shown(ludwigsburg) == "1"  # the app shows the count
+    exported = report.for_export(3)
+    rows = {row[0]: row[1:] for row in csv_rows(exported) if row}
+    assert rows["Ludwigsburg"][FIGURE_KEYS.index("opened")] == "< 3"
+    assert rows["Bietigheim-Bissingen"][FIGURE_KEYS.index("opened")] == "0"  # 0 says nothing
+    assert "1" not in {cell for row in csv_rows(exported)[3:] for cell in row[1:]}
+    assert exported.plotted(2) == 0 and exported.plotted(3) == 3
+    assert any("< 3" in " ".join(row) for row in csv_rows(exported)[-1:])
+    everything = {row[0]: row[1:] for row in csv_rows(report.for_export(0)) if row}
+    assert everything["Ludwigsburg"][FIGURE_KEYS.index("opened")] == "1"
+    with pytest.raises(ValueError):
+        report.for_export(-1)

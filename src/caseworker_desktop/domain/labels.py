@@ -217,6 +217,8 @@ FIELD_LABELS_DE: dict[str, str] = {
     "closing_reason": "Abschlussgrund",
     "closing_note": "Abschlussvermerk",
     "merged_into_id": "Zusammengeführt in",
+    "erasure_requested_on": "Löschung beantragt am",
+    "erasure_confirmed_by": "Löschung bestätigt von",
     "case_id": "Fall",
     "period_start": "Beginn",
     "period_end": "Ende",

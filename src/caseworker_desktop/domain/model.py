@@ -171,6 +171,10 @@ class Case(Record):
     closing_reason: ClosingReason | None = None
     closing_note: str = ""
     merged_into_id: str | None = None  # closed as a duplicate: the case that was kept
+    # The person asked for erasure (GDPR Art. 17) on this day; once a team lead confirmed
+    # it, the office deletes the case everywhere (office/retention.py).
+    erasure_requested_on: date | None = None
+    erasure_confirmed_by: str | None = None
 
 
 @dataclass(kw_only=True)

@@ -56,7 +56,11 @@ RULES: dict[str, TableRule] = {
         CASE_STAFF,
         CASE_STAFF,
         # Who holds a case the office decides (reassignment); a new case is the writer's.
-        {"caseworker_id": OWN_FIXED, "client_id": FIXED},
+        {
+            "caseworker_id": OWN_FIXED,
+            "client_id": FIXED,
+            "erasure_confirmed_by": FieldRule(own_id=True, set_by=TEAM_LEAD),
+        },
     ),
     "help_plan": TableRule(
         CASE_STAFF,
@@ -176,6 +180,7 @@ def check_record(role: Role | str, user_id: str, old, new, *, stand_in: bool = T
 LEAD_WRITES = {
     "review_comment": None,  # every field
     "help_plan": frozenset({"status", "approved_by", "approved_on"}),
+    "case_file": frozenset({"erasure_confirmed_by"}),  # the confirmation of an erasure
 }
 LEAD_NOT_STAND_IN = (
     "Die Teamleitung kommentiert und gibt Hilfepläne frei; „{field}“ in „{table}“ ändert "

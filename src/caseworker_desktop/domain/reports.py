@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import model as m
@@ -34,6 +34,7 @@ from .enums import (
     EmploymentStatus,
     LanguageLevel,
 )
+from .report_facts import ReportFact, records_of
 
 NO_MUNICIPALITY = "ohne Kommune"
 NO_LEVEL = "ohne Angabe"
@@ -74,6 +75,25 @@ class ReportData:
     municipalities: dict[str, str]  # id -> name
     course_referrals: list[m.CourseReferral]
     caseworkers: dict[str, str]  # user id -> display name
+    # Cases deleted under the retention rules, as the facts the figures count
+    facts: tuple[ReportFact, ...] = ()
+
+    def with_facts_as_records(self) -> ReportData:
+        if not self.facts:
+            return self
+        cases, clients = list(self.cases), dict(self.clients)
+        households, courses = dict(self.households), list(self.course_referrals)
+        for fact in self.facts:
+            case, client, household, referrals = records_of(fact)
+            cases.append(case)
+            clients[client.id] = client
+            if household is not None:
+                households[household.id] = household
+            courses += referrals
+        return replace(
+            self, cases=cases, clients=clients, households=households,
+            course_referrals=courses, facts=(),
+        )  # fmt: skip
 
 
 @dataclass
@@ -99,6 +119,21 @@ class OutcomeReport:
     total: Row
     levels: dict[str, int]  # level reached in the courses completed within the period
     caseload: list[CaseloadRow]
+    # Exports that leave the office show counts from 1 to min_count - 1 as "< min_count"
+    # (so that nobody is recognisable in a small number); 0: every count as it is.
+    min_count: int = 0
+
+    def shown(self, value: int) -> str:
+        return f"< {self.min_count}" if 0 < value < self.min_count else str(value)
+
+    def plotted(self, value: int) -> int:
+        """A bar's length: 0 where the number is not shown."""
+        return 0 if 0 < value < self.min_count else value
+
+    def for_export(self, min_count: int = 3) -> OutcomeReport:
+        if min_count < 0:
+            raise ValueError("Die Mindestzahl kann nicht negativ sein.")
+        return replace(self, min_count=min_count)
 
     def figure(self, municipality: str, key: str) -> int:
         for row in [*self.rows, self.total]:
@@ -118,6 +153,7 @@ def outcome_report(
     """The figures for `start`..`end`; `municipalities` (ids) narrows to those places."""
     if end < start:
         raise ValueError("Das Ende des Zeitraums liegt vor seinem Beginn.")
+    data = data.with_facts_as_records()
     wanted = set(municipalities) if municipalities else None
     within = lambda day: day is not None and start <= day <= end  # noqa: E731
     rows: dict[str, Row] = {}
@@ -207,12 +243,15 @@ def csv_rows(report: OutcomeReport) -> list[list[str]]:
     out.append([])
     out.append(["Kommune", *(label for _, label in FIGURES)])
     for row in [*report.rows, report.total]:
-        out.append([row.name, *(str(row.figures[k]) for k in FIGURE_KEYS)])
+        out.append([row.name, *(report.shown(row.figures[k]) for k in FIGURE_KEYS)])
     out.append([])
     out.append(["Erreichtes Sprachniveau (abgeschlossene Kurse)", "Anzahl"])
-    out.extend([level, str(count)] for level, count in report.levels.items())
+    out.extend([level, report.shown(count)] for level, count in report.levels.items())
     out.append([])
     out.append(["Fachkraft", *(label for _, label in CASELOAD_FIGURES)])
     for worker in report.caseload:
-        out.append([worker.caseworker, *(str(v) for v in worker.figures.values())])
+        out.append([worker.caseworker, *(report.shown(v) for v in worker.figures.values())])
+    if report.min_count:
+        out.append([])
+        out.append([f"Zahlen von 1 bis {report.min_count - 1} als „< {report.min_count}“"])
     return out

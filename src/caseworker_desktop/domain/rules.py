@@ -173,6 +173,16 @@ def validate_case(c: m.Case, today: date) -> None:
     p.require(
         c.merged_into_id != c.id, "merged_into_id", "Eine Akte ist kein Duplikat ihrer selbst."
     )
+    p.require(
+        c.erasure_confirmed_by is None or c.erasure_requested_on is not None,
+        "erasure_confirmed_by",
+        "Bestätigt werden kann nur ein Löschantrag.",
+    )
+    p.require(
+        _not_future(c.erasure_requested_on, today),
+        "erasure_requested_on",
+        "Der Löschantrag liegt in der Zukunft.",
+    )
     p.raise_if_any()
 
 

@@ -20,7 +20,7 @@ from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
-from . import auth, recovery
+from . import auth, cli_retention, recovery
 from .rotation import rotate
 from .schema import audit
 from .store import Store
@@ -236,6 +236,12 @@ def _day(text: str) -> date:
         ) from None
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl ab 0.")
+    return int(text)
+
+
 def cmd_report(args) -> int:
     """The outcome report for the social committee: aggregates only (caseworkers as
     "Fachkraft n" unless --with-names), as CSV and/or PDF."""
@@ -252,7 +258,7 @@ def cmd_report(args) -> int:
             team=args.team,
             municipalities=args.municipality or (),
             with_names=args.with_names,
-        )
+        ).for_export(args.min_count)
         scope = f"Team {args.team}" if args.team else "Landkreis"
         written = []
         if args.csv:
@@ -433,6 +439,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--csv", help="CSV-Datei schreiben")
     p.add_argument("--pdf", help="PDF-Datei schreiben")
+    p.add_argument(
+        "--min-count",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="Zahlen von 1 bis N-1 als „< N“ ausgeben, damit niemand erkennbar ist "
+        "(Vorgabe: 3; 0: alle Zahlen genau)",
+    )
+
+    cli_retention.add_commands(sub, command, _day)
     return parser
 
 

@@ -24,14 +24,16 @@ def pull_page(
     if auth.works_on_cases(who):
         rows = conn.execute(_visible_changes(who, cursor, head, limit)).all()
     rows += conn.execute(_evictions(who, cursor, head, limit)).all()  # (seq, case)
+    rows += conn.execute(_purges(cursor, head, limit)).all()  # (seq, case, notice)
     rows.sort(key=lambda row: row[0])
     page = rows[:limit]
     more = len(rows) > limit
-    # Changes and evictions told apart by their width (Row._fields per row was slow).
+    # Told apart by their width (Row._fields per row was slow).
     return PullResponse.model_validate(
         {
-            "changes": [_opened(r, sealer) for r in page if len(r) > 2],
+            "changes": [_opened(r, sealer) for r in page if len(r) > 3],
             "evict_cases": [r[1] for r in page if len(r) == 2],
+            "purges": [_purge(r[1], r[2]) for r in page if len(r) == 3],
             # Everything up to the head was looked at: move the cursor there even when the
             # last changes were not for this user, so the next empty pull is one probe.
             "next_cursor": page[-1][0] if more else head,
@@ -80,6 +82,23 @@ def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.S
     else:
         query = sa.select(*columns).where(c.seq > cursor, c.seq <= head, in_visible_case)
     return query.order_by(c.seq).limit(limit + 1)
+
+
+def _purges(cursor: int, head: int, limit: int) -> sa.Select:
+    """Deletions under the retention rules, for everyone (ids only: whoever holds the rows
+    deletes them, everyone else has nothing to do)."""
+    c = s.changes.c
+    return (
+        sa.select(c.seq, c.row_id, c.value)
+        .where(c.table_name == s.PURGE_TABLE, c.seq > cursor, c.seq <= head)
+        .order_by(c.seq)
+        .limit(limit + 1)
+    )
+
+
+def _purge(case_id: str, value: str) -> dict:
+    notice = json.loads(value)
+    return {"case_id": case_id, "rows": notice.get("rows")}
 
 
 def _evictions(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:

@@ -18,6 +18,7 @@ from ..domain import district
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
 from ..domain.permissions import RESTRICTED_FIELDS
+from ..domain.report_facts import ReportFact
 from ..domain.reports import OutcomeReport, ReportData, outcome_report
 from . import schema as s
 from .auth import OfficeError
@@ -73,6 +74,7 @@ def district_report(
         wanted.append(by_name[name.casefold()])
     with store.engine.connect() as conn:
         case_ids = None
+        facts = sa.select(s.report_facts.c.fact)
         if team is not None:
             team_id = conn.execute(sa.select(s.teams.c.id).where(s.teams.c.name == team)).scalar()
             if team_id is None:
@@ -82,6 +84,7 @@ def district_report(
                     sa.select(s.cases.c.case_id).where(s.cases.c.team_id == team_id)
                 ).scalars()
             )
+            facts = facts.where(s.report_facts.c.team_id == team_id)
         cases = _records(conn, m.Case, case_ids)
         data = ReportData(
             cases=cases,
@@ -90,5 +93,7 @@ def district_report(
             municipalities=places,
             course_referrals=_records(conn, m.CourseReferral, case_ids),
             caseworkers=dict(conn.execute(sa.select(s.users.c.id, s.users.c.display_name)).all()),
+            # cases deleted under the retention rules still count for their periods
+            facts=tuple(ReportFact.from_json(f) for f in conn.execute(facts).scalars()),
         )
     return outcome_report(data, start, end, wanted or None, pseudonymise=not with_names)

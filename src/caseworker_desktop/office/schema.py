@@ -19,6 +19,7 @@ from ..sync.hlc import HybridLogicalClock, Timestamp
 ID = sa.String(32)
 SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # INTEGER PRIMARY KEY = rowid
 EVICT_TABLE = "__evict__"
+PURGE_TABLE = "__purge__"  # rows deleted under the retention rules: every laptop drops them
 OFFICE = "office"  # device and user id of what the office itself writes
 CHUNK = 400  # keys per IN (...) list: far below every driver's parameter limit
 
@@ -205,6 +206,39 @@ office_audit = sa.Table(
     sa.Column("detail", sa.Text, nullable=False, default=""),
     sqlite_autoincrement=True,
 )
+
+# What was deleted under the retention rules or on request, and when: content-free (the
+# random id of the case, what kind of rows, how many, by which rule).
+deletions = sa.Table(
+    "deletions",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False),  # case | trauma_referral
+    sa.Column("case_id", ID, nullable=False, index=True),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("deleted_at", sa.DateTime, nullable=False),
+    sqlite_autoincrement=True,
+)
+# The rows deleted (ids only): a laptop that was offline when they went cannot bring them
+# back with a late push.
+purged_rows = sa.Table(
+    "purged_rows",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", ID, primary_key=True),
+)
+# The counted facts of deleted cases (domain.report_facts, JSON) by team: the outcome
+# report of past periods stays the same.
+report_facts = sa.Table(
+    "report_facts",
+    metadata,
+    sa.Column("id", SEQ, primary_key=True, autoincrement=True),
+    sa.Column("team_id", ID, nullable=True, index=True),
+    sa.Column("fact", sa.Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+RETENTION = "retention"  # office_settings key: the retention rules as JSON
 
 # Parents before children, so that a laptop can insert a re-delivered case row by row.
 _TABLE_ORDER = {cls.table: rank for rank, cls in enumerate(m.SYNCABLE)}

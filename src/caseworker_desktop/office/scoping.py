@@ -66,6 +66,10 @@ COORDINATOR_ONLY = "Termine und Plätze der Traumaangebote plant die Koordinatio
 NO_CASE_FILES = "Die Koordination bearbeitet keine Fallakten."
 REQUESTS_BY_CASEWORKERS = "Anfragen für Termine und Plätze stellen die Fachkräfte."
 NOT_A_CASE = "Diese Kennung gehört keiner Fallakte."
+PURGED = (
+    "Dieser Datensatz wurde nach den Aufbewahrungsregeln (oder auf Antrag) gelöscht und "
+    "kann nicht wiederhergestellt werden."
+)
 TOO_MANY_PARKED = (
     f"Zu viele Einträge ohne Akte (höchstens {MAX_PARKED_ROWS:,}); bitte zuerst für die "
     "Klient:innen eine Akte anlegen und erneut abgleichen."
@@ -267,6 +271,8 @@ class Scope:
         verdicts: dict[Key, str | None] = dict.fromkeys(self.foreign, OTHER_USER)
         for key in self.pool:
             verdicts[key] = self._verdict(key)
+        purged = {(t, r) for t, r, _one in s.select_keys(self.conn, s.purged_rows, "1", self.pool)}
+        verdicts.update(dict.fromkeys(purged, PURGED))
         new_parked = [k for k in self.pool if verdicts[k] == PARK and k not in self.parked]
         if new_parked:
             count = self.conn.execute(

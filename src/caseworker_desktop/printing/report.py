@@ -137,6 +137,13 @@ class _Layout:
         story += self.figures_table()
         story += self.outcome_chart()
         story.append(self.levels_and_caseload())
+        if self.report.min_count:
+            note = (
+                f"Zahlen von 1 bis {self.report.min_count - 1} sind als „< "
+                f"{self.report.min_count}“ angegeben, damit niemand an einer kleinen Zahl "
+                "erkennbar ist."
+            )
+            story += [Spacer(1, 4 * mm), self.para(note, Styles.label)]
         return story
 
     def letterhead(self) -> list[Flowable]:
@@ -203,7 +210,7 @@ class _Layout:
                 [
                     self.para(row.name, Styles.body_bold if bold else Styles.body),
                     *(
-                        Paragraph(str(row.figures[key]), _number_bold if bold else _number)
+                        Paragraph(r.shown(row.figures[key]), _number_bold if bold else _number)
                         for key in FIGURE_KEYS
                     ),
                 ]
@@ -229,14 +236,14 @@ class _Layout:
         chart.width = width - chart.x - (48 * mm if grouped else 4 * mm)
         chart.height = height - chart.y - 5 * mm
         if grouped:
-            chart.data = [[row.figures[key] for row in rows] for key in MAIN_OUTCOMES]
+            chart.data = [[r.plotted(row.figures[key]) for row in rows] for key in MAIN_OUTCOMES]
             chart.categoryAxis.categoryNames = [row.name for row in rows]
             for index, colour in enumerate(SERIES_COLOURS):
                 chart.bars[index].fillColor = colour
                 chart.bars[index].strokeColor = None
             chart.groupSpacing = 6 * mm / max(len(rows), 1)
         else:
-            chart.data = [[r.total.figures[key] for key in MAIN_OUTCOMES]]
+            chart.data = [[r.plotted(r.total.figures[key]) for key in MAIN_OUTCOMES]]
             chart.categoryAxis.categoryNames = [SHORT_LABELS[key] for key in MAIN_OUTCOMES]
             chart.bars[0].fillColor = ACCENT
             chart.bars[0].strokeColor = None
@@ -285,11 +292,12 @@ class _Layout:
         table_width = 45 * mm
         rows: list[list] = [[self.para("Niveau", _header), self.para("Anzahl", _header_right)]]
         for level, count in levels.items():
-            rows.append([self.para(level, Styles.body), Paragraph(str(count), _number)])
+            shown = Paragraph(self.report.shown(count), _number)
+            rows.append([self.para(level, Styles.body), shown])
         rows.append(
             [
                 self.para("Gesamt", Styles.body_bold),
-                Paragraph(str(sum(levels.values())), _number_bold),
+                Paragraph(self.report.shown(sum(levels.values())), _number_bold),
             ]
         )
         style = _table_style()
@@ -299,7 +307,7 @@ class _Layout:
         chart = VerticalBarChart()
         chart.x, chart.y = 10 * mm, 9 * mm
         chart.width, chart.height = chart_width - chart.x, 52 * mm - chart.y - 5 * mm
-        chart.data = [list(levels.values())]
+        chart.data = [[self.report.plotted(v) for v in levels.values()]]
         chart.categoryAxis.categoryNames = [
             "o. A." if level == NO_LEVEL else level for level in levels
         ]
@@ -328,14 +336,14 @@ class _Layout:
             rows.append(
                 [
                     self.para(worker.caseworker, Styles.body, name_width - 2 * PAD),
-                    *(Paragraph(str(worker.figures[k]), _number) for k, _ in CASELOAD_FIGURES),
+                    *(Paragraph(r.shown(worker.figures[k]), _number) for k, _ in CASELOAD_FIGURES),
                 ]
             )
         totals = {k: sum(w.figures[k] for w in r.caseload) for k, _ in CASELOAD_FIGURES}
         rows.append(
             [
                 self.para("Gesamt", Styles.body_bold),
-                *(Paragraph(str(totals[k]), _number_bold) for k, _ in CASELOAD_FIGURES),
+                *(Paragraph(r.shown(totals[k]), _number_bold) for k, _ in CASELOAD_FIGURES),
             ]
         )
         table = Table(

@@ -18,6 +18,7 @@ from ..domain.enums import (
     PlacementStatus,
     TraumaReferralStatus,
 )
+from ..domain.errors import CaseworkerError
 from ..storage.orm import field_clock, table_of
 from .context import ServiceContext
 
@@ -122,6 +123,31 @@ class CaseService:
                 closing_reason=None,
                 merged_into_id=None,  # a merged duplicate reopened is a case of its own again
             )
+
+    # --- erasure on request (GDPR Art. 17) -----------------------------------------------
+
+    def request_erasure(self, case_id: str, requested_on: date) -> m.Case:
+        """The person asked for their data to be erased: recorded in the case; the team
+        lead confirms, then the office deletes it everywhere (office/retention.py)."""
+        with self.ctx.transaction() as tx:
+            case = tx.get(m.Case, case_id)
+            if case.erasure_requested_on is not None:
+                raise CaseworkerError(
+                    f"Die Löschung wurde schon am {case.erasure_requested_on:%d.%m.%Y} beantragt."
+                )
+            return tx.update(m.Case, case_id, erasure_requested_on=requested_on)
+
+    def withdraw_erasure_request(self, case_id: str) -> m.Case:
+        with self.ctx.transaction() as tx:
+            return tx.update(m.Case, case_id, erasure_requested_on=None, erasure_confirmed_by=None)
+
+    def confirm_erasure(self, case_id: str) -> m.Case:
+        """The team lead's confirmation (the office deletes the case at its next run)."""
+        with self.ctx.transaction() as tx:
+            case = tx.get(m.Case, case_id)
+            if case.erasure_requested_on is None:
+                raise CaseworkerError("Für diese Akte liegt kein Löschantrag vor.")
+            return tx.update(m.Case, case_id, erasure_confirmed_by=tx.user.id)
 
     # --- contact notes -----------------------------------------------------------------
 

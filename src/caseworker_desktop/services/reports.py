@@ -16,6 +16,8 @@ from ..domain.reports import OutcomeReport, ReportData, csv_rows, outcome_report
 from ..storage.atomic import write_atomic
 from .context import ServiceContext, Tx
 
+MIN_COUNT = 3  # an export shows 1 and 2 as "< 3"
+
 
 class ReportService:
     def __init__(self, ctx: ServiceContext):
@@ -33,16 +35,23 @@ class ReportService:
             data = gather(tx)
         return outcome_report(data, start, end, municipalities, pseudonymise=not with_names)
 
-    def export_csv(self, report: OutcomeReport, path: Path | str) -> Path:
-        """UTF-8 with BOM and semicolons: what a German spreadsheet opens without asking."""
+    def export_csv(
+        self, report: OutcomeReport, path: Path | str, min_count: int = MIN_COUNT
+    ) -> Path:
+        """UTF-8 with BOM and semicolons: what a German spreadsheet opens without asking.
+        Counts below `min_count` are shown as "< min_count" (OutcomeReport.for_export)."""
+        report = report.for_export(min_count)
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(csv_rows(report))
         data = ("\ufeff" + buffer.getvalue()).encode("utf-8")
         return self._export(report, path, data, "csv")
 
-    def export_pdf(self, report: OutcomeReport, path: Path | str, scope: str = "") -> Path:
+    def export_pdf(
+        self, report: OutcomeReport, path: Path | str, scope: str = "", min_count: int = MIN_COUNT
+    ) -> Path:
         from ..printing.report import render_outcome_report
 
+        report = report.for_export(min_count)
         out = io.BytesIO()
         render_outcome_report(report, out, scope=scope)
         return self._export(report, path, out.getvalue(), "pdf")
@@ -56,7 +65,7 @@ class ReportService:
                 AuditAction.EXPORT,
                 detail=(
                     f"outcome_report {kind} {report.start.isoformat()}..{report.end.isoformat()}"
-                    f"{' with_caseworker_names' if named else ''}"
+                    f"{' with_caseworker_names' if named else ''} min_count={report.min_count}"
                 ),
                 entity="report",
                 entity_id="outcome",

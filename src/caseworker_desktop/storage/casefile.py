@@ -279,6 +279,15 @@ class CaseFile:
             self.set_state(conn, RECOVERY_PUBLIC_KEY, public_pem)
             self.set_state(conn, ESCROW_PENDING, "1")
 
+    def compact(self) -> None:
+        """Rewrite the file without free pages and empty the WAL: what was deleted (a purge
+        under the retention rules) leaves no copy in this file."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection  # outside any transaction
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def refresh_backups(self, reason: str) -> Path:
         """Retire every backup kept here (an old data key, a case that left this laptop: an
         old copy must not bring either back) and make a fresh one."""

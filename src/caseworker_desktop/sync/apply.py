@@ -9,6 +9,7 @@ sync_quarantine and reported; the rest of the page applies."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -22,11 +23,12 @@ from ..storage.orm import (
     field_clock,
     refused_change,
     sync_pending,
+    sync_quarantine,
     table_of,
 )
 from .hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, is_timestamp
 from .merge import apply_pulled
-from .protocol import MAX_CLOCK_AHEAD_MS, PulledChange, PullResponse
+from .protocol import MAX_CLOCK_AHEAD_MS, PulledChange, PullResponse, PurgeNotice
 
 FUTURE_STAMP = "Zeitstempel liegt weiter in der Zukunft, als das Landratsamt zulässt."
 BAD_STAMP = "Kein gültiger Zeitstempel."
@@ -39,6 +41,7 @@ class PageResult:
     conflicts: int = 0
     evicted: int = 0
     quarantined: int = 0
+    purged: int = 0  # rows deleted because the office deleted them
 
 
 def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock) -> PageResult:
@@ -47,6 +50,8 @@ def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock)
     for case_id in page.evict_cases:
         evict_case(conn, case_id)
         result.evicted += 1
+    for notice in page.purges:
+        result.purged += purge(conn, notice)
     limit = f"{page.server_time_ms + MAX_CLOCK_AHEAD_MS:0{WALL_DIGITS}d}"
     decoded: dict[tuple[str, str, str], tuple[PulledChange, object]] = {}
     quarantine = []
@@ -237,6 +242,59 @@ def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
 def evict_case(conn: sa.Connection, case_id: str) -> None:
     """A case reassigned to someone else leaves this laptop completely (SECURITY.md 9),
     the values in its "nicht übernommen" entries too."""
+    _drop(conn, _case_rows(conn, case_id))
+    conn.execute(
+        refused_change.update().where(refused_change.c.case_id == case_id).values(value=None)
+    )
+
+
+def purge(conn: sa.Connection, notice: PurgeNotice) -> int:
+    """Rows the office deleted under the retention rules (or on request) go from this
+    laptop with every trace kept of them: field clocks, pending and quarantined values,
+    the change log, refused changes, others' audit events about them. Returns rows gone
+    (0 where this laptop never held them)."""
+    if notice.rows is None:
+        pending = sync_pending.c  # rows of the case that never completed here
+        for (row_id,) in conn.execute(
+            sa.select(pending.row_id).where(
+                pending.field == "case_id", pending.value == json.dumps(notice.case_id)
+            )
+        ).all():
+            conn.execute(sync_pending.delete().where(pending.row_id == row_id))
+        doomed = _case_rows(conn, notice.case_id)
+        placements = table_of(m.TraumaPlacement)  # the coordinator's copy of the requests
+        doomed.append((m.TraumaPlacement, list(conn.execute(
+            sa.select(placements.c.id).where(placements.c.case_id == notice.case_id)
+        ).scalars())))  # fmt: skip
+    else:
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in notice.rows:
+            if table in m.BY_TABLE:
+                by_table.setdefault(table, []).append(row_id)
+        doomed = [(m.BY_TABLE[t], ids) for t, ids in by_table.items()]
+    gone = sum(
+        conn.execute(
+            sa.select(sa.func.count()).select_from(table_of(cls)).where(table_of(cls).c.id.in_(ids))
+        ).scalar_one()
+        for cls, ids in doomed
+        if ids
+    )
+    _drop(conn, doomed)
+    keys = [(cls.table, row_id) for cls, ids in doomed for row_id in ids]
+    for part in range(0, len(keys), 400):
+        chunk = keys[part : part + 400]
+        for table in (refused_change, sync_quarantine):
+            conn.execute(
+                table.delete().where(sa.tuple_(table.c.table_name, table.c.row_id).in_(chunk))
+            )
+    if notice.rows is None:
+        conn.execute(refused_change.delete().where(refused_change.c.case_id == notice.case_id))
+    return gone
+
+
+def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], list[str]]]:
+    """The rows of a case on this laptop; its client, their consents and household where
+    no other case here needs them."""
     case_t = table_of(m.Case)
     case = conn.execute(sa.select(case_t).where(case_t.c.id == case_id)).mappings().first()
     doomed: list[tuple[type[m.Record], list[str]]] = []
@@ -265,6 +323,10 @@ def evict_case(conn: sa.Connection, case_id: str) -> None:
             members = ids(m.Client, "household_id", [household]) if household else []
             if household and set(members) <= {case["client_id"]}:
                 doomed.append((m.Household, [household]))
+    return doomed
+
+
+def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -> None:
     for cls, row_ids in doomed:
         if not row_ids:
             continue
@@ -279,6 +341,3 @@ def evict_case(conn: sa.Connection, case_id: str) -> None:
                 audit_remote.c.entity == cls.table, audit_remote.c.entity_id.in_(row_ids)
             )
         )
-    conn.execute(
-        refused_change.update().where(refused_change.c.case_id == case_id).values(value=None)
-    )

@@ -68,6 +68,7 @@ class SyncReport:
     pulled: int = 0
     conflicts: int = 0
     evicted_cases: int = 0
+    purged: int = 0  # rows deleted here because the office deleted them (retention)
     quarantined: int = 0  # pulled values this laptop could not hold (kept aside)
     restamped: int = 0  # unsent changes stamped while the clock ran ahead, stamped anew
     clock_offset_ms: int = 0  # the office's clock minus this laptop's
@@ -189,8 +190,10 @@ class SyncClient:
         report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
         report.audit_received = pull_trail(self.case_file, self.transport)
-        if report.evicted_cases:  # an old backup must not bring a case back that left
-            self.case_file.refresh_backups("nach-abgabe")
+        if report.purged:  # deleted content must not stay in free pages or the WAL
+            self.case_file.compact()
+        if report.evicted_cases or report.purged:  # nor come back from an old backup
+            self.case_file.refresh_backups("nach-loeschung" if report.purged else "nach-abgabe")
         self.refresh_directory()
         with self.engine.begin() as conn:
             self.case_file.set_state(
@@ -351,6 +354,7 @@ class SyncClient:
             report.pulled += applied.pulled
             report.conflicts += applied.conflicts
             report.evicted_cases += applied.evicted
+            report.purged += applied.purged
             report.quarantined += applied.quarantined
             cursor = page.next_cursor
             if not page.more:

@@ -25,8 +25,9 @@ with the device's acknowledged head) and comes back for the cases a user sees
 Version 5: the directory says which team leads may change case files as a stand-in
 (without it a team lead comments and approves only; the office refuses other writes).
 Version 6: a case closed as a duplicate (closing reason "duplicate") names the case it was
-merged into (`case_file.merged_into_id`); audit events of the action "merge". A laptop of
-version 5 would not know either.
+merged into (`case_file.merged_into_id`); audit events of the action "merge"; `purges` in
+a pull page: rows deleted under the retention rules, which every laptop deletes too. A
+laptop of version 5 would know none of it.
 """
 
 from __future__ import annotations
@@ -96,9 +97,18 @@ class PulledChange(_Strict):
     device_id: str
 
 
+class PurgeNotice(_Strict):
+    """Rows deleted at the office under the retention rules or on request: every laptop
+    that holds them deletes them, with everything it keeps about them."""
+
+    case_id: Hex32
+    rows: list[tuple[Name, Hex32]] | None = None  # None: the whole case
+
+
 class PullResponse(_Strict):
     changes: list[PulledChange]
     evict_cases: list[str] = []  # cases reassigned away from this user: remove them locally
+    purges: list[PurgeNotice] = []
     next_cursor: int
     more: bool
     server_time_ms: int  # the office's clock when the page was read

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -62,6 +63,9 @@ class ClientFileView(QWidget):
             self.tr("Mit anderer Akte zusammenführen …"), self.merge_records
         )
         self.merge_action.setToolTip(self.tr("Dieselbe Person wurde zweimal angelegt"))
+        self.erasure_action = menu.addAction(
+            self.tr("Löschung auf Antrag (Art. 17 DSGVO) …"), self.erasure_request
+        )
         self.delete_action = menu.addAction(
             self.tr("Als Fehleingabe löschen …"), self.delete_mistake
         )
@@ -70,8 +74,13 @@ class ClientFileView(QWidget):
         )
         self.case_button.setMenu(menu)
         self.case_button.hide()
+        self.confirm_erasure_button = QPushButton(self.tr("Löschantrag bestätigen …"))
+        self.confirm_erasure_button.setObjectName("confirm_erasure")
+        self.confirm_erasure_button.clicked.connect(self.confirm_erasure)
+        self.confirm_erasure_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.confirm_erasure_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.case_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.review_only = QLabel(
@@ -170,6 +179,7 @@ class ClientFileView(QWidget):
             f"<span style='color:#555'>{_esc(case.reference)} · {enum_label(case.status)}"
             f" · {_esc((data.household and _municipality(data)) or '')}"
             f"{self._caseworker_line(case)}</span>{self._merged_line(case)}"
+            f"{self._erasure_line(case)}"
             f"{self._comment_badge(data)}"
         )
         self.heading.show()
@@ -178,6 +188,17 @@ class ClientFileView(QWidget):
         self.close_action.setEnabled(case.status is not CaseStatus.CLOSED)
         self.reopen_action.setEnabled(case.status is not CaseStatus.OPEN)
         self.merge_action.setEnabled(case.closing_reason is not ClosingReason.DUPLICATE)
+        self.erasure_action.setText(
+            self.tr("Löschantrag zurücknehmen")
+            if case.erasure_requested_on
+            else self.tr("Löschung auf Antrag (Art. 17 DSGVO) …")
+        )
+        user = self.session.user
+        self.confirm_erasure_button.setVisible(
+            user.role is Role.TEAM_LEAD
+            and case.erasure_requested_on is not None
+            and case.erasure_confirmed_by is None
+        )
         self.stack.setCurrentWidget(self.tabs)
         same_client = self.master.data is not None and self.master.data.client.id == data.client.id
         if self.master.dirty.dirty and same_client:
@@ -226,6 +247,23 @@ class ClientFileView(QWidget):
         if case.closing_reason is not ClosingReason.DUPLICATE:
             return ""
         return f"<br><span style='color:#9a5b00'>{_esc(case.closing_note)}</span>"
+
+    def _erasure_line(self, case: m.Case) -> str:
+        """A request for erasure is in plain sight until the office has carried it out."""
+        if case.erasure_requested_on is None:
+            return ""
+        day = case.erasure_requested_on.strftime("%d.%m.%Y")
+        if case.erasure_confirmed_by is None:
+            text = self.tr(
+                "Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der "
+                "Teamleitung."
+            ).replace("%1", day)
+        else:
+            text = self.tr(
+                "Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht "
+                "die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät."
+            ).replace("%1", day)
+        return f"<br><span style='color:#c0392b'><b>{_esc(text)}</b></span>"
 
     def _comment_badge(self, data: ClientFile) -> str:
         """An open comment of the team lead is hard to miss for the caseworker."""
@@ -300,6 +338,61 @@ class ClientFileView(QWidget):
 
         failed = warn_on_failure(self.session, self, self.tr("Als Fehleingabe löschen"))
         self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
+
+    # --- erasure on request (GDPR Art. 17) ---------------------------------------------------
+
+    def erasure_request(self) -> None:
+        if self.data is None:
+            return
+        case, cases = self.data.case, self.session.services.cases
+        title = self.tr("Löschung auf Antrag")
+        if case.erasure_requested_on is not None:
+            question = self.tr("Den Löschantrag für Akte %1 zurücknehmen?").replace(
+                "%1", case.reference
+            )
+            action = lambda: cases.withdraw_erasure_request(case.id)  # noqa: E731
+        else:
+            question = self.tr(
+                "%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung "
+                "bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was "
+                "dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht "
+                "rückgängig gemacht werden."
+            )
+            question = question.replace("%1", self.data.client.full_name).replace(
+                "%2", case.reference
+            )
+            today = self.session.clock.today()
+            action = lambda: cases.request_erasure(case.id, today)  # noqa: E731
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.call(action, self.reload, warn_on_failure(self.session, self, title))
+
+    def confirm_erasure(self) -> None:
+        if self.data is None:
+            return
+        case, cases = self.data.case, self.session.services.cases
+        title = self.tr("Löschantrag bestätigen")
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem "
+                "nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden."
+            )
+            .replace("%1", case.reference)
+            .replace("%2", self.data.client.full_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            failed = warn_on_failure(self.session, self, title)
+            self.session.call(lambda: cases.confirm_erasure(case.id), self.reload, failed)
 
     def merge_records(self) -> None:
         """Two records of one person: find the other, choose, merge (services/merge.py)."""

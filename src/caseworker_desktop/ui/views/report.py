@@ -261,6 +261,12 @@ class ReportView(QWidget):
         self.pdf_button = QPushButton(self.tr("Als PDF exportieren …"))
         self.pdf_button.setObjectName("report_pdf")
         self.pdf_button.clicked.connect(self.export_pdf)
+        small = self.tr(
+            "Im Export erscheinen die Zahlen 1 und 2 als „< 3“: an einer kleinen Zahl soll "
+            "niemand zu erkennen sein."
+        )
+        for button in (self.csv_button, self.pdf_button):
+            button.setToolTip(small)
 
         controls = flow_row(
             together(

@@ -1,0 +1,103 @@
+"""`caseworker-office retention …`: the retention rules, what is due, and deleting it
+(office/retention.py)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+import sqlalchemy as sa
+
+from . import retention
+
+
+def cmd_show(args, store) -> int:
+    with store.engine.connect() as conn:
+        rules = retention.rules(conn)
+    print(f"Aufbewahrung: {rules.describe()}.")
+    return 0
+
+
+def cmd_set(args, store) -> int:
+    with store.write() as conn:
+        old = retention.rules(conn)
+        new = retention.RetentionRules(
+            case_years=args.case_years if args.case_years is not None else old.case_years,
+            trauma_years=args.trauma_years if args.trauma_years is not None else old.trauma_years,
+        )
+        retention.set_rules(conn, new)
+    print(f"Aufbewahrung jetzt: {new.describe()}.")
+    return 0
+
+
+def cmd_run(args, store) -> int:
+    as_of = args.as_of or date.today()
+    with store.write() as conn:
+        rules = retention.rules(conn)
+        items = retention.due(conn, as_of, rules)
+        if not args.apply:
+            print(f"Fällig am {as_of:%d.%m.%Y} ({rules.describe()}): {len(items)}")
+            for item in items:
+                print(f"  {item.line()}")
+            return 0
+        rows = sum(retention.purge(conn, store.hlc, item, "retention") for item in items)
+    if items:
+        _compact(store.engine)
+    print(
+        f"Gelöscht: {len(items)} ({rows} Datensätze). Die Laptops löschen sie beim nächsten "
+        "Abgleich, samt ihrer Sicherungskopien."
+    )
+    return 0
+
+
+def _compact(engine: sa.Engine) -> None:
+    """Deleted values must not linger in free pages (SQLite) or dead rows (PostgreSQL)."""
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()  # the driver's own: no transaction around VACUUM
+        try:
+            for sql in (
+                "PRAGMA wal_checkpoint(TRUNCATE)",
+                "VACUUM",
+                "PRAGMA wal_checkpoint(TRUNCATE)",
+            ):
+                raw.driver_connection.execute(sql)
+        finally:
+            raw.close()
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in ("changes", "field_state", "row_case", "unscoped_rows", "cases"):
+            conn.exec_driver_sql(f"VACUUM FULL {table}")
+
+
+def add_commands(sub, command, day_type) -> None:
+    group = sub.add_parser(
+        "retention", help="Aufbewahrungsfristen und Löschung nach Fristablauf"
+    ).add_subparsers(dest="action", required=True, metavar="AKTION")
+    command("show", _with_store(cmd_show), "Aufbewahrungsfristen anzeigen", group)
+    p = command("set", _with_store(cmd_set), "Aufbewahrungsfristen festlegen", group)
+    p.add_argument("--case-years", type=int, metavar="JAHRE", help="Akten: Jahre nach Abschluss")
+    p.add_argument(
+        "--trauma-years",
+        type=int,
+        metavar="JAHRE",
+        help="Vermittlungen in die Traumasprechstunde: Jahre nach dem Termin",
+    )
+    p = command(
+        "run", _with_store(cmd_run), "Fällige Daten auflisten (--dry-run) oder löschen", group
+    )
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="Nur auflisten, nichts löschen")
+    mode.add_argument("--apply", action="store_true", help="Fällige Daten endgültig löschen")
+    p.add_argument(
+        "--as-of", type=day_type, metavar="DATUM", help="Stichtag (TT.MM.JJJJ, Vorgabe: heute)"
+    )
+
+
+def _with_store(func):
+    def run(args: argparse.Namespace) -> int:
+        from .cli import _store
+
+        with _store(args) as store:
+            return func(args, store)
+
+    return run
