@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>AccessExportDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/access_export.py" line="15"/>
+        <source>Auskunft nach Art. 15 DSGVO</source>
+        <translation>Access request (GDPR Art. 15)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/access_export.py" line="21"/>
+        <source>Alles, was dieser Laptop über %1 gespeichert hat (alle Fälle, auch gelöschte Einträge), wer es gesehen oder geändert hat und an wen Daten gingen: als PDF für die Person und als JSON-Datei mit jedem gespeicherten Feld. Die Geräte, die die Akte empfangen haben, nennt die Auskunft des Landratsamts.</source>
+        <translation>Everything this laptop has stored about %1 (all cases, deleted entries too), who saw or changed it and to whom data went: as a PDF for the person and as a JSON file with every stored field. The devices that received the record are named in the district office&apos;s export.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/access_export.py" line="30"/>
+        <source>Angaben der Traumasprechstunde aufnehmen (vertraulich, wird protokolliert)</source>
+        <translation>Include the trauma consultation (confidential, logged)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/access_export.py" line="39"/>
+        <source>Ordner wählen und erstellen …</source>
+        <translation>Choose folder and create …</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/app.py" line="117"/>
@@ -359,201 +382,225 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="57"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="196"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <source>Auskunft nach Art. 15 DSGVO …</source>
+        <translation>Access request (GDPR Art. 15) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="90"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="111"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="287"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="260"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="263"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="265"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="339"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="341"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="28"/>
         <source>Löschung auf Antrag</source>
         <translation>Erasure on request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="30"/>
         <source>Den Löschantrag für Akte %1 zurücknehmen?</source>
         <translation>Withdraw the erasure request for record %1?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="356"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="35"/>
         <source>%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht rückgängig gemacht werden.</source>
         <translation>Did %1 ask today for their data to be erased (GDPR Art. 17)? The team lead confirms the request; then the district office deletes record %2 with everything stored about it, on every device and in the backups. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="61"/>
         <source>Löschantrag bestätigen</source>
         <translation>Confirm erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="65"/>
         <source>Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden.</source>
         <translation>Confirm the erasure of record %1 (%2)? The district office deletes it at its next deletion run on every device; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="402"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="86"/>
         <source>Akten zusammenführen</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="410"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="94"/>
         <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
         <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="443"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="130"/>
         <source>Zusammenführen fehlgeschlagen.</source>
         <translation>Merging failed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="142"/>
+        <source>Auskunft nach Art. 15 DSGVO</source>
+        <translation>Access request (GDPR Art. 15)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="146"/>
+        <source>Ordner für die Auskunft</source>
+        <translation>Folder for the access export</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="156"/>
+        <source>Auskunft erstellt:
+%1
+%2</source>
+        <translation>Access export created:
+%1
+%2</translation>
     </message>
     <message>
         <source>Traumasprechstunde</source>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="116"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="116"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="117"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="242"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="244"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="278"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="290"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>

@@ -266,6 +266,20 @@ def cmd_print_plan(args) -> int:
     return 0
 
 
+def cmd_export_client(args) -> int:
+    from .services import Services
+
+    out = Path(args.out)
+    if not out.is_dir():
+        raise UsageError(f"Zielordner fehlt: {out}")
+    with _unlocked(args) as case_file:
+        result = Services(case_file).access.export(
+            args.client, out, include_trauma=args.include_trauma, lang=args.lang or ""
+        )
+    print(f"Auskunft erstellt ({result.records} Einträge): {result.json_path}, {result.pdf_path}")
+    return 0
+
+
 CASE_COLUMNS = ("Aktenzeichen", "Name", "Kommune", "Status", "Nächste Fortschreibung")
 
 
@@ -382,6 +396,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Angaben zur Traumasprechstunde mitdrucken (vertraulich)",
     )
+    p = add(
+        "export-client",
+        cmd_export_client,
+        "Auskunft nach Art. 15 DSGVO: alle Daten einer Person als JSON und PDF",
+    )
+    p.add_argument(
+        "--client", required=True, help="Aktenzeichen eines Falls der Person oder ihre Kennung"
+    )
+    p.add_argument("--out", required=True, help="Zielordner (JSON und PDF)")
+    p.add_argument(
+        "--include-trauma",
+        action="store_true",
+        help="Angaben zur Traumasprechstunde aufnehmen (ausdrückliche Wahl, protokolliert)",
+    )
+    p.add_argument("--lang", help="Überschriften auch in dieser Sprache (Standard: die der Person)")
     p = add("cases", cmd_cases, "Fälle auflisten (für Skripte und Sammeldruck)")
     p.add_argument(
         "--overdue", action="store_true", help="nur Fälle mit überfälliger Fortschreibung"

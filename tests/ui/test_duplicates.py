@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from tests.helpers import new_client
 from tests.ui.conftest import settle
@@ -169,3 +169,40 @@ def test_a_request_for_erasure_is_recorded_from_the_case_menu(qtbot, window, ses
     assert not files.confirm_erasure_button.isVisible()  # a caseworker cannot confirm
     assert files.erasure_action.text() == "Löschantrag zurücknehmen"
     assert client.id
+
+
+def test_an_access_export_from_the_case_menu(
+    qtbot, window, session, services, tmp_path, monkeypatch
+):
+    ops = session.ops
+    _client, case = new_client(services, first="Olena", last="Kovalenko")
+    window.refresh_caseload_then_select(case.id)
+    settle(qtbot, ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None)
+    folder = tmp_path / "auskunft"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    said = []
+
+    def confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert "Olena Kovalenko" in dialog.findChild(QLabel).text()
+        assert not dialog.trauma.isEnabled()  # no trauma referral in this case
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(100, answer)
+
+    QTimer.singleShot(200, confirm)
+    QTimer.singleShot(400, answer)
+    _choose_from_case_menu(qtbot, files, files.access_action)
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "Auskunft erstellt" in said[0]
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".pdf"]

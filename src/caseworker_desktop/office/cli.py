@@ -20,7 +20,7 @@ from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
-from . import auth, cli_retention, recovery
+from . import auth, cli_privacy, recovery
 from .rotation import rotate
 from .schema import audit
 from .store import Store
@@ -448,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(Vorgabe: 3; 0: alle Zahlen genau)",
     )
 
-    cli_retention.add_commands(sub, command, _day)
+    cli_privacy.add_commands(sub, command, _day)
     return parser
 
 

@@ -110,6 +110,7 @@ class PushBatch:
         self._lost: dict[str, bool] = {}
         self.values: dict[str, object] = {}  # change id -> its domain value
         self._batch: list[Change] = []  # the changes still allowed in this round
+        self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -142,6 +143,7 @@ class PushBatch:
             if change.change_id in refusals:
                 self._refuse(change, *refusals[change.change_id])
         self.scope.record(verdicts)
+        self.accepted = [(c.table, c.row_id) for c in allowed]
         conflicts = sum(self._merge(c) for c in allowed)
         conflicts += sum(self._hand_over(key, *item) for key, item in self.handover.items())
         self._flush()

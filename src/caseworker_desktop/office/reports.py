@@ -26,7 +26,16 @@ from .auth import OfficeError
 TABLES = (m.Case, m.Client, m.Household, m.CourseReferral)
 
 
-def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None) -> list:
+def _records(
+    conn: sa.Connection,
+    cls: type[m.Record],
+    case_ids: set[str] | None,
+    *,
+    sealer=None,
+    deleted: bool = False,
+) -> list:
+    """The live rows of `cls` (of these cases) put together from field_state. With a
+    `sealer`, restricted text is opened and included; `deleted`: tombstoned rows too."""
     fs, rc = s.field_state, s.row_case
     query = sa.select(fs.c.row_id, fs.c.field, fs.c.value).where(fs.c.table_name == cls.table)
     if case_ids is not None:
@@ -34,12 +43,14 @@ def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None
             rc, sa.and_(rc.c.table_name == fs.c.table_name, rc.c.row_id == fs.c.row_id)
         ).where(rc.c.case_id.in_(sorted(case_ids)))
     # Restricted text is sealed and no figure needs it: left out (fields keep defaults).
-    known = {f.name for f in dataclasses.fields(cls)} - {
-        name for table, name in RESTRICTED_FIELDS if table == cls.table
-    }
+    known = {f.name for f in dataclasses.fields(cls)}
+    if sealer is None:
+        known -= {name for table, name in RESTRICTED_FIELDS if table == cls.table}
     rows: dict[str, dict] = defaultdict(dict)
     for row_id, field, value in conn.execute(query):
         if field in known:
+            if sealer is not None:
+                value = sealer.open(cls.table, row_id, field, value)
             try:
                 rows[row_id][field] = decode_value(cls, field, value)
             except InvalidValue:  # stored by an earlier release that did not check
@@ -50,7 +61,7 @@ def _records(conn: sa.Connection, cls: type[m.Record], case_ids: set[str] | None
             record = cls(id=row_id, **values)
         except TypeError:  # not complete (a field still missing): not a row yet
             continue
-        if not record.deleted:
+        if deleted or not record.deleted:
             records.append(record)
     return records
 

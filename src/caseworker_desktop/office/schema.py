@@ -240,6 +240,22 @@ report_facts = sa.Table(
 )
 RETENTION = "retention"  # office_settings key: the retention rules as JSON
 
+# Which device sent or received changes of which case, per day (no content): whom data
+# went to (GDPR Art. 15(1)(c)) and which devices held a case.
+case_access = sa.Table(
+    "case_access",
+    metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("device_id", sa.String(32), primary_key=True),
+    sa.Column("case_id", ID, primary_key=True),
+    sa.Column("direction", sa.String(4), primary_key=True),  # push | pull
+    sa.Column("user_id", ID, nullable=False),
+    sa.Column("changes", sa.Integer, nullable=False),
+    sa.Column("first_at", sa.DateTime, nullable=False),
+    sa.Column("last_at", sa.DateTime, nullable=False),
+    sa.Index("ix_case_access_case_id", "case_id"),
+)
+
 # Parents before children, so that a laptop can insert a re-delivered case row by row.
 _TABLE_ORDER = {cls.table: rank for rank, cls in enumerate(m.SYNCABLE)}
 

@@ -29,8 +29,8 @@ from ..sync.protocol import (
     PullResponse,
     PushResponse,
 )
+from . import access, auth
 from . import audit as office_audit
-from . import auth
 from . import keys as office_keys
 from . import migrate as migrations
 from . import schema as s
@@ -365,7 +365,10 @@ class Store:
 
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
         with self.write() as conn:
-            return PushBatch(conn, who, self.hlc, self.sealer).apply(batch, self.now_ms())
+            pushed = PushBatch(conn, who, self.hlc, self.sealer)
+            response = pushed.apply(batch, self.now_ms())
+            access.record(conn, who, access.PUSH, access.cases_of(conn, pushed.accepted))
+            return response
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:
@@ -385,7 +388,12 @@ class Store:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
         `seq` order, at most `limit`, all from one snapshot."""
         with self._reader.connect() as conn:
-            return pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
+            page = pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
+        if page.changes:  # whom the data went to (no content)
+            with self.write() as conn:
+                carried = access.cases_of(conn, [(c.table, c.row_id) for c in page.changes])
+                access.record(conn, who, access.PULL, carried)
+        return page
 
 
 def enrolled_user(row: sa.Row) -> EnrolledUser:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 
+from ..domain.access_export import ACCESS_TITLE, SECTIONS
 from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, TraumaReferralStatus
 from ..domain.errors import CaseworkerError
 from ..domain.labels import label as german_enum_label
@@ -86,6 +87,11 @@ def german(value: str | StrEnum) -> str:
     return GERMAN[value]
 
 
+def translated_or_empty(key: str, lang: str | None) -> str:
+    """A label that not every language has yet; "" where it is missing."""
+    return TRANSLATIONS[lang].get(key, "") if lang else ""
+
+
 def translated(value: str | StrEnum, lang: str | None) -> str:
     """The label in the second language; "" for German-only prints."""
     if lang is None:
@@ -125,4 +131,7 @@ GERMAN: dict[str, str] = {
     "signature_client": "Unterschrift Klient:in",
     "signature_caseworker": "Unterschrift Integrationsmanager:in",
     "page": "Seite {page} von {pages}",
+    # the access export (Art. 15): its title and section headings (domain.access_export)
+    "access.title": ACCESS_TITLE,
+    **{f"access.{key}": title for key, title in SECTIONS},
 }

@@ -9,6 +9,7 @@ from ..domain import model as m
 from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
+from .access_export import AccessExportService
 from .cases import CaseService
 from .clients import ClientService, NewClient, Release
 from .context import ServiceContext
@@ -55,6 +56,7 @@ class Services:
         self.reports = ReportService(self.ctx)
         self.inbox = InboxService(self.ctx)
         self.merge = MergeService(self.ctx)
+        self.access = AccessExportService(self.ctx)
 
     @property
     def user(self) -> m.User:

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import model as m
 from ...domain.enums import CaseStatus, ClosingReason, Role
-from ...domain.errors import CaseworkerError
 from ...services import ClientFile
-from ..dialogs.merge import MergeDialog
 from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label
 from ..session import Session
+from .case_actions import CaseActions
 from .common import run_form, warn_on_failure
 from .tabs.courses import CoursesTab
 from .tabs.help_plan import HelpPlanTab
@@ -34,7 +33,7 @@ from .tabs.notes import NotesTab
 from .tabs.trauma import TraumaTab
 
 
-class ClientFileView(QWidget):
+class ClientFileView(CaseActions, QWidget):
     loaded = Signal(object)  # ClientFile
     deleted = Signal(str)  # case id of a mistake removed
     merged = Signal(str)  # id of the case kept when two records of one person were merged
@@ -65,6 +64,9 @@ class ClientFileView(QWidget):
         self.merge_action.setToolTip(self.tr("Dieselbe Person wurde zweimal angelegt"))
         self.erasure_action = menu.addAction(
             self.tr("Löschung auf Antrag (Art. 17 DSGVO) …"), self.erasure_request
+        )
+        self.access_action = menu.addAction(
+            self.tr("Auskunft nach Art. 15 DSGVO …"), self.export_access
         )
         self.delete_action = menu.addAction(
             self.tr("Als Fehleingabe löschen …"), self.delete_mistake
@@ -338,110 +340,6 @@ class ClientFileView(QWidget):
 
         failed = warn_on_failure(self.session, self, self.tr("Als Fehleingabe löschen"))
         self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
-
-    # --- erasure on request (GDPR Art. 17) ---------------------------------------------------
-
-    def erasure_request(self) -> None:
-        if self.data is None:
-            return
-        case, cases = self.data.case, self.session.services.cases
-        title = self.tr("Löschung auf Antrag")
-        if case.erasure_requested_on is not None:
-            question = self.tr("Den Löschantrag für Akte %1 zurücknehmen?").replace(
-                "%1", case.reference
-            )
-            action = lambda: cases.withdraw_erasure_request(case.id)  # noqa: E731
-        else:
-            question = self.tr(
-                "%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung "
-                "bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was "
-                "dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht "
-                "rückgängig gemacht werden."
-            )
-            question = question.replace("%1", self.data.client.full_name).replace(
-                "%2", case.reference
-            )
-            today = self.session.clock.today()
-            action = lambda: cases.request_erasure(case.id, today)  # noqa: E731
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.session.call(action, self.reload, warn_on_failure(self.session, self, title))
-
-    def confirm_erasure(self) -> None:
-        if self.data is None:
-            return
-        case, cases = self.data.case, self.session.services.cases
-        title = self.tr("Löschantrag bestätigen")
-        answer = QMessageBox.question(
-            self,
-            title,
-            self.tr(
-                "Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem "
-                "nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden."
-            )
-            .replace("%1", case.reference)
-            .replace("%2", self.data.client.full_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            failed = warn_on_failure(self.session, self, title)
-            self.session.call(lambda: cases.confirm_erasure(case.id), self.reload, failed)
-
-    def merge_records(self) -> None:
-        """Two records of one person: find the other, choose, merge (services/merge.py)."""
-        if self.data is None:
-            return
-        case, client = self.data.case, self.data.client
-        merge, title = self.session.services.merge, self.tr("Akten zusammenführen")
-
-        def show(candidates) -> None:
-            if not candidates:
-                QMessageBox.information(
-                    self,
-                    title,
-                    self.tr(
-                        "Keine andere Akte gefunden, die dieselbe Person sein könnte "
-                        "(Name in anderer Schreibweise, Geburtsdatum)."
-                    ),
-                )
-                return
-            dialog = MergeDialog(case, client, candidates, self)
-            self.dialog = dialog
-            refused = lambda exc: self._merge_refused(dialog, exc)  # noqa: E731
-
-            def merged(kept: m.Case) -> None:
-                dialog.accept()
-                self.merged.emit(kept.id)
-
-            dialog.plan_wanted.connect(
-                lambda kept, other: self.session.call(
-                    lambda: merge.plan(kept, other), dialog.show_plan, refused
-                )
-            )
-            dialog.merge_wanted.connect(
-                lambda kept, other, taken: self.session.call(
-                    lambda: merge.merge(kept, other, taken), merged, refused
-                )
-            )
-            dialog.open()
-            dialog.start()
-
-        failed = warn_on_failure(self.session, self, title)
-        self.session.call(lambda: merge.candidates(case.id), show, failed)
-
-    def _merge_refused(self, dialog: MergeDialog, exc: BaseException) -> None:
-        if isinstance(exc, CaseworkerError):
-            dialog.show_error(str(exc))
-        else:
-            dialog.show_error(self.tr("Zusammenführen fehlgeschlagen."))
-            self.session.ops.failed.emit(exc)
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self.case_id:

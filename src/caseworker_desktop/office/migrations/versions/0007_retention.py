@@ -1,4 +1,5 @@
-"""retention: what was deleted (content-free) and the counted facts of deleted cases
+"""retention: what was deleted (content-free) and the counted facts of deleted cases;
+which device sent or received which case, per day
 
 Revision ID: 0007
 Revises: 0006
@@ -41,9 +42,23 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_report_facts_team_id", "report_facts", ["team_id"])
+    op.create_table(
+        "case_access",
+        sa.Column("day", sa.Date, primary_key=True),
+        sa.Column("device_id", sa.String(32), primary_key=True),
+        sa.Column("case_id", sa.String(32), primary_key=True),
+        sa.Column("direction", sa.String(4), primary_key=True),
+        sa.Column("user_id", sa.String(32), nullable=False),
+        sa.Column("changes", sa.Integer, nullable=False),
+        sa.Column("first_at", sa.DateTime, nullable=False),
+        sa.Column("last_at", sa.DateTime, nullable=False),
+    )
+    op.create_index("ix_case_access_case_id", "case_access", ["case_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_case_access_case_id", "case_access")
+    op.drop_table("case_access")
     op.drop_index("ix_report_facts_team_id", "report_facts")
     op.drop_table("report_facts")
     op.drop_table("purged_rows")

@@ -1,14 +1,19 @@
-"""`caseworker-office retention …`: the retention rules, what is due, and deleting it
-(office/retention.py)."""
+"""The data-protection commands of `caseworker-office`: retention rules, what is due and
+deleting it (office/retention.py), the access log of a case (office/access.py)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
+from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import retention
+from . import access, retention
+from . import schema as s
+from .auth import OfficeError
+from .retention import _reference
 
 
 def cmd_show(args, store) -> int:
@@ -69,7 +74,72 @@ def _compact(engine: sa.Engine) -> None:
             conn.exec_driver_sql(f"VACUUM FULL {table}")
 
 
+def case_id_of(conn: sa.Connection, given: str) -> str:
+    """A case's id from its id or its Aktenzeichen."""
+    given = given.strip()
+    fs = s.field_state
+    found = conn.execute(
+        sa.select(fs.c.row_id).where(
+            fs.c.table_name == "case_file",
+            fs.c.field == "reference",
+            fs.c.value == json.dumps(given),
+        )
+    ).scalar()
+    if found:
+        return found
+    known = conn.execute(sa.select(s.cases.c.case_id).where(s.cases.c.case_id == given)).scalar()
+    known = (
+        known
+        or conn.execute(
+            sa.select(s.deletions.c.case_id).where(s.deletions.c.case_id == given).limit(1)
+        ).scalar()
+    )
+    if not known:
+        raise OfficeError(f"Keine Akte „{given}“ (Aktenzeichen oder Kennung).")
+    return known
+
+
+def cmd_access_log(args, store) -> int:
+    with store.engine.connect() as conn:
+        case_id = case_id_of(conn, args.case)
+        entries = access.log(conn, case_id)
+        reference = _reference(conn, case_id) or case_id
+    print(f"Akte {reference}: {len(entries)} Einträge (Tag, Gerät, Person, Richtung, Änderungen)")
+    for e in entries:
+        way = "gesendet an das Landratsamt" if e.direction == access.PUSH else "empfangen"
+        device = f"{e.device_name} ({e.device_id[:8]})" if e.device_name else e.device_id[:8]
+        print(f"  {e.day:%d.%m.%Y}  {device}  {e.display_name} ({e.username})  {way}: "
+              f"{e.changes}")  # fmt: skip
+    return 0
+
+
+def cmd_export_client(args, store) -> int:
+    from .access_export import export
+
+    result = export(store, args.client, Path(args.out), include_trauma=args.include_trauma)
+    print(f"Auskunft erstellt ({result.records} Einträge): {result.json_path}, {result.pdf_path}")
+    return 0
+
+
 def add_commands(sub, command, day_type) -> None:
+    p = command(
+        "export-client",
+        _with_store(cmd_export_client),
+        "Auskunft nach Art. 15 DSGVO: alles zu einer Person als JSON und PDF",
+    )
+    p.add_argument("--client", required=True, help="Kennung der Person oder Aktenzeichen")
+    p.add_argument("--out", required=True, help="Zielordner")
+    p.add_argument(
+        "--include-trauma",
+        action="store_true",
+        help="Angaben zur Traumasprechstunde aufnehmen (ausdrückliche Wahl, protokolliert)",
+    )
+    p = command(
+        "access-log",
+        _with_store(cmd_access_log),
+        "Welche Geräte eine Akte gesendet oder empfangen haben",
+    )
+    p.add_argument("--case", required=True, help="Aktenzeichen oder Kennung der Akte")
     group = sub.add_parser(
         "retention", help="Aufbewahrungsfristen und Löschung nach Fristablauf"
     ).add_subparsers(dest="action", required=True, metavar="AKTION")

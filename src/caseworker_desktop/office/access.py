@@ -1,0 +1,80 @@
+"""Who received what (GDPR Art. 15(1)(c)): per day, which device pushed or pulled how many
+changes of which case. Ids and counts only, never content; written after every push and
+every pull that carried changes. `caseworker-office access-log --case` reads it, and the
+access export names the recipients from it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+
+from . import schema as s
+from .auth import Principal
+from .schema import Key
+
+PUSH, PULL = "push", "pull"
+
+
+def cases_of(conn: sa.Connection, keys: Iterable[Key]) -> Counter:
+    """How many of these rows' changes each case had."""
+    keys = list(keys)
+    found = {(t, r): case for t, r, case in s.select_keys(conn, s.row_case, "case_id", set(keys))}
+    return Counter(found[k] for k in keys if k in found)
+
+
+def record(conn: sa.Connection, who: Principal, direction: str, counts: Counter) -> None:
+    if not counts:
+        return
+    now = s.utcnow()
+    today = now.date()
+    a = s.case_access
+    for case_id, changes in counts.items():
+        where = (
+            a.c.day == today,
+            a.c.device_id == who.device_id,
+            a.c.case_id == case_id,
+            a.c.direction == direction,
+        )
+        updated = conn.execute(
+            a.update().where(*where).values(changes=a.c.changes + changes, last_at=now)
+        ).rowcount
+        if not updated:
+            conn.execute(
+                a.insert().values(
+                    day=today, device_id=who.device_id, case_id=case_id, direction=direction,
+                    user_id=who.user_id, changes=changes, first_at=now, last_at=now,
+                )
+            )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Access:
+    day: date
+    device_id: str
+    device_name: str
+    username: str
+    display_name: str
+    direction: str
+    changes: int
+    first_at: datetime
+    last_at: datetime
+
+
+def log(conn: sa.Connection, case_id: str) -> list[Access]:
+    a, d, u = s.case_access, s.devices, s.users
+    rows = conn.execute(
+        sa.select(a, d.c.name, u.c.username, u.c.display_name)
+        .join(u, u.c.id == a.c.user_id)
+        .outerjoin(d, d.c.id == a.c.device_id)
+        .where(a.c.case_id == case_id)
+        .order_by(a.c.day, a.c.first_at)
+    ).all()
+    return [
+        Access(r.day, r.device_id, r.name or "", r.username, r.display_name, r.direction,
+               r.changes, r.first_at, r.last_at)
+        for r in rows
+    ]  # fmt: skip

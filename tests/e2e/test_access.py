@@ -1,0 +1,87 @@
+"""Who received what, and the right of access at the office, with the real office app on
+SQLite and PostgreSQL: every push and pull is recorded per device and case (no content),
+`caseworker-office access-log` shows it, and `caseworker-office export-client` gives the
+person everything the office holds, the devices that received it among the recipients,
+trauma content only on request (opened from its seal for the export)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from caseworker_desktop.clock import FakeClock
+from caseworker_desktop.domain.enums import ConsentKind, ConsentRecipient, ContactKind
+from caseworker_desktop.office.cli import main as office_main
+from tests.helpers import RELEASE, new_client
+from tests.inprocess import Laptop
+from tests.printing.pdf_tools import plain_text
+
+
+@pytest.fixture
+def laptops(tmp_path, inprocess_office):
+    made = {
+        name: Laptop(tmp_path / "profiles", inprocess_office, name, FakeClock(datetime.now(UTC)))
+        for name in ("anna", "lena", "ben")
+    }
+    yield made
+    for laptop in made.values():
+        laptop.close()
+
+
+def test_the_access_log_and_the_offices_access_export(tmp_path, laptops, db_url, capsys):
+    anna, lena, ben = laptops["anna"], laptops["lena"], laptops["ben"]
+    client, case = new_client(anna.services, "Olena", "Kovalenko")
+    anna.services.clients.record_consent(
+        client.id, ConsentKind.CONFIDENTIALITY_RELEASE, date(2026, 2, 1),
+        recipient=ConsentRecipient.IMMIGRATION_OFFICE,
+    )  # fmt: skip
+    anna.services.cases.add_note(case.id, kind=ContactKind.HOME_VISIT, text="Besuch im Wohnheim")
+    anna.services.referrals.request_trauma_consultation(
+        case.id, release=RELEASE, reason="Albträume seit der Flucht"
+    )
+    anna.sync()
+    lena.sync()
+    ben.sync()  # another team member's laptop: receives nothing of anna's case
+
+    assert office_main(["access-log", "--db", db_url, "--case", case.reference]) == 0
+    log = capsys.readouterr().out
+    assert "Anna Müller (anna)  gesendet an das Landratsamt" in log
+    assert "Lena Hoffmann (lena)  empfangen" in log
+    assert "Ben Roth" not in log and "Olena" not in log and "Wohnheim" not in log
+
+    out = tmp_path / "auskunft"
+    out.mkdir()
+    assert office_main(["export-client", "--db", db_url, "--client", case.reference,
+                        "--out", str(out)]) == 0  # fmt: skip
+    capsys.readouterr()
+    (json_path,) = out.glob("*.json")
+    doc = json.loads(json_path.read_text(encoding="utf-8"))
+    sections = doc["abschnitte"]
+    assert sections["person"][0]["last_name"] == "Kovalenko"
+    assert [n["text"] for n in sections["contact_notes"]] == ["Besuch im Wohnheim"]
+    assert "trauma_referrals" not in sections and "Albträume" not in json_path.read_text()
+    recipients = " ".join(r["empfaenger"] for r in sections["recipients"])
+    assert "Ausländerbehörde" in recipients and "Lena Hoffmann (lena)" in recipients
+    assert "Ben Roth" not in recipients
+    assert {h["person"] for h in sections["history"]} >= {"Anna Müller"}
+    (pdf,) = out.glob("*.pdf")
+    assert "Besuch im Wohnheim" in plain_text(pdf)
+
+    trauma_out = tmp_path / "mit-trauma"
+    trauma_out.mkdir()
+    assert office_main(["export-client", "--db", db_url, "--client", case.reference,
+                        "--out", str(trauma_out), "--include-trauma"]) == 0  # fmt: skip
+    (json_path,) = trauma_out.glob("*.json")
+    doc = json.loads(json_path.read_text(encoding="utf-8"))
+    assert doc["abschnitte"]["trauma_referrals"][0]["reason"] == "Albträume seit der Flucht"
+    capsys.readouterr()
+
+
+def test_unknown_people_and_cases_are_said(laptops, db_url, tmp_path, capsys):
+    assert office_main(["access-log", "--db", db_url, "--case", "IM-0"]) == 2
+    assert "Keine Akte „IM-0“" in capsys.readouterr().err
+    assert office_main(["export-client", "--db", db_url, "--client", "IM-0",
+                        "--out", str(tmp_path)]) == 2  # fmt: skip
+    assert "Keine Klient:in „IM-0“" in capsys.readouterr().err
