@@ -413,7 +413,7 @@ Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="196"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="204"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
@@ -443,59 +443,69 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="113"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="202"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="256"/>
+        <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
+        <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="261"/>
+        <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
+        <translation>The person disputes their data (since %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="296"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="301"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="377"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="361"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
@@ -563,44 +573,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="244"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="280"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="312"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="314"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="290"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="326"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -1768,6 +1778,16 @@ or create a new one with Ctrl+N.</translation>
         <translation>Closed</translation>
     </message>
     <message>
+        <source>Verarbeitung eingeschränkt</source>
+        <extracomment>Label of MarkerKind.RESTRICTED</extracomment>
+        <translation>Processing restricted</translation>
+    </message>
+    <message>
+        <source>Bestritten</source>
+        <extracomment>Label of MarkerKind.DISPUTED</extracomment>
+        <translation>Disputed</translation>
+    </message>
+    <message>
         <source>Selbstständig, keine Unterstützung mehr nötig</source>
         <extracomment>Label of ClosingReason.INDEPENDENT</extracomment>
         <translation>Independent, no further support needed</translation>
@@ -2253,6 +2273,21 @@ or create a new one with Ctrl+N.</translation>
         <translation>Erasure requested on</translation>
     </message>
     <message>
+        <source>Gekennzeichnet am</source>
+        <extracomment>Label of field set_on</extracomment>
+        <translation>Marked on</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <extracomment>Label of field field</extracomment>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Aufgehoben am</source>
+        <extracomment>Label of field lifted_on</extracomment>
+        <translation>Lifted on</translation>
+    </message>
+    <message>
         <source>Löschung bestätigt von</source>
         <extracomment>Label of field erasure_confirmed_by</extracomment>
         <translation>Erasure confirmed by</translation>
@@ -2426,6 +2461,11 @@ or create a new one with Ctrl+N.</translation>
         <source>Konflikt</source>
         <extracomment>Label of history area conflict</extracomment>
         <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Einschränkung oder Widerspruch</source>
+        <extracomment>Label of history area data_marker</extracomment>
+        <translation>Restriction or objection</translation>
     </message>
     <message>
         <source>Begleitete Fälle am Stichtag</source>
@@ -3069,131 +3109,238 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
+    <name>MarkerDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="21"/>
+        <source>alle Daten der Person</source>
+        <translation>all of the person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="29"/>
+        <source>Einschränken oder als bestritten kennzeichnen</source>
+        <translation>Restrict or mark as disputed</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="32"/>
+        <source>Eingeschränkte Daten können nur noch gelesen werden, bis die Einschränkung aufgehoben wird. Bestrittene Daten bleiben bearbeitbar und werden überall, auch im Ausdruck, als „bestritten“ gezeigt.</source>
+        <translation>Restricted data can only be read until the restriction is lifted. Disputed data stays editable and is shown everywhere, printouts included, as &quot;disputed&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="37"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="38"/>
+        <source>Betrifft</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="42"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="43"/>
+        <source>z. B. Antrag der Person vom …</source>
+        <translation>e.g. the person&apos;s request of …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="44"/>
+        <source>Ab</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/marker.py" line="50"/>
+        <source>Bitte ein Datum eintragen.</source>
+        <translation>Please enter a date.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkersBox</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="33"/>
+        <source>Einschränkung und Widerspruch</source>
+        <translation>Restriction and objection</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="40"/>
+        <source>aufgehoben am %1</source>
+        <translation>lifted on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="41"/>
+        <source>seit %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="46"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="50"/>
+        <source>Betrifft</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="51"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="52"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="68"/>
+        <source>Kennzeichnen …</source>
+        <translation>Mark …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="108"/>
+        <source>Aufheben</source>
+        <translation>Lift</translation>
+    </message>
+</context>
+<context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="89"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="90"/>
         <source>Arbeit/Ausbildung</source>
         <translation>Work/training</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="100"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="101"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="105"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="107"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="112"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="115"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="119"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="120"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="259"/>
+        <source>eingeschränkt</source>
+        <translation>restricted</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="259"/>
+        <source>bestritten</source>
+        <translation>disputed</translation>
     </message>
     <message>
         <source>Einwilligungen</source>
@@ -3204,12 +3351,12 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="143"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="223"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
@@ -3226,17 +3373,17 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="343"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="344"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="315"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="357"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>

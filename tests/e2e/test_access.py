@@ -85,3 +85,17 @@ def test_unknown_people_and_cases_are_said(laptops, db_url, tmp_path, capsys):
     assert office_main(["export-client", "--db", db_url, "--client", "IM-0",
                         "--out", str(tmp_path)]) == 2  # fmt: skip
     assert "Keine Klient:in „IM-0“" in capsys.readouterr().err
+
+
+def test_the_record_of_processing_comes_from_the_configuration(laptops, db_url, tmp_path, capsys):
+    assert office_main(["retention", "set", "--db", db_url, "--case-years", "5"]) == 0
+    out = tmp_path / "verzeichnis"
+    assert office_main(["processing-record", "--db", db_url, "--out", str(out)]) == 0
+    text = (tmp_path / "verzeichnis.md").read_text(encoding="utf-8")
+    assert "Akten 5 Jahre nach Abschluss" in text  # the office's rule, not a fixed text
+    assert "Teamleitungen (1)" in text and "Integrationsmanager:innen (Fachkräfte) (2)" in text
+    assert "Traumasprechstunde – Gesundheitsdaten (Art. 9 DSGVO)" in text
+    assert "3 angemeldete Laptops" in text
+    pdf_text = plain_text(tmp_path / "verzeichnis.pdf")
+    assert "Verzeichnis von Verarbeitungstätigkeiten" in pdf_text and "5 Jahre" in pdf_text
+    capsys.readouterr()

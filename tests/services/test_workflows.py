@@ -360,3 +360,26 @@ def test_a_course_serves_only_a_goal_of_its_own_case(services, plan):
     )
     assert started.start_on == services.ctx.clock.today()  # begun today unless given
     assert services.plans.entries(plan.id)[-1].status is EntryStatus.IN_PROGRESS
+
+
+def test_withdrawing_the_trauma_release_stops_the_request_and_its_slot_request(services):
+    """What went to the coordinator only because of the release (the request for a slot,
+    with the case reference) is cancelled and withdrawn; the request waits for a release."""
+    from caseworker_desktop.domain import model as m
+    from caseworker_desktop.domain.enums import PlacementStatus, TraumaOfferKind
+    from caseworker_desktop.storage.orm import table_of
+    from tests.helpers import RELEASE
+
+    client, case = new_client(services)
+    referral = services.referrals.request_trauma_consultation(case.id, release=RELEASE)
+    waiting = services.planning.waiting_list(TraumaOfferKind.CONSULTATION)
+    assert [p.trauma_referral_id for p in waiting] == [referral.id]
+    (release,) = [c for c in services.clients.consents(client.id)
+                  if c.recipient is ConsentRecipient.TRAUMA_CONSULTATION]  # fmt: skip
+    services.clients.withdraw_consent(release.id, date(2026, 11, 20))
+    assert services.planning.waiting_list(TraumaOfferKind.CONSULTATION) == []
+    with services.ctx.read() as conn:
+        t = table_of(m.TraumaPlacement)
+        (row,) = conn.execute(sa.select(t)).mappings().all()
+    assert row["deleted"] and row["status"] == PlacementStatus.CANCELLED
+    assert not services.referrals.view_trauma_referral(referral.id).consent_given

@@ -18,6 +18,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("person", "Persönliche Angaben"),
     ("household", "Haushalt"),
     ("consents", "Einwilligungen und Schweigepflichtentbindungen"),
+    ("data_markers", "Einschränkung und Widerspruch"),
     ("cases", "Fälle"),
     ("help_plans", "Hilfepläne"),
     ("help_plan_entries", "Ziele und Maßnahmen"),
@@ -32,6 +33,9 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 SECTION_TITLES = dict(SECTIONS)
 TRAUMA_SECTIONS = ("trauma_referrals", "trauma_placements")
+# The sections holding records of a case file, beyond the person and their household
+RECORD_SECTIONS = tuple(key for key, _title in SECTIONS
+                        if key not in ("person", "household", "history", "recipients"))  # fmt: skip
 TRAUMA_LEFT_OUT = (
     "Angaben zur Traumasprechstunde sind nicht enthalten; sie werden nur auf ausdrücklichen "
     "Wunsch ausgegeben."
@@ -46,6 +50,7 @@ class AccessData:
     client: m.Client
     household: m.Household | None
     consents: list[m.ConsentRecord]
+    data_markers: list[m.DataMarker]
     cases: list[m.Case]
     help_plans: list[m.HelpPlan]
     help_plan_entries: list[m.HelpPlanEntry]
@@ -67,11 +72,7 @@ class AccessData:
         return ids
 
     def records(self) -> list[m.Record]:
-        return [
-            *self.consents, *self.cases, *self.help_plans, *self.help_plan_entries,
-            *self.course_referrals, *self.trauma_referrals, *self.trauma_placements,
-            *self.contact_notes, *self.review_comments, *self.conflicts,
-        ]  # fmt: skip
+        return [record for key in RECORD_SECTIONS for record in getattr(self, key)]
 
 
 def value(item: object) -> object:
@@ -97,9 +98,7 @@ def document(data: AccessData, created_at: datetime) -> dict:
         "person": [record_dict(data.client)],
         "household": [record_dict(data.household)] if data.household else [],
     }
-    for key in ("consents", "cases", "help_plans", "help_plan_entries", "course_referrals",
-                "trauma_referrals", "trauma_placements", "contact_notes", "review_comments",
-                "conflicts"):  # fmt: skip
+    for key in RECORD_SECTIONS:
         if key in TRAUMA_SECTIONS and not data.include_trauma:
             continue
         sections[key] = [record_dict(r) for r in getattr(data, key)]

@@ -73,6 +73,13 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+class MarkerKind(StrEnum):
+    """A person's rights over their data, marked on it (GDPR Art. 18, § 84 SGB X)."""
+
+    RESTRICTED = "restricted"  # processing restricted: read-only, shown with a notice
+    DISPUTED = "disputed"  # the person disputes it: shown and printed as "bestritten"
+
+
 class ClosingReason(StrEnum):
     INDEPENDENT = "independent"  # no longer needs support
     MOVED_AWAY = "moved_away"

@@ -64,6 +64,10 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.CaseStatus.DORMANT: "Ruhend",
         e.CaseStatus.CLOSED: "Abgeschlossen",
     },
+    e.MarkerKind: {
+        e.MarkerKind.RESTRICTED: "Verarbeitung eingeschränkt",
+        e.MarkerKind.DISPUTED: "Bestritten",
+    },
     e.ClosingReason: {
         e.ClosingReason.INDEPENDENT: "Selbstständig, keine Unterstützung mehr nötig",
         e.ClosingReason.MOVED_AWAY: "Weggezogen",
@@ -218,6 +222,9 @@ FIELD_LABELS_DE: dict[str, str] = {
     "closing_note": "Abschlussvermerk",
     "merged_into_id": "Zusammengeführt in",
     "erasure_requested_on": "Löschung beantragt am",
+    "set_on": "Gekennzeichnet am",
+    "field": "Feld",
+    "lifted_on": "Aufgehoben am",
     "erasure_confirmed_by": "Löschung bestätigt von",
     "case_id": "Fall",
     "period_start": "Beginn",
@@ -301,4 +308,5 @@ TABLE_LABELS_DE: dict[str, str] = {
     "trauma_offer": "Traumaangebot",
     "trauma_placement": "Anfrage Traumaangebot",
     "conflict": "Konflikt",
+    "data_marker": "Einschränkung oder Widerspruch",
 }

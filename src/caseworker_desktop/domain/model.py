@@ -26,6 +26,7 @@ from .enums import (
     HousingType,
     LanguageLevel,
     LifeArea,
+    MarkerKind,
     OrganisationKind,
     PlacementStatus,
     ResidenceStatus,
@@ -156,6 +157,33 @@ class ConsentRecord(Record):
             and (recipient is None or self.recipient is recipient)
             and self.active_on(day)
         )
+
+
+@dataclass(kw_only=True)
+class DataMarker(Record):
+    """The person's data marked as restricted (Art. 18 DSGVO, § 84 SGB X: processing
+    restricted, read-only) or disputed (shown and printed as "bestritten"): the whole
+    person (`field` empty) or one field ("client.phone", "household.address")."""
+
+    table = "data_marker"
+    text_fields = frozenset({"reason"})
+    client_id: str
+    kind: MarkerKind
+    field: str = ""
+    reason: str = ""
+    set_on: date
+    lifted_on: date | None = None
+
+    def active_on(self, day: date) -> bool:
+        return (
+            not self.deleted
+            and self.set_on <= day
+            and (self.lifted_on is None or self.lifted_on > day)
+        )
+
+    def covers(self, table: str, field: str) -> bool:
+        """Whether this marker is on `field` of a `table` row of the person (or on all)."""
+        return self.field in ("", f"{table}.{field}")
 
 
 @dataclass(kw_only=True)
@@ -359,6 +387,7 @@ SYNCABLE: tuple[type[Record], ...] = (
     Household,
     Client,
     ConsentRecord,
+    DataMarker,
     Case,
     HelpPlan,
     HelpPlanEntry,

@@ -52,6 +52,9 @@ RULES: dict[str, TableRule] = {
     "household": TableRule(CASE_STAFF, CASE_STAFF),
     "client": TableRule(CASE_STAFF, CASE_STAFF),
     "consent_record": TableRule(CASE_STAFF, CASE_STAFF, {"client_id": FIXED}),
+    "data_marker": TableRule(
+        CASE_STAFF, CASE_STAFF, {"client_id": FIXED, "kind": FIXED, "field": FIXED}
+    ),
     "case_file": TableRule(
         CASE_STAFF,
         CASE_STAFF,

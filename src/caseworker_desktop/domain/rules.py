@@ -321,7 +321,28 @@ def _no_rules(record: m.Record, today: date) -> None:
     return None
 
 
+# What a marker (Art. 18) may be on: the whole person, or one field of their master data.
+MARKABLE_FIELDS = frozenset(
+    [f"client.{name}" for name in ("first_name", "last_name", "birth_date", "gender",
+                                   "nationality", "languages", "residence_status",
+                                   "arrival_date", "phone", "notes", "employment")]
+    + [f"household.{name}" for name in ("address", "municipality_id", "housing_type")]
+)  # fmt: skip
+
+
+def validate_marker(mk: m.DataMarker, today: date) -> None:
+    p = _Problems()
+    p.require(mk.field == "" or mk.field in MARKABLE_FIELDS, "field", "Unbekanntes Feld.")
+    p.require(bool(mk.reason.strip()), "reason", "Bitte den Grund nennen (Antrag der Person).")
+    p.require(_not_future(mk.set_on, today), "set_on", "Das Datum liegt in der Zukunft.")
+    if mk.lifted_on is not None:
+        p.require(mk.lifted_on >= mk.set_on, "lifted_on", "Aufgehoben vor der Kennzeichnung.")
+        p.require(_not_future(mk.lifted_on, today), "lifted_on", "Das Datum liegt in der Zukunft.")
+    p.raise_if_any()
+
+
 VALIDATORS: dict[type[m.Record], Callable[[m.Record, date], None]] = {
+    m.DataMarker: validate_marker,
     m.Client: validate_client,
     m.Household: validate_household,
     m.ConsentRecord: validate_consent,

@@ -113,6 +113,7 @@ def gather(conn: sa.Connection, sealer, client_ref: str, include_trauma: bool) -
         client=client,
         household=households[0] if households else None,
         consents=consents,
+        data_markers=[d for d in rows(m.DataMarker) if d.client_id == client_id],
         cases=[c for c in rows(m.Case) if c.id in case_ids],
         help_plans=plans,
         help_plan_entries=[e for e in rows(m.HelpPlanEntry) if e.help_plan_id in plan_ids],

@@ -121,7 +121,29 @@ def cmd_export_client(args, store) -> int:
     return 0
 
 
+def cmd_processing_record(args, store) -> int:
+    from ..storage.atomic import write_atomic
+    from . import processing_record
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise OfficeError(f"Zielordner fehlt: {out.parent}")
+    with store.engine.connect() as conn:
+        text = processing_record.markdown(conn, date.today())
+    markdown, pdf = out.with_suffix(".md"), out.with_suffix(".pdf")
+    write_atomic(markdown, text.encode("utf-8"))
+    write_atomic(pdf, processing_record.pdf(text))
+    print(f"Verzeichnis von Verarbeitungstätigkeiten: {markdown}, {pdf}")
+    return 0
+
+
 def add_commands(sub, command, day_type) -> None:
+    p = command(
+        "processing-record",
+        _with_store(cmd_processing_record),
+        "Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) als Markdown und PDF",
+    )
+    p.add_argument("--out", required=True, help="Zieldatei (.md und .pdf daneben)")
     p = command(
         "export-client",
         _with_store(cmd_export_client),

@@ -32,6 +32,7 @@ from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
 from . import schema as s
 from .auth import OfficeError, Principal, works_on_cases
 from .consent import release_problem
+from .restriction import Restrictions
 from .schema import Key
 from .scoping import LINK, NOT_YOURS, PARK, Scope, decode, ref
 from .sealing import Sealer
@@ -111,6 +112,7 @@ class PushBatch:
         self.values: dict[str, object] = {}  # change id -> its domain value
         self._batch: list[Change] = []  # the changes still allowed in this round
         self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
+        self._restrictions: Restrictions | None = None  # per round of _decide
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -182,6 +184,7 @@ class PushBatch:
         """(the changes allowed, change id -> (reason, case id to hand over to or None)).
         A write (the fields of one row with one stamp) is applied whole or not at all; a
         change refused because the pusher lost the case by reassignment is handed over."""
+        self._restrictions = Restrictions(self.conn, self.scope, s.utcnow().date())
         reasons = {c.change_id: problems[c.change_id] or self._reason(c, verdicts) for c in changes}
         refused_writes: dict[tuple[str, str, str], str] = {}
         for change in changes:
@@ -216,6 +219,8 @@ class PushBatch:
         reason = verdicts[(change.table, change.row_id)]
         if reason in (None, PARK):
             reason = self._field_problem((change.table, change.row_id), change)
+        if reason in (None, PARK):
+            reason = self._restrictions.reason(change) or reason
         return reason
 
     def _lost_by_reassignment(self, case_id: str) -> bool:

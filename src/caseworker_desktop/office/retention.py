@@ -164,8 +164,9 @@ def split_case_rows(
             other = _naming(conn, "case_file", "client_id", row_id, exclude=case_id)
             if other:
                 kept[(table, row_id)] = other
-                for consent in _naming(conn, "consent_record", "client_id", row_id, many=True):
-                    kept[("consent_record", consent)] = other
+                for table_of_person in ("consent_record", "data_marker"):
+                    for row in _naming(conn, table_of_person, "client_id", row_id, many=True):
+                        kept[(table_of_person, row)] = other
     for table, row_id in rows:
         if table != "household":
             continue

@@ -47,10 +47,11 @@ PERSONAL = frozenset({"trauma_referral", "trauma_placement"})
 LINK = {t: ("case_id", None) for t in CASE_LINKED} | {
     "help_plan_entry": ("help_plan_id", "help_plan"),
     "consent_record": ("client_id", "client"),
+    "data_marker": ("client_id", "client"),
 }
 # Rows that name a child which then belongs to the same case (the other direction).
 CLAIMS = {"case_file": ("client_id", "client"), "client": ("household_id", "household")}
-PARKABLE = frozenset({"client", "household", "consent_record", "conflict"})
+PARKABLE = frozenset({"client", "household", "consent_record", "data_marker", "conflict"})
 MAX_PARKED_ROWS = 5_000
 PARK = "park"  # verdict: keep, but invisible until a case claims the row
 _HEX32 = re.compile(r"[0-9a-f]{32}")
@@ -366,7 +367,7 @@ class Scope:
         rows = []
         for table, row_id in keys:
             parent: tuple[str | None, str | None] = (None, None)
-            if table == "consent_record":
+            if table in ("consent_record", "data_marker"):
                 parent = ("client", ref(self.value((table, row_id), "client_id")))
             elif table == "conflict":
                 about = decode(self.value((table, row_id), "table_name"))

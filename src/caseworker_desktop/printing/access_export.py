@@ -38,6 +38,7 @@ SECTION_RECORDS: dict[str, type[m.Record]] = {
     "person": m.Client,
     "household": m.Household,
     "consents": m.ConsentRecord,
+    "data_markers": m.DataMarker,
     "cases": m.Case,
     "help_plans": m.HelpPlan,
     "help_plan_entries": m.HelpPlanEntry,

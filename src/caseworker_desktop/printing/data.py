@@ -48,6 +48,8 @@ class HelpPlanPrint:
     entries: tuple[PrintEntry, ...] = ()  # in plan order
     # None: trauma information was not gathered (and must not be printed).
     trauma_referrals: tuple[PrintTraumaReferral, ...] | None = None
+    # What the person disputes (Art. 18 DSGVO): "name", "birth_date", "address"
+    disputed: frozenset[str] = frozenset()
 
     def entries_by_area(self) -> dict[LifeArea, list[PrintEntry]]:
         """Entries grouped by life area, areas in the canonical order."""

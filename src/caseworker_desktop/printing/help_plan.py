@@ -52,6 +52,8 @@ GOAL_COLUMNS = [10 * mm, 76 * mm, 38 * mm, 20 * mm, 26 * mm]
 INFO_COLUMNS = [34 * mm, 51 * mm, 34 * mm, 51 * mm]
 TRAUMA_COLUMNS = [36 * mm, 34 * mm, 100 * mm]
 
+DISPUTED = "bestritten"  # what the person disputes (Art. 18 DSGVO), printed beside it
+
 
 def fmt_date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else "–"
@@ -213,10 +215,14 @@ class _Layout:
         address = d.client_address.strip()
         if d.client_municipality and d.client_municipality not in address:
             address = f"{address}, {d.client_municipality}" if address else d.client_municipality
+
+        def doubted(value: str, printed: str) -> str:
+            return f"{value} ({DISPUTED})" if printed in d.disputed else value
+
         client = [
-            ("client", d.client_name, True),
-            ("birth_date", fmt_date(d.client_birth_date), False),
-            ("address", address or "–", False),
+            ("client", doubted(d.client_name, "name"), True),
+            ("birth_date", doubted(fmt_date(d.client_birth_date), "birth_date"), False),
+            ("address", doubted(address or "–", "address"), False),
         ]
         caseworker = [
             ("caseworker", d.caseworker_name or "–", True),

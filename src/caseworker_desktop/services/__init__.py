@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..clock import Clock
 from ..domain import model as m
+from ..domain.enums import MarkerKind
 from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
@@ -39,6 +40,15 @@ class ClientFile:
     notes: list[m.ContactNote]
     comments: list[m.ReviewComment]
     municipalities: list[m.Municipality]
+    markers: list[m.DataMarker]  # restricted or disputed (Art. 18), lifted ones too
+
+    def restricted(self, day) -> list[m.DataMarker]:
+        return [mk for mk in self.markers
+                if mk.kind is MarkerKind.RESTRICTED and mk.active_on(day)]  # fmt: skip
+
+    def disputed(self, day) -> list[m.DataMarker]:
+        return [mk for mk in self.markers
+                if mk.kind is MarkerKind.DISPUTED and mk.active_on(day)]  # fmt: skip
 
 
 class Services:
@@ -95,6 +105,7 @@ class Services:
                 notes=self.cases.notes(case_id),
                 comments=self.reviews.comments(case_id),
                 municipalities=self.clients.municipalities(),
+                markers=self.clients.markers(client.id),
             )
 
     def case_history(self, case_id: str) -> list[m.AuditEvent]:

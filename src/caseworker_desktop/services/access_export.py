@@ -102,6 +102,7 @@ def gather(tx: Tx, client_ref: str, include_trauma: bool) -> AccessData:
         client=client,
         household=household,
         consents=consents,
+        data_markers=every(m.DataMarker, "client_id", [client.id]),
         cases=cases,
         help_plans=plans,
         help_plan_entries=every(m.HelpPlanEntry, "help_plan_id", [p.id for p in plans]),

@@ -19,6 +19,8 @@ from ..domain.enums import (
     ConsentRecipient,
     EmploymentStatus,
     HousingType,
+    MarkerKind,
+    PlacementStatus,
     ResidenceStatus,
     TraumaReferralStatus,
 )
@@ -174,7 +176,9 @@ class ClientService:
 
     def withdraw_consent(self, consent_id: str, withdrawn_on: date) -> m.ConsentRecord:
         """The client withdraws: from that day nothing more goes to the recipient. Open
-        trauma requests that relied on a release lose it (no slot without one)."""
+        trauma requests that relied on a release lose it (no slot without one), and their
+        requests for a slot or place are cancelled and withdrawn from the coordinator, who
+        saw them only because of the release."""
         with self.ctx.transaction() as tx:
             old = tx.get(m.ConsentRecord, consent_id)
             if old.withdrawn_on is not None:
@@ -185,6 +189,7 @@ class ClientService:
             if not valid_release(tx, consent.client_id, ConsentRecipient.TRAUMA_CONSULTATION):
                 for referral in _open_trauma_requests(tx, consent.client_id):
                     tx.update(m.TraumaReferral, referral.id, consent_given=False)
+                    _withdraw_placements(tx, referral)
             return consent
 
     def possible_duplicates(
@@ -259,6 +264,38 @@ class ClientService:
     ) -> bool:
         day = on or self.ctx.clock.today()
         return any(c.covers(kind, recipient, day) for c in self.consents(client_id))
+
+    # --- restriction and disputed data (Art. 18 DSGVO, § 84 SGB X) ----------------------
+
+    def mark(
+        self, client_id: str, kind: MarkerKind, reason: str, field: str = "", on: date | None = None
+    ) -> m.DataMarker:
+        """Mark the person's data (all of it, or one field such as "client.phone") as
+        restricted (read-only) or disputed (shown and printed as "bestritten")."""
+        with self.ctx.transaction() as tx:
+            tx.get(m.Client, client_id)
+            t = table_of(m.DataMarker)
+            for other in tx.find(m.DataMarker, t.c.client_id == client_id):
+                if other.kind is kind and other.field == field and other.lifted_on is None:
+                    raise ValidationError({"field": "Diese Kennzeichnung besteht schon."})
+            return tx.add(
+                m.DataMarker(
+                    client_id=client_id, kind=kind, field=field, reason=reason.strip(),
+                    set_on=on or tx.today,
+                )
+            )  # fmt: skip
+
+    def lift_marker(self, marker_id: str, on: date | None = None) -> m.DataMarker:
+        with self.ctx.transaction() as tx:
+            marker = tx.get(m.DataMarker, marker_id)
+            if marker.lifted_on is not None:
+                raise ValidationError({"lifted_on": "Die Kennzeichnung ist schon aufgehoben."})
+            return tx.update(m.DataMarker, marker_id, lifted_on=on or tx.today)
+
+    def markers(self, client_id: str) -> list[m.DataMarker]:
+        with self.ctx.transaction() as tx:
+            t = table_of(m.DataMarker)
+            return tx.find(m.DataMarker, t.c.client_id == client_id, order_by=t.c.set_on)
 
     def municipalities(self) -> list[m.Municipality]:
         with self.ctx.transaction() as tx:
@@ -343,6 +380,14 @@ def _open_trauma_requests(tx: Tx, client_id: str) -> list[m.TraumaReferral]:
     ]
 
 
+def _withdraw_placements(tx: Tx, referral: m.TraumaReferral) -> None:
+    placements = table_of(m.TraumaPlacement)
+    for placement in tx.find(m.TraumaPlacement, placements.c.trauma_referral_id == referral.id):
+        if placement.status in (PlacementStatus.WAITING, PlacementStatus.ASSIGNED):
+            tx.update(m.TraumaPlacement, placement.id, status=PlacementStatus.CANCELLED)
+        tx.delete(m.TraumaPlacement, placement.id)
+
+
 def _rows_of_case(tx: Tx, case: m.Case, client: m.Client) -> list[tuple[str, str]]:
     """(table, row id) of the case and what hangs on it, deleted rows included; the client
     if this is their only case, their household if they live there alone."""
@@ -364,6 +409,7 @@ def _rows_of_case(tx: Tx, case: m.Case, client: m.Client) -> list[tuple[str, str
     if ids(m.Case, "client_id", client.id) == [case.id]:
         rows.append(("client", client.id))
         rows += [("consent_record", c) for c in ids(m.ConsentRecord, "client_id", client.id)]
+        rows += [("data_marker", d) for d in ids(m.DataMarker, "client_id", client.id)]
         if client.household_id and ids(m.Client, "household_id", client.household_id) == [
             client.id
         ]:

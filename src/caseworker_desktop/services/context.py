@@ -18,6 +18,7 @@ from ..domain import model as m
 from ..domain import permissions, rules
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import NotFoundError, PermissionDeniedError
+from ..domain.markers import restriction_reason
 from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
@@ -232,6 +233,49 @@ class Tx:
         reason = permissions.check_record(self.user.role, self.user.id, old, new, stand_in=stand_in)
         if reason:
             raise PermissionDeniedError(reason)
+        self._check_restriction(old, new)
+
+    def _check_restriction(self, old: m.Record | None, new: m.Record) -> None:
+        """Restricted processing (Art. 18): the person's data is read-only (domain.markers)."""
+        if isinstance(new, m.DataMarker | m.TraumaOffer | m.User):
+            return
+        clients = self._clients_of(new)
+        if not clients:
+            return
+        t = table_of(m.DataMarker)
+        found = self.find(m.DataMarker, t.c.client_id.in_(clients))
+        if not found:
+            return
+        changed = (
+            [f.name for f in dataclasses.fields(new)]
+            if old is None
+            else list(changelog.diff(old, new))
+        )
+        reason = restriction_reason(found, new.table, changed, self.today)
+        if reason:
+            raise PermissionDeniedError(reason)
+
+    def _clients_of(self, record: m.Record) -> list[str]:
+        """The people a record is about (for a household: everyone living there)."""
+        if isinstance(record, m.Client):
+            return [record.id]
+        if isinstance(record, m.ConsentRecord | m.DataMarker):
+            return [record.client_id]
+        if isinstance(record, m.Household):
+            members = table_of(m.Client)
+            return [c.id for c in self.find(m.Client, members.c.household_id == record.id)]
+        if isinstance(record, m.Case):
+            return [record.client_id]
+        if isinstance(record, m.HelpPlanEntry):
+            plan = self.get(m.HelpPlan, record.help_plan_id, include_deleted=True)
+            return self._clients_of(plan)
+        case_id = getattr(record, "case_id", None)
+        if case_id:
+            case = self.conn.execute(
+                sa.select(table_of(m.Case).c.client_id).where(table_of(m.Case).c.id == case_id)
+            ).scalar()
+            return [case] if case else []
+        return []
 
     def _owns(self, record: m.Record) -> bool:
         """The record belongs to one of the user's own cases (or to none yet): a team lead
@@ -243,14 +287,7 @@ class Tx:
         case_id = getattr(record, "case_id", None)
         if case_id is not None:
             return self.get(m.Case, case_id).caseworker_id == self.user.id
-        client_ids: list[str] = []
-        if isinstance(record, m.Client):
-            client_ids = [record.id]
-        elif isinstance(record, m.ConsentRecord):
-            client_ids = [record.client_id]
-        elif isinstance(record, m.Household):
-            members = table_of(m.Client)
-            client_ids = [c.id for c in self.find(m.Client, members.c.household_id == record.id)]
+        client_ids = self._clients_of(record)
         cases = table_of(m.Case)
         held = [c.caseworker_id for c in self.find(m.Case, cases.c.client_id.in_(client_ids))]
         return not held or self.user.id in held

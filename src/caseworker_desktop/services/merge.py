@@ -120,6 +120,16 @@ class MergeService:
                             scope=f"{consent.scope} (übernommen aus Akte {ref})".strip(),
                         )
                     )
+            markers = table_of(m.DataMarker)
+            for marker in tx.find(m.DataMarker, markers.c.client_id == duplicate.id):
+                if marker.active_on(tx.today):  # a restriction or dispute must not get lost
+                    tx.add(
+                        m.DataMarker(
+                            client_id=kept.id, kind=marker.kind, field=marker.field,
+                            reason=f"{marker.reason} (übernommen aus Akte {ref})",
+                            set_on=marker.set_on,
+                        )
+                    )  # fmt: skip
             old = plan.duplicate_case
             tx.update(
                 m.Case,

@@ -11,6 +11,7 @@ from ..domain import model as m
 from ..domain.district import DISTRICT_NAME
 from ..domain.enums import AuditAction
 from ..domain.errors import CaseworkerError, NotFoundError
+from ..domain.markers import disputed
 from ..printing import (
     HelpPlanPrint,
     PrintEntry,
@@ -190,6 +191,25 @@ def _gather(tx: Tx, case_key: str, plan_id: str | None, include_trauma: bool) ->
             if include_trauma or e.source_trauma_referral_id is None
         ),
         trauma_referrals=trauma,
+        disputed=_disputed(tx, client),
+    )
+
+
+# The printed facts and the fields a marker on them may be on (domain.markers)
+PRINTED_FIELDS = {
+    "name": (("client", "first_name"), ("client", "last_name")),
+    "birth_date": (("client", "birth_date"),),
+    "address": (("household", "address"), ("household", "municipality_id")),
+}
+
+
+def _disputed(tx: Tx, client: m.Client) -> frozenset[str]:
+    t = table_of(m.DataMarker)
+    markers = tx.find(m.DataMarker, t.c.client_id == client.id)
+    return frozenset(
+        printed
+        for printed, fields in PRINTED_FIELDS.items()
+        if any(disputed(markers, table, field, tx.today) for table, field in fields)
     )
 
 

@@ -318,7 +318,8 @@ def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], 
             household = conn.execute(
                 sa.select(client_t.c.household_id).where(client_t.c.id == case["client_id"])
             ).scalar()
-            doomed.append((m.ConsentRecord, ids(m.ConsentRecord, "client_id", [case["client_id"]])))
+            for cls in (m.ConsentRecord, m.DataMarker):
+                doomed.append((cls, ids(cls, "client_id", [case["client_id"]])))
             doomed.append((m.Client, [case["client_id"]]))
             members = ids(m.Client, "household_id", [household]) if household else []
             if household and set(members) <= {case["client_id"]}:

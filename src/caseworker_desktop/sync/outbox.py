@@ -81,6 +81,7 @@ def record_refusals(
 _PARENT = {
     m.HelpPlanEntry: ("help_plan_id", m.HelpPlan),
     m.ConsentRecord: ("client_id", m.Client),
+    m.DataMarker: ("client_id", m.Client),
 }
 
 

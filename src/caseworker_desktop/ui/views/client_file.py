@@ -21,7 +21,7 @@ from ...domain import model as m
 from ...domain.enums import CaseStatus, ClosingReason, Role
 from ...services import ClientFile
 from ..dialogs.records import CloseCaseDialog
-from ..i18n import enum_label
+from ..i18n import enum_label, format_date
 from ..session import Session
 from .case_actions import CaseActions
 from .common import run_form, warn_on_failure
@@ -98,6 +98,14 @@ class ClientFileView(CaseActions, QWidget):
         )
         self.review_only.hide()
         layout.addWidget(self.review_only)
+        self.restriction = QLabel()
+        self.restriction.setObjectName("restriction_notice")
+        self.restriction.setWordWrap(True)
+        self.restriction.setStyleSheet(
+            "background: #fbeaea; border: 1px solid #d9a3a3; padding: 6px; border-radius: 4px;"
+        )
+        self.restriction.hide()
+        layout.addWidget(self.restriction)
         self.dialog = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("client_tabs")
@@ -211,7 +219,11 @@ class ClientFileView(CaseActions, QWidget):
         for tab in (self.courses, self.trauma, self.notes):
             tab.show_data(data)
         self._label_plan_tab(data)
-        self.set_review_only(self.is_review_only(case))
+        restricted = self._show_restriction(data)
+        self.set_review_only(self.is_review_only(case) or restricted)
+        if restricted and not self.is_review_only(case):
+            self.master.set_read_only(False)  # its fields are locked; markers can be lifted
+            self.master.save_button.hide()
         if self.tabs.currentWidget() is self.history:
             self.history.load(case.id)
         self.loaded.emit(data)
@@ -223,8 +235,9 @@ class ClientFileView(CaseActions, QWidget):
 
     def set_review_only(self, on: bool) -> None:
         """What the team lead may not change is not offered (the services and the office
-        refuse it anyway): comments, approval and printing stay."""
-        self.review_only.setVisible(on)
+        refuse it anyway): comments, approval and printing stay. The same for data whose
+        processing is restricted."""
+        self.review_only.setVisible(on and self.restriction.isHidden())
         self.case_button.setVisible(not on)
         self.master.set_read_only(on)
         self.plan.set_read_only(on)
@@ -232,6 +245,29 @@ class ClientFileView(CaseActions, QWidget):
             for button in tab.buttons:
                 button.setVisible(not on)
             tab.read_only = on
+
+    def _show_restriction(self, data: ClientFile) -> bool:
+        """Restricted or disputed as a whole (Art. 18): said above the tabs; restricted
+        data is read-only (the markers stay changeable in the master data)."""
+        today = self.session.clock.today()
+        whole = [mk for mk in data.restricted(today) if not mk.field]
+        doubted = [mk for mk in data.disputed(today) if not mk.field]
+        lines = [
+            self.tr("Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2")
+            .replace("%1", format_date(mk.set_on))
+            .replace("%2", mk.reason)
+            for mk in whole
+        ] + [
+            self.tr("Die Person bestreitet ihre Angaben (seit %1): %2")
+            .replace("%1", format_date(mk.set_on))
+            .replace("%2", mk.reason)
+            for mk in doubted
+        ]
+        self.restriction.setText("\n".join(lines))
+        self.restriction.setVisible(bool(lines))
+        if whole:
+            self.review_only.hide()
+        return bool(whole)
 
     def _caseworker_line(self, case) -> str:
         """The team lead reviews other people's cases: say whose this one is."""

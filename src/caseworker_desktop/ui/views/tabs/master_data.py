@@ -29,6 +29,7 @@ from ...widgets.codes import LanguagesField, code_values, country_combo
 from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
 from ..common import register_client, run_form
 from .consents import ConsentsBox
+from .markers import MarkersBox
 
 CLIENT_FIELDS = (
     "first_name",
@@ -125,7 +126,10 @@ class MasterDataTab(QWidget):
         self.consents = consent = ConsentsBox(session)
         consent.changed.connect(self.changed.emit)
         right.addWidget(consent)
-        self.side_boxes = (household, consent)
+        self.markers = MarkersBox(session)
+        self.markers.changed.connect(self.changed.emit)
+        right.addWidget(self.markers)
+        self.side_boxes = (household, consent, self.markers)
         right.addStretch(1)
         columns.addLayout(right, 2)
 
@@ -218,6 +222,8 @@ class MasterDataTab(QWidget):
             self.own_flat_since.set_date(h.own_flat_since)
         self.members.setText(", ".join(m.full_name for m in data.members) or self.tr("keine"))
         self.consents.show_consents(c.id, data.consents)
+        self.markers.show_markers(c.id, data.markers)
+        self._show_markers(data)
         for edit in (
             self.first_name,
             self.last_name,
@@ -230,6 +236,42 @@ class MasterDataTab(QWidget):
         self.household_errors.clear()
         self.general_error.setText("")
         self.dirty.reset()
+
+    def _show_markers(self, data: ClientFile) -> None:
+        """A disputed field says so beside its label; a restricted one is read-only."""
+        today = self.session.clock.today()
+        fields = {
+            **{("client", name): widget for name, widget in self._client_fields().items()},
+            ("household", "address"): self.address,
+            ("household", "municipality_id"): self.municipality,
+            ("household", "housing_type"): self.housing_type,
+        }
+        restricted, disputed = data.restricted(today), data.disputed(today)
+        for (table, name), widget in fields.items():
+            label = _label_of(widget)
+            if label is None:
+                continue
+            plain = label.property("plain") or label.text()
+            label.setProperty("plain", plain)
+            locked = any(mk.covers(table, name) for mk in restricted)
+            doubted = any(mk.covers(table, name) for mk in disputed)
+            suffix = (
+                self.tr("eingeschränkt") if locked else self.tr("bestritten") if doubted else ""
+            )
+            label.setText(f"{plain} ({suffix})" if suffix else plain)
+            label.setStyleSheet("color: #b03a2e;" if suffix else "")
+            reasons = [mk.reason for mk in (*restricted, *disputed) if mk.covers(table, name)]
+            label.setToolTip("\n".join(reasons))
+            widget.setEnabled(not locked)
+
+    def _client_fields(self) -> dict:
+        return {
+            "first_name": self.first_name, "last_name": self.last_name,
+            "birth_date": self.birth_date, "gender": self.gender,
+            "nationality": self.nationality, "languages": self.languages,
+            "residence_status": self.residence_status, "arrival_date": self.arrival_date,
+            "phone": self.phone, "notes": self.notes, "employment": self.employment,
+        }  # fmt: skip
 
     def _values(self) -> tuple[dict, dict]:
         try:
@@ -334,3 +376,10 @@ class MasterDataTab(QWidget):
             lambda values: register_client(services, values),
             lambda _result: self.changed.emit(),
         )
+
+
+def _label_of(widget: QWidget) -> QLabel | None:
+    """The caption of a field in its form (FieldErrors puts it in a container)."""
+    container = widget.parentWidget()
+    form = container.parentWidget().layout() if container and container.parentWidget() else None
+    return form.labelForField(container) if isinstance(form, QFormLayout) else None
