@@ -454,7 +454,7 @@ Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="332"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
@@ -489,23 +489,28 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="296"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="293"/>
+        <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
+        <translation>Will be deleted under the retention rules on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="305"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="301"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="310"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="359"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="386"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="370"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
@@ -600,17 +605,17 @@ or create a new one with Ctrl+N.</translation>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="326"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="335"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>

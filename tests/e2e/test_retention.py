@@ -199,3 +199,17 @@ def test_erasure_on_request_needs_the_team_leads_confirmation(
             laptop.services.clients.get(client.id)
     keys = [bytes(anna.file._dek), bytes(lena.file._dek)]
     assert files_holding([tmp_path / "profiles"], CANARY, keys) == []
+
+
+def test_laptops_learn_the_rules_and_a_closed_case_says_when_it_goes(
+    inprocess_office, laptops, db_url
+):
+    anna = laptops["anna"]
+    _client, case = _register(anna.services, OTHER, date(2024, 1, 10))
+    anna.services.cases.close(case.id, ClosingReason.INDEPENDENT, closed_on=date(2025, 3, 31))
+    assert anna.services.client_file(case.id).deleted_on is None  # no rules known yet
+    assert office_main(["retention", "set", "--db", db_url, "--case-years", "5"]) == 0
+    anna.sync()
+    assert anna.services.client_file(case.id).deleted_on == date(2030, 3, 31)
+    anna.services.cases.reopen(case.id)
+    assert anna.services.client_file(case.id).deleted_on is None  # open: not due

@@ -56,3 +56,23 @@ def test_a_disputed_field_says_so_beside_its_label(qtbot, window, session, servi
     assert files.master.birth_date.isEnabled()  # disputed data stays editable
     other = files.master.person_box.layout().labelForField(files.master.phone.parentWidget())
     assert "bestritten" not in other.text()
+
+
+def test_a_closed_case_says_when_it_will_be_deleted(qtbot, window, session, services):
+    from datetime import date
+
+    from caseworker_desktop.domain.enums import ClosingReason
+    from caseworker_desktop.storage.casefile import RETENTION_RULES
+    from tests.helpers import new_client
+
+    _client, case = new_client(services)
+    services.cases.close(case.id, ClosingReason.MOVED_AWAY, closed_on=date(2026, 11, 24))
+    with services.ctx.case_file.engine.begin() as conn:  # as the last sync brought them
+        services.ctx.case_file.set_state(
+            conn, RETENTION_RULES, '{"case_years": 3, "trauma_years": 1}'
+        )
+    window.refresh_caseload_then_select(case.id)
+    settle(qtbot, session.ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == case.id)
+    assert "Wird nach den Aufbewahrungsregeln am 24.11.2029 gelöscht." in files.heading.text()

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import CaseStatus, TraumaReferralStatus
 from ..domain.report_facts import fact_of
+from ..domain.retention import years_after
 from ..sync.hlc import HybridLogicalClock
 from . import schema as s
 from .auth import OfficeError
@@ -77,13 +78,6 @@ class Due:
         return f"{what} {self.reference or self.case_id} ({len(self.rows)} Datensätze): {self.rule}"
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def due(conn: sa.Connection, as_of: date, rules: RetentionRules) -> list[Due]:
     """What the rules say is to be deleted on `as_of`, oldest first."""
     found: list[Due] = []
@@ -97,7 +91,7 @@ def due(conn: sa.Connection, as_of: date, rules: RetentionRules) -> list[Due]:
             continue
         if case.status is not CaseStatus.CLOSED or case.closed_on is None:
             continue
-        if _add_years(case.closed_on, rules.case_years) <= as_of:
+        if years_after(case.closed_on, rules.case_years) <= as_of:
             whole.add(case.id)
             rule = (
                 f"Aufbewahrungsfrist: {rules.case_years} Jahre nach Abschluss "
@@ -113,7 +107,7 @@ def due(conn: sa.Connection, as_of: date, rules: RetentionRules) -> list[Due]:
         if case_id is None or case_id in whole:
             continue
         day = referral.consultation_date or referral.requested_on
-        if _add_years(day, rules.trauma_years) <= as_of:
+        if years_after(day, rules.trauma_years) <= as_of:
             rows = [("trauma_referral", referral.id)] + [
                 ("trauma_placement", p.id)
                 for p in placements

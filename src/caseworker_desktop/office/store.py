@@ -28,8 +28,9 @@ from ..sync.protocol import (
     EnrolledUser,
     PullResponse,
     PushResponse,
+    RetentionInfo,
 )
-from . import access, auth
+from . import access, auth, retention
 from . import audit as office_audit
 from . import keys as office_keys
 from . import migrate as migrations
@@ -356,9 +357,11 @@ class Store:
         with self._reader.connect() as conn:
             users = conn.execute(sa.select(s.users).order_by(s.users.c.username)).all()
             teams = conn.execute(sa.select(s.teams).order_by(s.teams.c.name)).all()
+            rules = retention.rules(conn)
         return Directory(
             users=[enrolled_user(u) for u in users],
             teams=[DirectoryTeam(id=t.id, name=t.name) for t in teams],
+            retention=RetentionInfo(case_years=rules.case_years, trauma_years=rules.trauma_years),
         )
 
     # --- sync -------------------------------------------------------------------------

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date
 
 from ..clock import Clock
 from ..domain import model as m
 from ..domain.enums import MarkerKind
+from ..domain.retention import case_deleted_on
 from ..storage import audit, changelog
-from ..storage.casefile import CaseFile
+from ..storage.casefile import RETENTION_RULES, CaseFile
 from ..storage.orm import table_of
 from .access_export import AccessExportService
 from .cases import CaseService
@@ -41,6 +44,7 @@ class ClientFile:
     comments: list[m.ReviewComment]
     municipalities: list[m.Municipality]
     markers: list[m.DataMarker]  # restricted or disputed (Art. 18), lifted ones too
+    deleted_on: date | None = None  # a closed case: due for deletion (retention rules)
 
     def restricted(self, day) -> list[m.DataMarker]:
         return [mk for mk in self.markers
@@ -106,6 +110,7 @@ class Services:
                 comments=self.reviews.comments(case_id),
                 municipalities=self.clients.municipalities(),
                 markers=self.clients.markers(client.id),
+                deleted_on=case_deleted_on(case, _case_years(tx)),
             )
 
     def case_history(self, case_id: str) -> list[m.AuditEvent]:
@@ -159,3 +164,9 @@ class Services:
 
 
 __all__ = ["ClientFile", "NewClient", "Release", "Services"]
+
+
+def _case_years(tx) -> int | None:
+    """The office's rule for closed cases, as the last sync brought it (None: not yet)."""
+    stored = tx.ctx.case_file.state(tx.conn, RETENTION_RULES)
+    return json.loads(stored)["case_years"] if stored else None

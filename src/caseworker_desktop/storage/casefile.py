@@ -35,6 +35,7 @@ BACKUP_DIR_NAME = "backups"
 AUDIT_KEY_PURPOSE = b"caseworker audit chain v1"
 RECOVERY_PUBLIC_KEY = "recovery_public_pem"  # local_state: the office's, for a new escrow
 ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for the office
+RETENTION_RULES = "retention"  # local_state: the office's retention rules (JSON, /directory)
 AUDIT_KEY_STATE = "audit_key"  # local_state: the chain's HMAC key, outlives a new data key
 
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import Role
 from ..domain.labels import span
-from ..storage.casefile import ESCROW_PENDING, RECOVERY_PUBLIC_KEY, CaseFile
+from ..storage.casefile import ESCROW_PENDING, RECOVERY_PUBLIC_KEY, RETENTION_RULES, CaseFile
 from ..storage.orm import change_log, table_of
 from ..storage.vault import VaultError
 from . import outbox
@@ -305,6 +305,10 @@ class SyncClient:
                         users.insert(),
                         {"id": user.id, **new, **values},
                     )
+            if directory.retention is not None:
+                self.case_file.set_state(
+                    conn, RETENTION_RULES, directory.retention.model_dump_json()
+                )
 
     def push(self, report: SyncReport) -> None:
         while True:

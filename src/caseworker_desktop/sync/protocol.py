@@ -26,7 +26,8 @@ Version 5: the directory says which team leads may change case files as a stand-
 (without it a team lead comments and approves only; the office refuses other writes).
 Version 6: a case closed as a duplicate (closing reason "duplicate") names the case it was
 merged into (`case_file.merged_into_id`); audit events of the action "merge"; `purges` in
-a pull page: rows deleted under the retention rules, which every laptop deletes too. A
+a pull page: rows deleted under the retention rules, which every laptop deletes too, and
+the rules themselves in /directory. A
 laptop of version 5 would know none of it.
 """
 
@@ -143,12 +144,22 @@ class DirectoryTeam(_Strict):
     name: str
 
 
+class RetentionInfo(_Strict):
+    """The office's retention rules (office/retention.py), so that a case shows when it
+    will be deleted."""
+
+    case_years: Annotated[int, Field(ge=1, le=30)]
+    trauma_years: Annotated[int, Field(ge=1, le=30)]
+
+
 class Directory(_Strict):
     """Who works at the district's integration management: names for the ids in the
-    case files (caseworker of a case, author of a comment, approver of a plan)."""
+    case files (caseworker of a case, author of a comment, approver of a plan); the
+    retention rules."""
 
     users: list[EnrolledUser]
     teams: list[DirectoryTeam]
+    retention: RetentionInfo | None = None
 
 
 class VersionInfo(_Strict):

@@ -189,7 +189,7 @@ class ClientFileView(CaseActions, QWidget):
             f"<span style='color:#555'>{_esc(case.reference)} · {enum_label(case.status)}"
             f" · {_esc((data.household and _municipality(data)) or '')}"
             f"{self._caseworker_line(case)}</span>{self._merged_line(case)}"
-            f"{self._erasure_line(case)}"
+            f"{self._erasure_line(case)}{self._retention_line(data)}"
             f"{self._comment_badge(data)}"
         )
         self.heading.show()
@@ -285,6 +285,15 @@ class ClientFileView(CaseActions, QWidget):
         if case.closing_reason is not ClosingReason.DUPLICATE:
             return ""
         return f"<br><span style='color:#9a5b00'>{_esc(case.closing_note)}</span>"
+
+    def _retention_line(self, data: ClientFile) -> str:
+        """A closed case says when the office will delete it (its retention rules)."""
+        if data.deleted_on is None:
+            return ""
+        text = self.tr("Wird nach den Aufbewahrungsregeln am %1 gelöscht.").replace(
+            "%1", format_date(data.deleted_on)
+        )
+        return f"<br><span style='color:#555'>{_esc(text)}</span>"
 
     def _erasure_line(self, case: m.Case) -> str:
         """A request for erasure is in plain sight until the office has carried it out."""
