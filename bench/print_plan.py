@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/print_plan.py [--repeat 15]
 
-- render: HelpPlanPrint -> PDF bytes (German only, German + Ukrainian, German + Arabic);
+- render: HelpPlanPrint -> PDF bytes (German only as the baseline, German + Ukrainian,
+  Arabic, Pashto (shaped by HarfBuzz) and Tigrinya (Ethiopic font)), with the ratio to the
+  German-only render measured in the same run;
 - print: the whole use case through the services on an encrypted case file (gather the
   data, render, audit event), German + Arabic, to memory.
 """
@@ -106,11 +108,15 @@ def main() -> None:
 
     data = sample_plan()
     print(f"Help plan with {ENTRIES} goals, median of {args.repeat} runs (target < 150 ms):")
-    for lang in (None, "uk", "ar"):
+    baseline = None
+    for lang in (None, "uk", "ar", "ps", "ti"):
         ms = median_ms(
             lambda lang=lang: render_help_plan(data, io.BytesIO(), lang=lang), args.repeat
         )
-        print(f"  render  de{'+' + lang if lang else '':<4} {ms:7.1f} ms")
+        baseline = baseline or ms
+        print(
+            f"  render  de{'+' + lang if lang else '':<4} {ms:7.1f} ms  ({ms / baseline:.2f}x de)"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         services, case_id, case_file = service_case(Path(tmp))

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from caseworker_desktop import demo
 from caseworker_desktop.config import Settings
 from caseworker_desktop.domain import model as m
-from caseworker_desktop.domain.enums import Role
-from caseworker_desktop.services import Services
+from caseworker_desktop.domain.enums import MarkerKind, Role
+from caseworker_desktop.services import NewClient, Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.orm import refused_change, sync_quarantine, table_of
 from caseworker_desktop.ui import i18n
@@ -136,6 +136,38 @@ def unlock(app: QApplication, controller: AppController):
     return window
 
 
+def data_protection(app: QApplication, window, files, out: Path, lang: str) -> None:
+    """Restriction (Art. 18), merging two records of one person, the access export."""
+    services = window.session.services
+    files.master.markers.add()
+    pump(app, 0.8)
+    files.master.markers.dialog.grab().save(str(out / f"23-marker-dialog-{lang}.png"))
+    files.master.markers.dialog.force_close()
+    client, case = files.data.client, files.data.case
+    marker = services.clients.mark(client.id, MarkerKind.RESTRICTED, "Antrag vom 20.11.2026")
+    files.reload()
+    pump(app, 1.5)
+    window.grab().save(str(out / f"24-restricted-{lang}.png"))
+    services.clients.lift_marker(marker.id)
+    municipality = services.clients.municipalities()[0]
+    services.clients.register(
+        NewClient(first_name=client.first_name, last_name=client.last_name,
+                  birth_date=client.birth_date, municipality_id=municipality.id,
+                  phone="0176 5550123", nationality=client.nationality,
+                  languages=client.languages)
+    )  # fmt: skip
+    window.refresh_caseload_then_select(case.id)
+    pump(app, 1.5)
+    files.merge_records()
+    pump(app, 1.5)
+    files.dialog.grab().save(str(out / f"25-merge-dialog-{lang}.png"))
+    files.dialog.reject()
+    files.export_access()
+    pump(app, 0.8)
+    files.dialog.grab().save(str(out / f"26-access-export-{lang}.png"))
+    files.dialog.reject()
+
+
 def main(out_dir: str, lang: str = "de") -> int:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -213,6 +245,7 @@ def main(out_dir: str, lang: str = "de") -> int:
         pump(app, 0.8)
         files.master.consents.dialog.grab().save(str(out / f"22-consent-dialog-{lang}.png"))
         files.master.consents.dialog.force_close()
+        data_protection(app, window, files, out, lang)
         files.tabs.setCurrentWidget(files.plan)
         files.plan.print_plan()
         pump(app, 0.5)

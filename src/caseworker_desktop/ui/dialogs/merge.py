@@ -40,7 +40,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Akten zusammenführen"))
         self.setModal(True)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.case, self.plan = case, None
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -199,4 +199,7 @@ def shown(name: str, value) -> str:
         return codes.country_name(value)
     if name == "languages":
         return codes.language_list(value)
+    if name == "gender":
+        genders = {"w": "weiblich", "m": "männlich", "d": "divers"}
+        return QCoreApplication.translate("MasterDataTab", genders.get(value, value))
     return str(value)

@@ -153,7 +153,7 @@ class MasterDataTab(QWidget):
             )
             combo.setMinimumContentsLength(12)
         self.dirty = DirtyTracker()
-        self.dirty.watch(
+        self.editable = (
             self.first_name,
             self.last_name,
             self.birth_date,
@@ -172,6 +172,7 @@ class MasterDataTab(QWidget):
             self.moved_in_on,
             self.own_flat_since,
         )
+        self.dirty.watch(*self.editable)
 
     def set_read_only(self, on: bool) -> None:
         self.scroll.widget().setEnabled(not on)
@@ -247,6 +248,14 @@ class MasterDataTab(QWidget):
             ("household", "housing_type"): self.housing_type,
         }
         restricted, disputed = data.restricted(today), data.disputed(today)
+        # All of it restricted: every field locked, the notice above the tabs says why
+        whole = any(not mk.field for mk in restricted)
+        for widget in self.editable:
+            widget.setEnabled(not whole)
+        self.add_member_button.setEnabled(not whole)
+        self.consents.setEnabled(not whole)  # a new consent or a withdrawal is processing too
+        restricted = [mk for mk in restricted if mk.field]
+        disputed = [mk for mk in disputed if mk.field]
         for (table, name), widget in fields.items():
             label = _label_of(widget)
             if label is None:
@@ -262,7 +271,8 @@ class MasterDataTab(QWidget):
             label.setStyleSheet("color: #b03a2e;" if suffix else "")
             reasons = [mk.reason for mk in (*restricted, *disputed) if mk.covers(table, name)]
             label.setToolTip("\n".join(reasons))
-            widget.setEnabled(not locked)
+            if locked:
+                widget.setEnabled(False)
 
     def _client_fields(self) -> dict:
         return {
