@@ -28,11 +28,16 @@ def office_in_process(url: str, monkeypatch, clock: Callable[[], float] = time.t
     """A migrated office database with Team Nord (anna, ben: caseworkers; lena: lead);
     every SyncClient of this test talks to it in-process."""
     store = Store(url, clock, migrate=True)
-    app = create_app(store)
     store.add_team("Team Nord")
     store.add_user("anna", "Anna Müller", "caseworker", "Team Nord")
     store.add_user("lena", "Lena Hoffmann", "team_lead", "Team Nord")
     store.add_user("ben", "Ben Roth", "caseworker", "Team Nord")
+    return serve_in_process(store, monkeypatch)
+
+
+def serve_in_process(store: Store, monkeypatch) -> Store:
+    """Every SyncClient of this test talks to `store` in-process from now on."""
+    app = create_app(store)
 
     def in_process(url: str, token: str | None = None, timeout: float = 30.0, **_tls) -> Transport:
         transport = Transport(url, token, timeout)

@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-  fonts-dejavu-core poppler-utils xvfb postgresql
+  fonts-dejavu-core poppler-utils xvfb postgresql curl
 )
 missing=()
 for pkg in "${PACKAGES[@]}"; do

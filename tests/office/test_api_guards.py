@@ -136,6 +136,8 @@ def test_version_and_openapi(office):
     body = response.json()
     assert abs(body.pop("server_time_ms") - time.time() * 1000) < 60_000
     # no recovery key made for this office yet: laptops have nothing to escrow to
+    epoch = body.pop("epoch")  # the database's history (a restore gives a new one)
+    assert len(epoch) == 32 and int(epoch, 16) >= 0
     assert body == {"protocol": PROTOCOL_VERSION, "server": "0.1.0", "recovery_public_key": None}
     spec = office.client.get("/openapi.json").json()  # readable by any tool
     assert {"/enrol", "/sync/push", "/sync/pull", "/version"} <= set(spec["paths"])

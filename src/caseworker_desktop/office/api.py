@@ -45,6 +45,17 @@ from ..sync.protocol import (
 )
 from . import recovery
 from .auth import NotAuthenticated, OfficeError, Principal
+from .operations import (
+    LOOPBACK,
+    OPERATIONS_PATHS,
+    Metrics,
+    RequestLog,
+    count,
+    health,
+    metrics_response,
+    networks,
+)
+from .schema import EPOCH, get_setting
 from .store import Store, enrolled_user
 
 log = logging.getLogger(__name__)
@@ -89,7 +100,7 @@ class ProtocolGate:
         self.app, self.store = app, store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in UNVERSIONED_PATHS:
+        if scope["type"] != "http" or scope["path"] in UNVERSIONED_PATHS | OPERATIONS_PATHS:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v for k, v in scope["headers"]}
@@ -205,9 +216,14 @@ def _require_clean(model) -> None:
         )
 
 
-def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
+def create_app(
+    store: Store, *, enrol_rate_per_minute: int = 10, metrics_from: tuple = ()
+) -> FastAPI:
     """The office's API over `store`. Enrolment attempts are limited per client address
-    (as uvicorn reports it: forwarded headers only from a configured proxy)."""
+    (as uvicorn reports it: forwarded headers only from a configured proxy). /metrics
+    answers the address ranges `metrics_from` (default: loopback only)."""
+    metrics = Metrics(store)
+    allowed = metrics_from or networks(LOOPBACK)
     app = FastAPI(
         title="Caseworker Desktop – Server des Landratsamts",
         version=__version__,
@@ -220,6 +236,7 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(ProtocolGate, store=store)
+    app.add_middleware(RequestLog, metrics=metrics)  # outermost: every request, timed
     # Only for the API description: the token was checked by the ProtocolGate already.
     bearer = HTTPBearer(auto_error=False, description="Geräteschlüssel aus /enrol")
 
@@ -257,15 +274,25 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
     async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
         return _unavailable(exc)
 
+    @app.get("/healthz", include_in_schema=False)
+    def healthz():
+        return health(store)
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus(request: Request):
+        return metrics_response(request, metrics, allowed)
+
     @app.get("/version", response_model=VersionInfo, responses=_ERRORS)
     def version(_who: Annotated[Principal | None, Depends(optional_device)]) -> VersionInfo:
         with store.engine.connect() as conn:
             public_pem = recovery.public_key(conn)
+            epoch = get_setting(conn, EPOCH)
         return VersionInfo(
             protocol=PROTOCOL_VERSION,
             server=__version__,
             server_time_ms=store.now_ms(),
             recovery_public_key=public_pem,
+            epoch=epoch,
         )
 
     def limit_attempts(request: Request) -> None:
@@ -308,9 +335,18 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
         return store.directory(who)
 
     @app.post("/sync/push", response_model=PushResponse, responses=_ERRORS)
-    def push(body: PushRequest, who: Annotated[Principal, Depends(device)]) -> PushResponse:
+    def push(
+        body: PushRequest, request: Request, who: Annotated[Principal, Depends(device)]
+    ) -> PushResponse:
         _require_clean(body)
-        return store.push(who, body.changes)
+        response = store.push(who, body.changes)
+        metrics.pushed.inc(response.accepted)
+        metrics.duplicates.inc(response.duplicates)
+        metrics.refused.inc(len(response.rejected))
+        metrics.conflicts.inc(response.conflicts)
+        count(request, changes_in=len(body.changes), accepted=response.accepted,
+              refused=len(response.rejected))  # fmt: skip
+        return response
 
     @app.post("/recovery", response_model=RecoveryCredential, responses=_ERRORS)
     def redeem_recovery(
@@ -348,10 +384,14 @@ def create_app(store: Store, *, enrol_rate_per_minute: int = 10) -> FastAPI:
 
     @app.get("/sync/pull", response_model=PullResponse, responses=_ERRORS)
     def pull(
+        request: Request,
         who: Annotated[Principal, Depends(device)],
         cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> PullResponse:
-        return store.pull(who, cursor, limit)
+        page = store.pull(who, cursor, limit)
+        metrics.pulled.inc(len(page.changes))
+        count(request, changes_out=len(page.changes))
+        return page
 
     return app

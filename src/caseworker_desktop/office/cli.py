@@ -20,7 +20,7 @@ from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
-from . import auth, cli_privacy, recovery
+from . import auth, cli_operations, cli_privacy, recovery
 from .rotation import rotate
 from .schema import audit
 from .store import Store
@@ -48,10 +48,16 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from .api import create_app
+    from .operations import REQUEST_LOG, networks
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    requests = logging.StreamHandler(sys.stdout)  # one JSON line per request, nothing else
+    requests.setFormatter(logging.Formatter("%(message)s"))
+    REQUEST_LOG.addHandler(requests)
+    REQUEST_LOG.propagate = False
+    metrics_from = networks(args.metrics_from) if args.metrics_from else ()
     if bool(args.tls_cert) != bool(args.tls_key):
         raise auth.OfficeError("Für TLS braucht es beides: --tls-cert und --tls-key.")
     tls = {}
@@ -64,10 +70,11 @@ def cmd_serve(args) -> int:
         scheme = "https" if tls else "http"
         print(f"Server des Landratsamts: {scheme}://{args.host}:{args.port} (Strg+C beendet).")
         uvicorn.run(
-            create_app(store),
+            create_app(store, metrics_from=metrics_from),
             host=args.host,
             port=args.port,
             log_level="info",
+            access_log=False,  # the JSON request lines replace uvicorn's access log
             **tls,
             # X-Forwarded-For names the client only when a proxy of ours set it: from any
             # other address it is a claim of the caller (and would dodge the rate limit).
@@ -363,6 +370,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADRESSE",
         help="Adresse eines vorgeschalteten Proxys, dessen X-Forwarded-For gilt (mehrfach)",
     )
+    p.add_argument(
+        "--metrics-from",
+        action="append",
+        default=[],
+        metavar="BEREICH",
+        help="Adressbereich, der /metrics abrufen darf, z. B. 10.0.5.0/24 (mehrfach; "
+        "Vorgabe: nur 127.0.0.1 und ::1)",
+    )
 
     tls = sub.add_parser("tls", help="TLS-Zertifikat des Landratsamts").add_subparsers(
         dest="action", required=True, metavar="AKTION"
@@ -449,6 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_privacy.add_commands(sub, command, _day)
+    cli_operations.add_commands(command)
     return parser
 
 

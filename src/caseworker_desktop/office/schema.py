@@ -195,6 +195,7 @@ office_settings = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 TLS_PIN = "tls_pin"
+EPOCH = "epoch"  # a random id of this database's history; a restore gives a new one
 
 office_audit = sa.Table(
     "office_audit",

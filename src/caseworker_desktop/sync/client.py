@@ -44,6 +44,7 @@ from .protocol import (
 )
 from .transport import ClockAheadError, SyncError, Transport
 
+OFFICE_EPOCH = "office_epoch"  # local_state: the office history this laptop synced with
 log = logging.getLogger(__name__)
 
 # Beyond this the window shows that the laptop's clock differs from the office's.
@@ -69,6 +70,7 @@ class SyncReport:
     conflicts: int = 0
     evicted_cases: int = 0
     purged: int = 0  # rows deleted here because the office deleted them (retention)
+    office_restored: bool = False  # the office came back from a backup: all sent again
     quarantined: int = 0  # pulled values this laptop could not hold (kept aside)
     restamped: int = 0  # unsent changes stamped while the clock ran ahead, stamped anew
     clock_offset_ms: int = 0  # the office's clock minus this laptop's
@@ -266,6 +268,8 @@ class SyncClient:
                 "(gegenüber dem Landratsamt). Bitte Datum, Uhrzeit und Zeitzone des Geräts "
                 "korrigieren; die Änderungen bleiben gespeichert und werden danach gesendet."
             )
+        if info.epoch:
+            report.office_restored = self._follow_epoch(info.epoch)
         limit = office + MAX_CLOCK_AHEAD_MS
         with self.engine.connect() as conn:
             ahead = stamped_ahead(conn, self.hlc, limit)
@@ -277,6 +281,21 @@ class SyncClient:
                     log.warning("%d changes stamped ahead of the office got new stamps",
                                 report.restamped)  # fmt: skip
         return info.recovery_public_key
+
+    def _follow_epoch(self, epoch: str) -> bool:
+        """The office's history (its epoch) differs from the one this laptop synced with:
+        it was restored from a backup and may lack what arrived since. Every change this
+        laptop ever made is sent again (the office counts the ones it has as duplicates)
+        and everything is pulled from the start, instead of silently diverging."""
+        with self.engine.begin() as conn:
+            known = self.case_file.state(conn, OFFICE_EPOCH)
+            self.case_file.set_state(conn, OFFICE_EPOCH, epoch)
+            if known is None or known == epoch:
+                return False
+            conn.exec_driver_sql("UPDATE change_log SET pushed = 0")
+            self.case_file.set_state(conn, "sync_cursor", 0)
+        log.warning("the office was restored from a backup: sending everything again")
+        return True
 
     def refresh_directory(self) -> None:
         """Staff names, roles and teams from the office: reference data, kept as the office

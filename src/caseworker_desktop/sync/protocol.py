@@ -27,7 +27,8 @@ Version 5: the directory says which team leads may change case files as a stand-
 Version 6: a case closed as a duplicate (closing reason "duplicate") names the case it was
 merged into (`case_file.merged_into_id`); audit events of the action "merge"; `purges` in
 a pull page: rows deleted under the retention rules, which every laptop deletes too, and
-the rules themselves in /directory. A
+the rules themselves in /directory; the office's `epoch` in /version (a restored office
+has a new one). A
 laptop of version 5 would know none of it.
 """
 
@@ -168,6 +169,9 @@ class VersionInfo(_Strict):
     server_time_ms: int  # the office's clock: laptops compare their own with it
     # The office's recovery public key (PEM), once it has one: laptops escrow to it.
     recovery_public_key: str | None = Field(default=None, max_length=4096)
+    # The history the office's log belongs to: a restore from a backup starts a new one,
+    # and a laptop that knew another sends all its changes again and pulls from the start.
+    epoch: str | None = Field(default=None, max_length=64)
 
 
 MAX_AUDIT_EVENTS = 2000
