@@ -8,6 +8,7 @@ holds), body size (413); then FastAPI checks the request schema (422)."""
 # No `from __future__ import annotations`: FastAPI reads the annotations of the nested
 # dependency functions at runtime.
 import logging
+import os
 from typing import Annotated
 
 import anyio.to_thread
@@ -395,3 +396,14 @@ def create_app(
         return page
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """One worker of `serve --workers N` (uvicorn imports this in every process): the
+    database, key file and metrics ranges come from the environment the command set."""
+    from .operations import configure_request_log
+
+    configure_request_log()
+    store = Store(os.environ["CASEWORKER_OFFICE_DB"])
+    ranges = [r for r in os.environ.get("CASEWORKER_OFFICE_METRICS_FROM", "").split(",") if r]
+    return create_app(store, metrics_from=networks(ranges) if ranges else ())

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,46 +41,6 @@ def _store(args) -> Iterator[Store]:
         yield store
     finally:
         store.close()
-
-
-def cmd_serve(args) -> int:
-    import uvicorn
-
-    from .api import create_app
-    from .operations import REQUEST_LOG, networks
-
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    requests = logging.StreamHandler(sys.stdout)  # one JSON line per request, nothing else
-    requests.setFormatter(logging.Formatter("%(message)s"))
-    REQUEST_LOG.addHandler(requests)
-    REQUEST_LOG.propagate = False
-    metrics_from = networks(args.metrics_from) if args.metrics_from else ()
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise auth.OfficeError("Für TLS braucht es beides: --tls-cert und --tls-key.")
-    tls = {}
-    with _store(args) as store:
-        if args.tls_cert:
-            pin = store.pin_certificate(_read(args.tls_cert, "Das Zertifikat"))
-            _read(args.tls_key, "Der Schlüssel")
-            tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
-            print(f"Fingerabdruck des Schlüssels: {pin.hex()}")
-        scheme = "https" if tls else "http"
-        print(f"Server des Landratsamts: {scheme}://{args.host}:{args.port} (Strg+C beendet).")
-        uvicorn.run(
-            create_app(store, metrics_from=metrics_from),
-            host=args.host,
-            port=args.port,
-            log_level="info",
-            access_log=False,  # the JSON request lines replace uvicorn's access log
-            **tls,
-            # X-Forwarded-For names the client only when a proxy of ours set it: from any
-            # other address it is a claim of the caller (and would dodge the rate limit).
-            proxy_headers=bool(args.trusted_proxy),
-            forwarded_allow_ips=",".join(args.trusted_proxy) if args.trusted_proxy else "",
-        )
-    return 0
 
 
 def _read(path: str, what: str) -> bytes:
@@ -358,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("migrate", cmd_migrate, "Datenbank anlegen oder auf den neuesten Stand bringen")
 
-    p = command("serve", cmd_serve, "Server starten")
+    p = command("serve", cli_operations.cmd_serve, "Server starten")
     p.add_argument("--host", default="127.0.0.1", help="Adresse (Vorgabe: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="Port (Vorgabe: 8750)")
     p.add_argument("--tls-cert", metavar="DATEI", help="TLS-Zertifikat (PEM)")
@@ -369,6 +328,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="ADRESSE",
         help="Adresse eines vorgeschalteten Proxys, dessen X-Forwarded-For gilt (mehrfach)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="Anzahl der Serverprozesse (mehr als einer nur mit PostgreSQL; Vorgabe: 1)",
     )
     p.add_argument(
         "--metrics-from",

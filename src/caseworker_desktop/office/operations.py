@@ -15,11 +15,13 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import os
+import sys
 import time
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from starlette.requests import Request
@@ -62,9 +64,17 @@ class Metrics:
                                  registry=self.registry)  # fmt: skip
         self.pulled = Counter("caseworker_changes_pulled", "Changes sent to laptops",
                               registry=self.registry)  # fmt: skip
-        self.registry.register(_Devices(store))
+        self.devices = _Devices(store)
+        self.registry.register(self.devices)
 
     def render(self) -> bytes:
+        """The metrics of this process, or of all workers of `serve --workers N` (their
+        counters meet in PROMETHEUS_MULTIPROC_DIR)."""
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            registry.register(self.devices)
+            return generate_latest(registry)
         return generate_latest(self.registry)
 
 
@@ -174,6 +184,17 @@ class RequestLog:
                 **{k: v for k, v in state.get("counts", {}).items()},
             }
             REQUEST_LOG.info(json.dumps(line, ensure_ascii=False))
+
+
+def configure_request_log() -> None:
+    """The request lines alone on standard output (one JSON object per line)."""
+    if REQUEST_LOG.handlers:
+        return
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    REQUEST_LOG.addHandler(handler)
+    REQUEST_LOG.setLevel(logging.INFO)
+    REQUEST_LOG.propagate = False
 
 
 def count(request: Request, **counts: int) -> None:

@@ -61,6 +61,7 @@ class Store:
         earlier release is encrypted and restricted text still in the clear is sealed."""
         self.url = url
         self.keys = keys or office_keys.obtain(url, key_file, create=migrate)
+        self.keys_path = office_keys.locate(url, key_file)
         self.sealer = Sealer(self.keys.fields)
         path = office_keys.sqlite_path(url)
         self.encrypted = bool(migrate and path is not None and encrypt_plain(path, self.keys))
@@ -392,8 +393,8 @@ class Store:
         `seq` order, at most `limit`, all from one snapshot."""
         with self._reader.connect() as conn:
             page = pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
-        if page.changes:  # whom the data went to (no content)
-            with self.write() as conn:
+        if page.changes:  # whom the data went to (no content; no office-wide lock)
+            with self._writer.begin() as conn:
                 carried = access.cases_of(conn, [(c.table, c.row_id) for c in page.changes])
                 access.record(conn, who, access.PULL, carried)
         return page
