@@ -12,6 +12,7 @@ from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.office.store import Store
 from tests.helpers import new_client
 from tests.inprocess import Laptop, serve_in_process
+from tests.pg import reset_database
 
 
 def test_restore_a_backup_and_laptops_send_what_the_office_lost(
@@ -34,9 +35,17 @@ def test_restore_a_backup_and_laptops_send_what_the_office_lost(
         assert office_main(["restore", "--db", db_url, "--from", str(backup)]) == 2
         assert "--replace" in capsys.readouterr().err
         assert office_main(["restore", "--db", db_url, "--from", str(backup), "--replace"]) == 0
-        store = serve_in_process(Store(db_url), monkeypatch)
+        # into a fresh database (the lost host): a new SQLite file, an emptied PostgreSQL
+        fresh = f"sqlite:///{tmp_path / 'new-host' / 'office.db'}"
+        if db_url.startswith("sqlite"):
+            (tmp_path / "new-host").mkdir()
+        else:
+            reset_database(db_url)
+            fresh = db_url
+        assert office_main(["restore", "--db", fresh, "--from", str(backup)]) == 0
+        store = serve_in_process(Store(fresh), monkeypatch)
         try:
-            assert office_main(["migrate", "--db", db_url]) == 0  # at head, serves again
+            assert office_main(["migrate", "--db", fresh]) == 0  # at head, serves again
             lena.sync()
             assert [n.text for n in lena.services.cases.notes(case.id)] == []  # lost, for now
             report = anna.sync()
