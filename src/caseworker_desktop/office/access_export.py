@@ -51,13 +51,7 @@ def export(store, client: str, folder: Path, *, include_trauma: bool = False) ->
 def _client_id(conn: sa.Connection, given: str) -> str:
     given = given.strip()
     fs = s.field_state
-    case = conn.execute(
-        sa.select(fs.c.row_id).where(
-            fs.c.table_name == "case_file",
-            fs.c.field == "reference",
-            fs.c.value == json.dumps(given),
-        )
-    ).scalar()
+    case = s.case_with_reference(conn, given)
     if case is not None:
         found = conn.execute(
             sa.select(fs.c.value).where(

@@ -4,7 +4,6 @@ deleting it (office/retention.py), the access log of a case (office/access.py)."
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 
@@ -77,15 +76,7 @@ def _compact(engine: sa.Engine) -> None:
 def case_id_of(conn: sa.Connection, given: str) -> str:
     """A case's id from its id or its Aktenzeichen."""
     given = given.strip()
-    fs = s.field_state
-    found = conn.execute(
-        sa.select(fs.c.row_id).where(
-            fs.c.table_name == "case_file",
-            fs.c.field == "reference",
-            fs.c.value == json.dumps(given),
-        )
-    ).scalar()
-    if found:
+    if found := s.case_with_reference(conn, given):
         return found
     known = conn.execute(sa.select(s.cases.c.case_id).where(s.cases.c.case_id == given)).scalar()
     known = (

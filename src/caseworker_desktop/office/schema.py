@@ -339,6 +339,17 @@ def audit(conn: sa.Connection, actor: str, action: str, detail: str = "") -> Non
     )
 
 
+def case_with_reference(conn: sa.Connection, reference: str) -> str | None:
+    """The id of the case with this Aktenzeichen, if the office has it."""
+    return conn.execute(
+        sa.select(field_state.c.row_id).where(
+            field_state.c.table_name == "case_file",
+            field_state.c.field == "reference",
+            field_state.c.value == json.dumps(reference.strip()),
+        )
+    ).scalar()
+
+
 def get_setting(conn: sa.Connection, key: str) -> str | None:
     return conn.execute(
         sa.select(office_settings.c.value).where(office_settings.c.key == key)

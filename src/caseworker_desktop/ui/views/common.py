@@ -6,12 +6,20 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from ...domain.errors import CaseworkerError, ValidationError
 from ...services import NewClient
 from ..dialogs.base import FormDialog
 from ..session import Session
+from ..widgets.elide import show_elided_text
 from ..widgets.flow import flow_row
 
 
@@ -79,3 +87,20 @@ def button_row(*buttons: QPushButton, stretch_first: bool = False) -> QWidget:
     """Buttons on one line, wrapping onto the next when the window is narrow;
     stretch_first: aligned right."""
     return flow_row(*buttons, align_right=stretch_first)
+
+
+def record_table(name: str, model, min_height: int) -> QTableView:
+    """A read-only list of records in a box of the master data (consents, markers): whole
+    rows, one at a time, columns as wide as their content, long text elided with a tooltip."""
+    table = QTableView()
+    table.setObjectName(name)
+    show_elided_text(table)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(min_height)
+    return table

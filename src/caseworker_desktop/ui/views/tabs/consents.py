@@ -6,12 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -21,8 +18,7 @@ from ...dialogs.consent import ConsentDialog, WithdrawConsentDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column, RecordTableModel
 from ...session import Session
-from ...widgets.elide import show_elided_text
-from ..common import button_row, run_form
+from ..common import button_row, record_table, run_form
 
 STATE_COLOURS = {
     ConsentState.VALID: QColor("#1e6b2a"),
@@ -68,17 +64,7 @@ class ConsentsBox(QGroupBox):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("consents_table")
-        show_elided_text(self.table)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(110)
+        self.table = record_table("consents_table", self.model, 110)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())

@@ -6,11 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -20,8 +17,7 @@ from ...dialogs.marker import MarkerDialog, marked_field_name
 from ...i18n import enum_label, format_date
 from ...models.records import Column, RecordTableModel
 from ...session import Session
-from ...widgets.elide import show_elided_text
-from ..common import button_row, run_form, warn_on_failure
+from ..common import button_row, record_table, run_form, warn_on_failure
 
 KIND_COLOURS = {MarkerKind.RESTRICTED: QColor("#b03a2e"), MarkerKind.DISPUTED: QColor("#9a5b00")}
 
@@ -53,17 +49,7 @@ class MarkersBox(QGroupBox):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("markers_table")
-        show_elided_text(self.table)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(80)
+        self.table = record_table("markers_table", self.model, 80)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.add_button = QPushButton(self.tr("Kennzeichnen …"))
         self.add_button.setObjectName("add_marker")

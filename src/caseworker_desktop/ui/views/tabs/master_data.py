@@ -46,6 +46,7 @@ CLIENT_FIELDS = (
     "notes",
 )
 HOUSEHOLD_FIELDS = ("municipality_id", "address", "housing_type", "moved_in_on", "own_flat_since")
+HOUSEHOLD_WIDGETS = {"municipality_id": "municipality"}  # field -> attribute, where they differ
 
 
 class MasterDataTab(QWidget):
@@ -242,11 +243,10 @@ class MasterDataTab(QWidget):
         """A disputed field says so beside its label; a restricted one is read-only."""
         today = self.session.clock.today()
         fields = {
-            **{("client", name): widget for name, widget in self._client_fields().items()},
-            ("household", "address"): self.address,
-            ("household", "municipality_id"): self.municipality,
-            ("household", "housing_type"): self.housing_type,
-        }
+            **{("client", name): getattr(self, name) for name in CLIENT_FIELDS},
+            **{("household", name): getattr(self, HOUSEHOLD_WIDGETS.get(name, name))
+               for name in HOUSEHOLD_FIELDS},
+        }  # fmt: skip
         restricted, disputed = data.restricted(today), data.disputed(today)
         # All of it restricted: every field locked, the notice above the tabs says why
         whole = any(not mk.field for mk in restricted)
@@ -273,15 +273,6 @@ class MasterDataTab(QWidget):
             label.setToolTip("\n".join(reasons))
             if locked:
                 widget.setEnabled(False)
-
-    def _client_fields(self) -> dict:
-        return {
-            "first_name": self.first_name, "last_name": self.last_name,
-            "birth_date": self.birth_date, "gender": self.gender,
-            "nationality": self.nationality, "languages": self.languages,
-            "residence_status": self.residence_status, "arrival_date": self.arrival_date,
-            "phone": self.phone, "notes": self.notes, "employment": self.employment,
-        }  # fmt: skip
 
     def _values(self) -> tuple[dict, dict]:
         try:
