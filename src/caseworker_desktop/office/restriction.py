@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date
 
 import sqlalchemy as sa
 
@@ -24,8 +23,8 @@ MARKER_FIELDS = [f.name for f in dataclasses.fields(m.DataMarker) if f.name != "
 
 
 class Restrictions:
-    def __init__(self, conn: sa.Connection, scope: Scope, today: date):
-        self.conn, self.scope, self.today = conn, scope, today
+    def __init__(self, conn: sa.Connection, scope: Scope):
+        self.conn, self.scope = conn, scope
         self._client_of_case: dict[str, str | None] = {}
         # client -> (marker, (clock of its making, clock of its lifting or None))
         self._markers: dict[str, list[tuple[m.DataMarker, tuple[str, str | None]]]] = {}
