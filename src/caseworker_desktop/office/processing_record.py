@@ -40,6 +40,9 @@ def markdown(conn: sa.Connection, today: date) -> str:
     devices = conn.execute(
         sa.select(sa.func.count()).select_from(s.devices).where(s.devices.c.revoked_at.is_(None))
     ).scalar()
+    staff = ", ".join(
+        f"{ROLE_NAMES.get(role, role)} ({count})" for role, count in sorted(roles.items())
+    )
     lines = [
         "# Verzeichnis von Verarbeitungstätigkeiten (Art. 30 Abs. 1 DSGVO)",
         "",
@@ -64,17 +67,19 @@ def markdown(conn: sa.Connection, today: date) -> str:
         "## Kategorien betroffener Personen",
         "",
         "- Klient:innen (Geflüchtete) und Mitglieder ihres Haushalts",
-        "- Beschäftigte: "
-        + ", ".join(
-            f"{ROLE_NAMES.get(role, role)} ({count})" for role, count in sorted(roles.items())
-        )
-        + f"; {teams} Teams",
+        f"- Beschäftigte: {staff or 'noch keine angelegt'}; {teams} Teams",
         "",
         "## Kategorien personenbezogener Daten",
         "",
     ]
     for cls in m.SYNCABLE:
         if cls.table not in TABLE_LABELS_DE or cls.table == "trauma_offer":
+            continue
+        if cls is m.Conflict:
+            lines.append(
+                "- Konflikt: beide Fassungen eines gleichzeitig geänderten Textes, wer sie wann "
+                "geschrieben hat, die Auflösung (am Server feldweise verschlüsselt)"
+            )
             continue
         names = [FIELD_LABELS_DE.get(f.name, f.name) for f in dataclasses.fields(cls)
                  if f.name not in TECHNICAL and not f.name.endswith("_id")]  # fmt: skip
