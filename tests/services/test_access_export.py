@@ -134,3 +134,22 @@ def test_from_the_command_line(services, person, tmp_path, data_dir, monkeypatch
     assert code == 0, capsys.readouterr()
     assert "Auskunft erstellt" in capsys.readouterr().out
     assert sorted(p.suffix for p in out.iterdir()) == [".json", ".pdf"]
+
+
+def test_a_failed_export_leaves_no_file_and_no_audit_entry(services, person, tmp_path, monkeypatch):
+    from caseworker_desktop.services import access_export
+
+    _client, case, _trauma = person
+    real = access_export.write_atomic
+
+    def full_disk(path, data):
+        if path.suffix == ".pdf":
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(access_export, "write_atomic", full_disk)
+    with pytest.raises(OSError):
+        services.access.export(case.reference, tmp_path)
+    assert list(tmp_path.glob("auskunft-*")) == []
+    with services.ctx.read() as conn:
+        assert not [e for e in audit.audit_events(conn) if e.action is AuditAction.EXPORT]

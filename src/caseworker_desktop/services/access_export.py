@@ -59,16 +59,23 @@ class AccessExportService:
             json_path, pdf_path = folder / f"{base}.json", folder / f"{base}.pdf"
             text = json.dumps(doc, ensure_ascii=False, indent=2)
             pdf = render_access_export(doc, lang=lang or data.client.preferred_language)
-            write_atomic(json_path, text.encode("utf-8"))
-            write_atomic(pdf_path, pdf)
-            tx.audit(
-                AuditAction.EXPORT,
-                data.client,
-                f"access_export trauma={'yes' if include_trauma else 'no'} "
-                f"records={len(data.records()) + 1}",
-            )
-            for referral in data.trauma_referrals:
-                tx.audit(AuditAction.VIEW, referral, "access_export")
+            written: list[Path] = []
+            try:  # both files and the audit entries, or none of them
+                for path, content in ((json_path, text.encode("utf-8")), (pdf_path, pdf)):
+                    write_atomic(path, content)
+                    written.append(path)
+                tx.audit(
+                    AuditAction.EXPORT,
+                    data.client,
+                    f"access_export trauma={'yes' if include_trauma else 'no'} "
+                    f"records={len(data.records()) + 1}",
+                )
+                for referral in data.trauma_referrals:
+                    tx.audit(AuditAction.VIEW, referral, "access_export")
+            except BaseException:
+                for path in written:
+                    path.unlink(missing_ok=True)
+                raise
             return AccessExport(json_path, pdf_path, len(data.records()) + 1)
 
 
