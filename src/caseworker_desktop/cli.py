@@ -273,9 +273,12 @@ def cmd_export_client(args) -> int:
     if not out.is_dir():
         raise UsageError(f"Zielordner fehlt: {out}")
     with _unlocked(args) as case_file:
-        result = Services(case_file).access.export(
-            args.client, out, include_trauma=args.include_trauma, lang=args.lang or ""
-        )
+        try:
+            result = Services(case_file).access.export(
+                args.client, out, include_trauma=args.include_trauma, lang=args.lang or ""
+            )
+        except OSError as exc:
+            raise UsageError(f"Auskunft nicht schreibbar: {out} ({exc.strerror})") from exc
     print(f"Auskunft erstellt ({result.records} Einträge): {result.json_path}, {result.pdf_path}")
     return 0
 
