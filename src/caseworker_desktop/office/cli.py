@@ -8,8 +8,6 @@ import argparse
 import csv
 import io
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
 from . import auth, cli_operations, cli_privacy, recovery
+from .cli_common import open_store, read_file
 from .rotation import rotate
 from .schema import audit
 from .store import Store
@@ -34,26 +33,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"Fehler: ungültiger Aufruf – {message}\n")
 
 
-@contextmanager
-def _store(args) -> Iterator[Store]:
-    store = Store(args.db, key_file=args.key_file)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _read(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise auth.OfficeError(f"{what} {path} ist nicht lesbar.") from exc
-
-
 def cmd_tls_pin(args) -> int:
     """Behind a reverse proxy: the certificate laptops see is the proxy's."""
-    with _store(args) as store:
-        pin = store.pin_certificate(_read(args.cert, "Das Zertifikat"))
+    with open_store(args) as store:
+        pin = store.pin_certificate(read_file(args.cert, "Das Zertifikat"))
     print(f"Fingerabdruck gespeichert: {pin.hex()}; neue Anmeldecodes enthalten ihn.")
     return 0
 
@@ -76,21 +59,21 @@ def cmd_migrate(args) -> int:
 
 
 def cmd_team_add(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         store.add_team(args.name)
     print(f"Team „{args.name}“ angelegt.")
     return 0
 
 
 def cmd_user_add(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         user_id = store.add_user(args.username, args.display_name, args.role, args.team)
     print(f"Benutzer „{args.username}“ angelegt (Kennung {user_id}).")
     return 0
 
 
 def cmd_user_stand_in(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         store.set_stand_in(args.username, not args.off)
     if args.off:
         print(f"„{args.username}“ kommentiert und gibt frei (keine Vertretung mehr).")
@@ -100,7 +83,7 @@ def cmd_user_stand_in(args) -> int:
 
 
 def cmd_enrol(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         code, expires = store.issue_enrolment_code(args.username)
     print(f"Anmeldecode für {args.username}: {code}")
     pinned = len(code.replace("-", "")) > 12
@@ -112,14 +95,14 @@ def cmd_enrol(args) -> int:
 
 
 def cmd_revoke(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         store.revoke(args.device)
     print(f"Gerät {args.device} gesperrt; es kann ab sofort nicht mehr abgleichen.")
     return 0
 
 
 def cmd_reassign(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         resent = store.reassign(args.case, args.to)
     print(
         f"Akte {args.case} ist jetzt {args.to} zugewiesen; {resent} Felder werden beim "
@@ -137,7 +120,7 @@ def cmd_recovery(args) -> int:
         pem = Path(args.recovery_key).read_bytes()
     except OSError as exc:
         raise auth.OfficeError(f"Die Schlüsseldatei {args.recovery_key} ist nicht lesbar.") from exc
-    with _store(args) as store, store.write() as conn:
+    with open_store(args) as store, store.write() as conn:
         issued = recovery.issue(conn, args.device, pem)
     print(f"Wiederherstellungscode für Gerät {args.device} ({issued.username}): {issued.code}")
     print(
@@ -151,7 +134,7 @@ def cmd_recovery_key(args) -> int:
     out = Path(args.out)
     if out.exists():
         raise auth.OfficeError(f"{out} gibt es schon; bitte eine andere Datei angeben.")
-    with _store(args) as store, store.write() as conn:
+    with open_store(args) as store, store.write() as conn:
         private = recovery.create_key_pair(conn)
         write_atomic(out, private, mode=0o600)  # in the transaction: no key without its file
     print(
@@ -163,7 +146,7 @@ def cmd_recovery_key(args) -> int:
 
 
 def cmd_rotate_keys(args) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         done = rotate(store)
     print(
         f"Neue Schlüssel: {done.resealed} vertrauliche Texte neu versiegelt"
@@ -175,7 +158,7 @@ def cmd_rotate_keys(args) -> int:
 
 
 def cmd_devices(args) -> int:
-    with _store(args) as store, store.engine.connect() as conn:
+    with open_store(args) as store, store.engine.connect() as conn:
         rows = recovery.devices(conn, args.user)
     if not rows:
         print("Keine Geräte.")
@@ -216,7 +199,7 @@ def cmd_report(args) -> int:
 
     if not (args.csv or args.pdf):
         raise auth.OfficeError("Bitte --csv DATEI und/oder --pdf DATEI angeben.")
-    with _store(args) as store:
+    with open_store(args) as store:
         report = district_report(
             store,
             args.start,
@@ -272,7 +255,7 @@ def cmd_audit(args) -> int:
 
     if not (args.case or args.username or args.start or args.end):
         raise auth.OfficeError("Bitte --case, --user und/oder --from/--to angeben.")
-    with _store(args) as store:
+    with open_store(args) as store:
         with store.engine.connect() as conn:
             found = listing(
                 conn,

@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 from . import auth, backup
+from .cli_common import open_store, read_file
 
 
 def cmd_serve(args) -> int:
     import uvicorn
 
     from .api import create_app
-    from .cli import _read, _store
     from .operations import configure_request_log, networks
 
     logging.basicConfig(
@@ -28,10 +28,10 @@ def cmd_serve(args) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise auth.OfficeError("Für TLS braucht es beides: --tls-cert und --tls-key.")
     tls = {}
-    with _store(args) as store:
+    with open_store(args) as store:
         if args.tls_cert:
-            pin = store.pin_certificate(_read(args.tls_cert, "Das Zertifikat"))
-            _read(args.tls_key, "Der Schlüssel")
+            pin = store.pin_certificate(read_file(args.tls_cert, "Das Zertifikat"))
+            read_file(args.tls_key, "Der Schlüssel")
             tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
             print(f"Fingerabdruck des Schlüssels: {pin.hex()}")
         scheme = "https" if tls else "http"
@@ -71,10 +71,8 @@ def worker_environment(args, store) -> dict[str, str]:
 
 
 def cmd_backup(args) -> int:
-    from .cli import _store
-
     out = Path(args.out)
-    with _store(args) as store:
+    with open_store(args) as store:
         backup.backup(store, out)
     print(f"Sicherung geschrieben: {out} (nur mit der Schlüsseldatei des Landratsamts lesbar)")
     return 0

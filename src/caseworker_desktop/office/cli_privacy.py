@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from . import access, retention
 from . import schema as s
 from .auth import OfficeError
+from .cli_common import open_store
 from .retention import _reference
 
 
@@ -178,9 +179,7 @@ def add_commands(sub, command, day_type) -> None:
 
 def _with_store(func):
     def run(args: argparse.Namespace) -> int:
-        from .cli import _store
-
-        with _store(args) as store:
+        with open_store(args) as store:
             return func(args, store)
 
     return run
