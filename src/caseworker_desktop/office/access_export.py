@@ -18,7 +18,7 @@ from ..storage.atomic import write_atomic
 from . import access
 from . import schema as s
 from .auth import OfficeError
-from .reports import _records
+from .reports import records
 
 
 @dataclass(frozen=True)
@@ -79,22 +79,18 @@ def gather(conn: sa.Connection, sealer, client_ref: str, include_trauma: bool) -
             )
         ).scalars()
     )
-    home = conn.execute(
-        sa.select(s.row_case.c.case_id).where(
-            s.row_case.c.table_name == "client", s.row_case.c.row_id == client_id
-        )
-    ).scalar()
+    home = s.case_of_row(conn, ("client", client_id))
     scope = case_ids | ({home} if home else set())
 
     def rows(cls: type[m.Record]) -> list:
-        return _records(conn, cls, scope, sealer=sealer, deleted=True)
+        return records(conn, cls, scope, sealer=sealer, deleted=True)
 
     clients = [c for c in rows(m.Client) if c.id == client_id]
     if not clients:
         raise OfficeError("Die Angaben zur Person sind beim Landratsamt noch nicht vollständig.")
     client = clients[0]
     if client.household_id:  # a family's household may belong to a relative's case
-        scope.add(_case_of(conn, ("household", client.household_id)) or home)
+        scope.add(s.case_of_row(conn, ("household", client.household_id)) or home)
     households = [h for h in rows(m.Household) if h.id == client.household_id]
     plans = [p for p in rows(m.HelpPlan) if p.case_id in case_ids]
     plan_ids = {p.id for p in plans}
@@ -125,14 +121,6 @@ def gather(conn: sa.Connection, sealer, client_ref: str, include_trauma: bool) -
     data.history = _history(conn, data)
     data.recipients = [*consent_recipients(consents), *_devices(conn, case_ids)]
     return data
-
-
-def _case_of(conn: sa.Connection, key: tuple[str, str]) -> str | None:
-    return conn.execute(
-        sa.select(s.row_case.c.case_id).where(
-            s.row_case.c.table_name == key[0], s.row_case.c.row_id == key[1]
-        )
-    ).scalar()
 
 
 def _history(conn: sa.Connection, data: AccessData) -> list[dict]:

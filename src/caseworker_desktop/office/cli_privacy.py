@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from ..storage.db import compact_sqlite
 from . import access, retention
 from . import schema as s
 from .auth import OfficeError
@@ -60,12 +61,7 @@ def _compact(engine: sa.Engine) -> None:
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # the driver's own: no transaction around VACUUM
         try:
-            for sql in (
-                "PRAGMA wal_checkpoint(TRUNCATE)",
-                "VACUUM",
-                "PRAGMA wal_checkpoint(TRUNCATE)",
-            ):
-                raw.driver_connection.execute(sql)
+            compact_sqlite(raw.driver_connection)
         finally:
             raw.close()
         return

@@ -11,7 +11,7 @@ import io
 from datetime import date
 
 import sqlalchemy as sa
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..domain import model as m
 from ..domain.district import DISTRICT_NAME
@@ -134,25 +134,22 @@ def pdf(text: str) -> bytes:
     """The Markdown above as a simple PDF (headings, paragraphs, bullets)."""
     from ..printing import fonts
     from ..printing import text as printed
-    from ..printing.page import Styles, build_document, is_bold
+    from ..printing.page import Styles, build_document, paragraph
 
     fonts.register_fonts()
-
-    def para(value: str, style) -> Paragraph:
-        return Paragraph(printed.markup(value, style.fontSize, is_bold(style)), style)
 
     story = []
     for line in text.splitlines():
         if line.startswith("# "):
-            story.append(para(line[2:], Styles.title))
+            story.append(paragraph(line[2:], Styles.title))
         elif line.startswith("## "):
-            story.append(para(line[3:], Styles.section))
+            story.append(paragraph(line[3:], Styles.section))
         elif line.startswith("- "):
-            story.append(para("• " + line[2:], Styles.body))
+            story.append(paragraph("• " + line[2:], Styles.body))
         elif line.startswith("  "):
-            story.append(para(line.strip(), Styles.note))
+            story.append(paragraph(line.strip(), Styles.note))
         elif line:
-            story.append(para(line, Styles.body))
+            story.append(paragraph(line, Styles.body))
         else:
             story.append(Spacer(1, 4))
     out = io.BytesIO()

@@ -26,7 +26,7 @@ from .auth import OfficeError
 TABLES = (m.Case, m.Client, m.Household, m.CourseReferral)
 
 
-def _records(
+def records(
     conn: sa.Connection,
     cls: type[m.Record],
     case_ids: set[str] | None,
@@ -96,13 +96,13 @@ def district_report(
                 ).scalars()
             )
             facts = facts.where(s.report_facts.c.team_id == team_id)
-        cases = _records(conn, m.Case, case_ids)
+        cases = records(conn, m.Case, case_ids)
         data = ReportData(
             cases=cases,
-            clients={c.id: c for c in _records(conn, m.Client, case_ids)},
-            households={h.id: h for h in _records(conn, m.Household, case_ids)},
+            clients={c.id: c for c in records(conn, m.Client, case_ids)},
+            households={h.id: h for h in records(conn, m.Household, case_ids)},
             municipalities=places,
-            course_referrals=_records(conn, m.CourseReferral, case_ids),
+            course_referrals=records(conn, m.CourseReferral, case_ids),
             caseworkers=dict(conn.execute(sa.select(s.users.c.id, s.users.c.display_name)).all()),
             # cases deleted under the retention rules still count for their periods
             facts=tuple(ReportFact.from_json(f) for f in conn.execute(facts).scalars()),

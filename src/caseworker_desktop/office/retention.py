@@ -24,7 +24,7 @@ from ..domain.retention import years_after
 from ..sync.hlc import HybridLogicalClock
 from . import schema as s
 from .auth import OfficeError
-from .reports import _records
+from .reports import records
 from .schema import Key
 
 FINISHED_TRAUMA = frozenset({TraumaReferralStatus.CLOSED, TraumaReferralStatus.CANCELLED})
@@ -82,7 +82,7 @@ def due(conn: sa.Connection, as_of: date, rules: RetentionRules) -> list[Due]:
     """What the rules say is to be deleted on `as_of`, oldest first."""
     found: list[Due] = []
     whole: set[str] = set()
-    for case in _records(conn, m.Case, None):
+    for case in records(conn, m.Case, None):
         if erasure := _confirmed_erasure(conn, case):
             whole.add(case.id)
             rows, kept = split_case_rows(conn, case.id)
@@ -99,11 +99,11 @@ def due(conn: sa.Connection, as_of: date, rules: RetentionRules) -> list[Due]:
             )
             rows, kept = split_case_rows(conn, case.id)
             found.append(Due("case", case.id, case.reference, case.closed_on, rows, rule, kept))
-    placements = _records(conn, m.TraumaPlacement, None)
-    for referral in _records(conn, m.TraumaReferral, None):
+    placements = records(conn, m.TraumaPlacement, None)
+    for referral in records(conn, m.TraumaReferral, None):
         if referral.status not in FINISHED_TRAUMA:
             continue
-        case_id = _case_of(conn, ("trauma_referral", referral.id))
+        case_id = s.case_of_row(conn, ("trauma_referral", referral.id))
         if case_id is None or case_id in whole:
             continue
         day = referral.consultation_date or referral.requested_on
@@ -167,7 +167,7 @@ def split_case_rows(
         for member in _naming(conn, "client", "household_id", row_id, many=True):
             member_key = ("client", member)
             if member_key in kept or member_key not in rows:  # a client who stays
-                kept[(table, row_id)] = kept.get(member_key) or _case_of(conn, member_key)
+                kept[(table, row_id)] = kept.get(member_key) or s.case_of_row(conn, member_key)
                 break
     kept = {k: c for k, c in kept.items() if c and c != case_id}
     return tuple(k for k in rows if k not in kept), tuple(kept.items())
@@ -194,14 +194,6 @@ def _deleted(conn: sa.Connection, key: Key) -> bool:
         )
     ).scalar()
     return value == "true"
-
-
-def _case_of(conn: sa.Connection, key: Key) -> str | None:
-    return conn.execute(
-        sa.select(s.row_case.c.case_id).where(
-            s.row_case.c.table_name == key[0], s.row_case.c.row_id == key[1]
-        )
-    ).scalar()
 
 
 def _reference(conn: sa.Connection, case_id: str) -> str:
@@ -270,13 +262,13 @@ def purge(conn: sa.Connection, clock: HybridLogicalClock, item: Due, actor: str)
 def _fact(conn: sa.Connection, case_id: str) -> tuple[str | None, str] | None:
     """(team id, the case's report facts as JSON) before it goes."""
     team = conn.execute(sa.select(s.cases.c.team_id).where(s.cases.c.case_id == case_id)).scalar()
-    cases = [c for c in _records(conn, m.Case, {case_id}) if c.id == case_id]
+    cases = [c for c in records(conn, m.Case, {case_id}) if c.id == case_id]
     if not cases:
         return None
     case = cases[0]
-    clients = {c.id: c for c in _records(conn, m.Client, {case_id})}
+    clients = {c.id: c for c in records(conn, m.Client, {case_id})}
     client = clients.get(case.client_id)
-    households = {h.id: h for h in _records(conn, m.Household, {case_id})}
+    households = {h.id: h for h in records(conn, m.Household, {case_id})}
     household = households.get(client.household_id) if client and client.household_id else None
-    courses = [c for c in _records(conn, m.CourseReferral, {case_id}) if c.case_id == case_id]
+    courses = [c for c in records(conn, m.CourseReferral, {case_id}) if c.case_id == case_id]
     return team, fact_of(case, client, household, courses).to_json()

@@ -339,6 +339,15 @@ def audit(conn: sa.Connection, actor: str, action: str, detail: str = "") -> Non
     )
 
 
+def case_of_row(conn: sa.Connection, key: Key) -> str | None:
+    """The case a row belongs to at the office (row_case), if it has one."""
+    return conn.execute(
+        sa.select(row_case.c.case_id).where(
+            row_case.c.table_name == key[0], row_case.c.row_id == key[1]
+        )
+    ).scalar()
+
+
 def case_with_reference(conn: sa.Connection, reference: str) -> str | None:
     """The id of the case with this Aktenzeichen, if the office has it."""
     return conn.execute(

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain import codes, district
 from ..domain import model as m
@@ -31,7 +31,7 @@ from .page import (
     RULE,
     Styles,
     build_document,
-    is_bold,
+    paragraph,
 )
 
 SECTION_RECORDS: dict[str, type[m.Record]] = {
@@ -71,42 +71,38 @@ def render_access_export(doc: dict, *, lang: str = "") -> bytes:
     return out.getvalue()
 
 
-def _para(value: str, style, width: float | None = None) -> Paragraph:
-    return Paragraph(text.markup(value, style.fontSize, is_bold(style), width), style)
-
-
 def _heading(key: str, german: str, lang: str | None) -> list[Flowable]:
-    parts: list[Flowable] = [_para(german, Styles.section)]
+    parts: list[Flowable] = [paragraph(german, Styles.section)]
     second = i18n.translated_or_empty(key, lang)
     if second:
         style = Styles.translation_right if lang in i18n.RTL_LANGUAGES else Styles.translation
-        parts.append(_para(second, style, CONTENT_WIDTH))
+        parts.append(paragraph(second, style, CONTENT_WIDTH))
     return parts
 
 
 def _story(doc: dict, lang: str | None) -> list[Flowable]:
     story: list[Flowable] = [
-        _para(DISTRICT_NAME, Styles.district),
-        _para("Integrationsmanagement", Styles.letterhead),
+        paragraph(DISTRICT_NAME, Styles.district),
+        paragraph("Integrationsmanagement", Styles.letterhead),
         Spacer(1, 6 * mm),
-        _para(TITLE, Styles.title),
+        paragraph(TITLE, Styles.title),
     ]
     second = i18n.translated_or_empty("access.title", lang)
     if second:
         style = Styles.translation_right if lang in i18n.RTL_LANGUAGES else Styles.subtitle
-        story.append(_para(second, style, CONTENT_WIDTH))
+        story.append(paragraph(second, style, CONTENT_WIDTH))
     created = datetime.fromisoformat(doc["erstellt_am"])
     story += [
-        _para(f"Erstellt am {created:%d.%m.%Y} · {doc['quelle']}", Styles.subtitle),
+        paragraph(f"Erstellt am {created:%d.%m.%Y} · {doc['quelle']}", Styles.subtitle),
         Spacer(1, 4 * mm),
-        _para(INTRO, Styles.body),
+        paragraph(INTRO, Styles.body),
     ]
     if not doc["traumasprechstunde_enthalten"]:
-        story.append(_para(TRAUMA_LEFT_OUT, Styles.note))
+        story.append(paragraph(TRAUMA_LEFT_OUT, Styles.note))
     for key, entries in doc["abschnitte"].items():
         heading = _heading(f"access.{key}", SECTION_TITLES[key], lang)
         if not entries:
-            story += [*heading, _para("Keine Einträge.", Styles.note)]
+            story += [*heading, paragraph("Keine Einträge.", Styles.note)]
             continue
         if key == "history":
             story += [*heading, _history(entries)]
@@ -130,12 +126,12 @@ def _record(cls: type[m.Record], entry: dict) -> Table:
             continue
         shown = _shown(cls, name, raw)
         label_text = FIELD_LABELS_DE.get(name, name)
-        rows.append([_para(label_text, Styles.label), _para(shown, Styles.cell, 120 * mm)])
+        rows.append([paragraph(label_text, Styles.label), paragraph(shown, Styles.cell, 120 * mm)])
     if entry.get("deleted"):
-        deleted = _para("ja (als gelöscht markiert)", Styles.cell)
-        rows.append([_para("Gelöscht", Styles.label), deleted])
+        deleted = paragraph("ja (als gelöscht markiert)", Styles.cell)
+        rows.append([paragraph("Gelöscht", Styles.label), deleted])
     if not rows:
-        rows = [[_para("–", Styles.label), _para("", Styles.cell)]]
+        rows = [[paragraph("–", Styles.label), paragraph("", Styles.cell)]]
     table = Table(rows, colWidths=[45 * mm, CONTENT_WIDTH - 45 * mm])
     table.setStyle(
         TableStyle(
@@ -177,7 +173,7 @@ def _shown(cls: type[m.Record], name: str, raw) -> str:
 
 
 def _history(entries: list[dict]) -> Table:
-    rows = [[_para(h, Styles.label_bold) for h in ("Zeit", "Person", "Was", "Einzelheiten")]]
+    rows = [[paragraph(h, Styles.label_bold) for h in ("Zeit", "Person", "Was", "Einzelheiten")]]
     for e in entries:
         try:
             action = label(AuditAction(e["aktion"]))
@@ -189,10 +185,10 @@ def _history(entries: list[dict]) -> Table:
         what = f"{action}: {TABLE_LABELS_DE.get(e['tabelle'], e['tabelle'])}"
         rows.append(
             [
-                _para(when, Styles.cell),
-                _para(e["person"], Styles.cell),
-                _para(what, Styles.cell),
-                _para(e["details"], Styles.cell, 70 * mm),
+                paragraph(when, Styles.cell),
+                paragraph(e["person"], Styles.cell),
+                paragraph(what, Styles.cell),
+                paragraph(e["details"], Styles.cell, 70 * mm),
             ]
         )
     table = Table(rows, colWidths=[30 * mm, 35 * mm, 35 * mm, CONTENT_WIDTH - 100 * mm],
@@ -203,9 +199,11 @@ def _history(entries: list[dict]) -> Table:
 
 
 def _recipients(entries: list[dict]) -> Table:
-    rows = [[_para("Empfänger", Styles.label_bold), _para("Grundlage", Styles.label_bold)]]
-    rows += [[_para(e["empfaenger"], Styles.cell, 70 * mm), _para(e["grundlage"], Styles.cell)]
-             for e in entries]  # fmt: skip
+    rows = [[paragraph("Empfänger", Styles.label_bold), paragraph("Grundlage", Styles.label_bold)]]
+    rows += [
+        [paragraph(e["empfaenger"], Styles.cell, 70 * mm), paragraph(e["grundlage"], Styles.cell)]
+        for e in entries
+    ]
     table = Table(rows, colWidths=[75 * mm, CONTENT_WIDTH - 75 * mm], repeatRows=1)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE)]))  # fmt: skip

@@ -44,6 +44,7 @@ from .page import (
     Styles,
     build_document,
     is_bold,
+    paragraph,
 )
 
 PAD = 4  # cell padding (pt), left and right
@@ -129,7 +130,7 @@ class _Layout:
 
     def para(self, value: str, style, width: float) -> Paragraph:
         """Plain text (escaped, any script) in a cell or frame of the given width."""
-        return Paragraph(text.markup(value, style.fontSize, is_bold(style), width), style)
+        return paragraph(value, style, width)
 
     def label(self, key, style, width: float, *, inline: bool = False) -> Paragraph:
         """A label in German and, below it (or after it: inline), in the second language."""

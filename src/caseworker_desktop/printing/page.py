@@ -13,9 +13,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from . import fonts
+from . import fonts, text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -66,6 +66,12 @@ class Styles:
 
 def is_bold(style: ParagraphStyle) -> bool:
     return style.fontName in (fonts.BOLD, fonts.ARABIC_BOLD)
+
+
+def paragraph(value: str, style: ParagraphStyle, width: float | None = None) -> Paragraph:
+    """Plain text of any script as a paragraph (text.markup: escaped, each script in its
+    font; Arabic script pre-wrapped to `width`)."""
+    return Paragraph(text.markup(value, style.fontSize, is_bold(style), width), style)
 
 
 # decorate(canvas, page_number, page_count) draws header and footer of one page

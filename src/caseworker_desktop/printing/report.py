@@ -49,7 +49,7 @@ from .page import (
     RULE,
     Styles,
     build_document,
-    is_bold,
+    paragraph,
 )
 
 TITLE = "Ergebnisbericht Integrationsmanagement"
@@ -125,7 +125,7 @@ class _Layout:
         )
 
     def para(self, value: str, style, width: float | None = None) -> Paragraph:
-        return Paragraph(text.markup(value, style.fontSize, is_bold(style), width), style)
+        return paragraph(value, style, width)
 
     # --- the document ------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from ..domain.errors import CaseworkerError
 from ..sync.hlc import HybridLogicalClock
 from . import migrate, vault
 from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
-from .db import CaseFileCorruptError, export_encrypted, open_engine
+from .db import CaseFileCorruptError, compact_sqlite, export_encrypted, open_engine
 from .orm import local_state, table_of
 
 log = logging.getLogger(__name__)
@@ -284,10 +284,7 @@ class CaseFile:
         """Rewrite the file without free pages and empty the WAL: what was deleted (a purge
         under the retention rules) leaves no copy in this file."""
         with self.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection  # outside any transaction
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raw.execute("VACUUM")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            compact_sqlite(conn.connection.dbapi_connection)
 
     def refresh_backups(self, reason: str) -> Path:
         """Retire every backup kept here (an old data key, a case that left this laptop: an

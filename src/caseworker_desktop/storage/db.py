@@ -121,6 +121,13 @@ def export_encrypted(engine: sa.Engine, target: Path, dek: bytes) -> None:
     os.chmod(target, 0o600)
 
 
+def compact_sqlite(dbapi_connection) -> None:
+    """Rewrite a SQLite/SQLCipher file without free pages and empty its WAL, so that what was
+    deleted leaves no copy in it. Outside any transaction (VACUUM refuses one)."""
+    for sql in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"):
+        dbapi_connection.execute(sql)
+
+
 def looks_like_plain_sqlite(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(16) == SQLITE_HEADER

@@ -255,12 +255,10 @@ def purge(conn: sa.Connection, notice: PurgeNotice) -> int:
     (0 where this laptop never held them)."""
     if notice.rows is None:
         pending = sync_pending.c  # rows of the case that never completed here
-        for (row_id,) in conn.execute(
-            sa.select(pending.row_id).where(
-                pending.field == "case_id", pending.value == json.dumps(notice.case_id)
-            )
-        ).all():
-            conn.execute(sync_pending.delete().where(pending.row_id == row_id))
+        of_case = sa.select(pending.row_id).where(
+            pending.field == "case_id", pending.value == json.dumps(notice.case_id)
+        )
+        conn.execute(sync_pending.delete().where(pending.row_id.in_(of_case)))
         doomed = _case_rows(conn, notice.case_id)
         placements = table_of(m.TraumaPlacement)  # the coordinator's copy of the requests
         doomed.append((m.TraumaPlacement, list(conn.execute(
@@ -272,14 +270,7 @@ def purge(conn: sa.Connection, notice: PurgeNotice) -> int:
             if table in m.BY_TABLE:
                 by_table.setdefault(table, []).append(row_id)
         doomed = [(m.BY_TABLE[t], ids) for t, ids in by_table.items()]
-    gone = sum(
-        conn.execute(
-            sa.select(sa.func.count()).select_from(table_of(cls)).where(table_of(cls).c.id.in_(ids))
-        ).scalar_one()
-        for cls, ids in doomed
-        if ids
-    )
-    _drop(conn, doomed)
+    gone = _drop(conn, doomed)
     keys = [(cls.table, row_id) for cls, ids in doomed for row_id in ids]
     for part in range(0, len(keys), 400):
         chunk = keys[part : part + 400]
@@ -327,12 +318,14 @@ def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], 
     return doomed
 
 
-def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -> None:
+def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -> int:
+    """Delete these rows and what is kept about them; returns the rows that were here."""
+    gone = 0
     for cls, row_ids in doomed:
         if not row_ids:
             continue
         table = table_of(cls)
-        conn.execute(table.delete().where(table.c.id.in_(row_ids)))
+        gone += conn.execute(table.delete().where(table.c.id.in_(row_ids))).rowcount
         for aux in (field_clock, sync_pending, change_log):
             conn.execute(
                 aux.delete().where(aux.c.table_name == cls.table, aux.c.row_id.in_(row_ids))
@@ -342,3 +335,4 @@ def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -
                 audit_remote.c.entity == cls.table, audit_remote.c.entity_id.in_(row_ids)
             )
         )
+    return gone
