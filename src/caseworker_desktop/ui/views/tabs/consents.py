@@ -3,22 +3,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QGroupBox,
     QMenu,
-    QPushButton,
-    QVBoxLayout,
 )
 
 from ....domain import model as m
 from ....domain.enums import ConsentState
 from ...dialogs.consent import ConsentDialog, WithdrawConsentDialog
 from ...i18n import enum_label, format_date
-from ...models.records import Column, RecordTableModel
+from ...models.records import Column
 from ...session import Session
-from ..common import button_row, record_table, run_form
+from ..common import run_form
+from .record_box import RecordListBox
 
 STATE_COLOURS = {
     ConsentState.VALID: QColor("#1e6b2a"),
@@ -28,14 +26,9 @@ STATE_COLOURS = {
 }
 
 
-class ConsentsBox(QGroupBox):
-    changed = Signal()
-
+class ConsentsBox(RecordListBox):
     def __init__(self, session: Session, parent=None):
-        super().__init__(self.tr("Einwilligungen"), parent)
-        self.session = session
-        self.client_id: str | None = None
-        self.dialog = None
+        super().__init__(self.tr("Einwilligungen"), session, parent)
         today = session.clock.today
 
         def what(c: m.ConsentRecord) -> str:
@@ -48,7 +41,7 @@ class ConsentsBox(QGroupBox):
                 return self.tr("widerrufen am %1").replace("%1", format_date(c.withdrawn_on))
             return enum_label(current)
 
-        self.model = RecordTableModel(
+        self.setup(
             [
                 Column(self.tr("Art und Empfänger"), what, tooltip=lambda c: c.scope or None),
                 Column(self.tr("Zweck"), lambda c: c.scope or "–"),
@@ -62,35 +55,17 @@ class ConsentsBox(QGroupBox):
                     colour=lambda c: STATE_COLOURS[c.state_on(today())],
                 ),
             ],
-            self,
+            "consents_table",
+            110,
+            add=(self.tr("Einwilligung erfassen …"), "add_consent"),
+            end=(self.tr("Widerrufen …"), "withdraw_consent"),
         )
-        self.table = record_table("consents_table", self.model, 110)
+        self.withdraw_button = self.end_button
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.add_button = QPushButton(self.tr("Einwilligung erfassen …"))
-        self.add_button.setObjectName("add_consent")
-        self.add_button.clicked.connect(self.add)
-        self.withdraw_button = QPushButton(self.tr("Widerrufen …"))
-        self.withdraw_button.setObjectName("withdraw_consent")
-        self.withdraw_button.clicked.connect(self.withdraw)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(button_row(self.add_button, self.withdraw_button))
-        self._update_buttons()
 
-    def show_consents(self, client_id: str, consents: list[m.ConsentRecord]) -> None:
-        self.client_id = client_id
-        self.model.set_records(consents)
-        self._update_buttons()
-
-    def selected(self) -> m.ConsentRecord | None:
-        index = self.table.currentIndex()
-        return self.model.record(index.row()) if index.isValid() else None
-
-    def _update_buttons(self) -> None:
-        consent = self.selected()
-        self.withdraw_button.setEnabled(consent is not None and consent.withdrawn_on is None)
+    def may_end(self, consent: m.ConsentRecord) -> bool:
+        return consent.withdrawn_on is None
 
     def _menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -115,6 +90,9 @@ class ConsentsBox(QGroupBox):
             lambda values: clients.record_consent(client_id, **values),
             lambda _consent: self.changed.emit(),
         )
+
+    def end(self) -> None:
+        self.withdraw()
 
     def withdraw(self) -> None:
         consent = self.selected()

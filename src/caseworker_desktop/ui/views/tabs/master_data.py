@@ -223,8 +223,8 @@ class MasterDataTab(QWidget):
             self.moved_in_on.set_date(h.moved_in_on)
             self.own_flat_since.set_date(h.own_flat_since)
         self.members.setText(", ".join(m.full_name for m in data.members) or self.tr("keine"))
-        self.consents.show_consents(c.id, data.consents)
-        self.markers.show_markers(c.id, data.markers)
+        self.consents.show_records(c.id, data.consents)
+        self.markers.show_records(c.id, data.markers)
         self._show_markers(data)
         for edit in (
             self.first_name,
