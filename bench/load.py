@@ -198,6 +198,24 @@ def serve(db: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("office server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children so far (Linux)."""
+    total = 0.0
+    for proc in [pid, *_children(pid)]:
+        fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        for child in map(int, children):
+            found += [child, *_children(child)]
+    return found
+
+
 def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
@@ -221,6 +239,7 @@ def load(name: str, db: str, template_rows, args) -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - began
+        cpu = cpu_seconds(proc.pid)
     finally:
         proc.kill()
         proc.wait()
@@ -244,7 +263,8 @@ def load(name: str, db: str, template_rows, args) -> None:
         f"{statistics.median(pull_ms):.0f} ms, p95 {percentile(pull_ms, 0.95):.0f} ms "
         f"({len(pull_ms)} requests)"
     )
-    print(f"  together {(pushed + pulled) / wall:,.0f} changes/s through the server")
+    print(f"  together {(pushed + pulled) / wall:,.0f} changes/s through the server; "
+          f"server CPU {cpu:.1f} s of {wall:.1f} s")  # fmt: skip
     if errors or any(d.rejected for d in devices):
         print(f"  PROBLEMS: {len(errors)} devices failed ({errors[:1]}), "
               f"{sum(d.rejected for d in devices)} changes rejected")  # fmt: skip

@@ -29,6 +29,7 @@ def cmd_serve(args) -> int:
         raise auth.OfficeError("Für TLS braucht es beides: --tls-cert und --tls-key.")
     tls = {}
     with open_store(args) as store:
+        store.serve_checkpoints()  # SQLite: off the request path
         if args.tls_cert:
             pin = store.pin_certificate(read_file(args.tls_cert, "Das Zertifikat"))
             read_file(args.tls_key, "Der Schlüssel")

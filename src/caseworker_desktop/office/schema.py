@@ -274,6 +274,10 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
 
 
+def sqlite_time(at: datetime) -> str:
+    return at.strftime(_SQLITE_TIME)
+
+
 def execute_many(conn: sa.Connection, sql: str, rows: Sequence[tuple]) -> None:
     """One plain driver executemany of `sql` (written with `?` marks): on a push of
     thousands of changes SQLAlchemy's per-row statement processing cost more than the

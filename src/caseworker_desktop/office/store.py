@@ -1,9 +1,10 @@
 """The district office's database behind one object: administration, devices, push and
 pull. SQLAlchemy Core on SQLite (WAL, the default) or PostgreSQL (`postgresql+psycopg://`).
 
-All writes are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level
-advisory lock). That is what makes pull cursors safe: a change with a lower `seq` can
-never become visible after a reader has moved past it."""
+All writes are serialised (SQLite: a first-come-first-served lock of the process, then
+BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock). That is what makes pull
+cursors safe: a change with a lower `seq` can never become visible after a reader has
+moved past it."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from . import keys as office_keys
 from . import migrate as migrations
 from . import schema as s
 from .auth import OfficeError, Principal
-from .database import encrypt_plain, open_engine
+from .database import Checkpointer, FairLock, encrypt_plain, open_engine
 from .pull import pull_page
 from .push import PushBatch
 from .sealing import Sealer
@@ -68,7 +69,9 @@ class Store:
         self.sealed = 0
         self.engine = open_engine(url, self.keys)
         self.migrated: tuple[str | None, str] | None = None
-        if url.startswith("sqlite"):
+        self._queue = FairLock() if path is not None else None
+        self._checkpointer: Checkpointer | None = None
+        if path is not None:
             self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
             self._reader = self.engine
         else:
@@ -96,7 +99,16 @@ class Store:
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
 
+    def serve_checkpoints(self) -> None:
+        """SQLite: WAL checkpoints in a thread of their own from now on (the server)."""
+        path = office_keys.sqlite_path(self.url)
+        if path is not None and self._checkpointer is None:
+            self._checkpointer = Checkpointer(self.engine, path)
+
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -106,11 +118,22 @@ class Store:
         self.close()
 
     @contextmanager
-    def write(self) -> Iterator[sa.Connection]:
-        with self._writer.begin() as conn:
-            if conn.dialect.name == "postgresql":
+    def write(self, *, office_wide: bool = True) -> Iterator[sa.Connection]:
+        """A write transaction. `office_wide`: serialised with every other such write
+        (PostgreSQL: the advisory lock; SQLite serialises every write anyway, and lets a
+        write that is not office-wide, a brief one, go first)."""
+        with self._queued(brief=not office_wide), self._writer.begin() as conn:
+            if office_wide and conn.dialect.name == "postgresql":
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
             yield conn
+
+    @contextmanager
+    def _queued(self, brief: bool) -> Iterator[None]:
+        if self._queue is None:
+            yield
+        else:
+            with self._queue.hold(brief):
+                yield
 
     # --- administration (the caseworker-office command) -------------------------------
 
@@ -394,7 +417,7 @@ class Store:
         with self._reader.connect() as conn:
             page = pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
         if page.changes:  # whom the data went to (no content; no office-wide lock)
-            with self._writer.begin() as conn:
+            with self.write(office_wide=False) as conn:
                 carried = access.cases_of(conn, [(c.table, c.row_id) for c in page.changes])
                 access.record(conn, who, access.PULL, carried)
         return page
