@@ -40,6 +40,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/parked.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/peer.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

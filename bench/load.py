@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.pg
 from tests.pg import PostgresMissing, postgres_cluster
 
 from caseworker_desktop import demo
+from caseworker_desktop.domain.model import new_id
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
@@ -89,7 +90,7 @@ def for_device(batch_rows, old_user, old_device, user_id, device_id) -> list[byt
     ids: dict[str, str] = {}
 
     def new(row_id: str) -> str:
-        return ids.setdefault(row_id, uuid.uuid4().hex)
+        return ids.setdefault(row_id, new_id())  # as a laptop makes them
 
     for batch in batch_rows:
         for c in batch:
@@ -105,7 +106,7 @@ def for_device(batch_rows, old_user, old_device, user_id, device_id) -> list[byt
                 value = ids[value]
             changes.append(
                 {
-                    "change_id": uuid.uuid4().hex,
+                    "change_id": new_id(),
                     "table": c["table"],
                     "row_id": ids[c["row_id"]],
                     "field": c["field"],

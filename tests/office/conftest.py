@@ -45,6 +45,8 @@ class Laptop:
         self.client, self.token, self.device_id, self.user = client, token, device_id, user
         self.hlc = HybridLogicalClock(device_id)
         self.cursor = 0
+        self.snapshot: str | None = None  # the token of a snapshot being pulled
+        self.pages: list[dict] = []  # every page pulled, as it came
         self.seen: dict[tuple[str, str, str], str] = {}  # field -> HLC of its value
         self.values: dict[tuple[str, str, str], str] = {}
         self.evicted: list[str] = []
@@ -83,11 +85,14 @@ class Laptop:
         """Pull every page; returns the changes received (evictions in self.evicted)."""
         received = []
         while True:
-            response = self.client.get(
-                "/sync/pull", params={"cursor": self.cursor, "limit": limit}, headers=self.headers
-            )
+            params: dict = {"cursor": self.cursor, "limit": limit}
+            if self.snapshot:
+                params["snapshot"] = self.snapshot
+            response = self.client.get("/sync/pull", params=params, headers=self.headers)
             assert response.status_code == 200, response.text
             page = response.json()
+            self.pages.append(page)
+            self.snapshot = page["snapshot"]
             self.evicted += page["evict_cases"]
             for change in page["changes"]:
                 key = (change["table"], change["row_id"], change["field"])

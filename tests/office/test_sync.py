@@ -8,7 +8,6 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from caseworker_desktop.office import pull as pull_module
 from caseworker_desktop.office import schema
 from caseworker_desktop.office.push import conflict_id
 from caseworker_desktop.sync.hlc import Timestamp
@@ -267,16 +266,3 @@ def test_a_row_cannot_move_to_another_case(anna):
     anna.push(changes + more + anna.write("contact_note", note, case_id=case_a, text="x"))
     result = anna.push(anna.write("contact_note", note, case_id=case_b))
     assert "andere Akte" in result["rejected"][0]["reason"]
-
-
-def test_a_cursor_far_behind_the_head_gets_the_same_pages(office, anna, anna2, monkeypatch):
-    _, case_id, changes = anna.open_case()
-    for day in range(1, 6):
-        changes += anna.write(
-            "contact_note", new_id(), case_id=case_id, contact_on=f"2026-11-{day:02d}", kind="phone"
-        )
-    anna.push(changes)
-    near = [(c["seq"], c["field"]) for c in anna2.pull(limit=3)]
-    monkeypatch.setattr(pull_module, "RECENT_WINDOW", 0)  # the other query plan
-    anna2.cursor = 0
-    assert [(c["seq"], c["field"]) for c in anna2.pull(limit=3)] == near

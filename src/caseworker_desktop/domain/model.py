@@ -3,7 +3,8 @@ tombstone flag. Field names are the storage column names; the storage layer maps
 
 from __future__ import annotations
 
-import uuid
+import os
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
@@ -37,7 +38,20 @@ from .enums import (
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A new row or change id: 32 hex digits in the layout of a UUID of version 7 (RFC
+    9562), the creation time in milliseconds first and 74 random bits after it. New rows
+    land at the end of the office's indexes instead of anywhere in them: a push wrote a few
+    pages per change into the WAL with random ids (bench/load.py: 25 % of a push)."""
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (
+        (ms & 0xFFFF_FFFF_FFFF) << 80
+        | 0x7 << 76  # version 7
+        | (rand >> 62 & 0xFFF) << 64
+        | 0b10 << 62  # the variant of RFC 9562
+        | rand & 0x3FFF_FFFF_FFFF_FFFF
+    )
+    return f"{value:032x}"
 
 
 @dataclass(kw_only=True)

@@ -15,7 +15,7 @@ import anyio.to_thread
 import sqlalchemy.exc
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -57,6 +57,7 @@ from .operations import (
     networks,
 )
 from .schema import EPOCH, get_setting
+from .snapshot import TOKEN
 from .store import Store, enrolled_user
 
 log = logging.getLogger(__name__)
@@ -215,6 +216,9 @@ def _require_clean(model) -> None:
             status=422,
             code="invalid_request",
         )
+
+
+SNAPSHOT = TOKEN.pattern  # a pull's snapshot token (office/snapshot.py)
 
 
 def create_app(
@@ -389,11 +393,13 @@ def create_app(
         who: Annotated[Principal, Depends(device)],
         cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-    ) -> PullResponse:
-        page = store.pull(who, cursor, limit)
+        snapshot: Annotated[str | None, Query(max_length=64, pattern=SNAPSHOT)] = None,
+    ) -> Response:
+        # Sent as read (office/pull.py Page); the schema above documents it.
+        page = store.read_pull(who, cursor, limit, snapshot)
         metrics.pulled.inc(len(page.changes))
         count(request, changes_out=len(page.changes))
-        return page
+        return Response(page.json(), media_type="application/json")
 
     return app
 

@@ -74,6 +74,7 @@ def _connect(path: Path, key: bytes):
     cursor.execute("PRAGMA synchronous=NORMAL")  # still crash-safe in WAL mode
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA cache_size = -32768")
     cursor.close()
     return conn
 

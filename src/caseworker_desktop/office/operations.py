@@ -186,11 +186,24 @@ class RequestLog:
             REQUEST_LOG.info(json.dumps(line, ensure_ascii=False))
 
 
+class _Stdout(logging.StreamHandler):
+    """Writes to standard output as it is when a line is written (a handler that kept the
+    stream of its configuration wrote into a closed one once that was replaced)."""
+
+    @property
+    def stream(self):
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def configure_request_log() -> None:
     """The request lines alone on standard output (one JSON object per line)."""
     if REQUEST_LOG.handlers:
         return
-    handler = logging.StreamHandler(sys.stdout)
+    handler = _Stdout()
     handler.setFormatter(logging.Formatter("%(message)s"))
     REQUEST_LOG.addHandler(handler)
     REQUEST_LOG.setLevel(logging.INFO)

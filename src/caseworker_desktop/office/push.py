@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 
@@ -101,7 +101,7 @@ class PushBatch:
         self.scope = Scope(conn, who, sealer)
         self.stored = self.scope.stored
         self.rejected: list[Rejected] = []
-        self.log: list[dict] = []  # `changes` rows to insert, in order
+        self.log: list[tuple] = []  # `changes` rows to insert, in order (_LOG_COLUMNS)
         self.dirty: dict[tuple[Key, str], FieldState] = {}  # field_state to write
         self.superseded: list[dict] = []  # `superseded_changes` rows to insert
         # Refused because the case was reassigned: row -> (the case, its changes).
@@ -113,6 +113,8 @@ class PushBatch:
         self._batch: list[Change] = []  # the changes still allowed in this round
         self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
         self._restrictions: Restrictions | None = None  # per round of _decide
+        # Called once the batch is checked, before its first entry in the log.
+        self.before_log: Callable[[], None] = lambda: None
 
     # --- the whole batch ----------------------------------------------------------------
 
@@ -141,6 +143,7 @@ class PushBatch:
             if len(allowed) == len(candidates):
                 break
             candidates = allowed
+        self.before_log()
         for change in fresh:
             if change.change_id in refusals:
                 self._refuse(change, *refusals[change.change_id])
@@ -155,6 +158,13 @@ class PushBatch:
             conflicts=conflicts,
             rejected=self.rejected,
         )
+
+    def cases_written(self) -> set[str]:
+        """The cases of every row this batch looked at, made or handed a change over to."""
+        cases = {case for case in self.scope.case.values() if case}
+        cases.update(self.scope.new_cases)
+        cases.update(case for case, _changes in self.handover.values())
+        return cases
 
     def _reject(self, change: Change, reason: str, handed_to: str | None = None) -> None:
         self.rejected.append(
@@ -256,24 +266,31 @@ class PushBatch:
             except codec.InvalidValue:
                 return permissions.MISSING
 
-        return permissions.check_write(
-            self.who.role,
-            self.who.user_id,
-            change.table,
-            change.field,
-            self.values[change.change_id],
-            before if stored else None,
-            stand_in=self.who.role != "team_lead" or self.who.stand_in or self._owns(key),
-        ) or release_problem(
-            self.conn,
-            change,
-            self.values[change.change_id],
-            lambda name: self._row_field(key, name),
-            lambda name: self._row_field(key, name, batch=False),
-            self.scope.case.get(key),
-            self._batch,
-            self.scope.case.get,
-            self.now.date(),
+        return (
+            permissions.check_write(
+                self.who.role,
+                self.who.user_id,
+                change.table,
+                change.field,
+                self.values[change.change_id],
+                before if stored else None,
+                stand_in=self.who.role != "team_lead" or self.who.stand_in or self._owns(key),
+            )
+            or (
+                change.table == "trauma_referral"
+                and release_problem(
+                    self.conn,
+                    change,
+                    self.values[change.change_id],
+                    lambda name: self._row_field(key, name),
+                    lambda name: self._row_field(key, name, batch=False),
+                    self.scope.case.get(key),
+                    self._batch,
+                    self.scope.case.get,
+                    self.now.date(),
+                )
+            )
+            or None
         )
 
     def _owns(self, key: Key) -> bool:
@@ -309,18 +326,9 @@ class PushBatch:
             fields[change.field] = state
             self.dirty[(key, change.field)] = state
             self.log.append(
-                {
-                    "change_id": change.change_id,
-                    "table_name": change.table,
-                    "row_id": change.row_id,
-                    "field": change.field,
-                    "value": change.value,
-                    "hlc": change.hlc,
-                    "device_id": self.who.device_id,
-                    "user_id": self.who.user_id,
-                    "received_at": self.now,
-                }
-            )
+                (change.change_id, change.table, change.row_id, change.field, change.value,
+                 change.hlc, self.who.device_id, self.who.user_id)
+            )  # fmt: skip
         else:
             self.superseded.append(
                 {
@@ -414,7 +422,7 @@ class PushBatch:
         self.stored[key] = {}
         for field, value in values.items():
             entry = s.office_change(key, field, value, stamp)
-            self.log.append(entry)
+            self.log.append(tuple(entry[name] for name in _LOG_COLUMNS))
             state = FieldState(entry["value"], stamp, s.OFFICE)
             self.stored[key][field] = state
             self.dirty[(key, field)] = state
@@ -429,7 +437,15 @@ class PushBatch:
     def _flush(self) -> None:
         """Write the log and the winning field values in a few statements."""
         seal = self.sealer.seal
-        s.insert_rows(self.conn, s.changes, [self.sealer.seal_entry(e) for e in self.log])
+        received = s.sqlite_time(self.now) if self.conn.dialect.name == "sqlite" else self.now
+        s.execute_many(
+            self.conn,
+            _INSERT_CHANGE,
+            [
+                (i, t, r, f, seal(t, r, f, v), h, d, u, received)
+                for i, t, r, f, v, h, d, u in self.log
+            ],
+        )
         s.insert_rows(self.conn, s.superseded_changes, self.superseded)
         updates, inserts = [], []
         for (key, field), st in self.dirty.items():
@@ -456,6 +472,12 @@ def _text_conflict(copy: ConflictCopy) -> dict:
     }
 
 
+_LOG_COLUMNS = ("change_id", "table_name", "row_id", "field", "value", "hlc", "device_id",
+                "user_id")  # fmt: skip
+_INSERT_CHANGE = (
+    f"INSERT INTO changes ({', '.join(_LOG_COLUMNS)}, received_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _UPDATE_FIELD = (
     "UPDATE field_state SET value = ?, hlc = ?, device_id = ?"
     " WHERE table_name = ? AND row_id = ? AND field = ?"

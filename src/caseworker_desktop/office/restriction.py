@@ -36,8 +36,11 @@ class Restrictions:
         client = self._client(case_id) if case_id else None
         if client is None:
             return None
+        markers = self._markers_of(client)
+        if not markers:  # nearly every client: nothing restricted
+            return None
         in_force = [
-            marker for marker, (made, lifted) in self._markers_of(client)
+            marker for marker, (made, lifted) in markers
             if made < change.hlc and (lifted is None or lifted > change.hlc)
         ]  # fmt: skip
         return restriction_reason(in_force, change.table, [change.field], None)

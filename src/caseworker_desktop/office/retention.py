@@ -225,9 +225,8 @@ def purge(conn: sa.Connection, clock: HybridLogicalClock, item: Due, actor: str)
         fact = _fact(conn, item.case_id)
         if fact is not None:
             conn.execute(s.report_facts.insert().values(team_id=fact[0], fact=fact[1]))
-    for part in s.chunks(keys):
-        for table in (s.field_state, s.changes, s.row_case, s.unscoped_rows):
-            conn.execute(table.delete().where(s.keys_in(table, part)))
+    for table in (s.field_state, s.changes, s.row_case, s.unscoped_rows):
+        s.delete_keys(conn, table, keys)
     known = {(t, r) for t, r, _one in s.select_keys(conn, s.purged_rows, "1", keys)}
     s.insert_rows(
         conn,

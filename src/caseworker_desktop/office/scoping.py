@@ -347,8 +347,7 @@ class Scope:
             self.conn.execute(s.row_case.insert(), scoped)
         if parked:
             self.park(parked)
-        for part in s.chunks(claimed):
-            self.conn.execute(s.unscoped_rows.delete().where(s.keys_in(s.unscoped_rows, part)))
+        s.delete_keys(self.conn, s.unscoped_rows, claimed)
         if claimed:
             s.reappend(self.conn, claimed)
 

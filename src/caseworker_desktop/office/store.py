@@ -1,10 +1,11 @@
 """The district office's database behind one object: administration, devices, push and
 pull. SQLAlchemy Core on SQLite (WAL, the default) or PostgreSQL (`postgresql+psycopg://`).
 
-All writes are serialised (SQLite: a first-come-first-served lock of the process, then
-BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock). That is what makes pull
-cursors safe: a change with a lower `seq` can never become visible after a reader has
-moved past it."""
+Writes to the log are serialised (SQLite: a first-come-first-served lock of the process,
+then BEGIN IMMEDIATE; PostgreSQL: advisory locks, office/locks.py: pushes of different
+cases check and merge side by side and enter the log one after the other). That is what
+makes pull cursors safe: a change with a lower `seq` can never become visible after a
+reader has moved past it."""
 
 from __future__ import annotations
 
@@ -31,18 +32,17 @@ from ..sync.protocol import (
     PushResponse,
     RetentionInfo,
 )
-from . import access, auth, retention
+from . import access, auth, locks, retention, snapshot
 from . import audit as office_audit
 from . import keys as office_keys
 from . import migrate as migrations
 from . import schema as s
 from .auth import OfficeError, Principal
 from .database import Checkpointer, FairLock, encrypt_plain, open_engine
-from .pull import pull_page
+from .pull import Page, head_seq, pull_page
 from .push import PushBatch
 from .sealing import Sealer
 
-_WRITE_LOCK_KEY = 0x0FF1CE  # PostgreSQL advisory lock that serialises writers
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
@@ -118,13 +118,17 @@ class Store:
         self.close()
 
     @contextmanager
-    def write(self, *, office_wide: bool = True) -> Iterator[sa.Connection]:
-        """A write transaction. `office_wide`: serialised with every other such write
-        (PostgreSQL: the advisory lock; SQLite serialises every write anyway, and lets a
-        write that is not office-wide, a brief one, go first)."""
-        with self._queued(brief=not office_wide), self._writer.begin() as conn:
-            if office_wide and conn.dialect.name == "postgresql":
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITE_LOCK_KEY)))
+    def write(self, lock: str | None = "office") -> Iterator[sa.Connection]:
+        """A write transaction. `lock` (PostgreSQL, office/locks.py): "office" runs alone,
+        beside no push; "audit" in the audit trail's order; None (a brief write of its own
+        rows) beside everything. SQLite has one writer anyway: all queue first come, first
+        served, and a brief write goes first."""
+        with self._queued(brief=lock is None), self._writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                if lock == "office":
+                    locks.take_office(conn, exclusive=True)
+                elif lock == "audit":
+                    locks.audit(conn)
             yield conn
 
     @contextmanager
@@ -391,15 +395,35 @@ class Store:
     # --- sync -------------------------------------------------------------------------
 
     def push(self, who: Principal, batch: Sequence[Change]) -> PushResponse:
-        with self.write() as conn:
+        if self._queue is None:  # PostgreSQL: pushes of different cases side by side
+            with self._reader.connect() as conn:
+                cases = locks.guess_cases(conn, batch)
+            for _attempt in range(locks.ATTEMPTS):
+                try:
+                    return self._push(who, batch, cases | {who.user_id})
+                except locks.MoreCases as more:
+                    cases |= more.args[0]
+        return self._push(who, batch, None)  # alone, as every push did before
+
+    def _push(self, who: Principal, batch: Sequence[Change], cases: set[str] | None):
+        """One push in one transaction; `cases`: the case (and user) locks to take, or None
+        for the office-wide lock."""
+        with self.write(lock="office" if cases is None else "push") as conn:
+            if cases is not None:
+                locks.take_office(conn, exclusive=False)
+                locks.take(conn, cases)
             pushed = PushBatch(conn, who, self.hlc, self.sealer)
+            if cases is not None:
+                pushed.before_log = lambda: locks.sequence(conn)
             response = pushed.apply(batch, self.now_ms())
+            if cases is not None and not pushed.cases_written() <= cases:
+                raise locks.MoreCases(pushed.cases_written() - cases)  # rolls back
             access.record(conn, who, access.PUSH, access.cases_of(conn, pushed.accepted))
             return response
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:
-            with self.write() as conn:
+            with self.write(lock="audit") as conn:
                 return office_audit.push(conn, who, events)
         except office_audit.AuditDiverged as exc:
             with self.write() as conn:  # the push rolled back; the finding stays
@@ -411,14 +435,33 @@ class Store:
         with self._reader.connect() as conn:
             return office_audit.pull(conn, who, cursor, limit)
 
-    def pull(self, who: Principal, cursor: int, limit: int) -> PullResponse:
+    def pull(
+        self, who: Principal, cursor: int, limit: int, snapshot_token: str | None = None
+    ) -> PullResponse:
+        return self.read_pull(who, cursor, limit, snapshot_token).response()
+
+    def read_pull(
+        self, who: Principal, cursor: int, limit: int, snapshot_token: str | None = None
+    ) -> Page:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
-        `seq` order, at most `limit`, all from one snapshot."""
+        `seq` order, at most `limit`, all from one database snapshot; far behind the head
+        (or with a token of one begun), a page of a snapshot of their cases."""
+        now = self.now_ms()
         with self._reader.connect() as conn:
-            page = pull_page(conn, who, cursor, limit, self.now_ms(), self.sealer)
+            head = head_seq(conn)
+            if snapshot_token or snapshot.wanted(conn, who, cursor, head):
+                page = snapshot.page(
+                    conn, who, cursor, snapshot_token, head, limit, now, self.sealer
+                )
+            else:
+                page = pull_page(conn, who, cursor, limit, now, self.sealer, head)
         if page.changes:  # whom the data went to (no content; no office-wide lock)
-            with self.write(office_wide=False) as conn:
-                carried = access.cases_of(conn, [(c.table, c.row_id) for c in page.changes])
+            with self.write(lock=None) as conn:
+                carried = page.carried
+                if carried is None:
+                    carried = access.cases_of(
+                        conn, [(c["table"], c["row_id"]) for c in page.changes]
+                    )
                 access.record(conn, who, access.PULL, carried)
         return page
 

@@ -45,6 +45,7 @@ from .protocol import (
 from .transport import ClockAheadError, SyncError, Transport
 
 OFFICE_EPOCH = "office_epoch"  # local_state: the office history this laptop synced with
+SNAPSHOT = "sync_snapshot"  # local_state: the token of a snapshot being pulled (or "")
 log = logging.getLogger(__name__)
 
 # Beyond this the window shows that the laptop's clock differs from the office's.
@@ -167,6 +168,7 @@ class SyncClient:
             case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
             case_file.set_state(conn, "server_pin", pin.hex() if pin else "")
             case_file.set_state(conn, "sync_cursor", 0)
+            case_file.set_state(conn, SNAPSHOT, "")
         try:
             cls(case_file).escrow(response.recovery_public_key)
         except (SyncError, VaultError) as exc:  # enrolled all the same; the sync retries
@@ -294,6 +296,7 @@ class SyncClient:
                 return False
             conn.exec_driver_sql("UPDATE change_log SET pushed = 0")
             self.case_file.set_state(conn, "sync_cursor", 0)
+            self.case_file.set_state(conn, SNAPSHOT, "")
         log.warning("the office was restored from a backup: sending everything again")
         return True
 
@@ -366,20 +369,24 @@ class SyncClient:
                 log.warning("%d changes refused by the office", len(response.rejected))
 
     def pull(self, report: SyncReport) -> None:
+        """Page by page, each applied with the cursor (and the token of a snapshot in
+        progress) in one transaction: an interrupted pull goes on where it stopped."""
         with self.engine.connect() as conn:
             cursor = int(self.case_file.state(conn, "sync_cursor") or 0)
+            snapshot = self.case_file.state(conn, SNAPSHOT) or None
         while True:
-            page = self.transport.pull(cursor, self.pull_limit)
+            page = self.transport.pull(cursor, self.pull_limit, snapshot)
             with self.engine.begin() as conn:
                 applied = apply_page(conn, page, self.hlc)
                 self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
+                self.case_file.set_state(conn, SNAPSHOT, page.snapshot or "")
                 self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
             report.pulled += applied.pulled
             report.conflicts += applied.conflicts
             report.evicted_cases += applied.evicted
             report.purged += applied.purged
             report.quarantined += applied.quarantined
-            cursor = page.next_cursor
+            cursor, snapshot = page.next_cursor, page.snapshot
             if not page.more:
                 return
 

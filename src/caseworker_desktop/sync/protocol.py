@@ -6,7 +6,7 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
 
     POST /enrol          EnrolRequest  -> EnrolResponse   (one-time code from an admin/lead)
     POST /sync/push      PushRequest   -> PushResponse    (idempotent by change_id)
-    GET  /sync/pull?cursor=N&limit=M   -> PullResponse    (changes this device may see)
+    GET  /sync/pull?cursor=N&limit=M[&snapshot=T] -> PullResponse (what this device may see)
     GET  /directory                    -> Directory       (staff names, roles and teams)
     GET  /version                      -> VersionInfo
     POST /audit/push     AuditPush     -> AuditHead       (this device's audit events)
@@ -28,8 +28,11 @@ Version 6: a case closed as a duplicate (closing reason "duplicate") names the c
 merged into (`case_file.merged_into_id`); audit events of the action "merge"; `purges` in
 a pull page: rows deleted under the retention rules, which every laptop deletes too, and
 the rules themselves in /directory; the office's `epoch` in /version (a restored office
-has a new one). A
-laptop of version 5 would know none of it.
+has a new one). A laptop of version 5 would know none of it.
+Version 7: a pull far behind the head is answered with a snapshot of the current values,
+whole cases at a time: `snapshot` in the page is a token to send back (`&snapshot=T`, with
+the same cursor) until a page comes without one; its `next_cursor` is then where the log
+goes on.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 6
+PROTOCOL_VERSION = 7
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
 MAX_PUSH_CHANGES = 5000
 MAX_PULL_LIMIT = 5000
@@ -114,6 +117,8 @@ class PullResponse(_Strict):
     next_cursor: int
     more: bool
     server_time_ms: int  # the office's clock when the page was read
+    # A snapshot in progress: send it back with the next pull (with the same cursor).
+    snapshot: Annotated[str, Field(max_length=64)] | None = None
 
 
 class EnrolRequest(_Strict):

@@ -126,11 +126,11 @@ class Transport:
     def push(self, request: PushRequest) -> PushResponse:
         return _parse(PushResponse, self._call("POST", "/sync/push", request))
 
-    def pull(self, cursor: int, limit: int) -> PullResponse:
-        return _parse(
-            PullResponse,
-            self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit}),
-        )
+    def pull(self, cursor: int, limit: int, snapshot: str | None = None) -> PullResponse:
+        params: dict[str, object] = {"cursor": cursor, "limit": limit}
+        if snapshot:
+            params["snapshot"] = snapshot
+        return _parse(PullResponse, self._call("GET", "/sync/pull", params=params))
 
     def push_audit(self, request: AuditPush) -> AuditHead:
         return _parse(AuditHead, self._call("POST", "/audit/push", request))
