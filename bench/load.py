@@ -148,15 +148,19 @@ class Device:
                     answer = response.json()
                     self.pushed += answer["accepted"]
                     self.rejected += len(answer["rejected"])
-                    more = True
+                    more, snapshot = True, None
                     while more:
                         began = time.perf_counter()
-                        response = client.get("/sync/pull", params={"cursor": cursor})
+                        params = {"cursor": cursor}
+                        if snapshot:  # a snapshot in progress (office/snapshot.py)
+                            params["snapshot"] = snapshot
+                        response = client.get("/sync/pull", params=params)
                         self.pull_ms.append((time.perf_counter() - began) * 1000)
                         response.raise_for_status()
                         page = response.json()
                         self.pulled += len(page["changes"])
                         cursor, more = page["next_cursor"], page["more"]
+                        snapshot = page.get("snapshot")
             except httpx.HTTPError as exc:
                 self.error = f"{type(exc).__name__}: {exc}"
 
