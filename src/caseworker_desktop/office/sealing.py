@@ -71,13 +71,6 @@ class Sealer:
                 code="sealed_value_damaged",
             ) from exc
 
-    def seal_entry(self, entry: dict) -> dict:
-        """A `changes` row (dict) with its value sealed."""
-        if (entry["table_name"], entry["field"]) in RESTRICTED_FIELDS:
-            value = self.seal(entry["table_name"], entry["row_id"], entry["field"], entry["value"])
-            return {**entry, "value": value}
-        return entry
-
     # --- the whole database ---------------------------------------------------------
 
     def seal_stored(self, conn: sa.Connection, *, reseal: bool = False) -> int:
