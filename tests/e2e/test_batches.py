@@ -3,11 +3,15 @@ the office without the fields that place it in its case, and nothing is rejected
 
 from __future__ import annotations
 
+import pytest
+
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
+from caseworker_desktop.sync import client as sync_client
 from caseworker_desktop.sync import outbox
 from caseworker_desktop.sync.client import SyncClient
+from caseworker_desktop.sync.transport import OfflineError, Transport
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
 
@@ -36,6 +40,89 @@ def test_small_batches_lose_nothing(tmp_path, server, monkeypatch):
                     ]
                 )
         assert counts[0] == counts[1] and counts[0][0] == 12
+    finally:
+        for cf in files:
+            cf.lock()
+
+
+def test_a_batch_that_fails_stops_the_ones_after_it(tmp_path, server, monkeypatch):
+    """The next batch is read while the office works on one; once a batch fails, none after
+    it leaves the laptop, the acknowledged ones stay sent, and the next sync sends the
+    rest."""
+    add_caseworker(server.db, "amueller")
+    monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
+    cf = CaseFile.create(tmp_path / "a", username="amueller", passphrase=PASSPHRASE)
+    try:
+        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
+        demo.generate(Services(cf), 6, seed=5)
+        sent = []
+        real_push = Transport.push
+
+        def push(self, request):
+            sent.append(len(request.changes))
+            if len(sent) == 3:
+                raise OfflineError("Verbindung unterbrochen")
+            return real_push(self, request)
+
+        monkeypatch.setattr(Transport, "push", push)
+        with pytest.raises(OfflineError):
+            SyncClient(cf).sync()
+        assert len(sent) == 3  # the fourth batch was read but never sent
+        with cf.engine.connect() as conn:
+            marked = conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE pushed").scalar()
+            total = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+        assert marked == sent[0] + sent[1]
+        monkeypatch.setattr(Transport, "push", real_push)
+        report = SyncClient(cf).sync()
+        assert report.rejected == 0 and report.pushed == total - marked
+        with cf.engine.connect() as conn:
+            assert not conn.exec_driver_sql(
+                "SELECT count(*) FROM change_log WHERE NOT pushed"
+            ).scalar()
+    finally:
+        cf.lock()
+
+
+def test_a_page_that_fails_to_apply_is_fetched_again(tmp_path, server, monkeypatch):
+    """The next page is fetched while one is applied; if applying fails, the cursor stays
+    at the last page applied and the next sync goes on from there."""
+    add_caseworker(server.db, "amueller")
+    files = []
+    for name in ("a", "b"):
+        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
+        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
+        files.append(cf)
+    try:
+        demo.generate(Services(files[0]), 6, seed=5)
+        SyncClient(files[0]).sync()
+        real_apply = sync_client.apply_page
+        pages = []
+
+        def apply(conn, page, hlc):
+            pages.append(page.next_cursor)
+            if len(pages) == 3:
+                raise RuntimeError("Platte voll")
+            return real_apply(conn, page, hlc)
+
+        monkeypatch.setattr(sync_client, "apply_page", apply)
+        reader = SyncClient(files[1])
+        reader.pull_limit = 50
+        with pytest.raises(RuntimeError):
+            reader.sync()
+        with files[1].engine.connect() as conn:
+            assert int(files[1].state(conn, "sync_cursor")) == pages[1]
+        monkeypatch.setattr(sync_client, "apply_page", real_apply)
+        SyncClient(files[1]).sync()
+        counts = []
+        for cf in files:
+            with cf.engine.connect() as conn:
+                counts.append(
+                    [
+                        conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                        for t in ("client", "case_file", "help_plan_entry", "contact_note")
+                    ]
+                )
+        assert counts[0] == counts[1] and counts[0][0] == 6
     finally:
         for cf in files:
             cf.lock()

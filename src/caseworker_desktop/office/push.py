@@ -194,7 +194,7 @@ class PushBatch:
         """(the changes allowed, change id -> (reason, case id to hand over to or None)).
         A write (the fields of one row with one stamp) is applied whole or not at all; a
         change refused because the pusher lost the case by reassignment is handed over."""
-        self._restrictions = Restrictions(self.conn, self.scope)
+        self._restrictions = Restrictions(self.conn, self.scope, changes)
         reasons = {c.change_id: problems[c.change_id] or self._reason(c, verdicts) for c in changes}
         refused_writes: dict[tuple[str, str, str], str] = {}
         for change in changes:

@@ -23,11 +23,18 @@ MARKER_FIELDS = [f.name for f in dataclasses.fields(m.DataMarker) if f.name != "
 
 
 class Restrictions:
-    def __init__(self, conn: sa.Connection, scope: Scope):
+    """The markers of the clients whose cases `changes` touch, read with a query for the
+    cases' clients and one for their markers (a query per client was a third of a push)."""
+
+    def __init__(self, conn: sa.Connection, scope: Scope, changes: list[Change]):
         self.conn, self.scope = conn, scope
         self._client_of_case: dict[str, str | None] = {}
         # client -> (marker, (clock of its making, clock of its lifting or None))
         self._markers: dict[str, list[tuple[m.DataMarker, tuple[str, str | None]]]] = {}
+        cases = {scope.case.get((c.table, c.row_id)) for c in changes if c.table != MARKER}
+        cases.discard(None)
+        self._load_clients(cases)
+        self._load_markers({c for c in self._client_of_case.values() if c})
 
     def reason(self, change: Change) -> str | None:
         if change.table == MARKER:
@@ -36,7 +43,7 @@ class Restrictions:
         client = self._client(case_id) if case_id else None
         if client is None:
             return None
-        markers = self._markers_of(client)
+        markers = self._markers.get(client)
         if not markers:  # nearly every client: nothing restricted
             return None
         in_force = [
@@ -46,16 +53,37 @@ class Restrictions:
         return restriction_reason(in_force, change.table, [change.field], None)
 
     def _client(self, case_id: str) -> str | None:
-        if case_id not in self._client_of_case:
-            value = self.scope.value(("case_file", case_id), "client_id") or self._stored(
-                ("case_file", case_id), "client_id"
-            )
-            self._client_of_case[case_id] = ref(value)
-        return self._client_of_case[case_id]
+        return self._client_of_case.get(case_id)
 
-    def _stored(self, key: tuple[str, str], field: str) -> str | None:
-        found = self._stamped(key, field)
-        return found[1] if found else None
+    def _load_clients(self, cases: set[str]) -> None:
+        unknown = []
+        for case_id in cases:
+            value = self.scope.value(("case_file", case_id), "client_id")
+            if value is None:
+                unknown.append(case_id)
+            self._client_of_case[case_id] = ref(value)
+        sql = (
+            "SELECT row_id, value FROM field_state"
+            " WHERE table_name = 'case_file' AND field = 'client_id' AND row_id IN"
+        )
+        for case_id, value in s.select_in(self.conn, sql, sorted(unknown)):
+            self._client_of_case[case_id] = ref(value)
+
+    def _load_markers(self, clients: set[str]) -> None:
+        ids: dict[str, set[str]] = {client: set() for client in clients}
+        sql = (
+            f"SELECT row_id, value FROM field_state"
+            f" WHERE table_name = '{MARKER}' AND field = 'client_id' AND value IN"
+        )
+        for row_id, value in s.select_in(self.conn, sql, sorted(json.dumps(c) for c in clients)):
+            ids[json.loads(value)].add(row_id)
+        for (table, row), fields in self.scope.latest.items():
+            client = ref(fields.get("client_id", ("", ""))[1]) if table == MARKER else None
+            if client in ids:
+                ids[client].add(row)
+        for client, rows in ids.items():
+            self._markers[client] = [marker for row_id in sorted(rows)
+                                     if (marker := self._marker(row_id))]  # fmt: skip
 
     def _stamped(self, key: tuple[str, str], field: str) -> tuple[str, str] | None:
         """(clock, value) of a field as this batch leaves it."""
@@ -69,39 +97,19 @@ class Restrictions:
         candidates = [c for c in (batch, tuple(row) if row else None) if c]
         return max(candidates) if candidates else None
 
-    def _markers_of(self, client: str) -> list[tuple[m.DataMarker, tuple[str, str | None]]]:
-        if client in self._markers:
-            return self._markers[client]
-        fs = s.field_state
-        ids = set(
-            self.conn.execute(
-                sa.select(fs.c.row_id).where(
-                    fs.c.table_name == MARKER,
-                    fs.c.field == "client_id",
-                    fs.c.value == json.dumps(client),
-                )
-            ).scalars()
-        )
-        ids |= {
-            row for (table, row), fields in self.scope.latest.items()
-            if table == MARKER and ref(fields.get("client_id", ("", ""))[1]) == client
-        }  # fmt: skip
-        markers = []
-        for row_id in sorted(ids):
-            values, clocks = {}, {}
-            for name in MARKER_FIELDS:
-                found = self._stamped((MARKER, row_id), name)
-                if found is not None:
-                    clocks[name] = found[0]
-                    try:
-                        values[name] = decode_value(m.DataMarker, name, found[1])
-                    except InvalidValue:
-                        continue
-            try:
-                marker = m.DataMarker(id=row_id, **values)
-            except TypeError:  # incomplete: not a marker yet
-                continue
-            lifted = clocks.get("lifted_on") if marker.lifted_on is not None else None
-            markers.append((marker, (clocks.get("kind", ""), lifted)))
-        self._markers[client] = markers
-        return markers
+    def _marker(self, row_id: str) -> tuple[m.DataMarker, tuple[str, str | None]] | None:
+        values, clocks = {}, {}
+        for name in MARKER_FIELDS:
+            found = self._stamped((MARKER, row_id), name)
+            if found is not None:
+                clocks[name] = found[0]
+                try:
+                    values[name] = decode_value(m.DataMarker, name, found[1])
+                except InvalidValue:
+                    continue
+        try:
+            marker = m.DataMarker(id=row_id, **values)
+        except TypeError:  # incomplete: not a marker yet
+            return None
+        lifted = clocks.get("lifted_on") if marker.lifted_on is not None else None
+        return marker, (clocks.get("kind", ""), lifted)

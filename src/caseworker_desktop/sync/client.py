@@ -10,6 +10,7 @@ import dataclasses
 import json
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,9 +38,11 @@ from .pinning import split_code
 from .protocol import (
     MAX_CLOCK_AHEAD_MS,
     MAX_PULL_LIMIT,
+    Change,
     EnrolRequest,
     EscrowUpdate,
     PushRequest,
+    PushResponse,
     RecoveryRequest,
 )
 from .transport import ClockAheadError, SyncError, Transport
@@ -333,62 +336,93 @@ class SyncClient:
                 )
 
     def push(self, report: SyncReport) -> None:
-        while True:
-            with self.engine.connect() as conn:
-                rows = conn.exec_driver_sql(UNPUSHED, (outbox.PUSH_BATCH,)).mappings().all()
-            if not rows:
-                return
-            rows = whole_writes(rows)
-            request = PushRequest.model_validate(
-                {
-                    "changes": [
-                        {
-                            "change_id": r["change_id"],
-                            "table": r["table_name"],
-                            "row_id": r["row_id"],
-                            "field": r["field"],
-                            "value": r["value"],
-                            "hlc": r["hlc"],
-                            "base_hlc": r["base_hlc"],
-                        }
-                        for r in rows
-                    ]
-                }
-            )
-            response = self.transport.push(request)
-            with self.engine.begin() as conn:  # acknowledged: never sent again
-                conn.exec_driver_sql(MARK_PUSHED, [(r["seq"],) for r in rows])
-                if response.rejected:
-                    sent = {r["change_id"]: r for r in rows}
-                    record_refusals(conn, sent, response.rejected)
-            report.pushed += response.accepted
-            report.duplicates += response.duplicates
-            report.rejected += len(response.rejected)
-            report.handed_over += sum(1 for r in response.rejected if r.handed_to)
+        """Batch by batch in the order written. The next batch is read while the office
+        works on the one before (one request at a time, so the office sees them in order;
+        a batch is not sent once the one before it failed). A batch is marked as sent only
+        once the office answered: after a crash it goes again, which is harmless."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+            after, sent, sending = 0, [], None
+            while True:
+                rows = self._outgoing(after)
+                waiting = sending
+                if rows:
+                    after = rows[-1]["seq"]
+                    sending = sender.submit(self._send, _push_request(rows), waiting)
+                if waiting is not None:
+                    self._acknowledged(report, sent, waiting.result())
+                if not rows:
+                    return
+                sent = rows
+
+    def _outgoing(self, after: int) -> list:
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(UNPUSHED, (after, outbox.PUSH_BATCH)).mappings().all()
+        return whole_writes(rows)
+
+    def _send(self, request: PushRequest, previous: Future | None) -> PushResponse:
+        if previous is not None:
+            previous.result()  # raises what the batch before raised: this one stays here
+        return self.transport.push(request)
+
+    def _acknowledged(self, report: SyncReport, rows: list, response: PushResponse) -> None:
+        with self.engine.begin() as conn:  # acknowledged: never sent again
+            conn.exec_driver_sql(MARK_PUSHED, [(r["seq"],) for r in rows])
             if response.rejected:
-                log.warning("%d changes refused by the office", len(response.rejected))
+                sent = {r["change_id"]: r for r in rows}
+                record_refusals(conn, sent, response.rejected)
+        report.pushed += response.accepted
+        report.duplicates += response.duplicates
+        report.rejected += len(response.rejected)
+        report.handed_over += sum(1 for r in response.rejected if r.handed_to)
+        if response.rejected:
+            log.warning("%d changes refused by the office", len(response.rejected))
 
     def pull(self, report: SyncReport) -> None:
         """Page by page, each applied with the cursor (and the token of a snapshot in
-        progress) in one transaction: an interrupted pull goes on where it stopped."""
+        progress) in one transaction: an interrupted pull goes on where it stopped. The
+        next page is fetched while this one is applied."""
         with self.engine.connect() as conn:
             cursor = int(self.case_file.state(conn, "sync_cursor") or 0)
             snapshot = self.case_file.state(conn, SNAPSHOT) or None
-        while True:
-            page = self.transport.pull(cursor, self.pull_limit, snapshot)
-            with self.engine.begin() as conn:
-                applied = apply_page(conn, page, self.hlc)
-                self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
-                self.case_file.set_state(conn, SNAPSHOT, page.snapshot or "")
-                self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
-            report.pulled += applied.pulled
-            report.conflicts += applied.conflicts
-            report.evicted_cases += applied.evicted
-            report.purged += applied.purged
-            report.quarantined += applied.quarantined
-            cursor, snapshot = page.next_cursor, page.snapshot
-            if not page.more:
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
+            fetching = fetcher.submit(self.transport.pull, cursor, self.pull_limit, snapshot)
+            while True:
+                page = fetching.result()
+                if page.more:
+                    fetching = fetcher.submit(
+                        self.transport.pull, page.next_cursor, self.pull_limit, page.snapshot
+                    )
+                with self.engine.begin() as conn:
+                    applied = apply_page(conn, page, self.hlc)
+                    self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
+                    self.case_file.set_state(conn, SNAPSHOT, page.snapshot or "")
+                    self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+                report.pulled += applied.pulled
+                report.conflicts += applied.conflicts
+                report.evicted_cases += applied.evicted
+                report.purged += applied.purged
+                report.quarantined += applied.quarantined
+                if not page.more:
+                    return
+
+
+def _push_request(rows: list) -> PushRequest:
+    """The batch as the office reads it. Built without validation: the rows are this
+    laptop's own log, and the office checks every field of what arrives anyway."""
+    return PushRequest.model_construct(
+        changes=[
+            Change.model_construct(
+                change_id=r["change_id"],
+                table=r["table_name"],
+                row_id=r["row_id"],
+                field=r["field"],
+                value=r["value"],
+                hlc=r["hlc"],
+                base_hlc=r["base_hlc"],
+            )
+            for r in rows
+        ]
+    )
 
 
 def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:

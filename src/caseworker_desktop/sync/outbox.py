@@ -23,7 +23,7 @@ from .protocol import Rejected
 PUSH_BATCH = 2000
 UNPUSHED = (
     "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
-    " WHERE pushed = 0 ORDER BY seq LIMIT ?"
+    " WHERE pushed = 0 AND seq > ? ORDER BY seq LIMIT ?"
 )
 MARK_PUSHED = "UPDATE change_log SET pushed = 1 WHERE seq = ?"
 _REFUSED = (

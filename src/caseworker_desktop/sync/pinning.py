@@ -120,10 +120,12 @@ def tls_context(host: str, pin: bytes | None = None, code_pin: str | None = None
             if wrong:
                 raise PinMismatch(MISMATCH.format(host=host))
 
-    context = ssl.create_default_context()
     if pin is not None or code_pin is not None:  # the pin is the trust: self-signed is fine
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # no CA store to load (~20 ms)
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
+    else:
+        context = ssl.create_default_context()
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.sslsocket_class = Pinned
     context.seen = []
