@@ -3,6 +3,8 @@ the office without the fields that place it in its case, and nothing is rejected
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from caseworker_desktop import demo
@@ -59,7 +61,7 @@ def test_a_batch_that_fails_stops_the_ones_after_it(tmp_path, server, monkeypatc
         real_push = Transport.push
 
         def push(self, request):
-            sent.append(len(request.changes))
+            sent.append(len(json.loads(request)["changes"]))
             if len(sent) == 3:
                 raise OfflineError("Verbindung unterbrochen")
             return real_push(self, request)

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 
+import orjson
+
 from . import model as m
 from .errors import CaseworkerError
 from .labels import FIELD_LABELS_DE
@@ -68,12 +70,21 @@ def decode_value(cls: type[m.Record], field: str, raw: str) -> object:
     except KeyError:
         raise InvalidValue(f"Unbekanntes Feld „{field}“ in „{cls.table}“.") from None
     try:
-        value = json.loads(raw)
+        value = orjson.loads(raw)  # a third of json's time, for every value a pull brings
+    except (TypeError, ValueError):
+        value = _json_fallback(field, raw)
+    return convert(value)
+
+
+def _json_fallback(field: str, raw: str) -> object:
+    """What orjson refuses and Python's json reads (a lone surrogate, an integer beyond 64
+    bits, NaN): read as before, so that the field's check names the actual fault."""
+    try:
+        return json.loads(raw)
     except (TypeError, ValueError, RecursionError):
         raise InvalidValue(
             f"„{FIELD_LABELS_DE.get(field, field)}“: kein gültiger Wert (JSON)."
         ) from None
-    return convert(value)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ import os
 from typing import Annotated
 
 import anyio.to_thread
+import pydantic
 import sqlalchemy.exc
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -339,10 +340,15 @@ def create_app(
     def directory(who: Annotated[Principal, Depends(device)]) -> Directory:
         return store.directory(who)
 
-    @app.post("/sync/push", response_model=PushResponse, responses=_ERRORS)
+    @app.post(
+        "/sync/push", response_model=PushResponse, responses=_ERRORS, openapi_extra=_PUSH_BODY
+    )
     def push(
-        body: PushRequest, request: Request, who: Annotated[Principal, Depends(device)]
+        raw: Annotated[bytes, Depends(_raw_body)],
+        request: Request,
+        who: Annotated[Principal, Depends(device)],
     ) -> PushResponse:
+        body = _push_request(raw)
         _require_clean(body)
         response = store.push(who, body.changes)
         metrics.pushed.inc(response.accepted)
@@ -401,7 +407,46 @@ def create_app(
         count(request, changes_out=len(page.changes))
         return Response(page.json(), media_type="application/json")
 
+    _document_push_body(app)
     return app
+
+
+# A push is parsed from its bytes in one pass by pydantic's own JSON parser, in the worker
+# thread: FastAPI's json.loads and check of the Python objects cost twice that, on the
+# event loop. The request schema is documented as if FastAPI had read it.
+_PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+def _push_request(raw: bytes) -> PushRequest:
+    try:
+        return PushRequest.model_validate_json(raw)
+    except pydantic.ValidationError as exc:  # answered like FastAPI's own check (_invalid)
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        raise RequestValidationError(errors) from None
+
+
+def _document_push_body(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            spec = generate()
+            schema = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = spec.setdefault("components", {}).setdefault("schemas", {})
+            components.update(schema.pop("$defs", {}))
+            components["PushRequest"] = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def app_from_environment() -> FastAPI:

@@ -131,7 +131,8 @@ class Transport:
     def enrol(self, request: EnrolRequest) -> EnrolResponse:
         return _parse(EnrolResponse, self._call("POST", "/enrol", request))
 
-    def push(self, request: PushRequest) -> PushResponse:
+    def push(self, request: PushRequest | bytes) -> PushResponse:
+        """`request` as a model, or as the JSON of one (sync.client builds it directly)."""
         return _parse(PushResponse, self._call("POST", "/sync/push", request))
 
     def pull(self, cursor: int, limit: int, snapshot: str | None = None) -> PullResponse:
@@ -163,7 +164,7 @@ class Transport:
 
     def _call(self, method: str, path: str, body=None, **kwargs) -> bytes:
         if body is not None:
-            kwargs["content"] = body.model_dump_json()
+            kwargs["content"] = body if isinstance(body, bytes) else body.model_dump_json()
             kwargs["headers"] = {"Content-Type": "application/json"}
         try:
             response = self.client.request(method, path, **kwargs)
