@@ -183,12 +183,21 @@ def enrol_devices(url: str, count: int) -> list[tuple[str, str, str]]:
         store.close()
 
 
-def serve(db: str) -> tuple[subprocess.Popen, str]:
+def serve(db: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [str(BIN / "caseworker-office"), "serve", "--db", db, "--port", str(port)],
+        [
+            str(BIN / "caseworker-office"),
+            "serve",
+            "--db",
+            db,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -212,6 +221,13 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, all cores (Linux)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK"), sum(fields) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -233,18 +249,20 @@ def load(name: str, db: str, template_rows, args) -> None:
         Device(token, for_device(batch_rows, old_user, old_device, user_id, device_id))
         for user_id, device_id, token in enrol_devices(db, args.devices)
     ]
-    proc, url = serve(db)
+    proc, url = serve(db, args.workers)
     try:
         start = threading.Barrier(len(devices) + 1)
         threads = [threading.Thread(target=d.run, args=(url, start)) for d in devices]
         for t in threads:
             t.start()
         start.wait()
-        began = time.perf_counter()
+        began, busy_before, own_before = time.perf_counter(), machine_busy(), time.process_time()
         for t in threads:
             t.join()
         wall = time.perf_counter() - began
         cpu = cpu_seconds(proc.pid)
+        busy_after, own = machine_busy(), time.process_time() - own_before
+        busy = (busy_after[0] - busy_before[0]) / (busy_after[1] - busy_before[1])
     finally:
         proc.kill()
         proc.wait()
@@ -255,7 +273,8 @@ def load(name: str, db: str, template_rows, args) -> None:
     pull_ms = [ms for d in devices for ms in d.pull_ms]
     per_batch = pushed / max(1, len(push_ms))
     print(
-        f"server load, {name}: {args.devices} devices at once, each {len(batch_rows)} x "
+        f"server load, {name} ({args.workers} server process(es)): {args.devices} devices "
+        f"at once, each {len(batch_rows)} x "
         f"(push ~{per_batch:.0f} changes, then pull): {wall:.1f} s"
     )
     print(
@@ -270,6 +289,8 @@ def load(name: str, db: str, template_rows, args) -> None:
     )
     print(f"  together {(pushed + pulled) / wall:,.0f} changes/s through the server; "
           f"server CPU {cpu:.1f} s of {wall:.1f} s")  # fmt: skip
+    print(f"  the machine's {os.cpu_count()} cores were {busy:.0%} busy; the devices (this "
+          f"process) used {own:.1f} s of CPU")  # fmt: skip
     if errors or any(d.rejected for d in devices):
         print(f"  PROBLEMS: {len(errors)} devices failed ({errors[:1]}), "
               f"{sum(d.rejected for d in devices)} changes rejected")  # fmt: skip
@@ -280,11 +301,16 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         rows = template(tmp, args.rounds * args.batch)
-        load("SQLite", f"sqlite:///{tmp / 'office.db'}", rows, args)
+        if "sqlite" in args.backends:
+            load("SQLite", f"sqlite:///{tmp / 'office.db'}", rows, args)
+        if "postgresql" not in args.backends:
+            return 0
         try:
             with postgres_cluster("office_bench") as url:
                 os.environ["CASEWORKER_OFFICE_KEY_FILE"] = str(tmp / "pg-office.keys")
