@@ -283,6 +283,34 @@ def cmd_export_client(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    """An existing caseload from the district's list: checked whole, then all or nothing."""
+    from .services import Services
+    from .services.importer import ListUnreadable
+
+    with _unlocked(args) as case_file:
+        services = Services(case_file)
+        started = time.perf_counter()
+        try:
+            plan = services.imports.plan(Path(args.file), municipality=args.kommune or "")
+        except ListUnreadable as exc:
+            raise UsageError(str(exc)) from None
+        print(plan.report())
+        if plan.rejected:
+            print("Nichts importiert: bitte die genannten Zeilen in der Liste berichtigen.")
+            return 1
+        if args.dry_run:
+            print("Probelauf: nichts gespeichert.")
+            return 0
+        result = services.imports.run(plan)
+        elapsed = time.perf_counter() - started
+    print(
+        f"{result.clients} Klient:innen in {result.households} Haushalten mit je einem offenen "
+        f"Fall angelegt, {result.duplicates} Dubletten ausgelassen ({elapsed:.1f} s)."
+    )
+    return 0
+
+
 CASE_COLUMNS = ("Aktenzeichen", "Name", "Kommune", "Status", "Nächste Fortschreibung")
 
 
@@ -414,6 +442,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Angaben zur Traumasprechstunde aufnehmen (ausdrückliche Wahl, protokolliert)",
     )
     p.add_argument("--lang", help="Überschriften auch in dieser Sprache (Standard: die der Person)")
+    p = add(
+        "import", cmd_import, "Bestehenden Fallbestand aus einer Excel- oder CSV-Liste übernehmen"
+    )
+    p.add_argument("--file", required=True, metavar="LISTE", help="Liste als .xlsx, .csv oder .tsv")
+    p.add_argument("--kommune", help="Kommune für Zeilen ohne eigene (Spalte „Kommune“)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
+    )
     p = add("cases", cmd_cases, "Fälle auflisten (für Skripte und Sammeldruck)")
     p.add_argument(
         "--overdue", action="store_true", help="nur Fälle mit überfälliger Fortschreibung"

@@ -18,6 +18,7 @@ from .cases import CaseService
 from .clients import ClientService, NewClient, Release
 from .context import ServiceContext
 from .help_plans import HelpPlanService, masked
+from .importer import ImportService
 from .inbox import InboxService
 from .merge import MergeService
 from .planning import PlanningService
@@ -68,6 +69,7 @@ class Services:
         self.printing = PrintService(self.ctx)
         self.planning = PlanningService(self.ctx)
         self.reports = ReportService(self.ctx)
+        self.imports = ImportService(self.ctx)
         self.inbox = InboxService(self.ctx)
         self.merge = MergeService(self.ctx)
         self.access = AccessExportService(self.ctx)
