@@ -800,48 +800,48 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ConsentsBox</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="31"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="41"/>
         <source>widerrufen am %1</source>
         <translation>withdrawn on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="46"/>
         <source>Art und Empfänger</source>
         <translation>Kind and recipient</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="47"/>
         <source>Zweck</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="49"/>
         <source>Erteilt</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="51"/>
         <source>Gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="53"/>
         <source>Stand</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="60"/>
         <source>Einwilligung erfassen …</source>
         <translation>Record consent …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="88"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/consents.py" line="76"/>
         <source>Widerrufen …</source>
         <translation>Withdraw …</translation>
     </message>
@@ -1261,7 +1261,7 @@ or create a new one with Ctrl+N.</translation>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="52"/>
         <source>Speichern fehlgeschlagen.</source>
         <translation>Saving failed.</translation>
     </message>
@@ -1573,6 +1573,139 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="52"/>
         <source>unbekannt (%1)</source>
         <translation>unknown (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="38"/>
+        <source>Fallbestand importieren</source>
+        <translation>Import caseload</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="44"/>
+        <source>Eine Liste des Landratsamts oder der Kommune (Excel .xlsx oder CSV) als Klient:innen mit Haushalt und offenem Fall übernehmen. Erkannt werden Überschriften wie Name, Vorname, Geburtsdatum, Kommune, Anschrift, Staatsangehörigkeit, Sprachen, Aufenthaltsstatus, Einzug und Haushalt. Schon Erfasste werden ausgelassen; enthält die Liste fehlerhafte Zeilen, wird nichts übernommen.</source>
+        <translation>Take over a list of the district office or the municipality (Excel .xlsx or CSV) as clients with household and an open case. Recognised headers (German) include Name, Vorname, Geburtsdatum, Kommune, Anschrift, Staatsangehörigkeit, Sprachen, Aufenthaltsstatus, Einzug and Haushalt. People already on file are left out; if the list has faulty rows, nothing is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="56"/>
+        <source>keine Datei gewählt</source>
+        <translation>no file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="58"/>
+        <source>Datei wählen …</source>
+        <translation>Choose file …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="63"/>
+        <source>Liste:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="66"/>
+        <source>– aus der Liste –</source>
+        <translation>– from the list –</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="68"/>
+        <source>Kommune für Zeilen ohne Angabe:</source>
+        <translation>Municipality for rows without one:</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="74"/>
+        <source>Zeile</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="75"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="76"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="77"/>
+        <source>Übernahme</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="78"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="93"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="95"/>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="112"/>
+        <source>Liste zum Import wählen</source>
+        <translation>Choose the list to import</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="114"/>
+        <source>Listen (*.xlsx *.csv *.tsv *.txt)</source>
+        <translation>Lists (*.xlsx *.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="129"/>
+        <source>Liste wird gelesen …</source>
+        <translation>Reading the list …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="142"/>
+        <source>schon erfasst: %1</source>
+        <translation>already on file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="146"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="146"/>
+        <source>Dublette</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="147"/>
+        <source>Fehler</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="159"/>
+        <source>%1 neu, %2 schon erfasst, %3 fehlerhaft.</source>
+        <translation>%1 new, %2 already on file, %3 faulty.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="165"/>
+        <source>Nicht gelesene Spalten: %1.</source>
+        <translation>Columns not read: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="170"/>
+        <source>Bitte die rot markierten Zeilen in der Liste berichtigen und die Datei neu wählen; bis dahin wird nichts übernommen.</source>
+        <translation>Please correct the rows marked red in the list and choose the file again; until then nothing is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="187"/>
+        <source>Wird übernommen …</source>
+        <translation>Importing …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/import_list.py" line="193"/>
+        <source>%1 Klient:innen in %2 Haushalten übernommen, %3 Dubletten ausgelassen.</source>
+        <translation>%1 clients in %2 households imported, %3 duplicates left out.</translation>
     </message>
 </context>
 <context>
@@ -2894,205 +3027,210 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="105"/>
         <source>Fehleingabe gelöscht.</source>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="134"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="161"/>
+        <source>Fallbestand importieren …</source>
+        <translation>Import caseload …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="181"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="179"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="446"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="189"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="465"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="197"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="220"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="225"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="286"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="340"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="341"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="357"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="367"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="377"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="412"/>
         <source>Akten zusammengeführt.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="453"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="454"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="467"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3164,48 +3302,48 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MarkersBox</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="33"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="22"/>
         <source>Einschränkung und Widerspruch</source>
         <translation>Restriction and objection</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="26"/>
         <source>aufgehoben am %1</source>
         <translation>lifted on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="41"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="27"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="32"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="36"/>
         <source>Betrifft</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="37"/>
         <source>Stand</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="38"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="42"/>
         <source>Kennzeichnen …</source>
         <translation>Mark …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="71"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="69"/>
         <source>Aufheben</source>
         <translation>Lift</translation>
     </message>
@@ -3213,137 +3351,137 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="87"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="89"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
         <source>Arbeit/Ausbildung</source>
         <translation>Work/training</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="95"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="107"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="108"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="113"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="120"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="121"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="259"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="268"/>
         <source>eingeschränkt</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="259"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="268"/>
         <source>bestritten</source>
         <translation>disputed</translation>
     </message>
@@ -3356,12 +3494,12 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="144"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="223"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="225"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
@@ -3378,17 +3516,17 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="344"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="345"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="357"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="358"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>

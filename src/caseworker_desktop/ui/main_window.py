@@ -19,6 +19,7 @@ from ..domain.enums import Role
 from ..domain.errors import CaseworkerError
 from ..storage.casefile import LockedError
 from .dialogs.enrol import EnrolDialog
+from .dialogs.import_list import ImportDialog
 from .dialogs.records import NewClientDialog
 from .i18n import LANGUAGES
 from .session import Session
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         if session.user.role is Role.COORDINATOR:  # no case files: nothing to write there
             for action in (
                 self.new_client_action,
+                self.import_action,
                 self.note_action,
                 self.save_action,
                 self.print_action,
@@ -155,12 +157,16 @@ class MainWindow(QMainWindow):
         self.enrol_action = self._action(
             self.tr("Beim Landratsamt anmelden …"), None, self.enrol, "enrol_action"
         )
+        self.import_action = self._action(
+            self.tr("Fallbestand importieren …"), None, self.import_list, "import_action"
+        )
         self.quit_action = self._action(
             self.tr("Beenden"), QKeySequence.StandardKey.Quit, self.close, "quit"
         )
         file_menu = self.menuBar().addMenu(self.tr("&Datei"))
         for action in (
             self.new_client_action,
+            self.import_action,
             self.note_action,
             self.save_action,
             self.print_action,
@@ -396,6 +402,11 @@ class MainWindow(QMainWindow):
             )
 
         self.session.call(services.clients.municipalities, open_dialog)
+
+    def import_list(self) -> None:
+        self.dialog = ImportDialog(self.session, self)
+        self.dialog.imported.connect(lambda _result: self.refresh_caseload())
+        self.dialog.open()
 
     def _merged(self, kept_case_id: str) -> None:
         self.statusBar().showMessage(self.tr("Akten zusammengeführt."), 8000)
