@@ -128,3 +128,38 @@ def test_a_page_that_fails_to_apply_is_fetched_again(tmp_path, server, monkeypat
     finally:
         for cf in files:
             cf.lock()
+
+
+def test_an_imported_list_reaches_the_other_laptop(tmp_path, server):
+    """#17 part 4: what an import writes syncs like anything entered in the window."""
+    from tests.fixtures.import_lists import PEOPLE, excel_list
+
+    add_caseworker(server.db, "amueller")
+    files = []
+    for name in ("a", "b"):
+        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
+        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
+        files.append(cf)
+    try:
+        services = Services(files[0])
+        services.imports.run(services.imports.plan(excel_list(tmp_path / "liste.xlsx")))
+        assert SyncClient(files[0]).sync().rejected == 0
+        SyncClient(files[1]).sync()
+        other = Services(files[1])
+        names = sorted(r.client_name for r in other.cases.caseload())
+        assert names == sorted(f"{p[0]}, {p[1]}" for p in PEOPLE)
+        amir = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Amir")
+        soraya = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Soraya")
+        with files[1].engine.connect() as conn:
+            households = {
+                conn.exec_driver_sql(
+                    "SELECT household_id FROM client WHERE id = "
+                    "(SELECT client_id FROM case_file WHERE id = ?)",
+                    (row.case_id,),
+                ).scalar()
+                for row in (amir, soraya)
+            }
+        assert len(households) == 1  # one household, as in the list
+    finally:
+        for cf in files:
+            cf.lock()
