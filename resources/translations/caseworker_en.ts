@@ -1244,6 +1244,109 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="43"/>
+        <source>Fortschreibung des Hilfeplans</source>
+        <translation>Help plan review</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="44"/>
+        <source>Ziel fällig</source>
+        <translation>Goal due</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="45"/>
+        <source>Kursbeginn</source>
+        <translation>Course starts</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="46"/>
+        <source>Termin Traumasprechstunde</source>
+        <translation>Trauma consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="47"/>
+        <source>Einwilligung läuft ab</source>
+        <translation>Consent expires</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="51"/>
+        <source>Überfällig im Team (alle Fälle dieser Falldatei):</source>
+        <translation>Overdue in the team (all cases in this case file):</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="54"/>
+        <source>Fällig in Ihren offenen Fällen: Fortschreibungen, Ziele, Kursbeginne, Termine der Traumasprechstunde und ablaufende Einwilligungen. Doppelklick öffnet den Fall.</source>
+        <translation>Due in your open cases: reviews, goals, course starts, trauma consultations and expiring consents. Double-click opens the case.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <source>Klient:in</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="64"/>
+        <source>Aktenzeichen</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="77"/>
+        <source>mit Namen der Klient:innen</source>
+        <translation>with client names</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="79"/>
+        <source>Termine als Kalenderdatei (.ics) …</source>
+        <translation>Appointments as calendar file (.ics) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="105"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="105"/>
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="106"/>
+        <source>Diese Woche</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="150"/>
+        <source>Termine als Kalenderdatei speichern</source>
+        <translation>Save appointments as calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="152"/>
+        <source>Kalenderdateien (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="160"/>
+        <source>%1 Termine gespeichert: %2</source>
+        <translation>%1 appointments saved: %2</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="49"/>
@@ -3027,210 +3130,220 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="55"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="78"/>
+        <source>Wiedervorlagen</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="79"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="80"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="110"/>
         <source>Fehleingabe gelöscht.</source>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="137"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="136"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="390"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="159"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="162"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="165"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="168"/>
         <source>Fallbestand importieren …</source>
         <translation>Import caseload …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="171"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="185"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="467"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="200"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="195"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="486"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="204"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="227"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="232"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="273"/>
+        <source>Wiedervorlagen: %1 überfällig, %2 heute</source>
+        <translation>Follow-ups: %1 overdue, %2 today</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="307"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="378"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="380"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="382"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="388"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="398"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="400"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="402"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="433"/>
         <source>Akten zusammengeführt.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="468"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="474"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="475"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="488"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern

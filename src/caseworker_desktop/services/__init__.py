@@ -17,6 +17,7 @@ from .access_export import AccessExportService
 from .cases import CaseService
 from .clients import ClientService, NewClient, Release
 from .context import ServiceContext
+from .follow_ups import FollowUpService
 from .help_plans import HelpPlanService, masked
 from .importer import ImportService
 from .inbox import InboxService
@@ -70,6 +71,7 @@ class Services:
         self.planning = PlanningService(self.ctx)
         self.reports = ReportService(self.ctx)
         self.imports = ImportService(self.ctx)
+        self.follow_ups = FollowUpService(self.ctx)
         self.inbox = InboxService(self.ctx)
         self.merge = MergeService(self.ctx)
         self.access = AccessExportService(self.ctx)

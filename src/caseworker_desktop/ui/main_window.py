@@ -28,6 +28,7 @@ from .sync_inbox import SyncInbox
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
 from .views.common import register_client, run_form
+from .views.follow_ups import FollowUpView
 from .views.planning import PlanningView
 from .views.report import ReportView
 
@@ -71,8 +72,10 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.planning = PlanningView(session)
         self.report = ReportView(session)
+        self.follow_ups = FollowUpView(session)
         if session.user.role is not Role.COORDINATOR:
             self.pages.addTab(splitter, self.tr("Fälle"))
+            self.pages.addTab(self.follow_ups, self.tr("Wiedervorlagen"))
         self.pages.addTab(self.planning, self.tr("Traumaangebote"))
         self.pages.addTab(self.report, self.tr("Ergebnisbericht"))
         self.pages.currentChanged.connect(self._page_changed)
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
 
         self.caseload.case_selected.connect(self._case_selected)
+        self.follow_ups.counted.connect(self._show_due)
+        self.follow_ups.case_requested.connect(self._open_case)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
@@ -111,6 +116,8 @@ class MainWindow(QMainWindow):
             sync.notice.connect(self._sync_notice)
             sync.finished.connect(self._synced)
         self.refresh_caseload()
+        if session.user.role is not Role.COORDINATOR:
+            self.follow_ups.refresh()  # the count in the status bar
         session.refresh_unsynced()
         self.refresh_conflicts()
 
@@ -224,8 +231,11 @@ class MainWindow(QMainWindow):
         self.unsynced.setObjectName("unsynced_count")
         self.busy = QLabel(self.tr("Arbeitet …"))
         self.busy.hide()
+        self.due_count = QLabel()
+        self.due_count.setObjectName("follow_up_count")
         bar.addWidget(self.network)
         bar.addWidget(self.unsynced)
+        bar.addWidget(self.due_count)
         self.inbox = SyncInbox(self.session, self)
         self.inbox.resolved.connect(self.client_file.reload)
         self.conflicts_button = self.inbox.conflicts_button
@@ -258,12 +268,23 @@ class MainWindow(QMainWindow):
         self.refresh_conflicts()
         self._current_page_refresh()
 
+    def _show_due(self, overdue: int, today: int) -> None:
+        self.due_count.setText(
+            self.tr("Wiedervorlagen: %1 überfällig, %2 heute")
+            .replace("%1", str(overdue)).replace("%2", str(today))
+            if overdue or today else ""
+        )  # fmt: skip
+
+    def _open_case(self, case_id: str) -> None:
+        self.pages.setCurrentWidget(self.cases_page)
+        self.refresh_caseload_then_select(case_id)
+
     def _page_changed(self, _index: int) -> None:
         self._current_page_refresh()
 
     def _current_page_refresh(self) -> None:
         page = self.pages.currentWidget()
-        if page in (self.planning, self.report):
+        if page in (self.planning, self.report, self.follow_ups):
             page.refresh()
 
     def sync_now(self) -> None:

@@ -1,0 +1,55 @@
+"""The page "Wiedervorlagen" (#17 part 2): the count in the status bar, the groups, a double
+click that opens the case, appointments saved as .ics through the real file dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.services.test_follow_ups import _case_with_dates
+from tests.ui.conftest import settle
+
+
+def _show_page(qtbot, window):
+    bar = window.pages.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Wiedervorlagen")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    settle(qtbot, window.session.ops)
+    return window.follow_ups
+
+
+def test_follow_ups_page_and_count(qtbot, window, services, tmp_path):
+    case = _case_with_dates(services)
+    window.session.records_changed.emit([])
+    qtbot.waitUntil(lambda: "2 überfällig, 1 heute" in window.due_count.text(), timeout=5000)
+    view = _show_page(qtbot, window)
+    tree = view.tree
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert groups == ["Überfällig (2)", "Heute (1)", "Diese Woche (2)"]
+    today = tree.topLevelItem(1).child(0)
+    assert today.text(1) == "Ziel fällig: Eigene Wohnung"
+    assert today.text(2) == "Haidari, Amir" and today.text(3) == case.reference
+    tree.scrollToItem(today)
+    rect = tree.visualItemRect(today)
+    # a double click as the mouse sends it: a press and release, then the double click
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot, window.session.ops)
+    assert window.pages.currentWidget() is window.cases_page
+    qtbot.waitUntil(lambda: window._shown_case == case.id, timeout=5000)
+
+    target = tmp_path / "Termine.ics"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    view = _show_page(qtbot, window)
+    QTimer.singleShot(0, lambda: qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), QFileDialog)) or answer())  # fmt: skip
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.session.ops)
+    assert "2 Termine gespeichert" in view.status.text()
+    assert b"Haidari" not in target.read_bytes()
+    view.grab().save(str(tmp_path.parent / "follow-ups.png"))
