@@ -402,170 +402,175 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
+        <source>Wiedervorlage …</source>
+        <translation>Follow-up …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="206"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
         <source>Auskunft nach Art. 15 DSGVO …</source>
         <translation>Access request (GDPR Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="80"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="91"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="332"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="334"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="204"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="256"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="258"/>
         <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
         <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="261"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="263"/>
         <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="293"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="295"/>
         <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
         <translation>Will be deleted under the retention rules on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="305"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="307"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="310"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="312"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="368"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="386"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="370"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="388"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="370"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="372"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="28"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="38"/>
         <source>Löschung auf Antrag</source>
         <translation>Erasure on request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="30"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="40"/>
         <source>Den Löschantrag für Akte %1 zurücknehmen?</source>
         <translation>Withdraw the erasure request for record %1?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="45"/>
         <source>%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht rückgängig gemacht werden.</source>
         <translation>Did %1 ask today for their data to be erased (GDPR Art. 17)? The team lead confirms the request; then the district office deletes record %2 with everything stored about it, on every device and in the backups. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="71"/>
         <source>Löschantrag bestätigen</source>
         <translation>Confirm erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="75"/>
         <source>Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden.</source>
         <translation>Confirm the erasure of record %1 (%2)? The district office deletes it at its next deletion run on every device; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="96"/>
         <source>Akten zusammenführen</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="104"/>
         <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
         <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="140"/>
         <source>Zusammenführen fehlgeschlagen.</source>
         <translation>Merging failed.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="152"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Access request (GDPR Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="156"/>
         <source>Ordner für die Auskunft</source>
         <translation>Folder for the access export</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="166"/>
         <source>Auskunft erstellt:
 %1
 %2</source>
@@ -578,44 +583,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="131"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="282"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="335"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="337"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -1246,102 +1251,122 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="44"/>
         <source>Fortschreibung des Hilfeplans</source>
         <translation>Help plan review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="45"/>
         <source>Ziel fällig</source>
         <translation>Goal due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="46"/>
         <source>Kursbeginn</source>
         <translation>Course starts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="47"/>
         <source>Termin Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="48"/>
         <source>Einwilligung läuft ab</source>
         <translation>Consent expires</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="49"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="53"/>
         <source>Überfällig im Team (alle Fälle dieser Falldatei):</source>
         <translation>Overdue in the team (all cases in this case file):</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="56"/>
         <source>Fällig in Ihren offenen Fällen: Fortschreibungen, Ziele, Kursbeginne, Termine der Traumasprechstunde und ablaufende Einwilligungen. Doppelklick öffnet den Fall.</source>
         <translation>Due in your open cases: reviews, goals, course starts, trauma consultations and expiring consents. Double-click opens the case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
         <source>Klient:in</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="68"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="79"/>
         <source>mit Namen der Klient:innen</source>
         <translation>with client names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="81"/>
         <source>Termine als Kalenderdatei (.ics) …</source>
         <translation>Appointments as calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="85"/>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="88"/>
+        <source>Eine Woche später</source>
+        <translation>One week later</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="93"/>
+        <source>Für Wiedervorlagen, die von Hand gesetzt wurden</source>
+        <translation>For follow-ups set by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="118"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="105"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="118"/>
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="119"/>
         <source>Diese Woche</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="182"/>
         <source>Termine als Kalenderdatei speichern</source>
         <translation>Save appointments as calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="184"/>
         <source>Kalenderdateien (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="192"/>
         <source>%1 Termine gespeichert: %2</source>
         <translation>%1 appointments saved: %2</translation>
     </message>
@@ -2599,6 +2624,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Due on</translation>
     </message>
     <message>
+        <source>Erledigt am</source>
+        <extracomment>Label of field done_on</extracomment>
+        <translation>Done on</translation>
+    </message>
+    <message>
         <source>Ergebnis</source>
         <extracomment>Label of field outcome_note</extracomment>
         <translation>Outcome</translation>
@@ -2687,6 +2717,11 @@ or create a new one with Ctrl+N.</translation>
         <source>Übergeben von</source>
         <extracomment>Label of field handed_over_by</extracomment>
         <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Wiedervorlage</source>
+        <extracomment>Label of history area reminder</extracomment>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>Traumaangebot</source>
@@ -4646,6 +4681,34 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="139"/>
         <source>Bitte das Datum der Unterschrift eintragen.</source>
         <translation>Please enter the date of the signature.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/reminder.py" line="16"/>
+        <source>Wiedervorlage für %1</source>
+        <translation>Follow-up for %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/reminder.py" line="19"/>
+        <source>Erscheint an diesem Tag unter „Wiedervorlagen“; Termine auch in der Kalenderdatei (ohne den Text, außer mit Namen).</source>
+        <translation>Appears on that day under “Follow-ups”; also in the calendar file (without the text, unless with names).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/reminder.py" line="23"/>
+        <source>Am</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/reminder.py" line="24"/>
+        <source>Was ist zu tun?</source>
+        <translation>What is to be done?</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/reminder.py" line="32"/>
+        <source>Datum fehlt.</source>
+        <translation>Date missing.</translation>
     </message>
 </context>
 <context>

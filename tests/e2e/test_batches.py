@@ -163,3 +163,34 @@ def test_an_imported_list_reaches_the_other_laptop(tmp_path, server):
     finally:
         for cf in files:
             cf.lock()
+
+
+def test_a_reminder_reaches_the_other_laptop_and_its_done_comes_back(tmp_path, server):
+    """#17 part 2: a follow-up set on one laptop is due on the other; done there, it is done
+    on the first."""
+    from tests.helpers import new_client
+
+    add_caseworker(server.db, "amueller")
+    files = []
+    for name in ("a", "b"):
+        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
+        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
+        files.append(cf)
+    try:
+        first, second = Services(files[0]), Services(files[1])
+        _client, case = new_client(first)
+        today = first.ctx.clock.today()
+        reminder = first.follow_ups.remind(case.id, today, "Kita anrufen")
+        SyncClient(files[0]).sync()
+        SyncClient(files[1]).sync()
+        due = second.follow_ups.due()
+        assert [(i.detail, i.reminder_id) for i in due.of("today")] == [
+            ("Kita anrufen", reminder.id)]  # fmt: skip
+        second.follow_ups.done(reminder.id)
+        SyncClient(files[1]).sync()
+        SyncClient(files[0]).sync()
+        assert first.follow_ups.reminders(case.id)[0].done_on == today
+        assert reminder.id not in {i.reminder_id for i in first.follow_ups.due().items}
+    finally:
+        for cf in files:
+            cf.lock()

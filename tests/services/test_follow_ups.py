@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from icalendar import Calendar
 
 from caseworker_desktop.domain.enums import ConsentKind, CourseType, LanguageLevel, LifeArea
+from caseworker_desktop.domain.errors import ValidationError
 from caseworker_desktop.services import follow_ups as fu
 from tests.helpers import RELEASE, new_client
 
@@ -80,3 +82,23 @@ def test_appointments_as_icalendar_without_names_unless_chosen(services, tmp_pat
         f"{fu.COURSE}: Haidari, Amir, {case.reference}",
         f"{fu.CONSULTATION}: Haidari, Amir, {case.reference}",
     }
+
+
+def test_reminders_set_by_hand_done_and_moved(services, tmp_path):
+    _client, case = new_client(services, first="Olena", last="Kovalenko", consent_on=None)
+    reminder = services.follow_ups.remind(case.id, date(2026, 11, 24), "Olena wegen Kita anrufen")
+    later = services.follow_ups.remind(case.id, date(2026, 12, 10), "Nachfragen Jobcenter")
+    due = services.follow_ups.due()
+    assert [(i.kind, i.detail, i.reminder_id) for i in due.of("today")] == [
+        (fu.REMINDER, "Olena wegen Kita anrufen", reminder.id)]  # fmt: skip
+    assert later.id not in {i.reminder_id for i in due.items}  # not this week
+    path = tmp_path / "t.ics"
+    services.follow_ups.export_ics(path)
+    assert b"Olena" not in path.read_bytes() and b"Kita" not in path.read_bytes()
+    services.follow_ups.snooze(reminder.id, date(2026, 11, 27))
+    assert services.follow_ups.due().of("week")[0].reminder_id == reminder.id
+    services.follow_ups.done(reminder.id)
+    assert services.follow_ups.due().items == []
+    assert services.follow_ups.reminders(case.id)[0].done_on == date(2026, 11, 24)
+    with pytest.raises(ValidationError):
+        services.follow_ups.remind(case.id, date(2026, 11, 25), "  ")

@@ -53,3 +53,36 @@ def test_follow_ups_page_and_count(qtbot, window, services, tmp_path):
     assert "2 Termine gespeichert" in view.status.text()
     assert b"Haidari" not in target.read_bytes()
     view.grab().save(str(tmp_path.parent / "follow-ups.png"))
+
+
+def test_a_reminder_from_the_case_menu_done_on_the_page(qtbot, window, session, services):
+    from tests.helpers import new_client
+    from tests.ui.test_duplicates import _choose_from_case_menu
+
+    _client, case = new_client(services, first="Olena", last="Kovalenko")
+    window.refresh_caseload_then_select(case.id)
+    settle(qtbot, session.ops)
+    files = window.client_file
+    qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == case.id)
+    _choose_from_case_menu(qtbot, files, files.reminder_action)
+    qtbot.waitUntil(lambda: getattr(files, "dialog", None) is not None and files.dialog.isVisible())
+    dialog = files.dialog
+    dialog.due_on.set_date(session.clock.today())
+    qtbot.keyClicks(dialog.text, "Kita-Anmeldung nachfragen")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    settle(qtbot, session.ops)
+    assert not dialog.isVisible()
+    view = _show_page(qtbot, window)
+    qtbot.waitUntil(lambda: view.tree.topLevelItem(1) is not None
+                    and view.tree.topLevelItem(1).childCount() == 1)  # fmt: skip
+    item = view.tree.topLevelItem(1).child(0)
+    assert item.text(1) == "Wiedervorlage: Kita-Anmeldung nachfragen"
+    assert not view.done_button.isEnabled()
+    rect = view.tree.visualItemRect(item)
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.done_button.isEnabled()
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, session.ops)
+    qtbot.waitUntil(lambda: view.tree.topLevelItem(1).childCount() == 0, timeout=5000)
+    assert services.follow_ups.reminders(case.id)[0].done_on == session.clock.today()

@@ -27,6 +27,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("trauma_placements", "Termine und Plätze der Traumaangebote"),
     ("contact_notes", "Kontakte"),
     ("review_comments", "Kommentare der Teamleitung"),
+    ("reminders", "Wiedervorlagen"),
     ("conflicts", "Gleichzeitige Änderungen"),
     ("history", "Wer hat was gesehen oder geändert"),
     ("recipients", "Empfänger Ihrer Daten"),
@@ -59,6 +60,7 @@ class AccessData:
     trauma_placements: list[m.TraumaPlacement]
     contact_notes: list[m.ContactNote]
     review_comments: list[m.ReviewComment]
+    reminders: list[m.Reminder]
     conflicts: list[m.Conflict]
     history: list[dict] = field(default_factory=list)  # at, who, action, table, id, detail
     recipients: list[dict] = field(default_factory=list)  # recipient, basis

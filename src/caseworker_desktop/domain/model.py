@@ -355,6 +355,19 @@ class ContactNote(Record):
 
 
 @dataclass(kw_only=True)
+class Reminder(Record):
+    """A follow-up (Wiedervorlage) the caseworker set on a case: a date and what to do."""
+
+    table = "reminder"
+    text_fields = frozenset({"text"})
+    case_id: str
+    due_on: date
+    text: str
+    done_on: date | None = None
+    author_id: str | None = None
+
+
+@dataclass(kw_only=True)
 class ReviewComment(Record):
     table = "review_comment"
     text_fields = frozenset({"text"})
@@ -411,6 +424,7 @@ SYNCABLE: tuple[type[Record], ...] = (
     TraumaPlacement,
     ContactNote,
     ReviewComment,
+    Reminder,
     Conflict,
 )
 

@@ -110,6 +110,7 @@ RULES: dict[str, TableRule] = {
         },
     ),
     "contact_note": TableRule(CASE_STAFF, CASE_STAFF, {"case_id": FIXED, "author_id": OWN_FIXED}),
+    "reminder": TableRule(CASE_STAFF, CASE_STAFF, {"case_id": FIXED, "author_id": OWN_FIXED}),
     "review_comment": TableRule(
         TEAM_LEAD,
         CASE_STAFF,

@@ -311,6 +311,13 @@ def validate_contact_note(n: m.ContactNote, today: date) -> None:
     p.raise_if_any()
 
 
+def validate_reminder(r: m.Reminder, today: date) -> None:
+    p = _Problems()
+    p.require(bool(r.text.strip()), "text", "Was ist wiedervorzulegen? Der Text fehlt.")
+    p.require(len(r.text) <= 500, "text", "Höchstens 500 Zeichen.")
+    p.raise_if_any()
+
+
 def validate_review_comment(c: m.ReviewComment, today: date) -> None:
     p = _Problems()
     p.require(bool(c.text.strip()), "text", "Kommentar ist leer.")
@@ -355,6 +362,7 @@ VALIDATORS: dict[type[m.Record], Callable[[m.Record, date], None]] = {
     m.TraumaPlacement: validate_trauma_placement,
     m.ContactNote: validate_contact_note,
     m.ReviewComment: validate_review_comment,
+    m.Reminder: validate_reminder,
 }
 
 

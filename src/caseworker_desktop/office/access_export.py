@@ -112,6 +112,7 @@ def gather(conn: sa.Connection, sealer, client_ref: str, include_trauma: bool) -
         trauma_placements=placements,
         contact_notes=[n for n in rows(m.ContactNote) if n.case_id in case_ids],
         review_comments=[r for r in rows(m.ReviewComment) if r.case_id in case_ids],
+        reminders=[r for r in rows(m.Reminder) if r.case_id in case_ids],
         conflicts=[
             c for c in rows(m.Conflict) if include_trauma or c.table_name != "trauma_referral"
         ],

@@ -36,6 +36,7 @@ CASE_LINKED = frozenset(
         "course_referral",
         "trauma_referral",
         "contact_note",
+        "reminder",
         "review_comment",
         "trauma_placement",
         "conflict",

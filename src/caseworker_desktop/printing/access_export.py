@@ -47,6 +47,7 @@ SECTION_RECORDS: dict[str, type[m.Record]] = {
     "trauma_placements": m.TraumaPlacement,
     "contact_notes": m.ContactNote,
     "review_comments": m.ReviewComment,
+    "reminders": m.Reminder,
     "conflicts": m.Conflict,
 }
 SKIPPED = frozenset({"id", "deleted"})

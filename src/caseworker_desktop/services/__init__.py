@@ -133,6 +133,7 @@ class Services:
                 m.TraumaReferral,
                 m.ContactNote,
                 m.ReviewComment,
+                m.Reminder,
             )
             for cls in by_case:
                 t = table_of(cls)

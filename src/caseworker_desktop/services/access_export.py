@@ -118,6 +118,7 @@ def gather(tx: Tx, client_ref: str, include_trauma: bool) -> AccessData:
         trauma_placements=placements,
         contact_notes=every(m.ContactNote, "case_id", case_ids),
         review_comments=every(m.ReviewComment, "case_id", case_ids),
+        reminders=every(m.Reminder, "case_id", case_ids),
         conflicts=[],
         include_trauma=include_trauma,
         source=f"Laptop von {tx.user.display_name or tx.user.username}",

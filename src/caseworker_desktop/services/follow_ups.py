@@ -22,14 +22,15 @@ from ..storage.orm import table_of
 from .cases import OPEN_COURSE, OPEN_TRAUMA
 from .context import ServiceContext
 
-REVIEW, GOAL, COURSE, CONSULTATION, CONSENT = (
+REVIEW, GOAL, COURSE, CONSULTATION, CONSENT, REMINDER = (
     "Fortschreibung des Hilfeplans",
     "Ziel fällig",
     "Kursbeginn",
     "Termin Traumasprechstunde",
     "Einwilligung läuft ab",
+    "Wiedervorlage",
 )
-APPOINTMENTS = frozenset({COURSE, CONSULTATION})  # what goes into a calendar
+APPOINTMENTS = frozenset({COURSE, CONSULTATION, REMINDER})  # what goes into a calendar
 BUCKETS = ("overdue", "today", "week")
 
 
@@ -42,6 +43,7 @@ class FollowUp:
     reference: str
     client_name: str
     caseworker: str
+    reminder_id: str = ""  # a follow-up set by hand: it can be done or moved
 
     def bucket(self, today: date) -> str | None:
         """overdue, today, week (until Sunday), or None (later)."""
@@ -102,11 +104,19 @@ class FollowUpService:
         }  # fmt: skip
         found: list[FollowUp] = []
 
-        def add(due: date | None, kind: str, detail: str, case_id: str) -> None:
+        def add(due: date | None, kind: str, detail: str, case_id: str, reminder: str = ""):
             if due is not None and case_id in cases:
                 row = cases[case_id]
                 found.append(FollowUp(due, kind, detail, case_id, row.reference, row.name,
-                                      row.worker))  # fmt: skip
+                                      row.worker, reminder))  # fmt: skip
+
+        reminder = table_of(m.Reminder)
+        for row in conn.execute(
+            sa.select(reminder.c.id, reminder.c.case_id, reminder.c.due_on, reminder.c.text)
+            .where(reminder.c.deleted.is_(False), reminder.c.done_on.is_(None),
+                   reminder.c.due_on <= until)
+        ):  # fmt: skip
+            add(row.due_on, REMINDER, row.text, row.case_id, row.id)
 
         newest = (
             sa.select(plan.c.case_id, sa.func.max(plan.c.period_start).label("start"))
@@ -159,6 +169,27 @@ class FollowUpService:
                 add(due, CONSENT, label(ConsentKind(row.kind)), by_client[row.client_id])
         return found
 
+    def remind(self, case_id: str, due_on: date, text: str) -> m.Reminder:
+        """A follow-up set by hand on a case."""
+        with self.ctx.transaction() as tx:
+            tx.get(m.Case, case_id)
+            return tx.add(m.Reminder(case_id=case_id, due_on=due_on, text=text.strip(),
+                                     author_id=tx.user.id))  # fmt: skip
+
+    def done(self, reminder_id: str) -> m.Reminder:
+        with self.ctx.transaction() as tx:
+            return tx.update(m.Reminder, reminder_id, done_on=tx.today)
+
+    def snooze(self, reminder_id: str, until: date) -> m.Reminder:
+        """Moved to a later day (Wiedervorlage verschoben)."""
+        with self.ctx.transaction() as tx:
+            return tx.update(m.Reminder, reminder_id, due_on=until)
+
+    def reminders(self, case_id: str) -> list[m.Reminder]:
+        with self.ctx.transaction() as tx:
+            t = table_of(m.Reminder)
+            return tx.find(m.Reminder, t.c.case_id == case_id, order_by=(t.c.due_on,))
+
     def export_ics(self, path: Path, *, with_names: bool = False) -> int:
         """The appointments of the user's open cases from today on (course starts,
         consultations) as an iCalendar file; names only when asked for, the file leaves
@@ -178,8 +209,8 @@ class FollowUpService:
             event = Event()
             who = f"{item.client_name}, " if with_names else ""
             event.add("summary", f"{item.kind}: {who}{item.reference}")
-            if item.detail:
-                event.add("description", item.detail)
+            if item.detail and (with_names or item.kind != REMINDER):  # free text: may
+                event.add("description", item.detail)  # name the person
             event.add("dtstart", item.due_on)
             event.add("dtend", item.due_on + timedelta(days=1))
             key = f"{item.case_id}|{item.kind}|{item.due_on}".encode()

@@ -299,7 +299,8 @@ def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], 
     plans = ids(m.HelpPlan, "case_id", [case_id])
     doomed.append((m.HelpPlanEntry, ids(m.HelpPlanEntry, "help_plan_id", plans)))
     doomed.append((m.HelpPlan, plans))
-    for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict):
+    for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict,
+                m.Reminder):  # fmt: skip
         doomed.append((cls, ids(cls, "case_id", [case_id])))
     doomed.append((m.Case, [case_id]))
     if case is not None:

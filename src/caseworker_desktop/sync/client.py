@@ -59,6 +59,7 @@ USER_ID_FIELDS = {
     m.TraumaPlacement: ("caseworker_id",),
     m.ContactNote: ("author_id",),
     m.ReviewComment: ("author_id",),
+    m.Reminder: ("author_id",),
     m.HelpPlan: ("approved_by",),
 }
 

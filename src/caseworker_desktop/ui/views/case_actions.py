@@ -1,4 +1,5 @@
-"""What the "Fall …" menu does beyond status changes, for the client file view: merging
+"""What the "Fall …" menu does beyond status changes, for the client file view: a follow-up
+(Wiedervorlage) set by hand, merging
 two records of one person (services/merge.py), a person's request for erasure and its
 confirmation by the team lead (Art. 17), the access export for the person (Art. 15)."""
 
@@ -13,11 +14,20 @@ from ...domain import model as m
 from ...domain.errors import CaseworkerError
 from ..dialogs.access_export import AccessExportDialog
 from ..dialogs.merge import MergeDialog
-from .common import warn_on_failure
+from ..dialogs.reminder import ReminderDialog
+from .common import run_form, warn_on_failure
 
 
 class CaseActions:
     """Mixed into ClientFileView: uses its session, data, reload and merged signal."""
+
+    def add_reminder(self) -> None:
+        if self.data is None:
+            return
+        case, follow_ups = self.data.case, self.session.services.follow_ups
+        dialog = ReminderDialog(case.reference, self.session.clock.today(), self)
+        self.dialog = run_form(self.session, dialog, lambda values: follow_ups.remind(
+            case.id, values["due_on"], values["text"]))  # fmt: skip
 
     # --- erasure on request (GDPR Art. 17) ---------------------------------------------------
 

@@ -5,6 +5,7 @@ names unless chosen. A count of what is overdue and due today sits in the status
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -45,6 +46,7 @@ class FollowUpView(QWidget):
             fu.COURSE: self.tr("Kursbeginn"),
             fu.CONSULTATION: self.tr("Termin Traumasprechstunde"),
             fu.CONSENT: self.tr("Einwilligung läuft ab"),
+            fu.REMINDER: self.tr("Wiedervorlage"),
         }
         layout = QVBoxLayout(self)
         self.intro = QLabel(
@@ -80,6 +82,17 @@ class FollowUpView(QWidget):
         self.export_button.setObjectName("ics_export")
         self.export_button.clicked.connect(self.export_calendar)
         self.status = QLabel()
+        self.done_button = QPushButton(self.tr("Erledigt"))
+        self.done_button.setObjectName("reminder_done")
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button = QPushButton(self.tr("Eine Woche später"))
+        self.snooze_button.setObjectName("reminder_snooze")
+        self.snooze_button.clicked.connect(self.snooze)
+        for button in (self.done_button, self.snooze_button):
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Für Wiedervorlagen, die von Hand gesetzt wurden"))
+            row.addWidget(button)
+        self.tree.currentItemChanged.connect(self._selected)
         row.addWidget(self.export_button)
         row.addWidget(self.with_names)
         row.addStretch(1)
@@ -119,7 +132,7 @@ class FollowUpView(QWidget):
             group.setFirstColumnSpanned(True)
             for item in items:
                 kind, detail = self.kinds[item.kind], item.detail
-                if item.kind != fu.GOAL:  # a course type or consent kind: a German label
+                if item.kind not in (fu.GOAL, fu.REMINDER):  # a course type or consent kind
                     detail = QCoreApplication.translate("Label", detail)
                 what = f"{kind}: {detail}" if detail else kind
                 cells = [f"{item.due_on:%d.%m.%Y}", what, item.client_name, item.reference]
@@ -127,6 +140,7 @@ class FollowUpView(QWidget):
                     cells.append(item.caseworker)
                 child = QTreeWidgetItem(cells)
                 child.setData(0, CASE_ROLE, item.case_id)
+                child.setData(1, CASE_ROLE, item.reminder_id)
                 for column, text in enumerate(cells):
                     child.setToolTip(column, text)
                 group.addChild(child)
@@ -143,6 +157,24 @@ class FollowUpView(QWidget):
             self._opening = case_id
             QTimer.singleShot(0, lambda: setattr(self, "_opening", None))
             self.case_requested.emit(case_id)
+
+    def _reminder(self) -> str:
+        item = self.tree.currentItem()
+        return (item.data(1, CASE_ROLE) or "") if item is not None else ""
+
+    def _selected(self, *_args) -> None:
+        mine = bool(self._reminder()) and not self.team_lead
+        self.done_button.setEnabled(mine)
+        self.snooze_button.setEnabled(mine)
+
+    def mark_done(self) -> None:
+        if reminder := self._reminder():
+            self.session.call(lambda: self.session.services.follow_ups.done(reminder))
+
+    def snooze(self) -> None:
+        if reminder := self._reminder():
+            until = self.session.clock.today() + timedelta(days=7)
+            self.session.call(lambda: self.session.services.follow_ups.snooze(reminder, until))
 
     def export_calendar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
