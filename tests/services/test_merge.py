@@ -225,3 +225,16 @@ def test_a_withdrawal_on_the_duplicate_withdraws_the_kept_consent(services, pair
     assert not services.clients.has_consent(
         kept.id, ConsentKind.CONFIDENTIALITY_RELEASE, recipient=ConsentRecipient.JOBCENTER
     )
+
+
+def test_open_reminders_of_the_duplicate_move_to_the_kept_case(services, pair):
+    _kept, kept_case, _other, other_case = pair
+    today = services.ctx.clock.today()
+    services.follow_ups.remind(other_case.id, today, "Kita anrufen")
+    done = services.follow_ups.remind(other_case.id, today, "erledigt")
+    services.follow_ups.done(done.id)
+    services.merge.merge(kept_case.id, other_case.id)
+    moved = services.follow_ups.reminders(kept_case.id)
+    assert [(r.text, r.due_on, r.done_on) for r in moved] == [("Kita anrufen", today, None)]
+    assert all(r.done_on for r in services.follow_ups.reminders(other_case.id))
+    assert [i.case_id for i in services.follow_ups.due().of("today")] == [kept_case.id]

@@ -130,6 +130,12 @@ class MergeService:
                             set_on=marker.set_on,
                         )
                     )  # fmt: skip
+            reminders = table_of(m.Reminder)
+            for reminder in tx.find(m.Reminder, reminders.c.case_id == plan.duplicate_case.id,
+                                    reminders.c.done_on.is_(None)):  # fmt: skip
+                tx.add(m.Reminder(case_id=kept_case_id, due_on=reminder.due_on,
+                                  text=reminder.text, author_id=tx.user.id))  # fmt: skip
+                tx.update(m.Reminder, reminder.id, done_on=tx.today)  # moved, not lost
             old = plan.duplicate_case
             tx.update(
                 m.Case,
