@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             lambda _case: self.statusBar().showMessage(self.tr("Fehleingabe gelöscht."), 8000)
         )
         self.client_file.merged.connect(self._merged)
+        self.client_file.open_case.connect(self.open_case)
         self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
@@ -400,6 +401,13 @@ class MainWindow(QMainWindow):
     def _merged(self, kept_case_id: str) -> None:
         self.statusBar().showMessage(self.tr("Akten zusammengeführt."), 8000)
         self.refresh_caseload_then_select(kept_case_id)
+
+    def open_case(self, case_id: str) -> None:
+        """Another file, e.g. a household member's: selected in the caseload like a click
+        there (which asks about unsaved changes), or opened directly if the caseload does
+        not show it (filtered out; a team lead's stand-in case)."""
+        if not self.caseload.select_case(case_id):
+            self._case_selected(case_id)
 
     def refresh_caseload_then_select(self, case_id: str) -> None:
         today = self.session.clock.today()
