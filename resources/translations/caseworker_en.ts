@@ -382,140 +382,140 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="54"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="61"/>
         <source>Wiedervorlage …</source>
         <translation>Follow-up …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="208"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
         <source>Auskunft nach Art. 15 DSGVO …</source>
         <translation>Access request (GDPR Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="81"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="92"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="336"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="206"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="260"/>
         <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
         <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="263"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="265"/>
         <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="295"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="297"/>
         <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
         <translation>Will be deleted under the retention rules on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="309"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="314"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="370"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="388"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="372"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="390"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="372"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="374"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
@@ -583,44 +583,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="132"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="282"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="284"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="327"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="337"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="339"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -628,32 +628,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="151"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="153"/>
         <source>Der Fall bleibt lesbar und kann wieder geöffnet werden.</source>
         <translation>The case stays readable and can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="156"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="158"/>
         <source>Abgeschlossen am</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="159"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="165"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -854,42 +854,42 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="458"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="465"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="460"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="467"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="464"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="471"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="466"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="473"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="467"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="474"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="482"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="489"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="483"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="490"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="491"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="498"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -897,32 +897,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseCompletionDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="322"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="329"/>
         <source>Kursabschluss erfassen</source>
         <translation>Record course completion</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="324"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="331"/>
         <source>%1, Ziel %2.</source>
         <translation>%1, target %2.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="328"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="335"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="338"/>
         <source>Erreichtes Niveau</source>
         <translation>Level reached</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="341"/>
         <source>kein Zertifikat</source>
         <translation>no certificate</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
         <source>Bitte das Kursende eintragen.</source>
         <translation>Please enter the end of the course.</translation>
     </message>
@@ -930,77 +930,77 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="243"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="250"/>
         <source>Sprachkursvermittlung bearbeiten</source>
         <translation>Edit language course referral</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="245"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="252"/>
         <source>An einen Sprachkurs vermitteln</source>
         <translation>Refer to a language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="249"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="256"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="251"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="258"/>
         <source>Zielniveau</source>
         <translation>Target level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="254"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="261"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="257"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="264"/>
         <source>Kursbeginn</source>
         <translation>Course start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="267"/>
         <source>Kinderbetreuung nötig</source>
         <translation>Childcare needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="269"/>
         <source>Ziel im Hilfeplan</source>
         <translation>Goal in the help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="263"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="270"/>
         <source>– keines –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
         <source>Das Ziel folgt dem Kurs: in Bearbeitung ab Kursbeginn, erreicht mit dem Niveau.</source>
         <translation>The goal follows the course: in progress from the start, achieved with the level.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="287"/>
         <source>Erreichtes Niveau</source>
         <translation>Level achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="292"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="295"/>
         <source>Leer lassen: heute, wenn der Kurs abgeschlossen ist</source>
         <translation>Leave empty: today, when the course is completed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="289"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="296"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -1140,47 +1140,47 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="198"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="205"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="198"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="205"/>
         <source>Neues Ziel</source>
         <translation>New goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="207"/>
         <source>Lebensbereich</source>
         <translation>Life area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="208"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="213"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="209"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="211"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="218"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="220"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
@@ -1701,6 +1701,39 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/history.py" line="52"/>
         <source>unbekannt (%1)</source>
         <translation>unknown (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMembersList</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="24"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="29"/>
+        <source>Alter unbekannt</source>
+        <translation>Age unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="29"/>
+        <source>%1 J.</source>
+        <translation>%1 yrs</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="48"/>
+        <source>Akte öffnen</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="51"/>
+        <source>Die Akte von %1 öffnen</source>
+        <translation>Open the file of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/household.py" line="53"/>
+        <source>Keine Akte dieser Person auf diesem Laptop</source>
+        <translation>No file of this person on this laptop</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2302,41 @@ or create a new one with Ctrl+N.</translation>
         <translation>School or studies</translation>
     </message>
     <message>
+        <source>Bezugsperson</source>
+        <extracomment>Label of HouseholdRelation.REFERENCE_PERSON</extracomment>
+        <translation>Reference person</translation>
+    </message>
+    <message>
+        <source>Ehepartner:in</source>
+        <extracomment>Label of HouseholdRelation.SPOUSE</extracomment>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Label of HouseholdRelation.CHILD</extracomment>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Elternteil</source>
+        <extracomment>Label of HouseholdRelation.PARENT</extracomment>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Geschwister</source>
+        <extracomment>Label of HouseholdRelation.SIBLING</extracomment>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>sonstige</source>
+        <extracomment>Label of HouseholdRelation.OTHER</extracomment>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>nicht angegeben</source>
+        <extracomment>Label of HouseholdRelation.UNKNOWN</extracomment>
+        <translation>not stated</translation>
+    </message>
+    <message>
         <source>Begleitetes Gruppenangebot</source>
         <extracomment>Label of TraumaOfferKind.GROUP_OFFERING</extracomment>
         <translation>Supervised group offering</translation>
@@ -2707,6 +2775,11 @@ or create a new one with Ctrl+N.</translation>
         <source>Gruppenangebot</source>
         <extracomment>Label of field group_offering</extracomment>
         <translation>Group offer</translation>
+    </message>
+    <message>
+        <source>Beziehung im Haushalt</source>
+        <extracomment>Label of field relationship</extracomment>
+        <translation>Relationship in the household</translation>
     </message>
     <message>
         <source>Vergeben</source>
@@ -3195,190 +3268,190 @@ or create a new one with Ctrl+N.</translation>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="143"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="391"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="151"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="154"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="163"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="166"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="169"/>
         <source>Fallbestand importieren …</source>
         <translation>Import caseload …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="192"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="475"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="494"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="205"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="228"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="233"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="274"/>
         <source>Wiedervorlagen: %1 überfällig, %2 heute</source>
         <translation>Follow-ups: %1 overdue, %2 today</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="308"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="383"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="389"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="399"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="401"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="403"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="434"/>
         <source>Akten zusammengeführt.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="476"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="482"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="483"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="496"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3499,137 +3572,147 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="75"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="80"/>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="81"/>
         <source>männlich</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="82"/>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="86"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="88"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="90"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="89"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="92"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
         <source>Arbeit/Ausbildung</source>
         <translation>Work/training</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="96"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="97"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="98"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="105"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="109"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="111"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="113"/>
         <source>Wohnform</source>
         <translation>Type of housing</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="113"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
         <source>Eingezogen am</source>
         <translation>Moved in on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="119"/>
         <source>Eigene Wohnung seit</source>
         <translation>Own flat since</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="120"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="123"/>
+        <source>Beziehung</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="125"/>
+        <source>Beziehung zur Bezugsperson des Haushalts</source>
+        <translation>Relationship to the household&apos;s reference person</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="129"/>
         <source>Weitere Mitglieder</source>
         <translation>Other members</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="131"/>
         <source>Weitere Person im Haushalt …</source>
         <translation>Another household member …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="280"/>
         <source>eingeschränkt</source>
         <translation>restricted</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="268"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="280"/>
         <source>bestritten</source>
         <translation>disputed</translation>
     </message>
@@ -3642,14 +3725,13 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Record confidentiality release</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="154"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="225"/>
         <source>keine</source>
-        <translation>none</translation>
+        <translation type="vanished">none</translation>
     </message>
     <message>
         <source>widerrufen am %1</source>
@@ -3664,17 +3746,17 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="357"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="345"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="358"/>
         <source>Stammdaten</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="371"/>
         <source>Speichert …</source>
         <translation>Saving…</translation>
     </message>
@@ -3755,42 +3837,42 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="63"/>
         <source>Weitere Person im Haushalt</source>
         <translation>Another household member</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
         <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
         <translation>Creates the client, their household and an open case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
         <source>Legt eine weitere Person dieses Haushalts mit eigenem Fall an.</source>
         <translation>Adds another member of this household with a case of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="72"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="74"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
@@ -3799,7 +3881,7 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">e.g. UKR, SYR, AFG</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="76"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
@@ -3808,37 +3890,42 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">e.g. uk,ru (first = preferred)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="78"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="81"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="84"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="85"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="88"/>
         <source>Einwilligung Datenverarbeitung am</source>
         <translation>Data processing consent given on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="103"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="95"/>
+        <source>Beziehung</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="109"/>
         <source>Es ist eine andere Person – trotzdem anlegen</source>
         <translation>This is another person – create anyway</translation>
     </message>
@@ -4107,32 +4194,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
         <source>Hilfeplan bearbeiten</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
         <source>Neuer Hilfeplan</source>
         <translation>New help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="187"/>
         <source>Nächste Fortschreibung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="197"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -5087,52 +5174,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="407"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="414"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="409"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="416"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="412"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="419"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="417"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="424"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="420"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="427"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="423"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="430"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="426"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="433"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="429"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="436"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="432"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="439"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="443"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -5140,52 +5227,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="365"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="368"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="366"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
         <source>Anlass</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="375"/>
         <source>z. B. Schlafstörungen und Albträume seit der Flucht, Rückzug</source>
         <translation>e.g. sleep problems and nightmares since the flight, withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
         <source>Dringlichkeit</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
         <source>dringend (vorrangig einplanen)</source>
         <translation>urgent (plan first)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="384"/>
         <source>Dolmetschung</source>
         <translation>Interpreting</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="378"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="385"/>
         <source>keine Dolmetschung nötig</source>
         <translation>no interpreter needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="382"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="389"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="392"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="399"/>
         <source>Bitte eine Sprache aus der Liste wählen.</source>
         <translation>Please choose a language from the list.</translation>
     </message>

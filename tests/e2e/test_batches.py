@@ -160,6 +160,11 @@ def test_an_imported_list_reaches_the_other_laptop(tmp_path, server):
                 for row in (amir, soraya)
             }
         assert len(households) == 1  # one household, as in the list
+        with files[1].engine.connect() as conn:  # the relations travel (#17 part 5)
+            relations = dict(conn.exec_driver_sql(
+                "SELECT first_name, relationship FROM client WHERE last_name = 'Haidari'"
+            ).all())  # fmt: skip
+        assert relations == {"Amir": "reference_person", "Soraya": "spouse"}
     finally:
         for cf in files:
             cf.lock()

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from caseworker_desktop.cli import main as cli
 from caseworker_desktop.domain import model as m
-from caseworker_desktop.domain.enums import CaseStatus, ResidenceStatus
+from caseworker_desktop.domain.enums import CaseStatus, HouseholdRelation, ResidenceStatus
 from caseworker_desktop.domain.errors import ValidationError
 from caseworker_desktop.services.importer import ListUnreadable
 from caseworker_desktop.storage.orm import change_log
@@ -35,6 +35,8 @@ def test_an_excel_list_with_a_title_becomes_clients_households_and_cases(service
     clients = _clients(services)
     amir, soraya = clients["Haidari, Amir"], clients["Haidari, Soraya"]
     assert amir.household_id == soraya.household_id  # "Haushalt" H1
+    assert (amir.relationship, soraya.relationship) == (
+        HouseholdRelation.REFERENCE_PERSON, HouseholdRelation.SPOUSE)  # fmt: skip
     assert (amir.birth_date, soraya.birth_date) == (date(1988, 4, 12), date(1990, 7, 3))
     assert (amir.nationality, amir.languages) == ("AFG", "prs,ps")
     assert amir.residence_status is ResidenceStatus.ASYLUM_PENDING
@@ -90,6 +92,24 @@ def test_rejected_rows_are_named_in_german_and_nothing_is_written(services, tmp_
     with pytest.raises(ValidationError):
         services.imports.run(plan)
     assert _clients(services) == {}
+
+
+def test_relations_in_the_household(services, tmp_path):
+    people = [list(p) for p in PEOPLE[:2]]
+    people[1][11] = "Bezugsperson"  # a second one in household H1
+    report = services.imports.plan(excel_list(tmp_path / "a.xlsx", people)).report()
+    assert "Zeile 5: Zweite Bezugsperson im Haushalt „H1“ (die erste in Zeile 4)." in report
+    people[0][11] = "Sohn"  # the reference person comes second
+    services.imports.run(services.imports.plan(excel_list(tmp_path / "b.xlsx", people)))
+    clients = _clients(services)
+    assert clients["Haidari, Amir"].relationship is HouseholdRelation.CHILD
+    assert clients["Haidari, Soraya"].relationship is HouseholdRelation.REFERENCE_PERSON
+    people = [list(p) for p in PEOPLE[2:4]]
+    people[0][9] = people[1][9] = "H7"
+    people[1][11] = "Bezugsperson"  # the first row names no relation: not the reference
+    services.imports.run(services.imports.plan(excel_list(tmp_path / "c.xlsx", people)))
+    clients = _clients(services)
+    assert clients["Weißmüller-Öztürk, Jürgen"].relationship is HouseholdRelation.UNKNOWN
 
 
 def test_duplicates_in_the_file_and_on_file_are_left_out(services, tmp_path):

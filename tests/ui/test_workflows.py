@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from caseworker_desktop.domain.enums import (
     AuditAction,
@@ -309,7 +309,7 @@ def test_household_member_and_case_status(qtbot, window, session, services):
     submit(qtbot, files.master, ops)
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 2, timeout=3000)
     settle(qtbot, ops)
-    assert "Andrii Kovalenko" in files.master.members.text()
+    assert files.master.findChild(QLabel, "member_name_0").text() == "Andrii Kovalenko"
     members = services.clients.household_members(household_id)
     assert sorted(c.first_name for c in members) == ["Andrii", "Olena"]
 

@@ -158,6 +158,18 @@ class EmploymentStatus(StrEnum):
     SCHOOL_OR_STUDIES = "school_or_studies"
 
 
+class HouseholdRelation(StrEnum):
+    """How a client is related to their household's reference person (Bezugsperson)."""
+
+    REFERENCE_PERSON = "reference_person"  # Bezugsperson: the others are named after her
+    SPOUSE = "spouse"  # Ehepartner:in (or partner)
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    OTHER = "other"  # sonstige
+    UNKNOWN = "unknown"  # not recorded yet (everyone on file before it was asked)
+
+
 class TraumaOfferKind(StrEnum):
     """The district's trauma offers: the monthly consultation hour (one-off assessment by
     a specialist), the supervised group offering and the residential group."""

@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime
 
 from . import codes
-from .enums import ResidenceStatus
+from .enums import HouseholdRelation, ResidenceStatus
 from .labels import LABELS_DE
 
 
@@ -64,6 +64,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "datenschutz",
         "einwilligung am",
     ),
+    "relationship": (
+        "beziehung",
+        "verhältnis",
+        "stellung im haushalt",
+        "verwandtschaft",
+        "beziehung zur bezugsperson",
+    ),
     "opened_on": ("fallbeginn", "aufnahme", "beginn", "betreuung seit", "betreut seit"),
 }
 FIELD_NAMES_DE = {
@@ -83,6 +90,7 @@ FIELD_NAMES_DE = {
     "household": "Haushalt",
     "consent_on": "Einwilligung Datenverarbeitung",
     "opened_on": "Fallbeginn",
+    "relationship": "Beziehung",
 }
 _BY_HEADER = {header: field for field, headers in HEADERS.items() for header in headers}
 
@@ -282,6 +290,58 @@ def parse_residence_status(value: object) -> ResidenceStatus:
     raise ImportProblem(
         f"Aufenthaltsstatus „{raw}“ nicht erkannt (z. B. Gestattung, anerkannt, subsidiär, "
         "§ 24, Duldung, Niederlassungserlaubnis, sonstiger)."
+    )
+
+
+_RELATION_WORDS = {
+    HouseholdRelation.REFERENCE_PERSON: (
+        "bezugsperson",
+        "haushaltsvorstand",
+        "hv",
+        "selbst",
+        "antragsteller",
+        "antragstellerin",
+    ),
+    HouseholdRelation.SPOUSE: (
+        "ehefrau",
+        "ehemann",
+        "ehepartner",
+        "ehepartnerin",
+        "ehepartner:in",
+        "partner",
+        "partnerin",
+        "lebenspartner",
+    ),
+    HouseholdRelation.CHILD: ("kind", "sohn", "tochter"),
+    HouseholdRelation.PARENT: ("elternteil", "mutter", "vater"),
+    HouseholdRelation.SIBLING: ("geschwister", "bruder", "schwester"),
+    HouseholdRelation.OTHER: (
+        "sonstige",
+        "sonstiges",
+        "andere",
+        "enkel",
+        "enkelin",
+        "onkel",
+        "tante",
+        "nichte",
+        "neffe",
+        "schwager",
+        "schwägerin",
+    ),
+}
+
+
+def parse_relationship(value: object) -> HouseholdRelation | None:
+    """The relation to the household's reference person; None if the cell is empty."""
+    key = text(value).casefold()
+    if not key:
+        return None
+    for relation, words in _RELATION_WORDS.items():
+        if key in words or key == relation.value:
+            return relation
+    raise ImportProblem(
+        f"Beziehung „{text(value)}“ nicht erkannt (z. B. Bezugsperson, Ehefrau, Sohn, "
+        "Mutter, Bruder, sonstige)."
     )
 
 

@@ -127,6 +127,15 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.EmploymentStatus.VOCATIONAL_TRAINING: "Ausbildung",
         e.EmploymentStatus.SCHOOL_OR_STUDIES: "Schule oder Studium",
     },
+    e.HouseholdRelation: {
+        e.HouseholdRelation.REFERENCE_PERSON: "Bezugsperson",
+        e.HouseholdRelation.SPOUSE: "Ehepartner:in",
+        e.HouseholdRelation.CHILD: "Kind",
+        e.HouseholdRelation.PARENT: "Elternteil",
+        e.HouseholdRelation.SIBLING: "Geschwister",
+        e.HouseholdRelation.OTHER: "sonstige",
+        e.HouseholdRelation.UNKNOWN: "nicht angegeben",
+    },
     e.TraumaOfferKind: {
         e.TraumaOfferKind.CONSULTATION: "Traumasprechstunde",
         e.TraumaOfferKind.GROUP_OFFERING: "Begleitetes Gruppenangebot",
@@ -278,6 +287,7 @@ FIELD_LABELS_DE: dict[str, str] = {
     "role": "Rolle",
     "employment": "Beschäftigung",
     "employment_since": "Beschäftigt seit",
+    "relationship": "Beziehung im Haushalt",
     "completed_on": "Kursende",
     "title": "Bezeichnung",
     "starts_on": "Datum/Beginn",

@@ -24,6 +24,7 @@ from .enums import (
     EntryStatus,
     FollowUpOffer,
     HelpPlanStatus,
+    HouseholdRelation,
     HousingType,
     LanguageLevel,
     LifeArea,
@@ -131,10 +132,20 @@ class Client(Record):
     notes: str = ""
     employment: EmploymentStatus = EmploymentStatus.NOT_EMPLOYED
     employment_since: date | None = None
+    # Relation to the household's reference person (who is REFERENCE_PERSON herself)
+    relationship: HouseholdRelation = HouseholdRelation.UNKNOWN
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        """Full years on `day`; None without a birth date. Born on 29 February: a year
+        older on 1 March in common years."""
+        born = self.birth_date
+        if born is None:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     @property
     def preferred_language(self) -> str:

@@ -332,7 +332,8 @@ def _no_rules(record: m.Record, today: date) -> None:
 MARKABLE_FIELDS = frozenset(
     [f"client.{name}" for name in ("first_name", "last_name", "birth_date", "gender",
                                    "nationality", "languages", "residence_status",
-                                   "arrival_date", "phone", "notes", "employment")]
+                                   "arrival_date", "phone", "notes", "employment",
+                                   "relationship")]
     + [f"household.{name}" for name in ("address", "municipality_id", "housing_type")]
 )  # fmt: skip
 

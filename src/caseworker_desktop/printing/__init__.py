@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from .data import HelpPlanPrint, PrintEntry, PrintTraumaReferral
+from .data import HelpPlanPrint, PrintEntry, PrintHouseholdMember, PrintTraumaReferral
 from .labels_i18n import LANGUAGE_NAMES, UnsupportedLanguageError, check_language
 
 
@@ -27,6 +27,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "HelpPlanPrint",
     "PrintEntry",
+    "PrintHouseholdMember",
     "PrintTraumaReferral",
     "UnsupportedLanguageError",
     "check_language",

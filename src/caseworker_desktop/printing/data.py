@@ -6,7 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, TraumaReferralStatus
+from ..domain.enums import (
+    EntryStatus,
+    HelpPlanStatus,
+    HouseholdRelation,
+    LifeArea,
+    TraumaReferralStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,13 @@ class PrintTraumaReferral:
     status: TraumaReferralStatus
     consultation_date: date | None = None
     recommendation: str = ""
+
+
+@dataclass(frozen=True)
+class PrintHouseholdMember:
+    name: str
+    relationship: HouseholdRelation  # to the household's reference person
+    age: int | None  # full years on the day of printing
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class HelpPlanPrint:
     trauma_referrals: tuple[PrintTraumaReferral, ...] | None = None
     # What the person disputes (Art. 18 DSGVO): "name", "birth_date", "address"
     disputed: frozenset[str] = frozenset()
+    client_relationship: HouseholdRelation = HouseholdRelation.UNKNOWN
+    household: tuple[PrintHouseholdMember, ...] = ()  # the others, as the master data lists them
 
     def entries_by_area(self) -> dict[LifeArea, list[PrintEntry]]:
         """Entries grouped by life area, areas in the canonical order."""

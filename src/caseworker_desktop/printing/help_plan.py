@@ -53,6 +53,11 @@ GOAL_COLUMNS = [10 * mm, 76 * mm, 38 * mm, 20 * mm, 26 * mm]
 INFO_COLUMNS = [34 * mm, 51 * mm, 34 * mm, 51 * mm]
 TRAUMA_COLUMNS = [36 * mm, 34 * mm, 100 * mm]
 
+# The household block: German only until an interpreter has checked its labels in the
+# print languages (resources/print_labels/); relations are the domain's German labels.
+HOUSEHOLD_DE = "Haushalt"
+AGE_DE, AGE_UNKNOWN_DE = "{age} J.", "Alter unbekannt"
+
 DISPUTED = "bestritten"  # what the person disputes (Art. 18 DSGVO), printed beside it
 
 
@@ -151,6 +156,7 @@ class _Layout:
             *self.letterhead(),
             *self.title(),
             self.people(),
+            *self.household(),
             Spacer(1, 3 * mm),
             self.plan_facts(),
         ]
@@ -230,6 +236,40 @@ class _Layout:
             ("organisation", d.organisation or d.district, False),
         ]
         return self.fact_grid(client, caseworker)
+
+    def household(self) -> list[Flowable]:
+        """The client's household in one line per person: the client first (bold), then
+        the others with their relation to the reference person and their age."""
+        d = self.data
+        if not d.household:
+            return []
+        widths = [INFO_COLUMNS[0], 60 * mm, 40 * mm]
+        widths.append(CONTENT_WIDTH - sum(widths))
+
+        def age(years: int | None) -> str:
+            return AGE_UNKNOWN_DE if years is None else AGE_DE.format(age=years)
+
+        people = [(d.client_name, d.client_relationship, None, True)]
+        people += [(p.name, p.relationship, p.age, False) for p in d.household]
+        rows = []
+        for number, (name, relation, years, is_client) in enumerate(people):
+            style = Styles.body_bold if is_client else Styles.body
+            rows.append(
+                [
+                    self.para(
+                        HOUSEHOLD_DE if number == 0 else "", Styles.label, widths[0] - 2 * PAD
+                    ),
+                    self.para(name, style, widths[1] - 2 * PAD),
+                    self.para(i18n.german(relation), Styles.body, widths[2] - 2 * PAD),
+                    self.para("" if is_client else age(years), Styles.body, widths[3] - 2 * PAD),
+                ]
+            )
+        style = _cell_style(padding=(PAD, 2))
+        style.add("BACKGROUND", (0, 0), (-1, -1), FILL)
+        style.add("TOPPADDING", (0, 0), (-1, 0), 5)
+        style.add("BOTTOMPADDING", (0, -1), (-1, -1), 5)
+        style.add("TOPPADDING", (0, 0), (0, 0), 6.3)
+        return [Spacer(1, 2 * mm), Table(rows, colWidths=widths, style=style)]
 
     def plan_facts(self) -> Table:
         d = self.data

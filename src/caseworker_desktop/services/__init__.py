@@ -15,7 +15,7 @@ from ..storage.casefile import RETENTION_RULES, CaseFile
 from ..storage.orm import table_of
 from .access_export import AccessExportService
 from .cases import CaseService
-from .clients import ClientService, NewClient, Release
+from .clients import ClientService, HouseholdMember, NewClient, Release
 from .context import ServiceContext
 from .follow_ups import FollowUpService
 from .help_plans import HelpPlanService, masked
@@ -34,7 +34,7 @@ class ClientFile:
     case: m.Case
     client: m.Client
     household: m.Household | None
-    members: list[m.Client]
+    members: list[HouseholdMember]  # the others in the household
     consents: list[m.ConsentRecord]
     plan: m.HelpPlan | None
     # Entries carried over from a trauma consultation come with their text hidden
@@ -96,11 +96,7 @@ class Services:
                 case=case,
                 client=client,
                 household=household,
-                members=(
-                    [c for c in self.clients.household_members(household.id) if c.id != client.id]
-                    if household
-                    else []
-                ),
+                members=self.clients.others_in_household(client) if household else [],
                 consents=self.clients.consents(client.id),
                 plan=plan,
                 entries=[masked(e) for e in self.plans.entries(plan.id)] if plan else [],
@@ -168,7 +164,7 @@ class Services:
             return audit.audit_events(conn, entity, entity_id)
 
 
-__all__ = ["ClientFile", "NewClient", "Release", "Services"]
+__all__ = ["ClientFile", "HouseholdMember", "NewClient", "Release", "Services"]
 
 
 def _case_years(tx) -> int | None:

@@ -18,6 +18,7 @@ from ..domain.enums import (
     ConsentKind,
     ConsentRecipient,
     EmploymentStatus,
+    HouseholdRelation,
     HousingType,
     MarkerKind,
     PlacementStatus,
@@ -45,7 +46,22 @@ class NewClient:
     arrival_date: date | None = None
     phone: str = ""
     household_id: str | None = None  # join an existing household instead of a new one
+    # to the household's reference person; who starts a new household is that person
+    relationship: HouseholdRelation | None = None
     data_processing_consent_on: date | None = None
+
+
+@dataclass(frozen=True)
+class HouseholdMember:
+    """Another person of the client's household, as the master data lists them."""
+
+    client: m.Client
+    case_id: str | None  # the case to open: this user's, an open one, the newest
+    age: int | None  # full years today; None without a birth date
+
+    @property
+    def relationship(self) -> HouseholdRelation:
+        return self.client.relationship
 
 
 class PossibleDuplicateError(ValidationError):
@@ -76,7 +92,9 @@ class ClientService:
             raise PossibleDuplicateError(found)
         with self.ctx.transaction() as tx:
             household_id = new.household_id
+            relationship = new.relationship or HouseholdRelation.UNKNOWN
             if household_id is None:
+                relationship = new.relationship or HouseholdRelation.REFERENCE_PERSON
                 household = tx.add(
                     m.Household(
                         municipality_id=new.municipality_id,
@@ -99,8 +117,10 @@ class ClientService:
                     residence_status=new.residence_status,
                     arrival_date=new.arrival_date,
                     phone=new.phone,
+                    relationship=relationship,
                 )
             )
+            _one_reference_person(tx, client)
             if new.data_processing_consent_on is not None:
                 tx.add(
                     m.ConsentRecord(
@@ -134,7 +154,10 @@ class ClientService:
                 # The report counts work and training taken up by this date: today unless
                 # the caseworker says otherwise.
                 changes["employment_since"] = tx.today
-            return tx.update(m.Client, client_id, **changes)
+            client = tx.update(m.Client, client_id, **changes)
+            if client.relationship is not old.relationship:
+                _one_reference_person(tx, client)
+            return client
 
     def household(self, household_id: str) -> m.Household:
         with self.ctx.transaction() as tx:
@@ -148,6 +171,49 @@ class ClientService:
         with self.ctx.transaction() as tx:
             t = table_of(m.Client)
             return tx.find(m.Client, t.c.household_id == household_id, order_by=t.c.first_name)
+
+    def others_in_household(self, client: m.Client) -> list[HouseholdMember]:
+        """The other people of the client's household with their age and the case that
+        opens their file (None if no case of theirs is on this laptop), the reference
+        person first, then by relation and age (oldest first)."""
+        if client.household_id is None:
+            return []
+        with self.ctx.transaction() as tx:
+            people = table_of(m.Client)
+            others = [
+                c
+                for c in tx.find(m.Client, people.c.household_id == client.household_id)
+                if c.id != client.id
+            ]
+            if not others:
+                return []
+            t = table_of(m.Case)
+            cases: dict[str, list[m.Case]] = {}
+            for case in tx.find(m.Case, t.c.client_id.in_([c.id for c in others])):
+                if case.closing_reason is not ClosingReason.DUPLICATE:
+                    cases.setdefault(case.client_id, []).append(case)
+
+            def preferred(case: m.Case) -> tuple:
+                return (case.caseworker_id == tx.user.id, case.status is CaseStatus.OPEN,
+                        case.opened_on)  # fmt: skip
+
+            order = list(HouseholdRelation)
+            members = [
+                HouseholdMember(
+                    client=c,
+                    case_id=max(cases[c.id], key=preferred).id if c.id in cases else None,
+                    age=c.age_on(tx.today),
+                )
+                for c in others
+            ]
+            members.sort(
+                key=lambda mb: (
+                    order.index(mb.client.relationship),
+                    -(mb.age if mb.age is not None else -1),
+                    mb.client.first_name,
+                )
+            )
+            return members
 
     def record_consent(
         self,
@@ -300,6 +366,21 @@ class ClientService:
     def municipalities(self) -> list[m.Municipality]:
         with self.ctx.transaction() as tx:
             return tx.find(m.Municipality, order_by=table_of(m.Municipality).c.name)
+
+
+def _one_reference_person(tx: Tx, client: m.Client) -> None:
+    """A household has one reference person: the others are named by their relation to her."""
+    if client.relationship is not HouseholdRelation.REFERENCE_PERSON or not client.household_id:
+        return
+    people = table_of(m.Client)
+    for other in tx.find(m.Client, people.c.household_id == client.household_id):
+        if other.id != client.id and other.relationship is HouseholdRelation.REFERENCE_PERSON:
+            raise ValidationError(
+                {
+                    "relationship": f"Bezugsperson dieses Haushalts ist schon "
+                    f"{other.full_name}. Erst dort die Beziehung ändern."
+                }
+            )
 
 
 def _next_reference(tx) -> str:

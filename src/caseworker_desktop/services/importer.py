@@ -22,14 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import sqlite_utils
-from sqlite_utils.utils import Format, rows_from_file
-
 from ..domain import duplicates
 from ..domain import import_values as iv
 from ..domain import model as m
 from ..domain.duplicates import Person
-from ..domain.enums import ClosingReason
+from ..domain.enums import ClosingReason, HouseholdRelation
 from ..domain.errors import CaseworkerError, ValidationError
 from .clients import ClientService, NewClient
 from .context import ServiceContext
@@ -140,6 +137,7 @@ class ImportService:
             row = ImportRow(line=line, cells=cells)
             _read_row(row, today, municipalities, municipality)
             rows.append(row)
+        _one_reference_person(rows)
         plan = ImportPlan(path, columns, ignored, rows, municipality)
         self._find_duplicates(plan)
         return plan
@@ -152,6 +150,11 @@ class ImportService:
             )
         clients = ClientService(self.ctx)
         households: dict[str, str] = {}
+        named = {
+            r.household
+            for r in plan.new_rows  # a household with its reference
+            if r.household and r.new.relationship is HouseholdRelation.REFERENCE_PERSON
+        }
         made = 0
         with self.ctx.transaction():
             for row in plan.new_rows:
@@ -159,6 +162,9 @@ class ImportService:
                 joined = households.get(row.household) if row.household else None
                 if joined:
                     new = _with_household(new, joined)
+                elif new.relationship is None and row.household in named:
+                    # whoever comes first is not the reference person the list names
+                    new = dataclasses.replace(new, relationship=HouseholdRelation.UNKNOWN)
                 client, _case = clients.register(new, opened_on=row.opened_on)
                 if row.household and not joined:
                     households[row.household] = client.household_id
@@ -171,6 +177,8 @@ class ImportService:
     def _find_duplicates(self, plan: ImportPlan) -> None:
         """Each readable row against the rows above it and the clients on file: candidates
         by birth date in SQL (the same day, or unknown on either side), then by name."""
+        import sqlite_utils  # here: not on the way to the first screen
+
         db = sqlite_utils.Database(memory=True)
         staged = [
             {"line": r.line, "first": r.new.first_name, "last": r.new.last_name,
@@ -220,6 +228,23 @@ class ImportService:
                 row.duplicate_of = shown
 
 
+def _one_reference_person(rows: list[ImportRow]) -> None:
+    """A household has one reference person (ClientService refuses a second one)."""
+    first: dict[str, int] = {}
+    for row in rows:
+        if row.new is None or row.new.relationship is not HouseholdRelation.REFERENCE_PERSON:
+            continue
+        key = row.household or f"Zeile {row.line}"
+        if key in first:
+            row.problems.append(
+                f"Zweite Bezugsperson im Haushalt „{row.household}“ (die erste in Zeile "
+                f"{first[key]})."
+            )
+            row.new = None
+        else:
+            first[key] = row.line
+
+
 def _alike(first, last, born, o_first, o_last, o_born) -> bool:
     return duplicates.same_person(
         Person("a", first, last, date.fromisoformat(born) if born else None),
@@ -263,6 +288,7 @@ def _read_row(row: ImportRow, today: date, municipalities: dict[str, str], defau
         "languages": read(iv.parse_languages, "languages"),
         "residence_status": read(iv.parse_residence_status, "residence_status"),
         "gender": read(iv.parse_gender, "gender"),
+        "relationship": read(iv.parse_relationship, "relationship"),
         "arrival_date": read(iv.parse_date, "arrival_date", "Einreise", today),
         "data_processing_consent_on": read(iv.parse_date, "consent_on", "Einwilligung", today),
     }
@@ -358,6 +384,8 @@ def _delimited_rows(data: bytes) -> list[tuple[int, list[object]]]:
     # "Arabisch, Kurdisch" in a TSV for it).
     delimiter = max(";\t,", key=lines[at].count) if lines else ";"
     dialect = type("ListDialect", (csv.excel,), {"delimiter": delimiter})
+    from sqlite_utils.utils import Format, rows_from_file
+
     rows, _format = rows_from_file(
         io.BytesIO(body), Format.CSV, dialect, encoding="utf-8", ignore_extras=True
     )

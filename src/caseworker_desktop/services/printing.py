@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from ..domain import model as m
 from ..domain.district import DISTRICT_NAME
-from ..domain.enums import AuditAction
+from ..domain.enums import AuditAction, HouseholdRelation, MarkerKind
 from ..domain.errors import CaseworkerError, NotFoundError
 from ..domain.markers import disputed
 from ..printing import (
     HelpPlanPrint,
     PrintEntry,
+    PrintHouseholdMember,
     PrintTraumaReferral,
     check_language,
     render_help_plan,
@@ -192,6 +194,36 @@ def _gather(tx: Tx, case_key: str, plan_id: str | None, include_trauma: bool) ->
         ),
         trauma_referrals=trauma,
         disputed=_disputed(tx, client),
+        client_relationship=client.relationship,
+        household=_household(tx, client),
+    )
+
+
+def _household(tx: Tx, client: m.Client) -> tuple[PrintHouseholdMember, ...]:
+    """The other members with relation and age; a person whose processing is restricted as
+    a whole (Art. 18 DSGVO) is left out of a document that goes to someone else."""
+    if not client.household_id:
+        return ()
+    people = table_of(m.Client)
+    others = [
+        c
+        for c in tx.find(m.Client, people.c.household_id == client.household_id)
+        if c.id != client.id
+    ]
+    markers = table_of(m.DataMarker)
+    restricted = {
+        mk.client_id
+        for mk in tx.find(m.DataMarker, markers.c.client_id.in_([c.id for c in others]))
+        if mk.kind is MarkerKind.RESTRICTED and not mk.field and mk.active_on(tx.today)
+    }
+    order = list(HouseholdRelation)
+    shown = sorted(
+        (c for c in others if c.id not in restricted),
+        key=lambda c: (order.index(c.relationship), c.birth_date or date.max, c.first_name),
+    )
+    return tuple(
+        PrintHouseholdMember(name=c.full_name, relationship=c.relationship, age=c.age_on(tx.today))
+        for c in shown
     )
 
 

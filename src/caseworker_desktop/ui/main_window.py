@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
             lambda _case: self.statusBar().showMessage(self.tr("Fehleingabe gelöscht."), 8000)
         )
         self.client_file.merged.connect(self._merged)
+        self.client_file.open_case.connect(self.open_case)
         self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
@@ -275,9 +276,9 @@ class MainWindow(QMainWindow):
             if overdue or today else ""
         )  # fmt: skip
 
-    def _open_case(self, case_id: str) -> None:
+    def _open_case(self, case_id: str) -> None:  # from the follow-ups
         self.pages.setCurrentWidget(self.cases_page)
-        self.refresh_caseload_then_select(case_id)
+        self.open_case(case_id)
 
     def _page_changed(self, _index: int) -> None:
         self._current_page_refresh()
@@ -432,6 +433,13 @@ class MainWindow(QMainWindow):
     def _merged(self, kept_case_id: str) -> None:
         self.statusBar().showMessage(self.tr("Akten zusammengeführt."), 8000)
         self.refresh_caseload_then_select(kept_case_id)
+
+    def open_case(self, case_id: str) -> None:
+        """Another file, e.g. a household member's: selected in the caseload like a click
+        there (which asks about unsaved changes), or opened directly if the caseload does
+        not show it (filtered out; a team lead's stand-in case)."""
+        if not self.caseload.select_case(case_id):
+            self._case_selected(case_id)
 
     def refresh_caseload_then_select(self, case_id: str) -> None:
         today = self.session.clock.today()

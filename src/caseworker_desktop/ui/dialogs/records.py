@@ -25,6 +25,7 @@ from ...domain.enums import (
     CourseType,
     EntryStatus,
     FollowUpOffer,
+    HouseholdRelation,
     LanguageLevel,
     LifeArea,
     ResidenceStatus,
@@ -88,7 +89,12 @@ class NewClientDialog(FormDialog):
             DateField(),  # the date on the signed form, never assumed
         )
         self.last_name.setText(last_name)
+        self.relationship = None
         if household is not None:
+            self.relationship = self.field(
+                "relationship", self.tr("Beziehung"), EnumCombo(HouseholdRelation)
+            )
+            self.relationship.set_value(HouseholdRelation.UNKNOWN)
             self.municipality.setCurrentIndex(self.municipality.findData(household.municipality_id))
             self.address.setText(household.address)
             self.municipality.setEnabled(False)
@@ -133,6 +139,7 @@ class NewClientDialog(FormDialog):
             "address": self.address.text().strip(),
             "phone": self.phone.text().strip(),
             "household_id": self.household.id if self.household else None,
+            "relationship": self.relationship.value() if self.relationship else None,
             "refuse_duplicates": not self.confirm_new.isChecked(),
             **dates,
         }

@@ -37,6 +37,7 @@ class ClientFileView(CaseActions, QWidget):
     loaded = Signal(object)  # ClientFile
     deleted = Signal(str)  # case id of a mistake removed
     merged = Signal(str)  # id of the case kept when two records of one person were merged
+    open_case = Signal(str)  # the user asks for another file (a household member's)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -141,6 +142,7 @@ class ClientFileView(CaseActions, QWidget):
         self.courses.changed.connect(self.reload)
         self.notes.changed.connect(self.reload)
         self.master.changed.connect(self.reload)
+        self.master.open_case.connect(self.open_case.emit)
         self.trauma.changed.connect(self.reload)
 
     def has_unsaved_changes(self) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain import model as m
-from ....domain.enums import EmploymentStatus, HousingType, ResidenceStatus
+from ....domain.enums import EmploymentStatus, HouseholdRelation, HousingType, ResidenceStatus
 from ....domain.errors import CaseworkerError, ValidationError
 from ....services import ClientFile
 from ...dialogs.records import NewClientDialog
@@ -29,6 +29,7 @@ from ...widgets.codes import LanguagesField, code_values, country_combo
 from ...widgets.fields import DateField, DateProblems, DirtyTracker, EnumCombo, FieldErrors
 from ..common import register_client, run_form
 from .consents import ConsentsBox
+from .household import HouseholdMembersList
 from .markers import MarkersBox
 
 CLIENT_FIELDS = (
@@ -44,6 +45,7 @@ CLIENT_FIELDS = (
     "employment_since",
     "phone",
     "notes",
+    "relationship",
 )
 HOUSEHOLD_FIELDS = ("municipality_id", "address", "housing_type", "moved_in_on", "own_flat_since")
 HOUSEHOLD_WIDGETS = {"municipality_id": "municipality"}  # field -> attribute, where they differ
@@ -51,6 +53,7 @@ HOUSEHOLD_WIDGETS = {"municipality_id": "municipality"}  # field -> attribute, w
 
 class MasterDataTab(QWidget):
     changed = Signal()
+    open_case = Signal(str)  # another household member's file
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -115,9 +118,16 @@ class MasterDataTab(QWidget):
         self.own_flat_since = self.household_errors.add(
             "own_flat_since", self.tr("Eigene Wohnung seit"), DateField()
         )
-        self.members = QLabel()
-        self.members.setWordWrap(True)
-        hform.addRow(self.tr("Weitere Mitglieder"), self.members)
+        # The client's own relation, saved with the person's fields
+        self.relationship = self.household_errors.add(
+            "relationship", self.tr("Beziehung"), EnumCombo(HouseholdRelation)
+        )
+        self.relationship.setToolTip(self.tr("Beziehung zur Bezugsperson des Haushalts"))
+        self.members = HouseholdMembersList()
+        self.members.open_case.connect(self.open_case.emit)
+        # the whole width of the box: a row per person with relation, age and a button
+        hform.addRow(QLabel(self.tr("Weitere Mitglieder")))
+        hform.addRow(self.members)
         self.add_member_button = QPushButton(self.tr("Weitere Person im Haushalt …"))
         self.add_member_button.setObjectName("add_household_member")
         self.add_member_button.clicked.connect(self.add_member)
@@ -167,6 +177,7 @@ class MasterDataTab(QWidget):
             self.employment_since,
             self.phone,
             self.notes,
+            self.relationship,
             self.municipality,
             self.address,
             self.housing_type,
@@ -222,7 +233,8 @@ class MasterDataTab(QWidget):
             self.housing_type.set_value(h.housing_type)
             self.moved_in_on.set_date(h.moved_in_on)
             self.own_flat_since.set_date(h.own_flat_since)
-        self.members.setText(", ".join(m.full_name for m in data.members) or self.tr("keine"))
+        self.relationship.set_value(c.relationship)
+        self.members.show_members(data.members)
         self.consents.show_records(c.id, data.consents)
         self.markers.show_records(c.id, data.markers)
         self._show_markers(data)
@@ -301,6 +313,7 @@ class MasterDataTab(QWidget):
             "employment": self.employment.value(),
             "phone": self.phone.text().strip(),
             "notes": self.notes.toPlainText(),
+            "relationship": self.relationship.value(),
             **dates,
         }
         household = {
