@@ -18,33 +18,38 @@ from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
 
 
-def test_small_batches_lose_nothing(tmp_path, server, monkeypatch):
+@pytest.fixture
+def laptops(tmp_path, server) -> list[CaseFile]:
+    """Two laptops of one caseworker, enrolled with the office server process."""
     add_caseworker(server.db, "amueller")
-    monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
     files = []
     for name in ("a", "b"):
         cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
         SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
         files.append(cf)
-    try:
-        demo.generate(Services(files[0]), 12, seed=5)
-        report = SyncClient(files[0]).sync()
-        assert report.rejected == 0
-        assert report.pushed > 37 * 10
-        SyncClient(files[1]).sync()
-        counts = []
-        for cf in files:
-            with cf.engine.connect() as conn:
-                counts.append(
-                    [
-                        conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
-                        for t in ("client", "case_file", "help_plan_entry", "contact_note")
-                    ]
-                )
-        assert counts[0] == counts[1] and counts[0][0] == 12
-    finally:
-        for cf in files:
-            cf.lock()
+    yield files
+    for cf in files:
+        cf.lock()
+
+
+def test_small_batches_lose_nothing(laptops, monkeypatch):
+    files = laptops
+    monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
+    demo.generate(Services(files[0]), 12, seed=5)
+    report = SyncClient(files[0]).sync()
+    assert report.rejected == 0
+    assert report.pushed > 37 * 10
+    SyncClient(files[1]).sync()
+    counts = []
+    for cf in files:
+        with cf.engine.connect() as conn:
+            counts.append(
+                [
+                    conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                    for t in ("client", "case_file", "help_plan_entry", "contact_note")
+                ]
+            )
+    assert counts[0] == counts[1] and counts[0][0] == 12
 
 
 def test_a_batch_that_fails_stops_the_ones_after_it(tmp_path, server, monkeypatch):
@@ -85,117 +90,90 @@ def test_a_batch_that_fails_stops_the_ones_after_it(tmp_path, server, monkeypatc
         cf.lock()
 
 
-def test_a_page_that_fails_to_apply_is_fetched_again(tmp_path, server, monkeypatch):
+def test_a_page_that_fails_to_apply_is_fetched_again(laptops, monkeypatch):
     """The next page is fetched while one is applied; if applying fails, the cursor stays
     at the last page applied and the next sync goes on from there."""
-    add_caseworker(server.db, "amueller")
-    files = []
-    for name in ("a", "b"):
-        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
-        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
-        files.append(cf)
-    try:
-        demo.generate(Services(files[0]), 6, seed=5)
-        SyncClient(files[0]).sync()
-        real_apply = sync_client.apply_page
-        pages = []
+    files = laptops
+    demo.generate(Services(files[0]), 6, seed=5)
+    SyncClient(files[0]).sync()
+    real_apply = sync_client.apply_page
+    pages = []
 
-        def apply(conn, page, hlc):
-            pages.append(page.next_cursor)
-            if len(pages) == 3:
-                raise RuntimeError("Platte voll")
-            return real_apply(conn, page, hlc)
+    def apply(conn, page, hlc):
+        pages.append(page.next_cursor)
+        if len(pages) == 3:
+            raise RuntimeError("Platte voll")
+        return real_apply(conn, page, hlc)
 
-        monkeypatch.setattr(sync_client, "apply_page", apply)
-        reader = SyncClient(files[1])
-        reader.pull_limit = 50
-        with pytest.raises(RuntimeError):
-            reader.sync()
-        with files[1].engine.connect() as conn:
-            assert int(files[1].state(conn, "sync_cursor")) == pages[1]
-        monkeypatch.setattr(sync_client, "apply_page", real_apply)
-        SyncClient(files[1]).sync()
-        counts = []
-        for cf in files:
-            with cf.engine.connect() as conn:
-                counts.append(
-                    [
-                        conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
-                        for t in ("client", "case_file", "help_plan_entry", "contact_note")
-                    ]
-                )
-        assert counts[0] == counts[1] and counts[0][0] == 6
-    finally:
-        for cf in files:
-            cf.lock()
+    monkeypatch.setattr(sync_client, "apply_page", apply)
+    reader = SyncClient(files[1])
+    reader.pull_limit = 50
+    with pytest.raises(RuntimeError):
+        reader.sync()
+    with files[1].engine.connect() as conn:
+        assert int(files[1].state(conn, "sync_cursor")) == pages[1]
+    monkeypatch.setattr(sync_client, "apply_page", real_apply)
+    SyncClient(files[1]).sync()
+    counts = []
+    for cf in files:
+        with cf.engine.connect() as conn:
+            counts.append(
+                [
+                    conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                    for t in ("client", "case_file", "help_plan_entry", "contact_note")
+                ]
+            )
+    assert counts[0] == counts[1] and counts[0][0] == 6
 
 
-def test_an_imported_list_reaches_the_other_laptop(tmp_path, server):
+def test_an_imported_list_reaches_the_other_laptop(laptops, tmp_path):
     """#17 part 4: what an import writes syncs like anything entered in the window."""
     from tests.fixtures.import_lists import PEOPLE, excel_list
 
-    add_caseworker(server.db, "amueller")
-    files = []
-    for name in ("a", "b"):
-        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
-        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
-        files.append(cf)
-    try:
-        services = Services(files[0])
-        services.imports.run(services.imports.plan(excel_list(tmp_path / "liste.xlsx")))
-        assert SyncClient(files[0]).sync().rejected == 0
-        SyncClient(files[1]).sync()
-        other = Services(files[1])
-        names = sorted(r.client_name for r in other.cases.caseload())
-        assert names == sorted(f"{p[0]}, {p[1]}" for p in PEOPLE)
-        amir = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Amir")
-        soraya = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Soraya")
-        with files[1].engine.connect() as conn:
-            households = {
-                conn.exec_driver_sql(
-                    "SELECT household_id FROM client WHERE id = "
-                    "(SELECT client_id FROM case_file WHERE id = ?)",
-                    (row.case_id,),
-                ).scalar()
-                for row in (amir, soraya)
-            }
-        assert len(households) == 1  # one household, as in the list
-        with files[1].engine.connect() as conn:  # the relations travel (#17 part 5)
-            relations = dict(conn.exec_driver_sql(
-                "SELECT first_name, relationship FROM client WHERE last_name = 'Haidari'"
-            ).all())  # fmt: skip
-        assert relations == {"Amir": "reference_person", "Soraya": "spouse"}
-    finally:
-        for cf in files:
-            cf.lock()
+    files = laptops
+    services = Services(files[0])
+    services.imports.run(services.imports.plan(excel_list(tmp_path / "liste.xlsx")))
+    assert SyncClient(files[0]).sync().rejected == 0
+    SyncClient(files[1]).sync()
+    other = Services(files[1])
+    names = sorted(r.client_name for r in other.cases.caseload())
+    assert names == sorted(f"{p[0]}, {p[1]}" for p in PEOPLE)
+    amir = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Amir")
+    soraya = next(c for c in other.cases.caseload() if c.client_name == "Haidari, Soraya")
+    with files[1].engine.connect() as conn:
+        households = {
+            conn.exec_driver_sql(
+                "SELECT household_id FROM client WHERE id = "
+                "(SELECT client_id FROM case_file WHERE id = ?)",
+                (row.case_id,),
+            ).scalar()
+            for row in (amir, soraya)
+        }
+    assert len(households) == 1  # one household, as in the list
+    with files[1].engine.connect() as conn:  # the relations travel (#17 part 5)
+        relations = dict(conn.exec_driver_sql(
+            "SELECT first_name, relationship FROM client WHERE last_name = 'Haidari'"
+        ).all())  # fmt: skip
+    assert relations == {"Amir": "reference_person", "Soraya": "spouse"}
 
 
-def test_a_reminder_reaches_the_other_laptop_and_its_done_comes_back(tmp_path, server):
+def test_a_reminder_reaches_the_other_laptop_and_its_done_comes_back(laptops):
     """#17 part 2: a follow-up set on one laptop is due on the other; done there, it is done
     on the first."""
     from tests.helpers import new_client
 
-    add_caseworker(server.db, "amueller")
-    files = []
-    for name in ("a", "b"):
-        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
-        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
-        files.append(cf)
-    try:
-        first, second = Services(files[0]), Services(files[1])
-        _client, case = new_client(first)
-        today = first.ctx.clock.today()
-        reminder = first.follow_ups.remind(case.id, today, "Kita anrufen")
-        SyncClient(files[0]).sync()
-        SyncClient(files[1]).sync()
-        due = second.follow_ups.due()
-        assert [(i.detail, i.reminder_id) for i in due.of("today")] == [
-            ("Kita anrufen", reminder.id)]  # fmt: skip
-        second.follow_ups.done(reminder.id)
-        SyncClient(files[1]).sync()
-        SyncClient(files[0]).sync()
-        assert first.follow_ups.reminders(case.id)[0].done_on == today
-        assert reminder.id not in {i.reminder_id for i in first.follow_ups.due().items}
-    finally:
-        for cf in files:
-            cf.lock()
+    files = laptops
+    first, second = Services(files[0]), Services(files[1])
+    _client, case = new_client(first)
+    today = first.ctx.clock.today()
+    reminder = first.follow_ups.remind(case.id, today, "Kita anrufen")
+    SyncClient(files[0]).sync()
+    SyncClient(files[1]).sync()
+    due = second.follow_ups.due()
+    assert [(i.detail, i.reminder_id) for i in due.of("today")] == [
+        ("Kita anrufen", reminder.id)]  # fmt: skip
+    second.follow_ups.done(reminder.id)
+    SyncClient(files[1]).sync()
+    SyncClient(files[0]).sync()
+    assert first.follow_ups.reminders(case.id)[0].done_on == today
+    assert reminder.id not in {i.reminder_id for i in first.follow_ups.due().items}

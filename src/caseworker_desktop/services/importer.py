@@ -201,31 +201,28 @@ class ImportService:
         if on_file:
             db["on_file"].create_index(["born"])
         by_line = {r.line: r for r in plan.rows}
-        same_day = "(a.born = b.born OR a.born IS NULL OR b.born IS NULL)"
-        pairs = db.execute(
-            f"SELECT a.line, a.first, a.last, a.born, b.line, b.first, b.last, b.born"
-            f" FROM staged a JOIN staged b ON b.line < a.line AND {same_day}"
-            f" ORDER BY a.line, b.line"
-        ).fetchall()
-        for line, first, last, born, other, o_first, o_last, o_born in pairs:
-            row = by_line[line]
-            if not row.duplicate_of and _alike(first, last, born, o_first, o_last, o_born):
-                row.duplicate_of = f"Zeile {other}"
-        if not on_file:
-            return
         names = {c.id: c for c in on_file}
-        pairs = db.execute(
-            f"SELECT a.line, a.first, a.last, a.born, b.id, b.first, b.last, b.born"
-            f" FROM staged a JOIN on_file b ON {same_day} ORDER BY a.line"
-        ).fetchall()
-        for line, first, last, born, client_id, o_first, o_last, o_born in pairs:
-            row = by_line[line]
-            if not row.duplicate_of and _alike(first, last, born, o_first, o_last, o_born):
-                c = names[client_id]
-                shown = f"{c.last_name}, {c.first_name}"
-                if c.birth_date:
-                    shown += f", geb. {c.birth_date:%d.%m.%Y}"
-                row.duplicate_of = shown
+
+        def shown(key) -> str:  # a row further up, or someone on file
+            if key not in names:
+                return f"Zeile {key}"
+            c = names[key]
+            return f"{c.last_name}, {c.first_name}" + (
+                f", geb. {c.birth_date:%d.%m.%Y}" if c.birth_date else ""
+            )
+
+        same_day = "(a.born = b.born OR a.born IS NULL OR b.born IS NULL)"
+        found = "SELECT a.line, a.first, a.last, a.born, b.{key}, b.first, b.last, b.born FROM"
+        queries = [f"{found.format(key='line')} staged a JOIN staged b"
+                   f" ON b.line < a.line AND {same_day} ORDER BY a.line, b.line"]  # fmt: skip
+        if on_file:
+            queries.append(f"{found.format(key='id')} staged a JOIN on_file b ON {same_day}"
+                           " ORDER BY a.line")  # fmt: skip
+        for sql in queries:
+            for line, first, last, born, key, o_first, o_last, o_born in db.execute(sql):
+                row = by_line[line]
+                if not row.duplicate_of and _alike(first, last, born, o_first, o_last, o_born):
+                    row.duplicate_of = shown(key)
 
 
 def _one_reference_person(rows: list[ImportRow]) -> None:
