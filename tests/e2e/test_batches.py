@@ -32,6 +32,12 @@ def laptops(tmp_path, server) -> list[CaseFile]:
         cf.lock()
 
 
+def _counts(cf: CaseFile) -> list[int]:
+    with cf.engine.connect() as conn:
+        return [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                for t in ("client", "case_file", "help_plan_entry", "contact_note")]  # fmt: skip
+
+
 def test_small_batches_lose_nothing(laptops, monkeypatch):
     files = laptops
     monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
@@ -40,15 +46,7 @@ def test_small_batches_lose_nothing(laptops, monkeypatch):
     assert report.rejected == 0
     assert report.pushed > 37 * 10
     SyncClient(files[1]).sync()
-    counts = []
-    for cf in files:
-        with cf.engine.connect() as conn:
-            counts.append(
-                [
-                    conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
-                    for t in ("client", "case_file", "help_plan_entry", "contact_note")
-                ]
-            )
+    counts = [_counts(cf) for cf in files]
     assert counts[0] == counts[1] and counts[0][0] == 12
 
 
@@ -114,15 +112,7 @@ def test_a_page_that_fails_to_apply_is_fetched_again(laptops, monkeypatch):
         assert int(files[1].state(conn, "sync_cursor")) == pages[1]
     monkeypatch.setattr(sync_client, "apply_page", real_apply)
     SyncClient(files[1]).sync()
-    counts = []
-    for cf in files:
-        with cf.engine.connect() as conn:
-            counts.append(
-                [
-                    conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
-                    for t in ("client", "case_file", "help_plan_entry", "contact_note")
-                ]
-            )
+    counts = [_counts(cf) for cf in files]
     assert counts[0] == counts[1] and counts[0][0] == 6
 
 
