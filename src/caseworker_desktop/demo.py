@@ -15,6 +15,7 @@ from .domain.enums import (
     CourseType,
     EmploymentStatus,
     EntryStatus,
+    HouseholdRelation,
     HousingType,
     LanguageLevel,
     LifeArea,
@@ -131,6 +132,7 @@ def _household(services, rng, people, code, nation, municipalities, today, size,
                 residence_status=ResidenceStatus(rng.choice(nation["status"])),
                 arrival_date=arrival,
                 household_id=household_id,
+                relationship=RELATIONS[min(member, 2)],
                 data_processing_consent_on=arrival + timedelta(days=rng.randint(30, 90)),
             ),
             opened_on=min(today, arrival + timedelta(days=rng.randint(30, 100))),
@@ -152,6 +154,12 @@ def _household(services, rng, people, code, nation, municipalities, today, size,
                 employment_since=today - timedelta(days=rng.randint(0, (today - arrival).days)),
             )
         _case_content(services, rng, people, case, today, summary)
+
+
+# The first of a household is its reference person, the second their spouse, the younger
+# ones their (grown-up) children.
+RELATIONS = (HouseholdRelation.REFERENCE_PERSON, HouseholdRelation.SPOUSE,
+             HouseholdRelation.CHILD)  # fmt: skip
 
 
 def _case_content(services, rng, people, case, today, summary):
