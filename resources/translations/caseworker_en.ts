@@ -407,170 +407,175 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>Follow-up …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <source>Brief erstellen …</source>
+        <translation>Write a letter …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="210"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
         <source>Auskunft nach Art. 15 DSGVO …</source>
         <translation>Access request (GDPR Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="78"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="82"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="92"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="93"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="122"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="336"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="338"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="208"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="262"/>
         <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
         <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="267"/>
         <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="299"/>
         <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
         <translation>Will be deleted under the retention rules on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="311"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="314"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="316"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="372"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="374"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="392"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="374"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="376"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="57"/>
         <source>Löschung auf Antrag</source>
         <translation>Erasure on request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="59"/>
         <source>Den Löschantrag für Akte %1 zurücknehmen?</source>
         <translation>Withdraw the erasure request for record %1?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="64"/>
         <source>%1 hat heute die Löschung der Daten verlangt (Art. 17 DSGVO)? Die Teamleitung bestätigt den Antrag; danach löscht das Landratsamt die Akte %2 mit allem, was dazu gespeichert ist, auf allen Geräten und in den Sicherungen. Das kann nicht rückgängig gemacht werden.</source>
         <translation>Did %1 ask today for their data to be erased (GDPR Art. 17)? The team lead confirms the request; then the district office deletes record %2 with everything stored about it, on every device and in the backups. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="90"/>
         <source>Löschantrag bestätigen</source>
         <translation>Confirm erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="94"/>
         <source>Löschung der Akte %1 (%2) bestätigen? Das Landratsamt löscht sie bei seinem nächsten Löschlauf auf allen Geräten; das kann nicht rückgängig gemacht werden.</source>
         <translation>Confirm the erasure of record %1 (%2)? The district office deletes it at its next deletion run on every device; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="115"/>
         <source>Akten zusammenführen</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="123"/>
         <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
         <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="159"/>
         <source>Zusammenführen fehlgeschlagen.</source>
         <translation>Merging failed.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="171"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Access request (GDPR Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="175"/>
         <source>Ordner für die Auskunft</source>
         <translation>Folder for the access export</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="185"/>
         <source>Auskunft erstellt:
 %1
 %2</source>
@@ -583,44 +588,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="132"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="133"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="284"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="286"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="327"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="327"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="329"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="339"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="341"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -2372,6 +2377,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Accompaniment</translation>
     </message>
     <message>
+        <source>Brief</source>
+        <extracomment>Label of ContactKind.LETTER</extracomment>
+        <translation>Letter</translation>
+    </message>
+    <message>
         <source>Gleichzeitig geänderter Text</source>
         <extracomment>Label of ConflictKind.TEXT</extracomment>
         <translation>Text changed concurrently</translation>
@@ -3233,6 +3243,79 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="75"/>
         <source>z. B. Ukrainisch, Russisch (erste = bevorzugt)</source>
         <translation>e.g. Ukrainian, Russian (first = preferred)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="21"/>
+        <source>Brief an %1</source>
+        <translation>Letter to %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="23"/>
+        <source>Vorlagen des Landratsamts; Datum, Uhrzeit und Ort werden eingesetzt, wo die Vorlage sie nennt. Der Brief wird in der Akte als Kontakt vermerkt.</source>
+        <translation>Templates of the district office; date, time and place are filled in where the template names them. The letter is recorded in the case as a contact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="27"/>
+        <source>Vorlage</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="31"/>
+        <source>Datum des Termins</source>
+        <translation>Date of the appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="32"/>
+        <source>Uhrzeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="33"/>
+        <source>z. B. 10:30</source>
+        <translation>e.g. 10:30</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="35"/>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="37"/>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="38"/>
+        <source>Nur Deutsch</source>
+        <translation>German only</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="40"/>
+        <source>Deutsch und %1</source>
+        <translation>German and %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="44"/>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="49"/>
+        <source>Noch keine Briefvorlagen: Das Landratsamt legt sie an; der Laptop erhält sie beim nächsten Abgleich.</source>
+        <translation>No letter templates yet: the district office adds them; this laptop receives them with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="60"/>
+        <source>Brief als PDF speichern</source>
+        <translation>Save letter as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/letter.py" line="62"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -201,7 +201,7 @@ def _case_content(services, rng, people, case, today, summary):
                 TraumaOfferKind.GROUP_OFFERING, case_id=case.id, trauma_referral_id=referral.id
             )
     for _ in range(rng.randint(1, 6)):
-        kind = rng.choice(list(ContactKind))
+        kind = rng.choice(list(NOTES))  # the kinds of a conversation (a letter has its own)
         services.cases.add_note(
             case.id,
             kind=kind,

@@ -36,6 +36,7 @@ def test_generated_requests_never_get_a_server_error(api, mode):
         "/sync/push",
         "/sync/pull",
         "/directory",
+        "/letter-templates",
         "/version",
         "/audit/push",
         "/audit/pull",

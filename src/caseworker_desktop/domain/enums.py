@@ -193,6 +193,7 @@ class ContactKind(StrEnum):
     OFFICE_HOUR = "office_hour"
     PHONE = "phone"
     ACCOMPANIMENT = "accompaniment"
+    LETTER = "letter"  # a letter written from one of the office's templates
 
 
 class ConflictKind(StrEnum):

@@ -152,6 +152,7 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.ContactKind.OFFICE_HOUR: "Sprechstunde",
         e.ContactKind.PHONE: "Telefonat",
         e.ContactKind.ACCOMPANIMENT: "Begleitung",
+        e.ContactKind.LETTER: "Brief",
     },
     e.ConflictKind: {
         e.ConflictKind.TEXT: "Gleichzeitig geänderter Text",

@@ -38,6 +38,8 @@ from ..sync.protocol import (
     EnrolResponse,
     ErrorBody,
     EscrowUpdate,
+    LetterTemplateOut,
+    LetterTemplates,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -45,7 +47,7 @@ from ..sync.protocol import (
     RecoveryRequest,
     VersionInfo,
 )
-from . import recovery
+from . import letters, recovery
 from .auth import NotAuthenticated, OfficeError, Principal
 from .operations import (
     LOOPBACK,
@@ -334,6 +336,14 @@ def create_app(
             token=token,
             recovery_public_key=public_pem,
             user=enrolled_user(user),
+        )
+
+    @app.get("/letter-templates", response_model=LetterTemplates, responses=_ERRORS)
+    def letter_templates(_who: Annotated[Principal, Depends(device)]) -> LetterTemplates:
+        with store.engine.connect() as conn:
+            found = letters.all_templates(conn)
+        return LetterTemplates(
+            templates=[LetterTemplateOut(name=t.name, title=t.title, body=t.body) for t in found]
         )
 
     @app.get("/directory", response_model=Directory, responses=_ERRORS)

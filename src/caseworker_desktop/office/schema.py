@@ -109,6 +109,16 @@ field_state = sa.Table(
     sa.Column("hlc", sa.String(90), nullable=False),
     sa.Column("device_id", sa.String(32), nullable=False),
 )
+# Letter templates (invitation, reminder, confirmation of participation) maintained at the
+# office and sent to every laptop (office/letters.py).
+letter_templates = sa.Table(
+    "letter_templates",
+    metadata,
+    sa.Column("name", sa.String(60), primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
 row_case = sa.Table(
     "row_case",
     metadata,

@@ -131,6 +131,11 @@ GERMAN: dict[str, str] = {
     "signature_client": "Unterschrift Klient:in",
     "signature_caseworker": "Unterschrift Integrationsmanager:in",
     "page": "Seite {page} von {pages}",
+    # letters from the office's templates (printing/letter.py)
+    "letter.date": "Datum",
+    "letter.time": "Uhrzeit",
+    "letter.place": "Ort",
+    "letter.closing": "Mit freundlichen Grüßen",
     # the access export (Art. 15): its title and section headings (domain.access_export)
     "access.title": ACCESS_TITLE,
     **{f"access.{key}": title for key, title in SECTIONS},

@@ -21,6 +21,7 @@ from .follow_ups import FollowUpService
 from .help_plans import HelpPlanService, masked
 from .importer import ImportService
 from .inbox import InboxService
+from .letters import LetterService
 from .merge import MergeService
 from .planning import PlanningService
 from .printing import PrintService
@@ -72,6 +73,7 @@ class Services:
         self.reports = ReportService(self.ctx)
         self.imports = ImportService(self.ctx)
         self.follow_ups = FollowUpService(self.ctx)
+        self.letters = LetterService(self.ctx)
         self.inbox = InboxService(self.ctx)
         self.merge = MergeService(self.ctx)
         self.access = AccessExportService(self.ctx)

@@ -36,6 +36,7 @@ AUDIT_KEY_PURPOSE = b"caseworker audit chain v1"
 RECOVERY_PUBLIC_KEY = "recovery_public_pem"  # local_state: the office's, for a new escrow
 ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for the office
 RETENTION_RULES = "retention"  # local_state: the office's retention rules (JSON, /directory)
+LETTER_TEMPLATES = "letter_templates"  # local_state: the office's letter templates (JSON)
 AUDIT_KEY_STATE = "audit_key"  # local_state: the chain's HMAC key, outlives a new data key
 
 

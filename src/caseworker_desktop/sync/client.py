@@ -20,7 +20,13 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import Role
 from ..domain.labels import span
-from ..storage.casefile import ESCROW_PENDING, RECOVERY_PUBLIC_KEY, RETENTION_RULES, CaseFile
+from ..storage.casefile import (
+    ESCROW_PENDING,
+    LETTER_TEMPLATES,
+    RECOVERY_PUBLIC_KEY,
+    RETENTION_RULES,
+    CaseFile,
+)
 from ..storage.orm import change_log, table_of
 from ..storage.vault import VaultError
 from . import outbox
@@ -202,6 +208,7 @@ class SyncClient:
         if report.evicted_cases or report.purged:  # nor come back from an old backup
             self.case_file.refresh_backups("nach-loeschung" if report.purged else "nach-abgabe")
         self.refresh_directory()
+        self.refresh_letter_templates()
         with self.engine.begin() as conn:
             self.case_file.set_state(
                 conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds")
@@ -302,6 +309,15 @@ class SyncClient:
             self.case_file.set_state(conn, SNAPSHOT, "")
         log.warning("the office was restored from a backup: sending everything again")
         return True
+
+    def refresh_letter_templates(self) -> None:
+        """The office's letter templates, kept in the case file for writing letters
+        offline (replaced whole: the office's list is the truth)."""
+        found = self.transport.letter_templates().templates
+        with self.engine.begin() as conn:
+            self.case_file.set_state(
+                conn, LETTER_TEMPLATES, json.dumps([t.model_dump() for t in found])
+            )
 
     def refresh_directory(self) -> None:
         """Staff names, roles and teams from the office: reference data, kept as the office

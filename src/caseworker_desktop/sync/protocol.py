@@ -168,6 +168,18 @@ class Directory(_Strict):
     retention: RetentionInfo | None = None
 
 
+class LetterTemplateOut(_Strict):
+    name: str
+    title: str
+    body: str
+
+
+class LetterTemplates(_Strict):
+    """The office's letter templates (caseworker-office template add)."""
+
+    templates: list[LetterTemplateOut]
+
+
 class VersionInfo(_Strict):
     protocol: int
     server: str

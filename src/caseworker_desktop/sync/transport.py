@@ -23,6 +23,7 @@ from .protocol import (
     EnrolRequest,
     EnrolResponse,
     EscrowUpdate,
+    LetterTemplates,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -158,6 +159,9 @@ class Transport:
 
     def version(self) -> VersionInfo:
         return _parse(VersionInfo, self._call("GET", "/version"))
+
+    def letter_templates(self) -> LetterTemplates:
+        return _parse(LetterTemplates, self._call("GET", "/letter-templates"))
 
     def directory(self) -> Directory:
         return _parse(Directory, self._call("GET", "/directory"))

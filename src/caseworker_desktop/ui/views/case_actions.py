@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...domain import model as m
 from ...domain.errors import CaseworkerError
 from ..dialogs.access_export import AccessExportDialog
+from ..dialogs.letter import LetterDialog
 from ..dialogs.merge import MergeDialog
 from ..dialogs.reminder import ReminderDialog
 from .common import run_form, warn_on_failure
@@ -28,6 +29,24 @@ class CaseActions:
         dialog = ReminderDialog(case.reference, self.session.clock.today(), self)
         self.dialog = run_form(self.session, dialog, lambda values: follow_ups.remind(
             case.id, values["due_on"], values["text"]))  # fmt: skip
+
+    def write_letter(self) -> None:
+        if self.data is None:
+            return
+        case, client, letters = self.data.case, self.data.client, self.session.services.letters
+
+        def open_dialog(templates) -> None:
+            dialog = LetterDialog(templates, case.reference, client.full_name,
+                                  client.preferred_language, self)  # fmt: skip
+
+            def save(values):
+                return letters.write(case.id, values["template"], values["path"],
+                                     on=values["on"], at=values["at"], place=values["place"],
+                                     lang=values["lang"])  # fmt: skip
+
+            self.dialog = run_form(self.session, dialog, save, lambda _note: self.reload())
+
+        self.session.call(letters.templates, open_dialog)
 
     # --- erasure on request (GDPR Art. 17) ---------------------------------------------------
 

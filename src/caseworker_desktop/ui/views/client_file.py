@@ -59,6 +59,7 @@ class ClientFileView(CaseActions, QWidget):
         self.close_action = menu.addAction(self.tr("Abschließen …"), self.close_case)
         self.reopen_action = menu.addAction(self.tr("Wieder öffnen"), self.reopen_case)
         self.reminder_action = menu.addAction(self.tr("Wiedervorlage …"), self.add_reminder)
+        self.letter_action = menu.addAction(self.tr("Brief erstellen …"), self.write_letter)
         menu.addSeparator()
         self.merge_action = menu.addAction(
             self.tr("Mit anderer Akte zusammenführen …"), self.merge_records
@@ -201,6 +202,7 @@ class ClientFileView(CaseActions, QWidget):
         self.close_action.setEnabled(case.status is not CaseStatus.CLOSED)
         self.reopen_action.setEnabled(case.status is not CaseStatus.OPEN)
         self.reminder_action.setEnabled(case.status is not CaseStatus.CLOSED)
+        self.letter_action.setEnabled(case.status is not CaseStatus.CLOSED)
         self.merge_action.setEnabled(case.closing_reason is not ClosingReason.DUPLICATE)
         self.erasure_action.setText(
             self.tr("Löschantrag zurücknehmen")
