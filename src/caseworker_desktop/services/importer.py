@@ -122,9 +122,7 @@ class ImportService:
         columns = {h: f for h in header if h and (f := iv.field_for(h))}
         ignored = [h for h in header if h and h not in columns]
         fields = set(columns.values())
-        if not ({"last_name", "first_name"} <= fields or "full_name" in fields or (
-            "last_name" in fields and "first_name" not in fields
-        )):  # fmt: skip
+        if not fields & {"last_name", "full_name"}:  # "Name" alone may hold "Name, Vorname"
             raise ListUnreadable(
                 "Keine Spalte für den Namen gefunden (Überschrift „Name“ und „Vorname“ oder "
                 "„Name, Vorname“)."
