@@ -173,3 +173,17 @@ def test_the_command_checks_then_imports_all_or_nothing(case_file, tmp_path, mon
     assert "0 Klient:innen" in capsys.readouterr().out  # all duplicates now
     assert cli(["import", "--data-dir", data_dir, "--file", str(tmp_path / "fehlt.csv")]) == 2
     assert "Datei nicht gefunden" in capsys.readouterr().err
+
+
+def test_a_new_member_joins_a_household_already_on_file(services, tmp_path):
+    """The updated list of next month: the family is on file, a newborn is new."""
+    services.imports.run(services.imports.plan(excel_list(tmp_path / "a.xlsx", PEOPLE[:1])))
+    baby = ["Haidari", "Yasin", "02.11.2026", "Ludwigsburg", "Schillerstraße 4", "AFG", "",
+            "Gestattung", "", "H1", "", "Sohn"]  # fmt: skip
+    plan = services.imports.plan(excel_list(tmp_path / "b.xlsx", [PEOPLE[0], baby]))
+    assert [r.state for r in plan.rows] == ["Dublette", "neu"]
+    result = services.imports.run(plan)
+    assert (result.clients, result.households) == (1, 0)
+    clients = _clients(services)
+    assert clients["Haidari, Yasin"].household_id == clients["Haidari, Amir"].household_id
+    assert clients["Haidari, Yasin"].relationship is HouseholdRelation.CHILD

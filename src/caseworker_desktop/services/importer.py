@@ -49,6 +49,7 @@ class ImportRow:
     household: str = ""
     problems: list[str] = field(default_factory=list)
     duplicate_of: str = ""  # who this row may already be ("Zeile 7" or a name on file)
+    on_file: str = ""  # the client on file this row is (id), if it is someone on file
 
     @property
     def name(self) -> str:
@@ -154,7 +155,10 @@ class ImportService:
             if r.household and r.new.relationship is HouseholdRelation.REFERENCE_PERSON
         }
         made = 0
-        with self.ctx.transaction():
+        with self.ctx.transaction() as tx:
+            for row in plan.duplicates:  # a household already on file: new members join it
+                if row.household and row.on_file and row.household not in households:
+                    households[row.household] = tx.get(m.Client, row.on_file).household_id
             for row in plan.new_rows:
                 new = row.new
                 joined = households.get(row.household) if row.household else None
@@ -221,6 +225,7 @@ class ImportService:
                 row = by_line[line]
                 if not row.duplicate_of and _alike(first, last, born, o_first, o_last, o_born):
                     row.duplicate_of = shown(key)
+                    row.on_file = key if key in names else ""
 
 
 def _one_reference_person(rows: list[ImportRow]) -> None:
