@@ -39,10 +39,10 @@ def test_household_members_are_printed_with_relation_and_age(services, tmp_path)
         "Halyna Kovalenko Elternteil Alter unbekannt"
     ) in content
     assert content.index("Haushalt") < content.index("Ziele und Maßnahmen")
-    # also with a second language (the household block stays German)
-    assert "Taras Kovalenko Ehepartner:in 43 J." in plain_text(
-        _print(services, plan_case.case.id, lang="uk")
-    )
+    # with a second language: the heading and the relations in both
+    bilingual = plain_text(_print(services, plan_case.case.id, lang="uk"))
+    assert "Haushalt Домогосподарство Olena Kovalenko Bezugsperson Контактна особа" in bilingual
+    assert "Taras Kovalenko Ehepartner:in Чоловік/дружина 43 J." in bilingual
     if shutil.which("pdftoppm"):  # for a look at the layout: tmp_path/household-1.png
         (tmp_path / "household.pdf").write_bytes(pdf)
         subprocess.run(

@@ -10,6 +10,7 @@ import pytest
 from caseworker_desktop.domain.enums import (
     EntryStatus,
     HelpPlanStatus,
+    HouseholdRelation,
     LifeArea,
     TraumaReferralStatus,
 )
@@ -17,7 +18,7 @@ from caseworker_desktop.domain.labels import label
 from caseworker_desktop.printing import labels_i18n as i18n
 from caseworker_desktop.resources import resources_dir
 
-ENUMS = (LifeArea, HelpPlanStatus, EntryStatus, TraumaReferralStatus)
+ENUMS = (LifeArea, HelpPlanStatus, EntryStatus, TraumaReferralStatus, HouseholdRelation)
 ALL_KEYS = set(i18n.GERMAN) | {i18n.key_of(v) for enum in ENUMS for v in enum}
 SCRIPT = {"en": "LATIN", "tr": "LATIN", "fr": "LATIN", "kmr": "LATIN", "so": "LATIN",
           "uk": "CYRILLIC", "ru": "CYRILLIC", "ar": "ARABIC", "fa": "ARABIC", "ps": "ARABIC",

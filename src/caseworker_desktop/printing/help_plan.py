@@ -53,9 +53,6 @@ GOAL_COLUMNS = [10 * mm, 76 * mm, 38 * mm, 20 * mm, 26 * mm]
 INFO_COLUMNS = [34 * mm, 51 * mm, 34 * mm, 51 * mm]
 TRAUMA_COLUMNS = [36 * mm, 34 * mm, 100 * mm]
 
-# The household block: German only until an interpreter has checked its labels in the
-# print languages (resources/print_labels/); relations are the domain's German labels.
-HOUSEHOLD_DE = "Haushalt"
 AGE_DE, AGE_UNKNOWN_DE = "{age} J.", "Alter unbekannt"
 
 DISPUTED = "bestritten"  # what the person disputes (Art. 18 DSGVO), printed beside it
@@ -256,11 +253,11 @@ class _Layout:
             style = Styles.body_bold if is_client else Styles.body
             rows.append(
                 [
-                    self.para(
-                        HOUSEHOLD_DE if number == 0 else "", Styles.label, widths[0] - 2 * PAD
-                    ),
+                    self.label("household", Styles.label, widths[0] - 2 * PAD)
+                    if number == 0
+                    else self.para("", Styles.label, widths[0] - 2 * PAD),
                     self.para(name, style, widths[1] - 2 * PAD),
-                    self.para(i18n.german(relation), Styles.body, widths[2] - 2 * PAD),
+                    self.label(relation, Styles.body, widths[2] - 2 * PAD),
                     self.para("" if is_client else age(years), Styles.body, widths[3] - 2 * PAD),
                 ]
             )

@@ -13,7 +13,13 @@ import json
 from enum import StrEnum
 
 from ..domain.access_export import ACCESS_TITLE, SECTIONS
-from ..domain.enums import EntryStatus, HelpPlanStatus, LifeArea, TraumaReferralStatus
+from ..domain.enums import (
+    EntryStatus,
+    HelpPlanStatus,
+    HouseholdRelation,
+    LifeArea,
+    TraumaReferralStatus,
+)
 from ..domain.errors import CaseworkerError
 from ..domain.labels import label as german_enum_label
 from ..resources import resources_dir
@@ -45,6 +51,7 @@ _PREFIX: dict[type[StrEnum], str] = {
     HelpPlanStatus: "plan",
     EntryStatus: "entry",
     TraumaReferralStatus: "trauma",
+    HouseholdRelation: "relation",
 }
 
 
@@ -131,6 +138,7 @@ GERMAN: dict[str, str] = {
     "signature_client": "Unterschrift Klient:in",
     "signature_caseworker": "Unterschrift Integrationsmanager:in",
     "page": "Seite {page} von {pages}",
+    "household": "Haushalt",
     # letters from the office's templates (printing/letter.py)
     "letter.date": "Datum",
     "letter.time": "Uhrzeit",
