@@ -313,7 +313,10 @@ class SyncClient:
     def refresh_letter_templates(self) -> None:
         """The office's letter templates, kept in the case file for writing letters
         offline (replaced whole: the office's list is the truth)."""
-        found = self.transport.letter_templates().templates
+        answer = self.transport.letter_templates()
+        if answer is None:
+            return
+        found = answer.templates
         with self.engine.begin() as conn:
             self.case_file.set_state(
                 conn, LETTER_TEMPLATES, json.dumps([t.model_dump() for t in found])

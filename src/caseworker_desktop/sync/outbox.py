@@ -38,9 +38,15 @@ def whole_writes(rows: list) -> list:
     same write. The cut-off write goes out whole with the next batch."""
     if len(rows) < PUSH_BATCH:
         return rows
-    last = (rows[-1]["table_name"], rows[-1]["row_id"], rows[-1]["hlc"])
-    whole = [r for r in rows if (r["table_name"], r["row_id"], r["hlc"]) != last]
-    return whole or rows  # one write larger than a batch: send it as it is
+
+    def write(r) -> tuple:
+        return (r["table_name"], r["row_id"], r["hlc"])
+
+    last = write(rows[-1])
+    cut = next(i for i, r in enumerate(rows) if write(r) == last)
+    # the rows before the last write's first: a prefix, so that the next batch starts
+    # right after it (sync.client reads on from the last row sent)
+    return rows[:cut] or rows  # one write larger than a batch: send it as it is
 
 
 def record_refusals(

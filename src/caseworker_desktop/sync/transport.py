@@ -160,13 +160,16 @@ class Transport:
     def version(self) -> VersionInfo:
         return _parse(VersionInfo, self._call("GET", "/version"))
 
-    def letter_templates(self) -> LetterTemplates:
-        return _parse(LetterTemplates, self._call("GET", "/letter-templates"))
+    def letter_templates(self) -> LetterTemplates | None:
+        """None from an office older than letter templates (404): the laptop keeps what it
+        has and syncs on."""
+        content = self._call("GET", "/letter-templates", missing_ok=True)
+        return None if content is None else _parse(LetterTemplates, content)
 
     def directory(self) -> Directory:
         return _parse(Directory, self._call("GET", "/directory"))
 
-    def _call(self, method: str, path: str, body=None, **kwargs) -> bytes:
+    def _call(self, method: str, path: str, body=None, missing_ok=False, **kwargs) -> bytes | None:
         if body is not None:
             kwargs["content"] = body if isinstance(body, bytes) else body.model_dump_json()
             kwargs["headers"] = {"Content-Type": "application/json"}
@@ -186,6 +189,8 @@ class Transport:
             ) from exc
         if response.status_code < 400:
             return response.content
+        if missing_ok and response.status_code == 404:
+            return None
         try:
             body = response.json()
             message, code = body.get("message") or response.text, body.get("code")
