@@ -16,6 +16,8 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import OfflineError, Transport
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
+from tests.fixtures.import_lists import PEOPLE, excel_list
+from tests.helpers import new_client
 
 
 @pytest.fixture
@@ -118,8 +120,6 @@ def test_a_page_that_fails_to_apply_is_fetched_again(laptops, monkeypatch):
 
 def test_an_imported_list_reaches_the_other_laptop(laptops, tmp_path):
     """#17 part 4: what an import writes syncs like anything entered in the window."""
-    from tests.fixtures.import_lists import PEOPLE, excel_list
-
     files = laptops
     services = Services(files[0])
     services.imports.run(services.imports.plan(excel_list(tmp_path / "liste.xlsx")))
@@ -150,8 +150,6 @@ def test_an_imported_list_reaches_the_other_laptop(laptops, tmp_path):
 def test_a_reminder_reaches_the_other_laptop_and_its_done_comes_back(laptops):
     """#17 part 2: a follow-up set on one laptop is due on the other; done there, it is done
     on the first."""
-    from tests.helpers import new_client
-
     files = laptops
     first, second = Services(files[0]), Services(files[1])
     _client, case = new_client(first)

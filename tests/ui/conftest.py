@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from caseworker_desktop.config import Settings
 from caseworker_desktop.ui.main_window import MainWindow
@@ -54,3 +56,17 @@ def settle(qtbot, ops, timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)
     qtbot.wait(20)
     qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)
+
+
+def choose_from_case_menu(qtbot, files, action) -> None:
+    """Click "Fall …", then the entry in the menu that pops up."""
+
+    def choose() -> None:
+        popup = QApplication.activePopupWidget()
+        assert popup is not None and action in popup.actions()
+        qtbot.mouseClick(
+            popup, Qt.MouseButton.LeftButton, pos=popup.actionGeometry(action).center()
+        )
+
+    QTimer.singleShot(50, choose)
+    qtbot.mouseClick(files.case_button, Qt.MouseButton.LeftButton)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from tests.helpers import new_client
-from tests.ui.conftest import settle
+from tests.ui.conftest import choose_from_case_menu, settle
 from tests.ui.test_workflows import submit, type_text
 
 
@@ -75,20 +75,6 @@ def test_a_mistake_is_deleted_from_the_case_menu(qtbot, window, session, service
     assert services.cases.caseload() == []
 
 
-def _choose_from_case_menu(qtbot, files, action) -> None:
-    """Click "Fall …", then the entry in the menu that pops up."""
-
-    def choose() -> None:
-        popup = QApplication.activePopupWidget()
-        assert popup is not None and action in popup.actions()
-        qtbot.mouseClick(
-            popup, Qt.MouseButton.LeftButton, pos=popup.actionGeometry(action).center()
-        )
-
-    QTimer.singleShot(50, choose)
-    qtbot.mouseClick(files.case_button, Qt.MouseButton.LeftButton)
-
-
 def test_two_records_of_one_person_are_merged_from_the_case_menu(qtbot, window, session, services):
     ops = session.ops
     kept, kept_case = new_client(services, first="Oleksandr", last="Kovalenko",
@@ -99,7 +85,7 @@ def test_two_records_of_one_person_are_merged_from_the_case_menu(qtbot, window, 
     settle(qtbot, ops)
     files = window.client_file
     qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == kept_case.id)
-    _choose_from_case_menu(qtbot, files, files.merge_action)
+    choose_from_case_menu(qtbot, files, files.merge_action)
     settle(qtbot, ops)
     dialog = files.dialog
     qtbot.waitUntil(lambda: dialog.plan is not None)
@@ -140,7 +126,7 @@ def test_nothing_to_merge_is_said(qtbot, window, session, services):
         box.accept()
 
     QTimer.singleShot(200, answer)
-    _choose_from_case_menu(qtbot, files, files.merge_action)
+    choose_from_case_menu(qtbot, files, files.merge_action)
     settle(qtbot, ops)
     qtbot.waitUntil(lambda: bool(said))
     assert "Keine andere Akte gefunden" in said[0]
@@ -161,7 +147,7 @@ def test_a_request_for_erasure_is_recorded_from_the_case_menu(qtbot, window, ses
         box.button(QMessageBox.StandardButton.Yes).click()
 
     QTimer.singleShot(200, answer_yes)
-    _choose_from_case_menu(qtbot, files, files.erasure_action)
+    choose_from_case_menu(qtbot, files, files.erasure_action)
     settle(qtbot, ops)
     qtbot.waitUntil(lambda: files.data.case.erasure_requested_on is not None)
     assert asked and "Olena Kovalenko" in asked[0] and case.reference in asked[0]
@@ -201,7 +187,7 @@ def test_an_access_export_from_the_case_menu(
 
     QTimer.singleShot(200, confirm)
     QTimer.singleShot(400, answer)
-    _choose_from_case_menu(qtbot, files, files.access_action)
+    choose_from_case_menu(qtbot, files, files.access_action)
     settle(qtbot, ops)
     qtbot.waitUntil(lambda: bool(said))
     assert "Auskunft erstellt" in said[0]

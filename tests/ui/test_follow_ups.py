@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from tests.helpers import new_client
 from tests.services.test_follow_ups import _case_with_dates
-from tests.ui.conftest import settle
+from tests.ui.conftest import choose_from_case_menu, settle
 
 
 def _show_page(qtbot, window):
@@ -56,15 +57,12 @@ def test_follow_ups_page_and_count(qtbot, window, services, tmp_path):
 
 
 def test_a_reminder_from_the_case_menu_done_on_the_page(qtbot, window, session, services):
-    from tests.helpers import new_client
-    from tests.ui.test_duplicates import _choose_from_case_menu
-
     _client, case = new_client(services, first="Olena", last="Kovalenko")
     window.refresh_caseload_then_select(case.id)
     settle(qtbot, session.ops)
     files = window.client_file
     qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == case.id)
-    _choose_from_case_menu(qtbot, files, files.reminder_action)
+    choose_from_case_menu(qtbot, files, files.reminder_action)
     qtbot.waitUntil(lambda: getattr(files, "dialog", None) is not None and files.dialog.isVisible())
     dialog = files.dialog
     dialog.due_on.set_date(session.clock.today())

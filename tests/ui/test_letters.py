@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from caseworker_desktop.domain.enums import ContactKind
 from caseworker_desktop.storage.casefile import LETTER_TEMPLATES
 from tests.helpers import new_client
-from tests.ui.conftest import settle
-from tests.ui.test_duplicates import _choose_from_case_menu
+from tests.ui.conftest import choose_from_case_menu, settle
 
 TEMPLATE = {"name": "erinnerung", "title": "Erinnerung an Ihren Termin",
             "body": "Guten Tag {name},\n\nwir erinnern an Ihren Termin am {datum} um {uhrzeit}"
@@ -28,7 +27,7 @@ def test_a_letter_from_the_case_menu(qtbot, window, session, services, tmp_path)
     settle(qtbot, session.ops)
     files = window.client_file
     qtbot.waitUntil(lambda: files.data is not None and files.data.case.id == case.id)
-    _choose_from_case_menu(qtbot, files, files.letter_action)
+    choose_from_case_menu(qtbot, files, files.letter_action)
     qtbot.waitUntil(lambda: getattr(files, "dialog", None) is not None and files.dialog.isVisible())
     dialog = files.dialog
     assert dialog.template.currentText() == "Erinnerung an Ihren Termin"

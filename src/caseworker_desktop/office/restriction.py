@@ -40,7 +40,7 @@ class Restrictions:
         if change.table == MARKER:
             return None
         case_id = self.scope.case.get((change.table, change.row_id))
-        client = self._client(case_id) if case_id else None
+        client = self._client_of_case.get(case_id) if case_id else None
         if client is None:
             return None
         markers = self._markers.get(client)
@@ -51,9 +51,6 @@ class Restrictions:
             if made < change.hlc and (lifted is None or lifted > change.hlc)
         ]  # fmt: skip
         return restriction_reason(in_force, change.table, [change.field], None)
-
-    def _client(self, case_id: str) -> str | None:
-        return self._client_of_case.get(case_id)
 
     def _load_clients(self, cases: set[str]) -> None:
         unknown = []

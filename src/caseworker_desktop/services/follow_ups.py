@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import CaseStatus, ConsentKind, CourseType, EntryStatus
 from ..domain.labels import label
+from ..storage.atomic import write_atomic
 from ..storage.orm import table_of
 from .cases import OPEN_COURSE, OPEN_TRAUMA
 from .context import ServiceContext
@@ -216,5 +217,5 @@ class FollowUpService:
             key = f"{item.case_id}|{item.kind}|{item.due_on}".encode()
             event.add("uid", hashlib.sha256(key).hexdigest()[:32] + "@caseworker-desktop")
             calendar.add_component(event)
-        path.write_bytes(calendar.to_ical())
+        write_atomic(path, calendar.to_ical())  # names, when chosen: only for this user
         return len(items)

@@ -70,7 +70,6 @@ class ImportPlan:
     columns: dict[str, str]  # header as in the file -> field
     ignored: list[str]  # headers not recognised (their columns are not read)
     rows: list[ImportRow]
-    default_municipality: str = ""
 
     @property
     def new_rows(self) -> list[ImportRow]:
@@ -137,7 +136,7 @@ class ImportService:
             _read_row(row, today, municipalities, municipality)
             rows.append(row)
         _one_reference_person(rows)
-        plan = ImportPlan(path, columns, ignored, rows, municipality)
+        plan = ImportPlan(path, columns, ignored, rows)
         self._find_duplicates(plan)
         return plan
 
@@ -163,7 +162,7 @@ class ImportService:
                 new = row.new
                 joined = households.get(row.household) if row.household else None
                 if joined:
-                    new = _with_household(new, joined)
+                    new = dataclasses.replace(new, household_id=joined)
                 elif new.relationship is None and row.household in named:
                     # whoever comes first is not the reference person the list names
                     new = dataclasses.replace(new, relationship=HouseholdRelation.UNKNOWN)
@@ -252,10 +251,6 @@ def _alike(first, last, born, o_first, o_last, o_born) -> bool:
     )
 
 
-def _with_household(new: NewClient, household_id: str) -> NewClient:
-    return dataclasses.replace(new, household_id=household_id)
-
-
 def _read_row(row: ImportRow, today: date, municipalities: dict[str, str], default: str) -> None:
     cells, problems = row.cells, row.problems
 
@@ -333,10 +328,7 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, object]
             f"Die Datei ist nicht lesbar ({type(exc).__name__}): {path.name}. "
             "Bitte als Excel-Arbeitsmappe (.xlsx) oder CSV speichern."
         ) from None
-    top = grid[:HEADER_SEARCH_ROWS]
-    scored = [(iv.header_score(cells), -i) for i, (_line, cells) in enumerate(top)]
-    best, at = max(scored, default=(0, 0))
-    at = -at  # the first of the best rows
+    best, at = _header_row([cells for _line, cells in grid])
     if best < 2:
         raise ListUnreadable(
             "Keine Überschriftenzeile erkannt (z. B. Name, Vorname, Geburtsdatum, Kommune)."
@@ -352,6 +344,14 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, object]
     if len(records) > MAX_ROWS:
         raise ListUnreadable(f"Mehr als {MAX_ROWS:,} Zeilen: bitte die Liste aufteilen.")
     return header, records
+
+
+def _header_row(rows: list[list[object]]) -> tuple[int, int]:
+    """(how many known headers, index) of the header row among the first rows: the one
+    with the most, the first of equals (title lines above it are skipped)."""
+    scored = [(iv.header_score(cells), -i) for i, cells in enumerate(rows[:HEADER_SEARCH_ROWS])]
+    best, at = max(scored, default=(0, 0))
+    return best, -at
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
@@ -372,13 +372,10 @@ def _delimited_rows(data: bytes) -> list[tuple[int, list[object]]]:
     """CSV or TSV as German spreadsheet programs write them (";" and Windows-1252, or
     UTF-8 with or without BOM), read by sqlite-utils from the header line on."""
     try:
-        data.decode("utf-8-sig")
-        encoding = "utf-8-sig"
+        lines = data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
-        encoding = "cp1252"
-    lines = data.decode(encoding).splitlines()
-    at = max(range(min(len(lines), HEADER_SEARCH_ROWS)), default=0,
-             key=lambda i: (iv.header_score(re.split(r"[;,\t]", lines[i])), -i))  # fmt: skip
+        lines = data.decode("cp1252").splitlines()
+    _best, at = _header_row([re.split(r"[;,\t]", line) for line in lines])
     body = "\n".join(lines[at:]).encode("utf-8")
     # The header line decides the delimiter (the sniffer can take the commas of
     # "Arabisch, Kurdisch" in a TSV for it).
@@ -397,5 +394,5 @@ def _delimited_rows(data: bytes) -> list[tuple[int, list[object]]]:
             grid.append((at + 1, header))
         grid.append((number, [record.get(h) for h in header]))
     if header is None:  # only the header line
-        grid.append((at + 1, next(csv.reader([lines[at]], delimiter=";"), [])))
+        grid.append((at + 1, next(csv.reader([lines[at]], delimiter=delimiter), [])))
     return grid

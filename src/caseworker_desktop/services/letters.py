@@ -53,12 +53,11 @@ class LetterService:
         problems = {}
         if at and not (match := _TIME.match(at.strip())):
             problems["at"] = "Uhrzeit als HH:MM, z. B. 10:30."
-        missing = {"datum": on, "uhrzeit": at.strip(), "ort": place.strip()}
+        given = {"datum": ("on", on), "uhrzeit": ("at", at.strip()), "ort": ("place", place)}
         for name in sorted(chosen.needs()):
-            if not missing[name]:
-                problems[{"datum": "on", "uhrzeit": "at", "ort": "place"}[name]] = (
-                    "Die Vorlage braucht diese Angabe."
-                )
+            field, value = given[name]
+            if not value or not str(value).strip():
+                problems[field] = "Die Vorlage braucht diese Angabe."
         if problems:
             raise ValidationError(problems)
         at = f"{int(match[1]):02d}:{match[2]}" if at else ""

@@ -127,9 +127,8 @@ class FollowUpView(QWidget):
             group.setFont(0, font)
             if bucket == "overdue" and items:
                 group.setForeground(0, QColor("#b03a2e"))
-            group.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
+            group.setFirstColumnSpanned(True)  # spans only once the item is in the tree
             for item in items:
                 kind, detail = self.kinds[item.kind], item.detail
                 if item.kind not in (fu.GOAL, fu.REMINDER):  # a course type or consent kind
