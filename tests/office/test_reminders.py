@@ -28,3 +28,15 @@ def test_a_reminder_goes_with_its_case_and_not_into_anothers(office):
     pulled = other.pull()
     assert "Kita anrufen" in {c["value"].strip('"') for c in pulled if c["table"] == "reminder"}
     assert all(c["table"] != "reminder" for c in carla.pull())
+
+
+def test_a_reminder_in_someone_elses_name_is_refused(office):
+    office.user("anna")
+    office.user("ben")
+    anna, ben = office.laptop("anna"), office.laptop("ben")
+    _, case_id, changes = anna.open_case()
+    assert anna.push(changes)["rejected"] == []
+    forged = anna.write("reminder", new_id(), case_id=case_id, due_on="2026-11-27",
+                        text="im Namen von Ben", author_id=ben.user["id"])  # fmt: skip
+    rejected = anna.push(forged)["rejected"]
+    assert {r["change_id"] for r in rejected} == {c["change_id"] for c in forged}
