@@ -24,6 +24,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     logs = tmp_path_factory.mktemp("logs")
     monkeypatch.setenv("CASEWORKER_LOG_DIR", str(logs))
     monkeypatch.setenv("CASEWORKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("CASEWORKER_VIEWER_DIR", str(tmp_path_factory.mktemp("viewer")))
     monkeypatch.delenv("CASEWORKER_PASSPHRASE", raising=False)
     monkeypatch.delenv("CASEWORKER_NEW_PASSPHRASE", raising=False)
     # The office's key file (made by the first migrate of a test), for every database the

@@ -58,22 +58,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="125"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="127"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="165"/>
         <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
         <translation>Access could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="183"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -382,145 +382,155 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="56"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="61"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
         <source>Wiedervorlage …</source>
         <translation>Follow-up …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
         <source>Brief erstellen …</source>
         <translation>Write a letter …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="210"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="214"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
         <source>Auskunft nach Art. 15 DSGVO …</source>
         <translation>Access request (GDPR Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="83"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="124"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="343"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
+        <source>Scans, Fotos und PDFs</source>
+        <translation>Scans, photos and PDFs</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="212"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="262"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="267"/>
         <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
         <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="272"/>
         <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="299"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="304"/>
         <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
         <translation>Will be deleted under the retention rules on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="311"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="316"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="316"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="374"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="392"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="397"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="376"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="381"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
@@ -588,44 +598,44 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation type="vanished">Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="129"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="129"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="131"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="136"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="291"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="327"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="332"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="334"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="346"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -1115,6 +1125,189 @@ or create a new one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="23"/>
+        <source>Dokument hinzufügen</source>
+        <translation>Add document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="23"/>
+        <source>Dokument bearbeiten</source>
+        <translation>Edit document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="26"/>
+        <source>PDF, Scan oder Foto, höchstens %1 MB. Der Inhalt wird verschlüsselt in der Falldatei gespeichert und beim Abgleich an das Landratsamt übertragen. Ärztliche Unterlagen und solche der Traumasprechstunde sind vertraulich: Name und Notiz erscheinen erst beim Öffnen, jedes Öffnen wird protokolliert.</source>
+        <translation>PDF, scan or photo, at most %1 MB. The content is stored encrypted in the case file and sent to the district office when syncing. Doctors&apos; documents and those of the trauma consultation are confidential: name and note appear only when opened, and every opening is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="38"/>
+        <source>Datei wählen …</source>
+        <translation>Choose a file …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="39"/>
+        <source>Durchsuchen …</source>
+        <translation>Browse …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="47"/>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="49"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="52"/>
+        <source>Datum des Dokuments</source>
+        <translation>Date of the document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="54"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="57"/>
+        <source>wie die Datei heißt</source>
+        <translation>as the file is named</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="58"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="70"/>
+        <source>Dokument wählen</source>
+        <translation>Choose document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="72"/>
+        <source>PDF und Bilder (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</source>
+        <translation>PDF and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document.py" line="88"/>
+        <source>Bitte eine Datei wählen.</source>
+        <translation>Please choose a file.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="29"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="33"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="34"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="36"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="41"/>
+        <source>Verfügbar</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="42"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="45"/>
+        <source>Noch keine Dokumente.
+„Dokument hinzufügen“ oder eine Datei hierher ziehen (PDF, Scan, Foto).</source>
+        <translation>No documents yet.
+&quot;Add document&quot; or drop a file here (PDF, scan, photo).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="52"/>
+        <source>Dokument hinzufügen …</source>
+        <translation>Add document …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="55"/>
+        <source>Ansehen</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="58"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="61"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="75"/>
+        <source>%1 (Fall %2)</source>
+        <translation>%1 (case %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="82"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="82"/>
+        <source>nach dem Abgleich</source>
+        <translation>after the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="131"/>
+        <source>Vertrauliches Dokument</source>
+        <translation>Confidential document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="133"/>
+        <source>Dieses Dokument enthält Gesundheitsdaten. Öffnen? Das Öffnen wird protokolliert.</source>
+        <translation>This document contains health data. Open it? Opening is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="156"/>
+        <source>Ansehen nicht möglich</source>
+        <translation>Cannot view</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="176"/>
+        <source>Bearbeiten nicht möglich</source>
+        <translation>Cannot edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="186"/>
+        <source>Dokument löschen</source>
+        <translation>Delete document</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="188"/>
+        <source>Dieses Dokument löschen? Es wird auch beim Landratsamt und auf den anderen Geräten gelöscht.</source>
+        <translation>Delete this document? It is also deleted at the district office and on the other devices.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="199"/>
+        <source>Löschen nicht möglich</source>
+        <translation>Cannot delete</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/enrol.py" line="13"/>
@@ -1361,17 +1554,17 @@ or create a new one with Ctrl+N.</translation>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="181"/>
         <source>Termine als Kalenderdatei speichern</source>
         <translation>Save appointments as calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="183"/>
         <source>Kalenderdateien (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="191"/>
         <source>%1 Termine gespeichert: %2</source>
         <translation>%1 appointments saved: %2</translation>
     </message>
@@ -2382,6 +2575,51 @@ or create a new one with Ctrl+N.</translation>
         <translation>Letter</translation>
     </message>
     <message>
+        <source>Aufenthaltstitel</source>
+        <extracomment>Label of DocumentKind.RESIDENCE_PERMIT</extracomment>
+        <translation>Residence permit</translation>
+    </message>
+    <message>
+        <source>Ausweis/Pass</source>
+        <extracomment>Label of DocumentKind.IDENTITY</extracomment>
+        <translation>ID card/passport</translation>
+    </message>
+    <message>
+        <source>Zeugnis/Nachweis</source>
+        <extracomment>Label of DocumentKind.CERTIFICATE</extracomment>
+        <translation>Certificate/proof</translation>
+    </message>
+    <message>
+        <source>Kursbescheinigung</source>
+        <extracomment>Label of DocumentKind.COURSE_CERTIFICATE</extracomment>
+        <translation>Course certificate</translation>
+    </message>
+    <message>
+        <source>Unterschriebener Hilfeplan</source>
+        <extracomment>Label of DocumentKind.SIGNED_HELP_PLAN</extracomment>
+        <translation>Signed help plan</translation>
+    </message>
+    <message>
+        <source>Bescheid/Schreiben</source>
+        <extracomment>Label of DocumentKind.NOTICE</extracomment>
+        <translation>Notice/letter</translation>
+    </message>
+    <message>
+        <source>Ärztliche Unterlage</source>
+        <extracomment>Label of DocumentKind.MEDICAL</extracomment>
+        <translation>Doctor&apos;s document</translation>
+    </message>
+    <message>
+        <source>Unterlage Traumasprechstunde</source>
+        <extracomment>Label of DocumentKind.TRAUMA</extracomment>
+        <translation>Trauma consultation document</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <extracomment>Label of DocumentKind.OTHER</extracomment>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>Gleichzeitig geänderter Text</source>
         <extracomment>Label of ConflictKind.TEXT</extracomment>
         <translation>Text changed concurrently</translation>
@@ -2802,9 +3040,39 @@ or create a new one with Ctrl+N.</translation>
         <translation>Handed over by</translation>
     </message>
     <message>
+        <source>Datum des Dokuments</source>
+        <extracomment>Label of field dated_on</extracomment>
+        <translation>Date of the document</translation>
+    </message>
+    <message>
+        <source>Dateiart</source>
+        <extracomment>Label of field media_type</extracomment>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>Größe</source>
+        <extracomment>Label of field size</extracomment>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Prüfsumme</source>
+        <extracomment>Label of field content_hash</extracomment>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>Hinzugefügt von</source>
+        <extracomment>Label of field added_by</extracomment>
+        <translation>Added by</translation>
+    </message>
+    <message>
         <source>Wiedervorlage</source>
         <extracomment>Label of history area reminder</extracomment>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Dokument</source>
+        <extracomment>Label of history area document</extracomment>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Traumaangebot</source>
@@ -4634,6 +4902,80 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="657"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="33"/>
+        <source>Dokument: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="50"/>
+        <source>◀ Vorige Seite</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="52"/>
+        <source>Nächste Seite ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="61"/>
+        <source>Mit Standardprogramm öffnen</source>
+        <translation>Open with default program</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="65"/>
+        <source>Öffnet eine vorübergehende Kopie; sie wird beim Sperren, beim Beenden und spätestens nach 10 Minuten gelöscht.</source>
+        <translation>Opens a temporary copy; it is deleted on locking, on quitting and after 10 minutes at the latest.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="70"/>
+        <source>Kopie speichern …</source>
+        <translation>Save a copy …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="73"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="101"/>
+        <source>Seite %1 von %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="111"/>
+        <source>Für diese Datei gibt es keine Vorschau (beschädigt oder ein Format, das hier nicht dargestellt wird). „Mit Standardprogramm öffnen“ versuchen.</source>
+        <translation>There is no preview for this file (damaged, or a format not shown here). Try &quot;Open with default program&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="136"/>
+        <source>Öffnen nicht möglich</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="130"/>
+        <source>Die vorübergehende Kopie konnte nicht angelegt werden.</source>
+        <translation>The temporary copy could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="137"/>
+        <source>Für diese Dateiart ist kein Programm eingerichtet.</source>
+        <translation>No program is set up for this file type.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="145"/>
+        <source>Kopie speichern</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="152"/>
+        <source>Speichern fehlgeschlagen</source>
+        <translation>Saving failed</translation>
     </message>
 </context>
 <context>

@@ -74,22 +74,36 @@ def _text(value: object) -> str:
     return value
 
 
+def _document_max_mb(value: object) -> int:
+    from .domain.documents import MAX_MB_RANGE
+
+    if isinstance(value, bool):
+        raise TypeError("document_max_mb")
+    megabytes = int(value)
+    if megabytes not in MAX_MB_RANGE:
+        raise ValueError("document_max_mb")
+    return megabytes
+
+
 _CONVERTERS = {
     "profiles": _profiles,
     "language": _language,
     "idle_lock_minutes": _idle_minutes,
     "server_url": _text,
+    "document_max_mb": _document_max_mb,
 }
 
 
 @dataclass
 class Settings:
-    """Per-laptop settings (no case data): known profiles, language, idle lock."""
+    """Per-laptop settings (no case data): known profiles, language, idle lock, the size
+    limit of documents."""
 
     profiles: list[str] = field(default_factory=list)  # profile folders, last used first
     language: str = "de"
     idle_lock_minutes: int = 5
     server_url: str = ""
+    document_max_mb: int = 25  # the largest document that can be attached
 
     @classmethod
     def load(cls) -> Settings:

@@ -13,6 +13,7 @@ from .domain.enums import (
     ContactKind,
     CourseReferralStatus,
     CourseType,
+    DocumentKind,
     EmploymentStatus,
     EntryStatus,
     HouseholdRelation,
@@ -77,6 +78,7 @@ class DemoSummary:
     course_referrals: int = 0
     trauma_referrals: int = 0
     notes: int = 0
+    documents: int = 0
 
 
 def _people() -> dict:
@@ -211,10 +213,39 @@ def _case_content(services, rng, people, case, today, summary):
             life_areas=tuple(rng.sample(list(LifeArea), rng.randint(1, 2))),
         )
         summary.notes += 1
+    if summary.documents < DEMO_DOCUMENTS:  # a few, so that the tab shows something
+        client = services.clients.get(case.client_id)
+        services.documents.attach_content(
+            case.id, "aufenthaltstitel.pdf", _sample_permit(client.full_name),
+            kind=DocumentKind.RESIDENCE_PERMIT, dated_on=start, note="Muster (Demo)",
+        )  # fmt: skip
+        summary.documents += 1
     if rng.random() < 0.08:
         reason = rng.choice([ClosingReason.INDEPENDENT] * 3 + [ClosingReason.MOVED_AWAY])
         closed_on = today - timedelta(days=rng.randint(0, max(0, (today - case.opened_on).days)))
         services.cases.close(case.id, reason, closed_on=closed_on)
+
+
+DEMO_DOCUMENTS = 5
+
+
+def _sample_permit(name: str) -> bytes:
+    """A one-page PDF that stands for a scanned residence permit."""
+    import io
+
+    from reportlab.lib.pagesizes import A6, landscape
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=landscape(A6))
+    page.setFont("Helvetica-Bold", 12)
+    page.drawString(20, 260, "AUFENTHALTSTITEL – MUSTER (Demo)")
+    page.setFont("Helvetica", 10)
+    page.drawString(20, 235, f"Name: {name}")
+    page.drawString(20, 218, "§ 24 AufenthG – vorübergehender Schutz")
+    page.rect(300, 150, 80, 100)
+    page.save()
+    return out.getvalue()
 
 
 def _course(services, rng, people, case, today):

@@ -125,3 +125,21 @@ def server(request, tmp_path):
     srv.kill()
     if db:
         reset_database(db)
+
+
+@pytest.fixture
+def laptops(tmp_path, server):
+    """Two laptops of one caseworker, enrolled with the office server process."""
+    from caseworker_desktop.storage.casefile import CaseFile
+    from caseworker_desktop.sync.client import SyncClient
+    from tests.conftest import PASSPHRASE
+
+    add_caseworker(server.db, "amueller")
+    files = []
+    for name in ("a", "b"):
+        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
+        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
+        files.append(cf)
+    yield files
+    for cf in files:
+        cf.lock()

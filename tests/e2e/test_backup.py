@@ -29,7 +29,8 @@ def test_restore_a_backup_and_laptops_send_what_the_office_lost(
         assert office_main(["backup", "--db", db_url, "--out", str(backup)]) == 2  # no overwrite
         # after the backup: a note the office will lose
         anna.services.cases.add_note(case.id, kind=ContactKind.PHONE, text="Nach der Sicherung")
-        anna.sync()
+        anna.services.documents.attach_content(case.id, "scan.pdf", b"%PDF-1.4 Bescheid")
+        assert anna.sync().documents_sent == 1
         inprocess_office.close()
         capsys.readouterr()
         assert office_main(["restore", "--db", db_url, "--from", str(backup)]) == 2
@@ -50,7 +51,8 @@ def test_restore_a_backup_and_laptops_send_what_the_office_lost(
             assert [n.text for n in lena.services.cases.notes(case.id)] == []  # lost, for now
             report = anna.sync()
             assert report.office_restored and report.duplicates > 0 and report.pushed > 0
-            lena.sync()
+            assert report.documents_sent == 1  # its content, which the office lost too
+            assert lena.sync().documents_received == 1
             assert [n.text for n in lena.services.cases.notes(case.id)] == ["Nach der Sicherung"]
             assert anna.sync().office_restored is False  # once
         finally:

@@ -20,20 +20,6 @@ from tests.fixtures.import_lists import PEOPLE, excel_list
 from tests.helpers import new_client
 
 
-@pytest.fixture
-def laptops(tmp_path, server) -> list[CaseFile]:
-    """Two laptops of one caseworker, enrolled with the office server process."""
-    add_caseworker(server.db, "amueller")
-    files = []
-    for name in ("a", "b"):
-        cf = CaseFile.create(tmp_path / name, username="amueller", passphrase=PASSPHRASE)
-        SyncClient.enrol(cf, server.url, enrolment_code(server.db, "amueller"))
-        files.append(cf)
-    yield files
-    for cf in files:
-        cf.lock()
-
-
 def _counts(cf: CaseFile) -> list[int]:
     with cf.engine.connect() as conn:
         return [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()

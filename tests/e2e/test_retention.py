@@ -81,10 +81,14 @@ def test_a_case_past_its_retention_period_goes_everywhere_and_leaves_no_trace(
         text=f"Besuch {CANARY}-Notiz",
         contact_on=date(2020, 5, 4),
     )
+    scan = tmp_path / "bescheid.pdf"  # its content (in chunks) goes with the case
+    scan.write_bytes(b"%PDF-1.4\n" + f"Bescheid {CANARY}-Dokument\n".encode() * 50)
+    anna.services.documents.attach(case.id, scan)
+    scan.unlink()  # the scanner's file: not what this test searches
     anna.services.cases.close(case.id, ClosingReason.INDEPENDENT, closed_on=date(2021, 6, 30))
     kept_client, kept_case = _register(anna.services, OTHER, date(2025, 2, 1))
-    anna.sync()
-    lena.sync()
+    assert anna.sync().documents_sent == 1
+    assert lena.sync().documents_received == 1
     assert lena.services.clients.get(client.id).last_name == CANARY
     period = (date(2021, 1, 1), date(2021, 12, 31))
     before = district_report(inprocess_office, *period)
@@ -116,6 +120,9 @@ def test_a_case_past_its_retention_period_goes_everywhere_and_leaves_no_trace(
     assert files_holding(roots, CANARY, keys) == []
     assert files_holding(roots, OTHER, keys) != []  # the search does find what is there
     assert _office_holds(db_url, CANARY) == []
+    with inprocess_office.engine.connect() as conn:
+        for table in (schema.document_blobs, schema.document_chunks, schema.document_content):
+            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
 
     # what stays: the deletion record (no content) and the counted facts
     with inprocess_office.engine.connect() as conn:

@@ -88,7 +88,7 @@ def test_everything_stored_about_the_person(services, person, tmp_path):
     for item in expected:
         assert item in text, item
     assert "Schlafstörungen" not in text
-    assert "Angaben zur Traumasprechstunde sind nicht enthalten" in text
+    assert "Angaben zur Traumasprechstunde und ärztliche Unterlagen sind nicht enthalten" in text
     with services.ctx.read() as conn:
         (event,) = [e for e in audit.audit_events(conn) if e.action is AuditAction.EXPORT]
     assert (event.entity, event.entity_id) == ("client", client.id)

@@ -28,6 +28,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("contact_notes", "Kontakte"),
     ("review_comments", "Kommentare der Teamleitung"),
     ("reminders", "Wiedervorlagen"),
+    ("documents", "Dokumente"),
     ("conflicts", "Gleichzeitige Änderungen"),
     ("history", "Wer hat was gesehen oder geändert"),
     ("recipients", "Empfänger Ihrer Daten"),
@@ -38,8 +39,8 @@ TRAUMA_SECTIONS = ("trauma_referrals", "trauma_placements")
 RECORD_SECTIONS = tuple(key for key, _title in SECTIONS
                         if key not in ("person", "household", "history", "recipients"))  # fmt: skip
 TRAUMA_LEFT_OUT = (
-    "Angaben zur Traumasprechstunde sind nicht enthalten; sie werden nur auf ausdrücklichen "
-    "Wunsch ausgegeben."
+    "Angaben zur Traumasprechstunde und ärztliche Unterlagen sind nicht enthalten; sie werden "
+    "nur auf ausdrücklichen Wunsch ausgegeben."
 )
 TECHNICAL_FIELDS = frozenset({"updated_hlc"})
 
@@ -61,6 +62,7 @@ class AccessData:
     contact_notes: list[m.ContactNote]
     review_comments: list[m.ReviewComment]
     reminders: list[m.Reminder]
+    documents: list[m.Document]  # health data only with the trauma content
     conflicts: list[m.Conflict]
     history: list[dict] = field(default_factory=list)  # at, who, action, table, id, detail
     recipients: list[dict] = field(default_factory=list)  # recipient, basis

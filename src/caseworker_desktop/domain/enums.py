@@ -196,6 +196,18 @@ class ContactKind(StrEnum):
     LETTER = "letter"  # a letter written from one of the office's templates
 
 
+class DocumentKind(StrEnum):
+    RESIDENCE_PERMIT = "residence_permit"
+    IDENTITY = "identity"
+    CERTIFICATE = "certificate"
+    COURSE_CERTIFICATE = "course_certificate"
+    SIGNED_HELP_PLAN = "signed_help_plan"
+    NOTICE = "notice"  # a letter or decision of an authority (Bescheid)
+    MEDICAL = "medical"  # health data (Art. 9): restricted like trauma referrals
+    TRAUMA = "trauma"  # from the trauma consultation: restricted
+    OTHER = "other"
+
+
 class ConflictKind(StrEnum):
     TEXT = "text"  # two concurrent edits of one text
     HANDOVER = "handover"  # written offline by the former caseworker of a reassigned case

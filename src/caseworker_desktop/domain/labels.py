@@ -154,6 +154,17 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.ContactKind.ACCOMPANIMENT: "Begleitung",
         e.ContactKind.LETTER: "Brief",
     },
+    e.DocumentKind: {
+        e.DocumentKind.RESIDENCE_PERMIT: "Aufenthaltstitel",
+        e.DocumentKind.IDENTITY: "Ausweis/Pass",
+        e.DocumentKind.CERTIFICATE: "Zeugnis/Nachweis",
+        e.DocumentKind.COURSE_CERTIFICATE: "Kursbescheinigung",
+        e.DocumentKind.SIGNED_HELP_PLAN: "Unterschriebener Hilfeplan",
+        e.DocumentKind.NOTICE: "Bescheid/Schreiben",
+        e.DocumentKind.MEDICAL: "Ärztliche Unterlage",
+        e.DocumentKind.TRAUMA: "Unterlage Traumasprechstunde",
+        e.DocumentKind.OTHER: "Sonstiges",
+    },
     e.ConflictKind: {
         e.ConflictKind.TEXT: "Gleichzeitig geänderter Text",
         e.ConflictKind.HANDOVER: "Übergabe",
@@ -302,6 +313,11 @@ FIELD_LABELS_DE: dict[str, str] = {
     "slot": "Platz",
     "assigned_on": "Vergeben am",
     "handed_over_by": "Übergeben von",
+    "dated_on": "Datum des Dokuments",
+    "media_type": "Dateiart",
+    "size": "Größe",
+    "content_hash": "Prüfsumme",
+    "added_by": "Hinzugefügt von",
 }
 
 
@@ -318,6 +334,7 @@ TABLE_LABELS_DE: dict[str, str] = {
     "contact_note": "Beratungskontakt",
     "review_comment": "Kommentar der Teamleitung",
     "reminder": "Wiedervorlage",
+    "document": "Dokument",
     "trauma_offer": "Traumaangebot",
     "trauma_placement": "Anfrage Traumaangebot",
     "conflict": "Konflikt",

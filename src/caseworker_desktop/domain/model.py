@@ -20,6 +20,7 @@ from .enums import (
     ContactKind,
     CourseReferralStatus,
     CourseType,
+    DocumentKind,
     EmploymentStatus,
     EntryStatus,
     FollowUpOffer,
@@ -379,6 +380,33 @@ class Reminder(Record):
 
 
 @dataclass(kw_only=True)
+class Document(Record):
+    """A scan, photo or PDF in a person's case file (residence permit, certificates, the
+    signed help plan); the file shows the documents of all of the person's cases here. The
+    content is kept apart, once per content hash (storage.blobs), and travels in chunks
+    (sync.documents); the record carries the hash, so content and record cannot be paired
+    wrongly."""
+
+    table = "document"
+    text_fields = frozenset({"note", "title"})
+    case_id: str
+    kind: DocumentKind = DocumentKind.OTHER
+    dated_on: date | None = None  # the date on the document (issued, signed)
+    title: str  # the file's name when attached, or what the user calls it
+    media_type: str  # read from the content, not from the name
+    size: int
+    content_hash: str  # SHA-256 of the content, hex
+    note: str = ""
+    added_by: str | None = None
+
+    @property
+    def confidential(self) -> bool:
+        """Health data (a doctor's letter, a finding of the trauma consultation): hidden
+        until opened, every opening audited, like trauma referrals."""
+        return self.kind in (DocumentKind.MEDICAL, DocumentKind.TRAUMA)
+
+
+@dataclass(kw_only=True)
 class ReviewComment(Record):
     table = "review_comment"
     text_fields = frozenset({"text"})
@@ -436,6 +464,7 @@ SYNCABLE: tuple[type[Record], ...] = (
     ContactNote,
     ReviewComment,
     Reminder,
+    Document,
     Conflict,
 )
 

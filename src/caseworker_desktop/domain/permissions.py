@@ -111,6 +111,15 @@ RULES: dict[str, TableRule] = {
     ),
     "contact_note": TableRule(CASE_STAFF, CASE_STAFF, {"case_id": FIXED, "author_id": OWN_FIXED}),
     "reminder": TableRule(CASE_STAFF, CASE_STAFF, {"case_id": FIXED, "author_id": OWN_FIXED}),
+    # The content is fixed with the record (its hash); kind, date, title and note are not.
+    "document": TableRule(
+        CASE_STAFF,
+        CASE_STAFF,
+        {
+            **dict.fromkeys(("case_id", "media_type", "size", "content_hash"), FIXED),
+            "added_by": OWN_FIXED,
+        },
+    ),
     "review_comment": TableRule(
         TEAM_LEAD,
         CASE_STAFF,
@@ -140,6 +149,8 @@ RESTRICTED_FIELDS: frozenset[tuple[str, str]] = frozenset(
     {(m.TraumaReferral.table, f) for f in (*m.TraumaReferral.text_fields, "specialist")}
     | {(m.HelpPlanEntry.table, f) for f in m.HelpPlanEntry.text_fields}
     | {(m.Conflict.table, f) for f in ("winner_value", "loser_value", "resolution")}
+    # What a document is called and noted about it can name a diagnosis
+    | {(m.Document.table, f) for f in m.Document.text_fields}
 )
 
 REFERENCE_DATA = "Stammdaten pflegt das Landratsamt; Änderungen vom Laptop werden nicht übernommen."

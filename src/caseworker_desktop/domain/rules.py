@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from . import model as m
+from .documents import MEDIA_TYPES, SHA256
 from .enums import (
     CaseStatus,
     ClosingReason,
@@ -318,6 +319,19 @@ def validate_reminder(r: m.Reminder, today: date) -> None:
     p.raise_if_any()
 
 
+def validate_document(d: m.Document, today: date) -> None:
+    p = _Problems()
+    p.require(bool(d.title.strip()), "title", "Bitte das Dokument benennen.")
+    p.require(len(d.title) <= 200, "title", "Höchstens 200 Zeichen.")
+    p.require(d.media_type in MEDIA_TYPES, "media_type", "Nur PDF-Dateien und Bilder.")
+    p.require(d.size > 0, "size", "Das Dokument ist leer.")
+    p.require(
+        bool(SHA256.fullmatch(d.content_hash)), "content_hash", "Prüfsumme fehlt oder ist ungültig."
+    )
+    p.require(_not_future(d.dated_on, today), "dated_on", "Das Datum liegt in der Zukunft.")
+    p.raise_if_any()
+
+
 def validate_review_comment(c: m.ReviewComment, today: date) -> None:
     p = _Problems()
     p.require(bool(c.text.strip()), "text", "Kommentar ist leer.")
@@ -364,6 +378,7 @@ VALIDATORS: dict[type[m.Record], Callable[[m.Record, date], None]] = {
     m.ContactNote: validate_contact_note,
     m.ReviewComment: validate_review_comment,
     m.Reminder: validate_reminder,
+    m.Document: validate_document,
 }
 
 

@@ -113,6 +113,11 @@ def gather(conn: sa.Connection, sealer, client_ref: str, include_trauma: bool) -
         contact_notes=[n for n in rows(m.ContactNote) if n.case_id in case_ids],
         review_comments=[r for r in rows(m.ReviewComment) if r.case_id in case_ids],
         reminders=[r for r in rows(m.Reminder) if r.case_id in case_ids],
+        documents=[
+            d
+            for d in rows(m.Document)
+            if d.case_id in case_ids and (include_trauma or not d.confidential)
+        ],
         conflicts=[
             c for c in rows(m.Conflict) if include_trauma or c.table_name != "trauma_referral"
         ],

@@ -17,7 +17,7 @@ from .. import german_argparse
 from ..domain.errors import CaseworkerError
 from ..hardening import harden_process
 from ..storage.atomic import write_atomic
-from . import auth, cli_letters, cli_operations, cli_privacy, recovery
+from . import auth, cli_documents, cli_letters, cli_operations, cli_privacy, recovery
 from .cli_common import open_store, read_file
 from .rotation import rotate
 from .schema import audit
@@ -414,6 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_privacy.add_commands(sub, command, _day)
     cli_letters.add_commands(sub, command)
+    cli_documents.add_commands(sub, command)
     cli_operations.add_commands(command)
     return parser
 

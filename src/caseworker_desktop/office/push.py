@@ -29,6 +29,7 @@ from ..domain.labels import span
 from ..sync.hlc import HybridLogicalClock, Timestamp
 from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, merge
 from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
+from . import documents
 from . import schema as s
 from .auth import OfficeError, Principal, works_on_cases
 from .consent import release_problem
@@ -289,6 +290,10 @@ class PushBatch:
                     self.scope.case.get,
                     self.now.date(),
                 )
+            )
+            or (
+                change.table == documents.TABLE
+                and documents.push_problem(self.conn, change.field, self.values[change.change_id])
             )
             or None
         )

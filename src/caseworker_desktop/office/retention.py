@@ -22,6 +22,7 @@ from ..domain.enums import CaseStatus, TraumaReferralStatus
 from ..domain.report_facts import fact_of
 from ..domain.retention import years_after
 from ..sync.hlc import HybridLogicalClock
+from . import documents
 from . import schema as s
 from .auth import OfficeError
 from .reports import records
@@ -255,6 +256,7 @@ def purge(conn: sa.Connection, clock: HybridLogicalClock, item: Due, actor: str)
         )
     )  # fmt: skip
     s.audit(conn, actor, "purge", f"{item.kind} case={item.case_id} rows={len(keys)}")
+    documents.drop_unreferenced(conn)  # the content of deleted documents goes too
     return len(keys)
 
 

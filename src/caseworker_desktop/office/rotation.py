@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass, replace
 
 from ..storage.db import export_encrypted
+from . import documents
 from .keys import OfficeKeys, sqlite_path
 from .sealing import Sealer
 
@@ -34,7 +35,7 @@ def rotate(store) -> Rotated:
     staged.save()
     sealer = Sealer(staged.fields)
     with store.write() as conn:
-        resealed = sealer.seal_stored(conn, reseal=True)
+        resealed = sealer.seal_stored(conn, reseal=True) + documents.reseal(conn, sealer)
     database = old.database
     if path is not None and staged.database_next is not None:
         fresh = path.with_name(path.name + ".rekey")

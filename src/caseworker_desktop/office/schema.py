@@ -275,6 +275,42 @@ case_access = sa.Table(
     sa.Index("ix_case_access_case_id", "case_id"),
 )
 
+# Document content (office/documents.py), sealed chunk by chunk with the field keys (a dump of
+# the database holds no scan in the clear): whole contents once per hash, uploads in
+# progress per document, and which document's content was checked against its hash.
+document_blobs = sa.Table(
+    "document_blobs",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("stored_at", sa.DateTime, nullable=False),
+)
+document_chunks = sa.Table(
+    "document_chunks",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("key_id", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+document_uploads = sa.Table(
+    "document_uploads",
+    metadata,
+    sa.Column("document_id", ID, primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("key_id", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+)
+document_content = sa.Table(
+    "document_content",
+    metadata,
+    sa.Column("document_id", ID, primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("checked_at", sa.DateTime, nullable=False),
+)
+DOCUMENT_MAX_MB = "document_max_mb"  # office_settings key: the size limit of a document
+
 # Parents before children, so that a laptop can insert a re-delivered case row by row.
 _TABLE_ORDER = {cls.table: rank for rank, cls in enumerate(m.SYNCABLE)}
 

@@ -37,6 +37,7 @@ CASE_LINKED = frozenset(
         "trauma_referral",
         "contact_note",
         "reminder",
+        "document",
         "review_comment",
         "trauma_placement",
         "conflict",

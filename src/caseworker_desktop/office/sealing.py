@@ -31,6 +31,10 @@ def _aad(table: str, row_id: str, field: str) -> bytes:
     return f"caseworker-office sealed v1\x1f{table}\x1f{row_id}\x1f{field}".encode()
 
 
+def _bytes_aad(context: str) -> bytes:
+    return f"caseworker-office sealed bytes v1\x1f{context}".encode()
+
+
 def is_sealed(stored: str) -> bool:
     return stored.startswith(PREFIX)
 
@@ -67,6 +71,32 @@ class Sealer:
         except (InvalidTag, ValueError, TypeError) as exc:
             raise OfficeError(
                 f"Ein versiegelter Wert ({table}.{field}) ist verändert oder beschädigt.",
+                status=500,
+                code="sealed_value_damaged",
+            ) from exc
+
+    # --- document content (office/documents.py) ----------------------------------------
+
+    def seal_bytes(self, context: str, data: bytes) -> tuple[int, bytes]:
+        """(key id, nonce + ciphertext) of a chunk, bound to `context` (what and where)."""
+        nonce = os.urandom(_NONCE)
+        box = self._aead[self.key_id].encrypt(nonce, data, _bytes_aad(context))
+        return self.key_id, nonce + box
+
+    def open_bytes(self, context: str, key_id: int, sealed: bytes) -> bytes:
+        try:
+            aead = self._aead[key_id]
+            return aead.decrypt(sealed[:_NONCE], sealed[_NONCE:], _bytes_aad(context))
+        except KeyError as exc:
+            raise OfficeError(
+                "Ein versiegeltes Dokument braucht einen Feldschlüssel, der in der "
+                "Schlüsseldatei fehlt (ältere Schlüsseldatei?).",
+                status=500,
+                code="sealed_key_missing",
+            ) from exc
+        except (InvalidTag, ValueError) as exc:
+            raise OfficeError(
+                "Ein versiegeltes Dokument ist verändert oder beschädigt.",
                 status=500,
                 code="sealed_value_damaged",
             ) from exc

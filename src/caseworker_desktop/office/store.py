@@ -25,6 +25,7 @@ from ..sync.protocol import (
     AuditHead,
     AuditPage,
     Change,
+    ContentState,
     Directory,
     DirectoryTeam,
     EnrolledUser,
@@ -32,7 +33,7 @@ from ..sync.protocol import (
     PushResponse,
     RetentionInfo,
 )
-from . import access, auth, locks, retention, snapshot
+from . import access, auth, documents, locks, retention, snapshot
 from . import audit as office_audit
 from . import keys as office_keys
 from . import migrate as migrations
@@ -419,7 +420,33 @@ class Store:
             if cases is not None and not pushed.cases_written() <= cases:
                 raise locks.MoreCases(pushed.cases_written() - cases)  # rolls back
             access.record(conn, who, access.PUSH, access.cases_of(conn, pushed.accepted))
+            if any(c.table == documents.TABLE and c.field == "deleted" for c in batch):
+                documents.drop_unreferenced(conn)  # a deleted document's content goes
             return response
+
+    # --- document content (office/documents.py) ----------------------------------------
+
+    def content_state(self, who: Principal, document_id: str) -> ContentState:
+        with self.write(lock=None) as conn:  # may record a readable copy as checked
+            return documents.DocumentContent(conn, who, self.sealer, s.utcnow()).state(document_id)
+
+    def put_chunk(self, who: Principal, document_id: str, index: int, data: bytes):
+        with self.write(lock=None) as conn:
+            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
+            state = content.put(document_id, index, data)
+        if content.mismatch:
+            raise documents.ContentMismatch(documents.MISMATCH)
+        return state
+
+    def get_chunk(self, who: Principal, document_id: str, index: int) -> bytes:
+        with self._reader.connect() as conn:
+            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
+            data = content.chunk(document_id, index)
+        if index == 0:  # whom the content went to (once per download)
+            with self.write(lock=None) as conn:
+                keys = [(documents.TABLE, document_id)]
+                access.record(conn, who, access.PULL, access.cases_of(conn, keys))
+        return data
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:

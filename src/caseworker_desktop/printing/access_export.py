@@ -48,6 +48,7 @@ SECTION_RECORDS: dict[str, type[m.Record]] = {
     "contact_notes": m.ContactNote,
     "review_comments": m.ReviewComment,
     "reminders": m.Reminder,
+    "documents": m.Document,
     "conflicts": m.Conflict,
 }
 SKIPPED = frozenset({"id", "deleted"})

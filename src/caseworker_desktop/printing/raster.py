@@ -21,3 +21,24 @@ def pdf_pages_to_png(pdf: bytes, dpi: int = 150) -> list[bytes]:
         return pages
     finally:
         document.close()
+
+
+def pdf_page_to_png(pdf: bytes, index: int, width: int) -> tuple[bytes, int]:
+    """Page `index` of a PDF as PNG, `width` pixels wide, and the number of pages (the
+    document preview). Raises ValueError for what pdfium cannot read."""
+    try:
+        document = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise ValueError("not a readable PDF") from exc
+    try:
+        count = len(document)
+        if count == 0:
+            raise ValueError("a PDF without pages")
+        page = document[min(max(index, 0), count - 1)]
+        scale = width / max(page.get_width(), 1)
+        buffer = io.BytesIO()
+        page.render(scale=scale).to_pil().save(buffer, format="PNG")
+        page.close()
+        return buffer.getvalue(), count
+    finally:
+        document.close()

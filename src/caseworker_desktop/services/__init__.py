@@ -17,6 +17,7 @@ from .access_export import AccessExportService
 from .cases import CaseService
 from .clients import ClientService, HouseholdMember, NewClient, Release
 from .context import ServiceContext
+from .documents import DocumentService, Listed
 from .follow_ups import FollowUpService
 from .help_plans import HelpPlanService, masked
 from .importer import ImportService
@@ -47,6 +48,7 @@ class ClientFile:
     comments: list[m.ReviewComment]
     municipalities: list[m.Municipality]
     markers: list[m.DataMarker]  # restricted or disputed (Art. 18), lifted ones too
+    documents: list[Listed]  # of all of the person's cases here; confidential ones masked
     deleted_on: date | None = None  # a closed case: due for deletion (retention rules)
 
     def restricted(self, day) -> list[m.DataMarker]:
@@ -61,7 +63,7 @@ class ClientFile:
 class Services:
     """All services of one unlocked case file, sharing one context (user, clock, HLC)."""
 
-    def __init__(self, case_file: CaseFile, clock: Clock | None = None):
+    def __init__(self, case_file: CaseFile, clock: Clock | None = None, document_max_mb: int = 25):
         self.ctx = ServiceContext(case_file, clock)
         self.clients = ClientService(self.ctx)
         self.cases = CaseService(self.ctx)
@@ -77,6 +79,7 @@ class Services:
         self.inbox = InboxService(self.ctx)
         self.merge = MergeService(self.ctx)
         self.access = AccessExportService(self.ctx)
+        self.documents = DocumentService(self.ctx, document_max_mb)
 
     @property
     def user(self) -> m.User:
@@ -112,6 +115,7 @@ class Services:
                 comments=self.reviews.comments(case_id),
                 municipalities=self.clients.municipalities(),
                 markers=self.clients.markers(client.id),
+                documents=self.documents.documents(case_id),
                 deleted_on=case_deleted_on(case, _case_years(tx)),
             )
 
@@ -132,6 +136,7 @@ class Services:
                 m.ContactNote,
                 m.ReviewComment,
                 m.Reminder,
+                m.Document,
             )
             for cls in by_case:
                 t = table_of(cls)

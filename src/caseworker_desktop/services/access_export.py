@@ -6,7 +6,9 @@ audited, each trauma referral included counts as viewed."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -15,9 +17,10 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.access_export import AccessData, consent_recipients, document
+from ..domain.documents import SUFFIXES
 from ..domain.enums import AuditAction
 from ..domain.errors import CaseworkerError, NotFoundError
-from ..storage import audit
+from ..storage import audit, blobs
 from ..storage.atomic import write_atomic
 from ..storage.orm import table_of
 from .context import ServiceContext, Tx
@@ -59,9 +62,12 @@ class AccessExportService:
             json_path, pdf_path = folder / f"{base}.json", folder / f"{base}.pdf"
             text = json.dumps(doc, ensure_ascii=False, indent=2)
             pdf = render_access_export(doc, lang=lang or data.client.preferred_language)
+            files = [(json_path, text.encode("utf-8")), (pdf_path, pdf)]
+            files += _document_files(tx, data, folder / f"{base}-dokumente")
             written: list[Path] = []
-            try:  # both files and the audit entries, or none of them
-                for path, content in ((json_path, text.encode("utf-8")), (pdf_path, pdf)):
+            try:  # all files and the audit entries, or none of them
+                for path, content in files:
+                    path.parent.mkdir(mode=0o700, exist_ok=True)
                     write_atomic(path, content)
                     written.append(path)
                 tx.audit(
@@ -72,9 +78,15 @@ class AccessExportService:
                 )
                 for referral in data.trauma_referrals:
                     tx.audit(AuditAction.VIEW, referral, "access_export")
+                for attached in data.documents:
+                    if attached.confidential:
+                        tx.audit(AuditAction.VIEW, attached, "access_export")
             except BaseException:
                 for path in written:
                     path.unlink(missing_ok=True)
+                if written and written[-1].parent != folder:
+                    with contextlib.suppress(OSError):
+                        written[-1].parent.rmdir()
                 raise
             return AccessExport(json_path, pdf_path, len(data.records()) + 1)
 
@@ -119,6 +131,11 @@ def gather(tx: Tx, client_ref: str, include_trauma: bool) -> AccessData:
         contact_notes=every(m.ContactNote, "case_id", case_ids),
         review_comments=every(m.ReviewComment, "case_id", case_ids),
         reminders=every(m.Reminder, "case_id", case_ids),
+        documents=[
+            d
+            for d in every(m.Document, "case_id", case_ids)
+            if include_trauma or not d.confidential
+        ],
         conflicts=[],
         include_trauma=include_trauma,
         source=f"Laptop von {tx.user.display_name or tx.user.username}",
@@ -131,6 +148,19 @@ def gather(tx: Tx, client_ref: str, include_trauma: bool) -> AccessData:
     data.conflicts = conflicts
     data.recipients = [*consent_recipients(consents), OFFICE_RECIPIENT]
     return data
+
+
+def _document_files(tx: Tx, data: AccessData, folder: Path) -> list[tuple[Path, bytes]]:
+    """A copy of every document whose content is on this laptop (Art. 15(3)), numbered as
+    the JSON lists them; the content of the others is with the office."""
+    files = []
+    for number, attached in enumerate(data.documents, 1):
+        if attached.deleted or not blobs.is_complete(tx.conn, attached.content_hash):
+            continue
+        stem = re.sub(r"[^\w.-]+", "_", Path(attached.title).stem)[:60] or "dokument"
+        name = f"{number:02d}-{stem}{SUFFIXES.get(attached.media_type, '')}"
+        files.append((folder / name, blobs.read(tx.conn, attached.content_hash)))
+    return files
 
 
 def _find_client(tx: Tx, ref: str) -> m.Client:

@@ -180,6 +180,30 @@ audit_remote = sa.Table(
     sa.Index("ix_audit_remote_entity_id", "entity_id"),
 )
 
+# Document content (the records are `document` rows), once per content hash, in chunks of
+# domain.documents.CHUNK_SIZE: inside the encrypted file like everything else. `complete`
+# once every chunk is here and the hash checked; a download in progress has some chunks.
+document_blob = sa.Table(
+    "document_blob",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False),
+)
+document_chunk = sa.Table(
+    "document_chunk",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+# Documents attached here whose content the office does not hold yet.
+document_upload = sa.Table(
+    "document_upload",
+    metadata,
+    sa.Column("document_id", sa.String(32), primary_key=True),
+)
+
 # Small key/value store for this file: local user, device, last HLC, sync cursor.
 local_state = sa.Table(
     "local_state",

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
+from ..storage import blobs
 from ..storage.orm import (
     audit_remote,
     change_log,
@@ -300,7 +301,7 @@ def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], 
     doomed.append((m.HelpPlanEntry, ids(m.HelpPlanEntry, "help_plan_id", plans)))
     doomed.append((m.HelpPlan, plans))
     for cls in (m.CourseReferral, m.TraumaReferral, m.ContactNote, m.ReviewComment, m.Conflict,
-                m.Reminder):  # fmt: skip
+                m.Reminder, m.Document):  # fmt: skip
         doomed.append((cls, ids(cls, "case_id", [case_id])))
     doomed.append((m.Case, [case_id]))
     if case is not None:
@@ -320,7 +321,8 @@ def _case_rows(conn: sa.Connection, case_id: str) -> list[tuple[type[m.Record], 
 
 
 def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -> int:
-    """Delete these rows and what is kept about them; returns the rows that were here."""
+    """Delete these rows and what is kept about them (a document's content too, unless
+    another document here has the same); returns the rows that were here."""
     gone = 0
     for cls, row_ids in doomed:
         if not row_ids:
@@ -336,4 +338,6 @@ def _drop(conn: sa.Connection, doomed: list[tuple[type[m.Record], list[str]]]) -
                 audit_remote.c.entity == cls.table, audit_remote.c.entity_id.in_(row_ids)
             )
         )
+    if any(cls is m.Document and row_ids for cls, row_ids in doomed):
+        blobs.drop_unreferenced(conn)
     return gone

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import Role
 from ..domain.labels import span
+from ..storage import blobs
 from ..storage.casefile import (
     ESCROW_PENDING,
     LETTER_TEMPLATES,
@@ -29,7 +30,7 @@ from ..storage.casefile import (
 )
 from ..storage.orm import change_log, table_of
 from ..storage.vault import VaultError
-from . import outbox
+from . import documents, outbox
 from .apply import apply_page
 from .audit_trail import pull_trail, push_trail
 from .hlc import HybridLogicalClock, Timestamp
@@ -66,6 +67,7 @@ USER_ID_FIELDS = {
     m.ContactNote: ("author_id",),
     m.ReviewComment: ("author_id",),
     m.Reminder: ("author_id",),
+    m.Document: ("added_by",),
     m.HelpPlan: ("approved_by",),
 }
 
@@ -87,6 +89,9 @@ class SyncReport:
     audit_sent: int = 0  # own audit events the office now holds
     audit_received: int = 0  # others' events about this laptop's cases
     audit_problem: str | None = None  # the trail differs from what the office holds
+    documents_sent: int = 0  # documents whose content the office now holds
+    documents_received: int = 0  # documents whose content arrived here
+    documents_waiting: int = 0  # content that could not travel yet
     seconds: float = 0.0
 
     @property
@@ -209,6 +214,7 @@ class SyncClient:
             self.case_file.refresh_backups("nach-loeschung" if report.purged else "nach-abgabe")
         self.refresh_directory()
         self.refresh_letter_templates()
+        self.transfer_documents(report)  # last: the largest and the slowest on a weak link
         with self.engine.begin() as conn:
             self.case_file.set_state(
                 conn, "last_sync_at", datetime.now(UTC).isoformat(timespec="seconds")
@@ -225,6 +231,16 @@ class SyncClient:
             report.seconds,
         )
         return report
+
+    def transfer_documents(self, report: SyncReport) -> None:
+        """Content of documents attached here up, of documents pulled down (sync.documents);
+        content no document here names any more (deleted elsewhere) goes."""
+        done = documents.transfer(self.engine, self.transport)
+        report.documents_sent = done.sent
+        report.documents_received = done.received
+        report.documents_waiting = done.waiting
+        with self.engine.begin() as conn:
+            blobs.drop_unreferenced(conn)
 
     def escrow(self, office_key: str | None) -> None:
         """The data key wrapped to the office's recovery key, kept at the office: at
@@ -305,6 +321,13 @@ class SyncClient:
             if known is None or known == epoch:
                 return False
             conn.exec_driver_sql("UPDATE change_log SET pushed = 0")
+            # and the content of the documents in this user's own cases (the office says
+            # which it still has; the others' documents are their laptops' to send)
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO document_upload SELECT d.id FROM document d"
+                " JOIN case_file c ON c.id = d.case_id WHERE d.deleted = 0 AND c.caseworker_id = ?",
+                (self.case_file.state(conn, "user_id"),),
+            )
             self.case_file.set_state(conn, "sync_cursor", 0)
             self.case_file.set_state(conn, SNAPSHOT, "")
         log.warning("the office was restored from a backup: sending everything again")

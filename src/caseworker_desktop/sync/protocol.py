@@ -13,6 +13,10 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     GET  /audit/pull?cursor=N&limit=M  -> AuditPage       (others' events in visible cases)
     POST /recovery       RecoveryRequest -> RecoveryCredential (one-time code, no token)
     POST /recovery/escrow EscrowUpdate -> VersionInfo     (a new data key's recovery wrap)
+    GET  /letter-templates             -> LetterTemplates
+    GET  /documents/{id}/content       -> ContentState    (which chunks the office holds)
+    PUT  /documents/{id}/content/{i}   bytes -> ContentState (chunk i of a document's content)
+    GET  /documents/{id}/content/{i}   -> bytes           (chunk i, once the content is whole)
 
 Version 2 added the trauma planning tables, the coordinator role and /directory.
 Version 3: the office's time in /version and every pull page (laptops bound what they
@@ -33,6 +37,8 @@ Version 7: a pull far behind the head is answered with a snapshot of the current
 whole cases at a time: `snapshot` in the page is a token to send back (`&snapshot=T`, with
 the same cursor) until a page comes without one; its `next_cursor` is then where the log
 goes on.
+Letter templates and document content came without a new version: an older office
+answers 404 there, and the laptop keeps what it has (templates) or waits (content).
 """
 
 from __future__ import annotations
@@ -256,6 +262,19 @@ class RecoveryCredential(_Strict):
 
 class EscrowUpdate(_Strict):
     recovery_wrap: dict[str, str]  # the new data key wrapped to the office's recovery key
+
+
+class ContentState(_Strict):
+    """How much of a document's content the office holds. `received`: the chunks of an
+    upload in progress (all of them once `complete`). The content is whole only when its
+    hash matched the document's."""
+
+    document_id: Hex32
+    size: int
+    chunk_size: int
+    chunks: int
+    received: list[int]
+    complete: bool
 
 
 class ErrorBody(_Strict):

@@ -19,6 +19,7 @@ from .protocol import (
     AuditHead,
     AuditPage,
     AuditPush,
+    ContentState,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -45,6 +46,14 @@ class OfflineError(SyncError):
 
 class DeviceRevokedError(SyncError):
     pass
+
+
+class NotFoundAtOffice(SyncError):
+    """404: `code` tells an unknown address (an older office) from an unknown row."""
+
+    def __init__(self, message: str, code: str | None):
+        super().__init__(message)
+        self.code = code
 
 
 class UpgradeRequiredError(SyncError):
@@ -166,13 +175,33 @@ class Transport:
         content = self._call("GET", "/letter-templates", missing_ok=True)
         return None if content is None else _parse(LetterTemplates, content)
 
+    def content_state(self, document_id: str) -> ContentState | None:
+        """None from an office older than documents (it knows no such address)."""
+        try:
+            content = self._call("GET", f"/documents/{document_id}/content")
+        except NotFoundAtOffice as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+        return _parse(ContentState, content)
+
+    def put_chunk(self, document_id: str, index: int, data: bytes) -> ContentState:
+        path = f"/documents/{document_id}/content/{index}"
+        return _parse(ContentState, self._call("PUT", path, data, binary=True))
+
+    def get_chunk(self, document_id: str, index: int) -> bytes:
+        return self._call("GET", f"/documents/{document_id}/content/{index}")
+
     def directory(self) -> Directory:
         return _parse(Directory, self._call("GET", "/directory"))
 
-    def _call(self, method: str, path: str, body=None, missing_ok=False, **kwargs) -> bytes | None:
+    def _call(
+        self, method: str, path: str, body=None, missing_ok=False, binary=False, **kwargs
+    ) -> bytes | None:
         if body is not None:
             kwargs["content"] = body if isinstance(body, bytes) else body.model_dump_json()
-            kwargs["headers"] = {"Content-Type": "application/json"}
+            kind = "application/octet-stream" if binary else "application/json"
+            kwargs["headers"] = {"Content-Type": kind}
         try:
             response = self.client.request(method, path, **kwargs)
         except PinMismatch as exc:
@@ -200,6 +229,8 @@ class Transport:
             raise DeviceRevokedError(
                 message or "Dieses Gerät ist beim Landratsamt nicht (mehr) angemeldet."
             )
+        if response.status_code == 404:
+            raise NotFoundAtOffice(message, code)
         if response.status_code == 426:
             raise UpgradeRequiredError(message or "Bitte Caseworker Desktop aktualisieren.")
         if response.status_code == 409 and code == "clock_ahead":

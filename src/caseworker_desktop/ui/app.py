@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -15,6 +15,7 @@ from ..config import Settings, default_data_dir
 from ..domain.errors import CaseworkerError
 from ..services import Services
 from ..storage.casefile import CaseFile
+from ..storage.viewer_copies import ViewerCopies
 from ..sync.client import SyncClient
 from .dialogs.base import FormDialog
 from .dialogs.conflict import ConflictDialog
@@ -56,6 +57,13 @@ class AppController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self._copied_here: dict[QClipboard.Mode, bool] = {}
+        # Documents opened in the system's viewer: what a crash left is removed now,
+        # this run's copies at lock, at the end and after ten minutes.
+        self.viewer_copies = ViewerCopies()
+        self.viewer_copies.sweep()
+        self._expiry = QTimer(self)
+        self._expiry.timeout.connect(self.viewer_copies.expire)
+        self._expiry.start(60_000)
         clipboard = QApplication.clipboard()
         clipboard.changed.connect(self._clipboard_changed)
 
@@ -181,7 +189,9 @@ class AppController(QObject):
         self.settings.remember_profile(case_file.data_dir)
         self.settings.save()
         self.ops.run(
-            lambda: Services(case_file, self.clock), self._services_ready, self._services_failed
+            lambda: Services(case_file, self.clock, self.settings.document_max_mb),
+            self._services_ready,
+            self._services_failed,
         )
         self.ops.run(case_file.backup_if_due, lambda _path: None, self._backup_failed)
 
@@ -196,7 +206,7 @@ class AppController(QObject):
             self.unlock_dialog.hide()
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
-        self.session = Session(services, self.ops, self.clock, self)
+        self.session = Session(services, self.ops, self.clock, self, self.viewer_copies)
         self.sync = SyncController(self.session, self.case_file, self)
         self.window = MainWindow(self.session, self.settings, self.sync)
         self.window.lock_requested.connect(self.lock)
@@ -271,6 +281,7 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self.idle.detach()
+        self.viewer_copies.remove_all()
         if self.case_file is not None:
             case_file = self.case_file
             self.ops.run(case_file.lock)

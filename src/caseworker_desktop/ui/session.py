@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..clock import Clock
 from ..services import Services
+from ..storage.viewer_copies import ViewerCopies
 from .operations import Operations
 
 
@@ -21,9 +22,18 @@ class Session(QObject):
     unsynced_changed = Signal(int)
     undo_available = Signal(str)  # description, "" when nothing to undo
 
-    def __init__(self, services: Services, ops: Operations, clock: Clock, parent=None):
+    def __init__(
+        self,
+        services: Services,
+        ops: Operations,
+        clock: Clock,
+        parent=None,
+        viewer_copies: ViewerCopies | None = None,
+    ):
         super().__init__(parent)
         self.services = services
+        # Documents handed to the system's viewer: removed when the session closes (lock)
+        self.viewer_copies = viewer_copies or ViewerCopies()
         self.ops = ops
         self.clock = clock
         self._undo: tuple[str, Callable[[], Any]] | None = None
@@ -73,6 +83,7 @@ class Session(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self.viewer_copies.remove_all()
         if self._listener in self.services.ctx.listeners:
             self.services.ctx.listeners.remove(self._listener)
         self._undo = None

@@ -26,6 +26,7 @@ from ..session import Session
 from .case_actions import CaseActions
 from .common import run_form, warn_on_failure
 from .tabs.courses import CoursesTab
+from .tabs.documents import DocumentsTab
 from .tabs.help_plan import HelpPlanTab
 from .tabs.history import HistoryTab
 from .tabs.master_data import MasterDataTab
@@ -117,14 +118,16 @@ class ClientFileView(CaseActions, QWidget):
         self.courses = CoursesTab(session)
         self.trauma = TraumaTab(session)
         self.notes = NotesTab(session)
+        self.documents = DocumentsTab(session)
         self.history = HistoryTab(session)
-        # Short titles, so that all six fit beside the caseload on a 1366 px screen
+        # Short titles, so that all seven fit beside the caseload on a 1366 px screen
         for tab, title, tip in (
             (self.master, self.tr("Stammdaten"), self.tr("Stammdaten und Haushalt")),
             (self.plan, self.tr("Hilfeplan"), ""),
             (self.courses, self.tr("Sprachkurse"), ""),
             (self.trauma, self.tr("Trauma"), self.tr("Traumasprechstunde (vertraulich)")),
             (self.notes, self.tr("Kontakte"), self.tr("Beratungskontakte")),
+            (self.documents, self.tr("Dokumente"), self.tr("Scans, Fotos und PDFs")),
             (self.history, self.tr("Verlauf"), ""),
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
@@ -142,6 +145,7 @@ class ClientFileView(CaseActions, QWidget):
         self.plan.changed.connect(self.reload)
         self.courses.changed.connect(self.reload)
         self.notes.changed.connect(self.reload)
+        self.documents.changed.connect(self.reload)
         self.master.changed.connect(self.reload)
         self.master.open_case.connect(self.open_case.emit)
         self.trauma.changed.connect(self.reload)
@@ -222,7 +226,7 @@ class ClientFileView(CaseActions, QWidget):
         else:
             self.master.show_data(data)
         self.plan.show_data(data, self.names)
-        for tab in (self.courses, self.trauma, self.notes):
+        for tab in (self.courses, self.trauma, self.notes, self.documents):
             tab.show_data(data)
         self._label_plan_tab(data)
         restricted = self._show_restriction(data)
@@ -247,6 +251,7 @@ class ClientFileView(CaseActions, QWidget):
         self.case_button.setVisible(not on)
         self.master.set_read_only(on)
         self.plan.set_read_only(on)
+        self.documents.set_read_only(on)
         for tab in (self.courses, self.trauma, self.notes):
             for button in tab.buttons:
                 button.setVisible(not on)
