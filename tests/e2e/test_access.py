@@ -12,7 +12,12 @@ from datetime import UTC, date, datetime
 import pytest
 
 from caseworker_desktop.clock import FakeClock
-from caseworker_desktop.domain.enums import ConsentKind, ConsentRecipient, ContactKind
+from caseworker_desktop.domain.enums import (
+    ConsentKind,
+    ConsentRecipient,
+    ContactKind,
+    DocumentKind,
+)
 from caseworker_desktop.office.cli import main as office_main
 from tests.helpers import RELEASE, new_client
 from tests.inprocess import Laptop
@@ -41,6 +46,10 @@ def test_the_access_log_and_the_offices_access_export(tmp_path, laptops, db_url,
     anna.services.referrals.request_trauma_consultation(
         case.id, release=RELEASE, reason="Albträume seit der Flucht"
     )
+    anna.services.documents.attach_content(case.id, "titel.pdf", b"%PDF-1.4 Aufenthaltstitel")
+    anna.services.documents.attach_content(
+        case.id, "arztbrief.pdf", b"%PDF-1.4 Befund", kind=DocumentKind.MEDICAL
+    )
     anna.sync()
     lena.sync()
     ben.sync()  # another team member's laptop: receives nothing of anna's case
@@ -68,6 +77,11 @@ def test_the_access_log_and_the_offices_access_export(tmp_path, laptops, db_url,
     assert {h["person"] for h in sections["history"]} >= {"Anna Müller"}
     (pdf,) = out.glob("*.pdf")
     assert "Besuch im Wohnheim" in plain_text(pdf)
+    assert [d["title"] for d in sections["documents"]] == ["titel.pdf"]  # not the doctor's
+    (copies,) = out.glob("*-dokumente")
+    assert [(f.name, f.read_bytes()) for f in copies.iterdir()] == [
+        ("01-titel.pdf", b"%PDF-1.4 Aufenthaltstitel")
+    ]
 
     trauma_out = tmp_path / "mit-trauma"
     trauma_out.mkdir()
@@ -76,6 +90,7 @@ def test_the_access_log_and_the_offices_access_export(tmp_path, laptops, db_url,
     (json_path,) = trauma_out.glob("*.json")
     doc = json.loads(json_path.read_text(encoding="utf-8"))
     assert doc["abschnitte"]["trauma_referrals"][0]["reason"] == "Albträume seit der Flucht"
+    assert len(doc["abschnitte"]["documents"]) == 2
     capsys.readouterr()
 
 

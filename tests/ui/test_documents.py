@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from caseworker_desktop.config import Settings
@@ -89,6 +89,8 @@ def test_attach_preview_and_open_with_the_system_viewer(
     qtbot.mouseClick(preview.next, Qt.MouseButton.LeftButton)
     assert preview.page_label.text() == "Seite 2 von 2" and not preview.next.isEnabled()
     preview.grab().save(str(tmp_path.parent / "document-preview.png"))
+    hint = preview.minimumSizeHint()  # fits 1280×720 at 125 % (1024×540 for a window)
+    assert hint.width() <= 1024 and hint.height() <= 540, hint
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
@@ -151,3 +153,35 @@ def test_the_start_removes_what_a_crashed_run_left(qtbot, tmp_path):
     finally:
         app.shutdown()
         running.remove_all()
+
+
+def test_a_file_dropped_on_the_list_is_attached(qtbot, window, session, services, tmp_path):
+    _client, case = new_client(services)
+    photo_path = tmp_path / "zeugnis.jpg"
+    photo_path.write_bytes(photo(kind="JPEG"))
+    tab = _documents_tab(qtbot, window, session, case.id)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo_path))])
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPoint(50, 50), action, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(tab, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), action, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(tab, drop)
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible())
+    assert tab.dialog.path_edit.text() == str(photo_path)
+    tab.dialog.kind.set_value(DocumentKind.CERTIFICATE)
+    qtbot.mouseClick(tab.dialog.buttons.button(tab.dialog.buttons.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    settle(qtbot, session.ops)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    assert tab.model.index(0, 1).data() == "Zeugnis/Nachweis"
+    # a team lead's review: the list can be looked at, not dropped on
+    tab.set_read_only(True)
+    again = QDragEnterEvent(QPoint(50, 50), action, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    again.ignore()
+    QApplication.sendEvent(tab, again)
+    assert not again.isAccepted() and not tab.add_button.isVisible()

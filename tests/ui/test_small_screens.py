@@ -94,10 +94,11 @@ def test_every_control_of_the_client_file_is_on_screen(qtbot, session, demo_case
     files = window.client_file
     assert _on_screen(files.case_button, window)  # "Fall …"
     bar = files.tabs.tabBar()
-    if screen == "1366x768":  # all six tabs readable beside the caseload, "Verlauf" too
+    if screen == "1366x768":  # all seven tabs readable beside the caseload, "Verlauf" too
         for index in range(files.tabs.count()):
             assert bar.rect().contains(bar.tabRect(index)), files.tabs.tabText(index)
-    for tab in (files.master, files.plan, files.courses, files.trauma, files.notes):
+    for tab in (files.master, files.plan, files.courses, files.trauma, files.notes,
+                files.documents):  # fmt: skip
         files.tabs.setCurrentWidget(tab)
         settle(qtbot, session.ops)
         for button in tab.findChildren(QWidget):

@@ -6,9 +6,11 @@ person (printing/access_export.py). Trauma content only where it was chosen expl
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import PurePath
 
 from . import model as m
 
@@ -94,6 +96,15 @@ def record_dict(record: m.Record) -> dict:
         for f in dataclasses.fields(record)
         if f.name not in TECHNICAL_FIELDS
     }
+
+
+def copy_name(number: int, attached: m.Document) -> str:
+    """The file name of a document's copy in the export: its number in the list, then its
+    name made safe for any file system."""
+    from .documents import SUFFIXES
+
+    stem = re.sub(r"[^\w.-]+", "_", PurePath(attached.title).stem)[:60] or "dokument"
+    return f"{number:02d}-{stem}{SUFFIXES.get(attached.media_type, '')}"
 
 
 def document(data: AccessData, created_at: datetime) -> dict:

@@ -13,9 +13,9 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ..domain import model as m
-from ..domain.access_export import AccessData, consent_recipients, document
+from ..domain.access_export import AccessData, consent_recipients, copy_name, document
 from ..storage.atomic import write_atomic
-from . import access
+from . import access, documents
 from . import schema as s
 from .auth import OfficeError
 from .reports import records
@@ -42,6 +42,13 @@ def export(store, client: str, folder: Path, *, include_trauma: bool = False) ->
     json_path, pdf_path = folder / f"{base}.json", folder / f"{base}.pdf"
     write_atomic(json_path, json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     write_atomic(pdf_path, render_access_export(doc, lang=data.client.preferred_language))
+    copies = folder / f"{base}-dokumente"
+    with store.engine.connect() as conn:
+        for number, attached in enumerate(data.documents, 1):
+            content = None if attached.deleted else documents.content(conn, store.sealer, attached)
+            if content is not None:  # a copy of every document whose content is here
+                copies.mkdir(mode=0o700, exist_ok=True)
+                write_atomic(copies / copy_name(number, attached), content)
     with store.write() as conn:
         s.audit(conn, "admin", "access_export",
                 f"client={data.client.id} trauma={'yes' if include_trauma else 'no'}")  # fmt: skip

@@ -283,6 +283,23 @@ class ContentMismatch(OfficeError):
     code = "content_mismatch"
 
 
+def content(conn: sa.Connection, sealer: Sealer, document) -> bytes | None:
+    """The whole content of a document (a domain record), if the office holds it checked
+    (the access export)."""
+    digest = conn.execute(
+        sa.select(s.document_content.c.sha256).where(
+            s.document_content.c.document_id == document.id
+        )
+    ).scalar()
+    if digest is None or digest != document.content_hash:
+        return None
+    c = s.document_chunks
+    rows = conn.execute(
+        sa.select(c.c.idx, c.c.key_id, c.c.data).where(c.c.sha256 == digest).order_by(c.c.idx)
+    ).all()
+    return b"".join(sealer.open_bytes(_blob_context(digest, r.idx), r.key_id, r.data) for r in rows)
+
+
 def drop_unreferenced(conn: sa.Connection) -> int:
     """Content and uploads of documents that are gone (deleted, purged): content only once
     no live document has it. Returns the contents dropped."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -16,8 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ..domain import model as m
-from ..domain.access_export import AccessData, consent_recipients, document
-from ..domain.documents import SUFFIXES
+from ..domain.access_export import AccessData, consent_recipients, copy_name, document
 from ..domain.enums import AuditAction
 from ..domain.errors import CaseworkerError, NotFoundError
 from ..storage import audit, blobs
@@ -157,9 +155,8 @@ def _document_files(tx: Tx, data: AccessData, folder: Path) -> list[tuple[Path, 
     for number, attached in enumerate(data.documents, 1):
         if attached.deleted or not blobs.is_complete(tx.conn, attached.content_hash):
             continue
-        stem = re.sub(r"[^\w.-]+", "_", Path(attached.title).stem)[:60] or "dokument"
-        name = f"{number:02d}-{stem}{SUFFIXES.get(attached.media_type, '')}"
-        files.append((folder / name, blobs.read(tx.conn, attached.content_hash)))
+        content = blobs.read(tx.conn, attached.content_hash)
+        files.append((folder / copy_name(number, attached), content))
     return files
 
 

@@ -32,7 +32,8 @@ class PreviewDialog(QDialog):
         self.session, self.document, self.data = session, document, data
         self.setWindowTitle(self.tr("Dokument: %1").replace("%1", document.title))
         self.setObjectName("document_preview")
-        self.resize(900, 640)  # fits 1366×768 and 1280×720 at 125 %
+        room = self.screen().availableGeometry()  # 1280×720 at 125 %: 1024×576 less a bar
+        self.resize(min(900, room.width() - 40), min(640, room.height() - 60))
         layout = QVBoxLayout(self)
         facts = [enum_label(document.kind), format_date(document.dated_on),
                  size_text(document.size), document.note]  # fmt: skip
