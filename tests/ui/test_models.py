@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QPoint, Qt
+
 from caseworker_desktop.domain.enums import CaseStatus, HelpPlanStatus
 from caseworker_desktop.services.cases import CaseloadRow
 from caseworker_desktop.ui.models.caseload import ROW_ROLE, CaseloadFilter, CaseloadModel, Problem
@@ -51,6 +53,10 @@ def test_caseload_model_and_proxy_pass_the_model_tester(qtmodeltester):
     model.set_no_contact_weeks(2)
     proxy.refilter()
     qtmodeltester.check(model)
+    proxy.sort(CaseloadModel.REVIEW, Qt.SortOrder.DescendingOrder)  # the model sorts
+    qtmodeltester.check(proxy)
+    reviews = [proxy.index(r, 0).data(ROW_ROLE).next_review_on for r in range(proxy.rowCount())]
+    assert reviews == sorted(reviews, reverse=True)
 
 
 def test_record_model_passes_the_model_tester(qtmodeltester):
@@ -83,7 +89,8 @@ def test_filter_matches_every_word_over_name_municipality_and_status():
     proxy.set_text("haddad kornwest")
     matched = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
     assert matched and all(name.startswith("Haddad") for name in matched)
-    assert all(model.row_at(int(n.split()[-1])).municipality == "Kornwestheim" for n in matched)
+    source = rows(5000)
+    assert all(source[int(n.split()[-1])].municipality == "Kornwestheim" for n in matched)
     proxy.set_text("ruhend")  # the German status label
     assert proxy.rowCount() == sum(1 for r in rows(5000) if r.status is CaseStatus.DORMANT)
     proxy.set_text("")
@@ -143,3 +150,30 @@ def test_team_filters_caseworker_municipality_and_problems():
         if proxy.index(r, 0).data(ROW_ROLE).last_contact_on is None
     )
     assert "⚠" in proxy.index(never, CaseloadModel.CONTACT).data()
+
+
+def test_a_click_on_a_column_header_sorts_and_the_chosen_case_stays_chosen(qtbot):
+    from caseworker_desktop.ui.views.caseload import CaseloadView
+
+    view = CaseloadView(TODAY)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_rows(rows(300), TODAY)
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)  # by name at first
+    assert view.select_case("c42")
+    header = view.table.horizontalHeader()
+    section = header.sectionViewportPosition(CaseloadModel.REVIEW) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft() + QPoint(section, 5))  # fmt: skip
+    shown = [view.proxy.index(r, 0).data(ROW_ROLE) for r in range(view.proxy.rowCount())]
+    reviews = [r.next_review_on for r in shown]
+    assert reviews == sorted(reviews) or reviews == sorted(reviews, reverse=True)
+    assert reviews != [r.next_review_on for r in sorted(shown, key=lambda r: r.client_name)]
+    assert view.current_case_id() == "c42"
+    view.filter.setText("haddad")  # typing keeps the order of the column
+    shown = [view.proxy.index(r, 0).data(ROW_ROLE) for r in range(view.proxy.rowCount())]
+    assert [r.next_review_on for r in shown] in (sorted(r.next_review_on for r in shown),
+                                                   sorted((r.next_review_on for r in shown),
+                                                          reverse=True))  # fmt: skip
