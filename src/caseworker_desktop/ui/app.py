@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard
@@ -13,19 +14,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ..clock import Clock
 from ..config import Settings, default_data_dir
 from ..domain.errors import CaseworkerError
-from ..services import Services
 from ..storage.casefile import CaseFile
 from ..storage.viewer_copies import ViewerCopies
-from ..sync.client import SyncClient
 from .dialogs.base import FormDialog
 from .dialogs.conflict import ConflictDialog
 from .dialogs.recovery import RecoveryDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
-from .main_window import MainWindow
 from .operations import NETWORK, Operations
-from .session import Session
-from .sync_controller import SyncController
+
+if TYPE_CHECKING:
+    from ..services import Services
+    from .main_window import MainWindow
+    from .session import Session
+    from .sync_controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,7 @@ class AppController(QObject):
             self._opened,
             self._unlock_failed,
         )
+        _load_the_window()  # while the key is derived on the worker (Argon2id frees the GIL)
 
     def show_recovery(self, folder: str) -> None:
         dialog = RecoveryDialog(folder, self.settings.server_url, self.unlock_dialog)
@@ -167,7 +170,7 @@ class AppController(QObject):
                 self.recovery_dialog.failed(message)
 
         self.ops.run(
-            lambda: SyncClient.recover(Path(folder), server, code, passphrase, clock),
+            lambda: _recover(Path(folder), server, code, passphrase, clock),
             recovered,
             failed,
             pool=NETWORK,
@@ -188,6 +191,8 @@ class AppController(QObject):
         self.case_file = case_file
         self.settings.remember_profile(case_file.data_dir)
         self.settings.save()
+        from ..services import Services
+
         self.ops.run(
             lambda: Services(case_file, self.clock, self.settings.document_max_mb),
             self._services_ready,
@@ -206,6 +211,10 @@ class AppController(QObject):
             self.unlock_dialog.hide()
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
+        from .main_window import MainWindow
+        from .session import Session
+        from .sync_controller import SyncController
+
         self.session = Session(services, self.ops, self.clock, self, self.viewer_copies)
         self.sync = SyncController(self.session, self.case_file, self)
         self.window = MainWindow(self.session, self.settings, self.sync)
@@ -286,3 +295,16 @@ class AppController(QObject):
             case_file = self.case_file
             self.ops.run(case_file.lock)
         self.ops.wait_for_done()
+
+
+def _recover(folder: Path, server: str, code: str, passphrase: str, clock) -> CaseFile:
+    from ..sync.client import SyncClient  # the network only when it is needed
+
+    return SyncClient.recover(folder, server, code, passphrase, clock)
+
+
+def _load_the_window() -> None:
+    """Import what the window after the unlock needs: the services and every view. Not
+    at the start (the unlock dialog comes first), but while the worker derives the key."""
+    from ..services import Services  # noqa: F401
+    from .main_window import MainWindow  # noqa: F401

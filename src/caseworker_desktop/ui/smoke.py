@@ -16,15 +16,17 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from ..printing.raster import pdf_pages_to_png
 from .app import AppController
-from .main_window import MainWindow
 from .models.caseload import ROW_ROLE
+
+if TYPE_CHECKING:  # imported where the real start imports it: after the unlock
+    from .main_window import MainWindow
 
 PASSPHRASE_ENV = "CASEWORKER_SMOKE_PASSPHRASE"
 TIMEOUT_S = 120
@@ -123,6 +125,8 @@ class SmokeRun(QObject):
         printing = window.session.services.printing
 
         def preview() -> list[bytes]:
+            from ..printing.raster import pdf_pages_to_png
+
             pdf, _plan_id = printing.render_pdf(case_id, lang="ar")
             return pdf_pages_to_png(pdf, dpi=50)
 

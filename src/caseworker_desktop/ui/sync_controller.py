@@ -4,19 +4,16 @@ demand (F5). Edits keep going on the database worker meanwhile."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..storage.casefile import CaseFile
-from ..sync.client import SyncClient, SyncReport
-from ..sync.transport import (
-    ClockAheadError,
-    DeviceRevokedError,
-    OfflineError,
-    UpgradeRequiredError,
-)
 from .operations import NETWORK
 from .session import Session
+
+if TYPE_CHECKING:  # the sync (httpx, pydantic) is imported on the worker, after the start
+    from ..sync.client import SyncClient, SyncReport
 
 log = logging.getLogger(__name__)
 AUTO_SYNC_MS = 2 * 60 * 1000
@@ -41,7 +38,13 @@ class SyncController(QObject):
     def start(self) -> None:
         """Find out whether this laptop is enrolled; if so, sync now and then regularly."""
         hlc = self.session.services.ctx.hlc
-        self.session.call(lambda: SyncClient(self.case_file, hlc=hlc), self._ready)
+
+        def client() -> SyncClient:
+            from ..sync.client import SyncClient
+
+            return SyncClient(self.case_file, hlc=hlc)
+
+        self.session.call(client, self._ready)
 
     def _ready(self, client: SyncClient) -> None:
         if self.stopped:
@@ -80,6 +83,13 @@ class SyncController(QObject):
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
+        from ..sync.transport import (
+            ClockAheadError,
+            DeviceRevokedError,
+            OfflineError,
+            UpgradeRequiredError,
+        )
+
         self.running = False
         if self.stopped:
             return

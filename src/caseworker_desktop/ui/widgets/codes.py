@@ -3,6 +3,8 @@ of a name narrows the list); what is stored stays the ISO code."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
@@ -63,24 +65,31 @@ class LanguagesField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._codes = {name.casefold(): code for code, name in codes.languages().items()}
-        self._names = QStringListModel(list(codes.languages().values()), self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setWidget(self)
-        completer.activated.connect(self._complete)
-        self.completer_ = completer
+        # The ~200 language names (pycountry's ISO 639 data: a tenth of a second) are read
+        # when first needed, not while the window is built at the start.
+        self._completer: QCompleter | None = None
         self.textEdited.connect(self._edited)
         self.setPlaceholderText(self.tr("z. B. Ukrainisch, Russisch (erste = bevorzugt)"))
+
+    @property
+    def completer_(self) -> QCompleter:
+        if self._completer is None:
+            names = QStringListModel(list(codes.languages().values()), self)
+            completer = QCompleter(names, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setWidget(self)
+            completer.activated.connect(self._complete)
+            self._completer = completer
+        return self._completer
 
     def _edited(self, text: str) -> None:
         token = text.split(",")[-1].strip()
         if token:
             self.completer_.setCompletionPrefix(token)
             self.completer_.complete()
-        else:
-            self.completer_.popup().hide()
+        elif self._completer is not None:
+            self._completer.popup().hide()
 
     def _complete(self, name: str) -> None:
         parts = [p.strip() for p in self.text().split(",")[:-1] if p.strip()]
@@ -96,13 +105,18 @@ class LanguagesField(QLineEdit):
         for part in (p.strip() for p in self.text().split(",")):
             if not part:
                 continue
-            code = self._codes.get(part.casefold())
+            code = _codes_by_name().get(part.casefold())
             if code is None and part.lower() in codes.languages():
                 code = part.lower()  # a code typed as it is ("uk")
             if code is None:
                 raise ValueError(part)
             found.append(code)
         return ",".join(found)
+
+
+@functools.cache
+def _codes_by_name() -> dict[str, str]:
+    return {name.casefold(): code for code, name in codes.languages().items()}
 
 
 def code_values(**fields: CodeCombo | LanguagesField) -> dict[str, str]:
