@@ -64,3 +64,18 @@ def test_a_running_process_keeps_its_copies_a_crashed_one_loses_them(tmp_path):
     assert time.perf_counter() - started < 5
     assert files_holding([base], CANARY, []) == []
     assert list(base.iterdir()) == []
+
+
+def test_a_folder_someone_else_prepared_is_not_used(tmp_path):
+    trap = tmp_path / "falle"
+    trap.mkdir()
+    base = tmp_path / "ansicht"
+    base.symlink_to(trap, target_is_directory=True)  # a link planted where the folder goes
+    copies = ViewerCopies(base)
+    copy = copies.write("befund.pdf", CANARY.encode())
+    try:
+        assert trap not in copy.parents and base not in copy.parents
+        assert list(trap.iterdir()) == []
+    finally:
+        copies.remove_all()
+    assert not copy.exists() and not copy.parent.parent.exists()

@@ -39,10 +39,15 @@ class InvalidValue(CaseworkerError):
     """A value the domain cannot hold; the message says which and why, in German."""
 
 
-@functools.cache  # get_type_hints is slow, and every pulled value is decoded with it
+@functools.cache  # get_type_hints is slow (once per class: a third of the start's tables)
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+@functools.cache  # every pulled value is decoded with it
 def field_type(cls: type, name: str) -> tuple[type, bool]:
     """(base Python type, nullable) of a dataclass field."""
-    hint = typing.get_type_hints(cls)[name]
+    hint = _hints(cls)[name]
     args = typing.get_args(hint)
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
         base = next(a for a in args if a is not type(None))

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 10  # TOO_SHORT says so
 MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable" (~10^8 guesses and more)
 # zxcvbn's lists are English: the words of this product and district, and the German words
@@ -93,6 +91,8 @@ def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
     """zxcvbn's estimate, with the user's own names and the product's words as context."""
     if not passphrase:
         return Strength(0, False, LEVELS[0], [EMPTY])
+    from zxcvbn import zxcvbn  # its word lists: when a passphrase is chosen, not at start
+
     result = zxcvbn(passphrase[:100], user_inputs=[*CONTEXT_WORDS, *user_inputs])
     score = int(result["score"])
     feedback = []

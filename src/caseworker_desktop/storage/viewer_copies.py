@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -55,6 +56,7 @@ class ViewerCopies:
         self.folder: Path | None = None
         self._lock_file = None
         self._written: dict[Path, float] = {}  # copy -> when it was written
+        self._fallback: Path | None = None  # a folder of our own, used instead of `base`
 
     def sweep(self) -> int:
         """Remove the folders of processes that are gone (crashed); returns how many."""
@@ -101,6 +103,8 @@ class ViewerCopies:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+        if self._fallback is not None:
+            shutil.rmtree(self._fallback, ignore_errors=True)
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
@@ -121,13 +125,34 @@ class ViewerCopies:
         if self.folder is not None and self.folder.is_dir():
             return self.folder
         self.base.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            os.chmod(self.base, 0o700)
+        if not _private(self.base):
+            # /dev/shm is everyone's: a folder of that name someone else made (or a link)
+            # is not used; a fresh one of our own instead (swept by no one: removed at end)
+            log.warning("viewer folder not private; a fresh one is used")
+            self.base = Path(tempfile.mkdtemp(prefix="caseworker-ansicht-"))
+            self._fallback = self.base
         self.folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=self.base))
         self._lock_file = open(self.folder / _LOCK, "w")  # noqa: SIM115 - held while we run
         if fcntl is not None:
             fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return self.folder
+
+
+def _private(folder: Path) -> bool:
+    """A real folder (no link), ours, that no one else may enter."""
+    try:
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(found.st_mode):
+        return False
+    if hasattr(os, "getuid") and found.st_uid != os.getuid():
+        return False
+    if found.st_mode & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)  # ours, made by an older release with other rights
+        return not os.lstat(folder).st_mode & 0o077
+    return True
 
 
 def _abandoned(folder: Path) -> bool:

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         )
         self.resize(1360, 820)
         self.caseload = CaseloadView(session.clock.today(), team_lead=self.team_lead)
+        self._shown_case: str | None = None
+        if session.user.role is not Role.COORDINATOR:
+            self.refresh_caseload()  # the query runs on the worker while the rest is built
         self.client_file = ClientFileView(session)
         # Kept as an attribute: for the coordinator it is on no page, and without an owner
         # Qt would delete the caseload the window still refreshes.
@@ -111,13 +114,13 @@ class MainWindow(QMainWindow):
         )
         self.client_file.merged.connect(self._merged)
         self.client_file.open_case.connect(self.open_case)
-        self._shown_case: str | None = None
         if sync is not None:
             sync.state_changed.connect(self._network_state)
             sync.notice.connect(self._sync_notice)
             sync.finished.connect(self._synced)
-        self.refresh_caseload()
-        if session.user.role is not Role.COORDINATOR:
+        if session.user.role is Role.COORDINATOR:
+            self.refresh_caseload()  # says "no cases" at once
+        else:
             self.follow_ups.refresh()  # the count in the status bar
         session.refresh_unsynced()
         self.refresh_conflicts()
