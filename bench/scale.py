@@ -78,14 +78,17 @@ def template_cases(tmp: Path, key_file: Path) -> tuple[list[Case], str, str]:
     real_device = uuid.uuid4().hex
     token, _ = store.enrol(code, real_device, "Vorlage", None)
     who = store.authenticate(token)
-    changes = [
-        Change(**{**c, "value": c["value"].replace(user_id, real_user),
-                  "hlc": c["hlc"].replace(device_id, real_device)})
-        for write in writes for c in write
-    ]  # fmt: skip
-    for start in range(0, len(changes), 2000):
-        response = store.push(who, changes[start : start + 2000])
-        assert not response.rejected, response.rejected[:1]
+    batch: list[Change] = []
+    for write in [*writes, []]:  # never cut inside a write (its row needs all its fields)
+        if (len(batch) + len(write) > 2000 or not write) and batch:
+            response = store.push(who, batch)
+            assert not response.rejected, response.rejected[:1]
+            batch = []
+        batch += [
+            Change(**{**c, "value": c["value"].replace(user_id, real_user),
+                      "hlc": c["hlc"].replace(device_id, real_device)})
+            for c in write
+        ]  # fmt: skip
     cases: dict[str, Case] = {}
     with store.engine.connect() as conn:
         for (case_id,) in conn.execute(s.cases.select().with_only_columns(s.cases.c.case_id)

@@ -158,3 +158,25 @@ def test_deleted_documents_lose_their_content(office):
     assert _state(anna, document_id).status_code == 404
     with d.store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(s.document_chunks)).scalar() == 0
+
+
+def test_many_states_in_one_request_and_only_what_the_caller_sees(office):
+    d = District(office)
+    anna, carla = d["anna"], d["carla"]
+    ids = []
+    for title, data in (("a.pdf", PDF), ("b.pdf", PDF + b"\n")):  # two different scans
+        document_id, changes = _document(anna, d.case_id, data, title=title)
+        assert anna.push(changes)["rejected"] == []
+        ids.append(document_id)
+    assert _upload(anna, ids[0])[-1].json()["complete"]
+    asked = anna.client.post("/documents/content", json={"document_ids": [*ids, new_id()]},
+                             headers=anna.headers)  # fmt: skip
+    states = {s["document_id"]: s for s in asked.json()["states"]}
+    assert set(states) == set(ids)  # the unknown id is left out
+    assert states[ids[0]]["complete"] and not states[ids[1]]["complete"]
+    theirs = carla.client.post("/documents/content", json={"document_ids": ids},
+                               headers=carla.headers)  # fmt: skip
+    assert theirs.status_code == 200 and theirs.json()["states"] == []
+    too_many = anna.client.post("/documents/content", json={"document_ids": [new_id()] * 501},
+                                headers=anna.headers)  # fmt: skip
+    assert too_many.status_code == 422

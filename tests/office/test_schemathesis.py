@@ -42,6 +42,7 @@ def test_generated_requests_never_get_a_server_error(api, mode):
         "/audit/pull",
         "/recovery",
         "/recovery/escrow",
+        "/documents/content",
         "/documents/{document_id}/content",
         "/documents/{document_id}/content/{index}",
     }

@@ -33,7 +33,9 @@ from ..sync.protocol import (
     AuditHead,
     AuditPage,
     AuditPush,
+    ContentQuery,
     ContentState,
+    ContentStates,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -420,6 +422,12 @@ def create_app(
 
     document_path = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
     chunk_index = Annotated[int, Path(ge=0, le=MAX_CHUNK_INDEX)]
+
+    @app.post("/documents/content", response_model=ContentStates, responses=_ERRORS)
+    def content_states(
+        body: ContentQuery, who: Annotated[Principal, Depends(device)]
+    ) -> ContentStates:
+        return ContentStates(states=store.content_states(who, body.document_ids))
 
     @app.get(
         "/documents/{document_id}/content",

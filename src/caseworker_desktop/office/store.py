@@ -430,6 +430,18 @@ class Store:
         with self.write(lock=None) as conn:  # may record a readable copy as checked
             return documents.DocumentContent(conn, who, self.sealer, s.utcnow()).state(document_id)
 
+    def content_states(self, who: Principal, document_ids: list[str]) -> list[ContentState]:
+        """The states of those of the documents this user may see, in one transaction."""
+        found = []
+        with self.write(lock=None) as conn:
+            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
+            for document_id in dict.fromkeys(document_ids):
+                try:
+                    found.append(content.state(document_id))
+                except documents.UnknownDocument:
+                    continue
+        return found
+
     def put_chunk(self, who: Principal, document_id: str, index: int, data: bytes):
         with self.write(lock=None) as conn:
             content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())

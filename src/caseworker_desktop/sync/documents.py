@@ -16,7 +16,7 @@ from ..domain import model as m
 from ..domain.documents import chunk_length
 from ..storage import blobs
 from ..storage.orm import document_blob, document_upload, table_of
-from .protocol import ContentState
+from .protocol import MAX_CONTENT_QUERY, ContentState
 from .transport import (
     DeviceRevokedError,
     OfflineError,
@@ -50,6 +50,19 @@ def transfer(engine: sa.Engine, transport: Transport) -> Transferred:
 _STOP = (OfflineError, DeviceRevokedError, UpgradeRequiredError, PinMismatchError)
 
 
+def _states(transport: Transport, ids: list[str]) -> dict[str, ContentState] | None:
+    """The office's states of these documents, asked in batches (one request for many:
+    a team lead's laptop waits for hundreds of colleagues' scans); None from an office
+    older than documents."""
+    found: dict[str, ContentState] = {}
+    for start in range(0, len(ids), MAX_CONTENT_QUERY):
+        part = transport.content_states(ids[start : start + MAX_CONTENT_QUERY])
+        if part is None:
+            return None
+        found.update(part)
+    return found
+
+
 def _upload(engine: sa.Engine, transport: Transport, done: Transferred) -> bool:
     """False: the office knows no documents (an older release); nothing more to do."""
     documents = table_of(m.Document)
@@ -60,16 +73,21 @@ def _upload(engine: sa.Engine, transport: Transport, done: Transferred) -> bool:
             .where(documents.c.deleted.is_(False))
             .order_by(documents.c.id)
         ).all()
+    states = _states(transport, [row.id for row in pending]) if pending else {}
+    if states is None:
+        return False
     for document_id, digest, size in pending:
+        state = states.get(document_id)
+        if state is None:  # its record was refused (the inbox says why)
+            log.warning("document content not sent: the office does not know it")
+            done.waiting += 1
+            continue
         try:
-            state = transport.content_state(document_id)
-            if state is None:
-                return False
             if not state.complete:
                 state = _send(engine, transport, document_id, digest, size, state, done)
         except _STOP:
             raise
-        except SyncError as exc:  # e.g. its record was refused (the inbox says why)
+        except SyncError as exc:
             log.warning("document content not sent: %s", type(exc).__name__)
             done.waiting += 1
             continue
@@ -110,9 +128,11 @@ def _download(engine: sa.Engine, transport: Transport, done: Transferred) -> Non
             .where(documents.c.deleted.is_(False), documents.c.content_hash.not_in(held))
             .group_by(documents.c.content_hash, documents.c.size)
         ).all()
+    states = _states(transport, [row[1] for row in wanted]) if wanted else {}
     for digest, document_id, size in wanted:
+        state = (states or {}).get(document_id)
         try:
-            whole = _fetch(engine, transport, document_id, digest, size, done)
+            whole = state is not None and _fetch(engine, transport, state, digest, size, done)
         except _STOP:
             raise
         except SyncError as exc:
@@ -124,12 +144,12 @@ def _download(engine: sa.Engine, transport: Transport, done: Transferred) -> Non
             done.waiting += 1
 
 
-def _fetch(engine, transport, document_id, digest, size, done) -> bool:
+def _fetch(engine, transport, state: ContentState, digest, size, done) -> bool:
     """Whether the content is here now (False: not whole at the office yet, or it did not
     match its hash and is fetched again next time)."""
-    state = transport.content_state(document_id)
-    if state is None or not state.complete or state.size != size:
+    if not state.complete or state.size != size:
         return False  # not uploaded yet by whoever attached it
+    document_id = state.document_id
     with engine.connect() as conn:
         have = blobs.held_chunks(conn, digest)
     for index in range(state.chunks):

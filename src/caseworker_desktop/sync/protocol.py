@@ -14,6 +14,7 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
     POST /recovery       RecoveryRequest -> RecoveryCredential (one-time code, no token)
     POST /recovery/escrow EscrowUpdate -> VersionInfo     (a new data key's recovery wrap)
     GET  /letter-templates             -> LetterTemplates
+    POST /documents/content ContentQuery -> ContentStates (the same for many documents)
     GET  /documents/{id}/content       -> ContentState    (which chunks the office holds)
     PUT  /documents/{id}/content/{i}   bytes -> ContentState (chunk i of a document's content)
     GET  /documents/{id}/content/{i}   -> bytes           (chunk i, once the content is whole)
@@ -275,6 +276,20 @@ class ContentState(_Strict):
     chunks: int
     received: list[int]
     complete: bool
+
+
+MAX_CONTENT_QUERY = 500
+
+
+class ContentQuery(_Strict):
+    document_ids: list[Hex32] = Field(max_length=MAX_CONTENT_QUERY)
+
+
+class ContentStates(_Strict):
+    """The states of the documents asked for that the caller may see (others are left
+    out, as if they did not exist)."""
+
+    states: list[ContentState]
 
 
 class ErrorBody(_Strict):

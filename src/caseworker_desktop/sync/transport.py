@@ -19,7 +19,9 @@ from .protocol import (
     AuditHead,
     AuditPage,
     AuditPush,
+    ContentQuery,
     ContentState,
+    ContentStates,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -184,6 +186,18 @@ class Transport:
                 return None
             raise
         return _parse(ContentState, content)
+
+    def content_states(self, document_ids: list[str]) -> dict[str, ContentState] | None:
+        """The office's states of these documents (those it does not know or the caller
+        may not see are missing); None from an office older than documents."""
+        try:
+            body = ContentQuery(document_ids=document_ids)
+            content = self._call("POST", "/documents/content", body)
+        except NotFoundAtOffice as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+        return {s.document_id: s for s in _parse(ContentStates, content).states}
 
     def put_chunk(self, document_id: str, index: int, data: bytes) -> ContentState:
         path = f"/documents/{document_id}/content/{index}"
