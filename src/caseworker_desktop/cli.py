@@ -183,6 +183,11 @@ def cmd_sync(args) -> int:
         f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
         f"{report.conflicts} neue Konflikte, {report.evicted_cases} Fälle abgegeben."
     )
+    if report.documents_sent or report.documents_received or report.documents_waiting:
+        print(
+            f"Dokumente: {report.documents_sent} gesendet, {report.documents_received} "
+            f"empfangen, {report.documents_waiting} warten (noch nicht beim Landratsamt)."
+        )
     if report.handed_over:
         print(
             f"{report.handed_over} Änderungen in inzwischen umverteilten Akten wurden der neuen "

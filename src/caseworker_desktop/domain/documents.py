@@ -78,13 +78,17 @@ def size_text(size: int) -> str:
     return f"{megabytes(size)} MB"
 
 
+def check_size(name: str, size: int, limit_mb: int) -> None:
+    if size > limit_mb * MB:
+        message = TOO_LARGE.format(name=name, size=megabytes(size), limit=limit_mb)
+        raise ValidationError({"file": message})
+
+
 def check_content(name: str, data: bytes, limit_mb: int) -> str:
     """The media type of a file to attach, or a ValidationError in German."""
     if not data:
         raise ValidationError({"file": EMPTY.format(name=name)})
-    if len(data) > limit_mb * MB:
-        message = TOO_LARGE.format(name=name, size=megabytes(len(data)), limit=limit_mb)
-        raise ValidationError({"file": message})
+    check_size(name, len(data), limit_mb)
     found = media_type(data[:16])
     if found is None:
         raise ValidationError({"file": NOT_SUPPORTED.format(name=name)})

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ..domain import model as m
-from ..domain.documents import DEFAULT_MAX_MB, check_content
+from ..domain.documents import DEFAULT_MAX_MB, check_content, check_size
 from ..domain.enums import AuditAction, DocumentKind
 from ..domain.errors import ValidationError
 from ..storage import blobs
@@ -49,6 +49,7 @@ class DocumentService:
         dated_on, title (default: the file's name), note."""
         path = Path(path)
         try:
+            check_size(path.name, path.stat().st_size, self.max_mb)  # a film: not even read
             data = path.read_bytes()
         except OSError:
             raise ValidationError({"file": f"„{path.name}“ kann nicht gelesen werden."}) from None
