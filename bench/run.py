@@ -14,6 +14,7 @@ Figures (foundation):
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from caseworker_desktop.storage.casefile import CaseFile, db_path, key_file_path
 from caseworker_desktop.storage.db import connect_raw
 
 PASSPHRASE = "Benchmark-Passphrase-2026"
+os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # offscreen: size hints
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -103,10 +105,7 @@ def bench_unlock(data_dir: Path, clients: int) -> None:
 
 def bench_caseload(data_dir: Path, clients: int) -> None:
     """Caseload query (worker thread) and filter-as-you-type latency (GUI thread)."""
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen's size hints
     from PySide6.QtWidgets import QApplication
 
     from caseworker_desktop.ui.views.caseload import CaseloadView
