@@ -178,16 +178,17 @@ def cmd_sync(args) -> int:
         carried = Services(case_file).planning.apply_assignments()
     if carried:
         print(f"{carried} Termine/Plätze der Koordination übernommen.")
+    documents = (
+        f" Dokumente: {report.documents_sent} gesendet, {report.documents_received} empfangen"
+        f", {report.documents_waiting} warten."
+        if report.documents_sent or report.documents_received or report.documents_waiting
+        else ""
+    )
     print(
         f"Synchronisiert in {report.seconds:.2f} s: {report.pushed} Änderungen gesendet"
         f" ({report.duplicates} bereits bekannt), {report.pulled} empfangen, "
-        f"{report.conflicts} neue Konflikte, {report.evicted_cases} Fälle abgegeben."
+        f"{report.conflicts} neue Konflikte, {report.evicted_cases} Fälle abgegeben.{documents}"
     )
-    if report.documents_sent or report.documents_received or report.documents_waiting:
-        print(
-            f"Dokumente: {report.documents_sent} gesendet, {report.documents_received} "
-            f"empfangen, {report.documents_waiting} warten (noch nicht beim Landratsamt)."
-        )
     if report.handed_over:
         print(
             f"{report.handed_over} Änderungen in inzwischen umverteilten Akten wurden der neuen "
