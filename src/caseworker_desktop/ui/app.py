@@ -139,7 +139,6 @@ class AppController(QObject):
             self._opened,
             self._unlock_failed,
         )
-        _load_the_window()  # while the key is derived on the worker (Argon2id frees the GIL)
 
     def show_recovery(self, folder: str) -> None:
         dialog = RecoveryDialog(folder, self.settings.server_url, self.unlock_dialog)
@@ -191,7 +190,7 @@ class AppController(QObject):
         self.case_file = case_file
         self.settings.remember_profile(case_file.data_dir)
         self.settings.save()
-        from ..services import Services
+        from ..services import Services  # after the unlock: the dialog comes up sooner
 
         self.ops.run(
             lambda: Services(case_file, self.clock, self.settings.document_max_mb),
@@ -301,10 +300,3 @@ def _recover(folder: Path, server: str, code: str, passphrase: str, clock) -> Ca
     from ..sync.client import SyncClient  # the network only when it is needed
 
     return SyncClient.recover(folder, server, code, passphrase, clock)
-
-
-def _load_the_window() -> None:
-    """Import what the window after the unlock needs: the services and every view. Not
-    at the start (the unlock dialog comes first), but while the worker derives the key."""
-    from ..services import Services  # noqa: F401
-    from .main_window import MainWindow  # noqa: F401
