@@ -14,7 +14,7 @@ from typing import Annotated
 import anyio.to_thread
 import pydantic
 import sqlalchemy.exc
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPBearer
@@ -33,9 +33,6 @@ from ..sync.protocol import (
     AuditHead,
     AuditPage,
     AuditPush,
-    ContentQuery,
-    ContentState,
-    ContentStates,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -51,6 +48,7 @@ from ..sync.protocol import (
     VersionInfo,
 )
 from . import letters, recovery
+from .api_documents import document_routes
 from .auth import NotAuthenticated, OfficeError, Principal
 from .operations import (
     LOOPBACK,
@@ -420,70 +418,9 @@ def create_app(
         count(request, changes_out=len(page.changes))
         return Response(page.json(), media_type="application/json")
 
-    document_path = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
-    chunk_index = Annotated[int, Path(ge=0, le=MAX_CHUNK_INDEX)]
-
-    @app.post("/documents/content", response_model=ContentStates, responses=_ERRORS)
-    def content_states(
-        body: ContentQuery, who: Annotated[Principal, Depends(device)]
-    ) -> ContentStates:
-        return ContentStates(states=store.content_states(who, body.document_ids))
-
-    @app.get(
-        "/documents/{document_id}/content",
-        response_model=ContentState,
-        responses=_ERRORS | _DOCUMENT_ERRORS,
-    )
-    def content_state(
-        document_id: document_path, who: Annotated[Principal, Depends(device)]
-    ) -> ContentState:
-        return store.content_state(who, document_id)
-
-    @app.put(
-        "/documents/{document_id}/content/{index}",
-        response_model=ContentState,
-        responses=_ERRORS | _DOCUMENT_ERRORS,
-        openapi_extra=_CHUNK_BODY,
-    )
-    def put_chunk(
-        document_id: document_path,
-        index: chunk_index,
-        raw: Annotated[bytes, Depends(_raw_body)],
-        request: Request,
-        who: Annotated[Principal, Depends(device)],
-    ) -> ContentState:
-        state = store.put_chunk(who, document_id, index, raw)
-        count(request, changes_in=1)
-        return state
-
-    @app.get(
-        "/documents/{document_id}/content/{index}",
-        response_class=Response,
-        responses=_ERRORS | _DOCUMENT_ERRORS | {200: {"content": {_OCTETS: {}}}},
-    )
-    def get_chunk(
-        document_id: document_path,
-        index: chunk_index,
-        request: Request,
-        who: Annotated[Principal, Depends(device)],
-    ) -> Response:
-        data = store.get_chunk(who, document_id, index)
-        count(request, changes_out=1)
-        return Response(data, media_type=_OCTETS)
-
+    app.include_router(document_routes(store, device, _ERRORS))
     _document_push_body(app)
     return app
-
-
-_OCTETS = "application/octet-stream"
-MAX_CHUNK_INDEX = 10_000  # 2.5 GB in chunks: far above any size limit
-_DOCUMENT_ERRORS = {status: {"model": ErrorBody} for status in (403, 404, 409)}
-_CHUNK_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {_OCTETS: {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
 
 
 # A push is parsed from its bytes in one pass by pydantic's own JSON parser, in the worker

@@ -25,7 +25,6 @@ from ..sync.protocol import (
     AuditHead,
     AuditPage,
     Change,
-    ContentState,
     Directory,
     DirectoryTeam,
     EnrolledUser,
@@ -423,42 +422,6 @@ class Store:
             if any(c.table == documents.TABLE and c.field == "deleted" for c in batch):
                 documents.drop_unreferenced(conn)  # a deleted document's content goes
             return response
-
-    # --- document content (office/documents.py) ----------------------------------------
-
-    def content_state(self, who: Principal, document_id: str) -> ContentState:
-        with self.write(lock=None) as conn:  # may record a readable copy as checked
-            return documents.DocumentContent(conn, who, self.sealer, s.utcnow()).state(document_id)
-
-    def content_states(self, who: Principal, document_ids: list[str]) -> list[ContentState]:
-        """The states of those of the documents this user may see, in one transaction."""
-        found = []
-        with self.write(lock=None) as conn:
-            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
-            for document_id in dict.fromkeys(document_ids):
-                try:
-                    found.append(content.state(document_id))
-                except documents.UnknownDocument:
-                    continue
-        return found
-
-    def put_chunk(self, who: Principal, document_id: str, index: int, data: bytes):
-        with self.write(lock=None) as conn:
-            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
-            state = content.put(document_id, index, data)
-        if content.mismatch:
-            raise documents.ContentMismatch(documents.MISMATCH)
-        return state
-
-    def get_chunk(self, who: Principal, document_id: str, index: int) -> bytes:
-        with self._reader.connect() as conn:
-            content = documents.DocumentContent(conn, who, self.sealer, s.utcnow())
-            data = content.chunk(document_id, index)
-        if index == 0:  # whom the content went to (once per download)
-            with self.write(lock=None) as conn:
-                keys = [(documents.TABLE, document_id)]
-                access.record(conn, who, access.PULL, access.cases_of(conn, keys))
-        return data
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:
