@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/import_list.py
 	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/start.py
+	$(BIN)/python bench/team_lead.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/peer.py
 
