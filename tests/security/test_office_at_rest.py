@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.domain.enums import LifeArea
-from caseworker_desktop.office import keys, migrate, schema
+from caseworker_desktop.office import documents, keys, migrate, schema
 from caseworker_desktop.office.auth import OfficeError
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.office.store import Store
@@ -212,6 +212,9 @@ def test_the_key_file_can_be_a_systemd_credential(tmp_path, capsys, monkeypatch)
 def test_keys_rotate_and_the_old_key_file_opens_nothing(desks, office, db_url, capsys, tmp_path):
     anna = desks["anna"]
     referral_id = _assessed(anna)
+    case_id = anna.services.cases.caseload()[0].case_id
+    scan = anna.services.documents.attach_content(case_id, "befund.pdf", b"%PDF-1.4 " * 40000)
+    assert anna.sync().documents_sent == 1
     old_keys = Path(os.environ["CASEWORKER_OFFICE_KEY_FILE"]).read_bytes()
     assert office_main(["rotate-keys", "--db", db_url]) == 0
     assert "neu versiegelt" in capsys.readouterr().out
@@ -226,6 +229,10 @@ def test_keys_rotate_and_the_old_key_file_opens_nothing(desks, office, db_url, c
         assert store.sealer.open(
             "trauma_referral", referral_id, "assessment_outcome", values
         ) == json.dumps(SECRET)
+        with store.engine.connect() as conn:  # the scan's chunks are sealed anew too
+            key_ids = set(conn.execute(sa.select(schema.document_chunks.c.key_id)).scalars())
+            assert key_ids == {2}
+            assert documents.content(conn, store.sealer, scan) == b"%PDF-1.4 " * 40000
     # the old key file opens nothing of the database any more
     stale = tmp_path / "stale.keys"
     stale.write_bytes(old_keys)
