@@ -28,14 +28,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "image/gif"),
 )
 MEDIA_TYPES = frozenset(t for _, t in _SIGNATURES) | {"image/webp"}
-MEDIA_NAMES = {
-    "application/pdf": "PDF",
-    "image/jpeg": "JPEG-Bild",
-    "image/png": "PNG-Bild",
-    "image/tiff": "TIFF-Scan",
-    "image/gif": "GIF-Bild",
-    "image/webp": "WebP-Bild",
-}
 SUFFIXES = {
     "application/pdf": ".pdf",
     "image/jpeg": ".jpg",

@@ -33,8 +33,6 @@ log = logging.getLogger(__name__)
 class Transferred:
     sent: int = 0  # documents whose content the office now holds
     received: int = 0  # documents whose content is now here
-    chunks_sent: int = 0
-    chunks_received: int = 0
     waiting: int = 0  # content that could not travel yet (not at the office, refused)
 
 
@@ -73,7 +71,7 @@ def _upload(engine: sa.Engine, transport: Transport, done: Transferred) -> bool:
             .where(documents.c.deleted.is_(False))
             .order_by(documents.c.id)
         ).all()
-    states = _states(transport, [row.id for row in pending]) if pending else {}
+    states = _states(transport, [row.id for row in pending])
     if states is None:
         return False
     for document_id, digest, size in pending:
@@ -84,7 +82,7 @@ def _upload(engine: sa.Engine, transport: Transport, done: Transferred) -> bool:
             continue
         try:
             if not state.complete:
-                state = _send(engine, transport, document_id, digest, size, state, done)
+                state = _send(engine, transport, document_id, digest, size, state)
         except _STOP:
             raise
         except SyncError as exc:
@@ -102,7 +100,7 @@ def _upload(engine: sa.Engine, transport: Transport, done: Transferred) -> bool:
     return True
 
 
-def _send(engine, transport, document_id, digest, size, state, done) -> ContentState:
+def _send(engine, transport, document_id, digest, size, state) -> ContentState:
     if state.size != size:
         raise SyncError("Das Landratsamt kennt dieses Dokument mit einer anderen Größe.")
     received = set(state.received)
@@ -114,7 +112,6 @@ def _send(engine, transport, document_id, digest, size, state, done) -> ContentS
         if data is None:
             raise SyncError("Ein Teil eines Dokuments fehlt in der Falldatei.")
         state = transport.put_chunk(document_id, index, data)
-        done.chunks_sent += 1
     return state
 
 
@@ -128,11 +125,11 @@ def _download(engine: sa.Engine, transport: Transport, done: Transferred) -> Non
             .where(documents.c.deleted.is_(False), documents.c.content_hash.not_in(held))
             .group_by(documents.c.content_hash, documents.c.size)
         ).all()
-    states = _states(transport, [row[1] for row in wanted]) if wanted else {}
+    states = _states(transport, [row[1] for row in wanted])
     for digest, document_id, size in wanted:
         state = (states or {}).get(document_id)
         try:
-            whole = state is not None and _fetch(engine, transport, state, digest, size, done)
+            whole = state is not None and _fetch(engine, transport, state, digest, size)
         except _STOP:
             raise
         except SyncError as exc:
@@ -144,7 +141,7 @@ def _download(engine: sa.Engine, transport: Transport, done: Transferred) -> Non
             done.waiting += 1
 
 
-def _fetch(engine, transport, state: ContentState, digest, size, done) -> bool:
+def _fetch(engine, transport, state: ContentState, digest, size) -> bool:
     """Whether the content is here now (False: not whole at the office yet, or it did not
     match its hash and is fetched again next time)."""
     if not state.complete or state.size != size:
@@ -160,7 +157,6 @@ def _fetch(engine, transport, state: ContentState, digest, size, done) -> bool:
             raise SyncError("Ein Teil eines Dokuments kam unvollständig an.")
         with engine.begin() as conn:
             blobs.receive_chunk(conn, digest, size, index, data)
-        done.chunks_received += 1
     with engine.begin() as conn:
         whole = blobs.finish(conn, digest)
     if not whole:

@@ -51,7 +51,7 @@ class DeviceRevokedError(SyncError):
 
 
 class NotFoundAtOffice(SyncError):
-    """404: `code` tells an unknown address (an older office) from an unknown row."""
+    """404 for a row the office does not know (or the caller may not see)."""
 
     def __init__(self, message: str, code: str | None):
         super().__init__(message)
@@ -172,31 +172,18 @@ class Transport:
         return _parse(VersionInfo, self._call("GET", "/version"))
 
     def letter_templates(self) -> LetterTemplates | None:
-        """None from an office older than letter templates (404): the laptop keeps what it
-        has and syncs on."""
-        content = self._call("GET", "/letter-templates", missing_ok=True)
+        """None from an office older than letter templates: the laptop keeps what it has
+        and syncs on."""
+        content = self._call("GET", "/letter-templates", optional=True)
         return None if content is None else _parse(LetterTemplates, content)
-
-    def content_state(self, document_id: str) -> ContentState | None:
-        """None from an office older than documents (it knows no such address)."""
-        try:
-            content = self._call("GET", f"/documents/{document_id}/content")
-        except NotFoundAtOffice as exc:
-            if exc.code == "not_found":
-                return None
-            raise
-        return _parse(ContentState, content)
 
     def content_states(self, document_ids: list[str]) -> dict[str, ContentState] | None:
         """The office's states of these documents (those it does not know or the caller
         may not see are missing); None from an office older than documents."""
-        try:
-            body = ContentQuery(document_ids=document_ids)
-            content = self._call("POST", "/documents/content", body)
-        except NotFoundAtOffice as exc:
-            if exc.code == "not_found":
-                return None
-            raise
+        body = ContentQuery(document_ids=document_ids)
+        content = self._call("POST", "/documents/content", body, optional=True)
+        if content is None:
+            return None
         return {s.document_id: s for s in _parse(ContentStates, content).states}
 
     def put_chunk(self, document_id: str, index: int, data: bytes) -> ContentState:
@@ -210,8 +197,10 @@ class Transport:
         return _parse(Directory, self._call("GET", "/directory"))
 
     def _call(
-        self, method: str, path: str, body=None, missing_ok=False, binary=False, **kwargs
+        self, method: str, path: str, body=None, optional=False, binary=False, **kwargs
     ) -> bytes | None:
+        """The answer's body. `optional`: None from an office that does not know the
+        address at all (an older release), rather than an error."""
         if body is not None:
             kwargs["content"] = body if isinstance(body, bytes) else body.model_dump_json()
             kind = "application/octet-stream" if binary else "application/json"
@@ -232,8 +221,6 @@ class Transport:
             ) from exc
         if response.status_code < 400:
             return response.content
-        if missing_ok and response.status_code == 404:
-            return None
         try:
             body = response.json()
             message, code = body.get("message") or response.text, body.get("code")
@@ -244,6 +231,8 @@ class Transport:
                 message or "Dieses Gerät ist beim Landratsamt nicht (mehr) angemeldet."
             )
         if response.status_code == 404:
+            if optional and code in (None, "not_found"):
+                return None
             raise NotFoundAtOffice(message, code)
         if response.status_code == 426:
             raise UpgradeRequiredError(message or "Bitte Caseworker Desktop aktualisieren.")
