@@ -21,6 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.footprint
+
+from bench import footprint
+
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage import vault
@@ -49,6 +53,7 @@ def bench_demo(tmp: Path, clients: int) -> Path:
     with cf.engine.connect() as conn:
         changes = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
         audits = conn.exec_driver_sql("SELECT count(*) FROM audit_event").scalar()
+    size = footprint.line(cf)
     cf.lock()
 
     # physical limit: the same number of change-log-shaped rows, one executemany
@@ -74,6 +79,7 @@ def bench_demo(tmp: Path, clients: int) -> Path:
         f"  raw SQLCipher executemany of {changes + audits} rows: {raw_elapsed:.2f} s "
         f"-> services cost {elapsed / raw_elapsed:.1f}x the physical write"
     )
+    print(f"  footprint before any sync: {size}")
     return data_dir
 
 

@@ -294,11 +294,12 @@ class Device:
         token, changes, pages = None, 0, 0
         began = time.perf_counter()
         while True:
-            params = {"cursor": self.cursor, "limit": 5000}
+            params = {"cursor": self.cursor, "limit": 5000, "form": "rows"}
             if token:
                 params["snapshot"] = token
             page = self.http.get("/sync/pull", params=params).raise_for_status().json()
-            changes, pages = changes + len(page["changes"]), pages + 1
+            values = len(page["changes"]) + sum(len(r[3]) for r in page.get("rows", ())) // 2
+            changes, pages = changes + values, pages + 1
             self.cursor, token = page["next_cursor"], page.get("snapshot")
             if not page["more"]:
                 return time.perf_counter() - began, changes, pages

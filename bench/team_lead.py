@@ -13,6 +13,8 @@ The office is built as in bench/scale.py (copies of a demo caseload), with one t
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
 import tempfile
 import time
@@ -20,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.scale, tests.pg
 
-from bench import scale
+from bench import footprint, scale
 
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.storage import vault
@@ -31,21 +33,33 @@ from caseworker_desktop.sync.client import SyncClient
 PASSPHRASE = "Benchmark-Passphrase-2026"
 
 
+def _office(where: Path, clients: int) -> tuple[scale.Office, float, Path, str]:
+    """The office (built, or the one a previous run left in `where`), the seconds it took to
+    build, its key file and database URL."""
+    where.mkdir(parents=True, exist_ok=True)
+    key_file, kept = where / "office.keys", where / "office.json"
+    url = f"sqlite:///{where / 'office.db'}"
+    if kept.exists():
+        return scale.Office(**json.loads(kept.read_text())), 0.0, key_file, url
+    cases, user_id, device_id = scale.template_cases(where, key_file)
+    began = time.perf_counter()
+    office = scale.build(url, clients * scale.CHANGES_PER_CLIENT, cases, user_id, device_id,
+                         key_file)  # fmt: skip
+    kept.write_text(json.dumps(dataclasses.asdict(office)))
+    return office, time.perf_counter() - began, key_file, url
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=5000)
+    parser.add_argument(
+        "--keep", type=Path, help="Ordner, in dem das aufgebaute Büro für weitere Läufe bleibt"
+    )
     args = parser.parse_args()
     scale.CASEWORKERS_PER_TEAM = 10**6  # one team: the lead sees every client
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        key_file = tmp / "office.keys"
-        cases, user_id, device_id = scale.template_cases(tmp, key_file)
-        url = f"sqlite:///{tmp / 'office.db'}"
-        began = time.perf_counter()
-        office = scale.build(
-            url, args.clients * scale.CHANGES_PER_CLIENT, cases, user_id, device_id, key_file
-        )
-        built = time.perf_counter() - began
+        office, built, key_file, url = _office(args.keep or tmp, args.clients)
         store = Store(url, key_file=str(key_file))
         code, _ = store.issue_enrolment_code("leitung1")
         store.close()
@@ -68,6 +82,7 @@ def main() -> int:
             laptop_s = time.perf_counter() - began
             with laptop.engine.connect() as conn:
                 clients = conn.exec_driver_sql("SELECT count(*) FROM client").scalar()
+            size = footprint.line(laptop)
             laptop.lock()
         finally:
             proc.kill()
@@ -90,6 +105,7 @@ def main() -> int:
     print(f"  nur HTTP, ohne Anwenden: {raw_s:.2f} s ({raw_values:,} Werte) -> "
           f"{laptop_s / raw_s:.1f}x; rohes SQLCipher-executemany gleich vieler Zeilen "
           f"{write_s:.2f} s -> {laptop_s / write_s:.1f}x")  # fmt: skip
+    print(f"  {size}")
     return 0
 
 

@@ -81,11 +81,14 @@ class Laptop:
         assert response.status_code == expect, response.text
         return response.json()
 
-    def pull(self, limit: int = 1000) -> list[dict]:
-        """Pull every page; returns the changes received (evictions in self.evicted)."""
+    def pull(self, limit: int = 1000, form: str | None = None) -> list[dict]:
+        """Pull every page; returns the changes received (evictions in self.evicted); in
+        the rows form a snapshot's rows count as one change per value."""
         received = []
         while True:
             params: dict = {"cursor": self.cursor, "limit": limit}
+            if form:
+                params["form"] = form
             if self.snapshot:
                 params["snapshot"] = self.snapshot
             response = self.client.get("/sync/pull", params=params, headers=self.headers)
@@ -94,13 +97,21 @@ class Laptop:
             self.pages.append(page)
             self.snapshot = page["snapshot"]
             self.evicted += page["evict_cases"]
-            for change in page["changes"]:
+            changes = list(page["changes"])
+            for table, row_id, stamps, flat in page.get("rows", ()):
+                fields = flat[0::2]
+                stamps = stamps * len(fields) if len(stamps) == 1 else stamps
+                changes += [
+                    {"table": table, "row_id": row_id, "field": f, "value": v, "hlc": h}
+                    for f, v, h in zip(fields, flat[1::2], stamps, strict=True)
+                ]
+            for change in changes:
                 key = (change["table"], change["row_id"], change["field"])
                 self.hlc.observe(Timestamp.decode(change["hlc"]))
                 if change["hlc"] > self.seen.get(key, ""):
                     self.seen[key] = change["hlc"]
                     self.values[key] = change["value"]
-            received += page["changes"]
+            received += changes
             assert page["next_cursor"] >= self.cursor
             self.cursor = page["next_cursor"]
             if not page["more"]:

@@ -154,3 +154,35 @@ def test_a_snapshot_page_records_whom_the_cases_went_to(office, far):
         pulled = [a for a in access.log(conn, ids[1]) if a.direction == "pull"]
     assert [a.device_id for a in pulled] == [reader.device_id]
     assert pulled[0].changes > 0
+
+
+def test_the_rows_form_brings_the_same_values_in_fewer_bytes(office, far):
+    """A laptop that asks for the rows form (`form=rows`) gets a snapshot's values as one
+    entry per row, each clock once where the row's fields share it; the log after the
+    snapshot comes as changes. An older laptop, asking nothing, gets changes."""
+    from caseworker_desktop.office import access
+
+    office.user("anna")
+    anna = office.laptop("anna")
+    ids = _caseload(anna, cases=3)
+    by_changes, by_rows = office.laptop("anna"), office.laptop("anna")
+    by_changes.pull(limit=10)
+    by_rows.pull(limit=10, form="rows")
+    assert by_rows.values == by_changes.values and by_rows.seen == by_changes.seen
+    snapshot_pages = [p for p in by_rows.pages if p.get("rows")]
+    assert snapshot_pages and all("rows" not in p for p in by_changes.pages)
+    rows = [row for p in snapshot_pages for row in p["rows"]]
+    assert any(len(stamps) == 1 and len(flat) > 2 for _t, _r, stamps, flat in rows)
+    closed = next(r for r in rows if r[0] == "case_file" and r[1] == ids[0])
+    assert len(closed[2]) == len(closed[3]) // 2  # its status changed later: a clock a field
+    sizes = [len(str(p)) for p in (by_changes.pages, by_rows.pages)]
+    assert sizes[1] < sizes[0] / 2
+    assert len(rows) <= 10 * len(snapshot_pages) + 20  # about `limit` rows a page
+    with office.store.engine.connect() as conn:
+        pulled = [a for a in access.log(conn, ids[1]) if a.direction == "pull"]
+    assert {a.device_id for a in pulled} == {by_changes.device_id, by_rows.device_id}
+    assert len({a.changes for a in pulled}) == 1  # the same values counted either way
+    response = anna.client.get(
+        "/sync/pull", params={"cursor": 0, "form": "json"}, headers=anna.headers
+    )
+    assert response.status_code == 422

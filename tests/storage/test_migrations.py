@@ -112,3 +112,30 @@ def test_scheduled_backup_is_due_after_a_clock_that_ran_ahead(case_file, clock):
     assert case_file.backup_if_due() is not None
     clock.advance(-30 * 24 * 3600 + 24 * 3600 + 60)
     assert case_file.backup_if_due() is not None
+
+
+def test_field_clocks_survive_the_move_to_one_row_per_record(services, case_file):
+    """0015 keeps a record's field clocks in one row: every field keeps its exact clock
+    through the migration and back."""
+    from caseworker_desktop.storage import clocks
+
+    client, _ = new_client(services)
+    services.clients.update(client.id, last_name="Kowalenko")  # a second stamp in the row
+    with case_file.engine.connect() as conn:
+        before = clocks.read(conn, "client", client.id)
+        rows = conn.exec_driver_sql("SELECT count(*) FROM row_clock").scalar()
+    assert len(set(before.values())) == 2 and before["first_name"] < before["last_name"]
+    cfg = migrate.alembic_config()
+    with case_file.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0014")
+    with case_file.engine.connect() as conn:
+        per_field = conn.exec_driver_sql(
+            "SELECT field, hlc FROM field_clock WHERE table_name = 'client' AND row_id = ?",
+            (client.id,),
+        ).all()
+    assert dict(per_field) == before
+    migrate.upgrade(case_file.engine)
+    with case_file.engine.connect() as conn:
+        assert clocks.read(conn, "client", client.id) == before
+        assert conn.exec_driver_sql("SELECT count(*) FROM row_clock").scalar() == rows

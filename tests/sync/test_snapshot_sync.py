@@ -66,7 +66,7 @@ def test_an_interrupted_snapshot_goes_on_where_it_stopped(tmp_path, team, monkey
     monkeypatch.setattr(snapshot, "RECENT_WINDOW", 0)
     monkeypatch.setattr(snapshot, "FIELDS_PER_CASE", 0)
     lena = Laptop(tmp_path / "lena", office, "lena", clock)
-    client = SyncClient(lena.file, pull_limit=100)
+    client = SyncClient(lena.file, pull_limit=20)  # rows a page: a snapshot of many pages
     real_pull, calls = client.transport.pull, []
 
     def broken(cursor, limit, token=None):

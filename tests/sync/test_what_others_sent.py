@@ -18,7 +18,7 @@ from caseworker_desktop.office import schema
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.storage.orm import table_of
 from caseworker_desktop.sync.hlc import Timestamp
-from caseworker_desktop.sync.transport import ClockAheadError
+from caseworker_desktop.sync.transport import ClockAheadError, Transport
 from tests.helpers import forged_writes, new_client
 from tests.inprocess import Laptop
 
@@ -207,3 +207,55 @@ def test_reassignment_before_sync_hands_everything_over(laptops, office):
     assert ben.services.cases.get(case.id).status.value == "dormant"
     ben.sync()
     assert ben.services.conflicts() == []
+
+
+def test_a_snapshot_quarantines_its_poison_pills_too(office, laptops, tmp_path, monkeypatch):
+    """A first sync served as a snapshot in the rows form (office/snapshot.py) checks every
+    value as the log's changes are checked: what the domain cannot hold waits aside."""
+    from caseworker_desktop.office import snapshot
+
+    anna = laptops["anna"]
+    client, case = new_client(anna.services)
+    note = anna.services.cases.add_note(case.id, kind=ContactKind.PHONE, text="Anruf")
+    anna.sync()
+    now = int(datetime.now(UTC).timestamp() * 1000)
+    year_2100 = int(datetime(2100, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    poison = [
+        ("client", client.id, "residence_status", '"abc"', _stamp(now, 1)),
+        ("contact_note", note.id, "duration_minutes", '"abc"', _stamp(now, 2)),
+        ("contact_note", note.id, "secret", '"x"', _stamp(now, 5)),
+        ("contact_note", note.id, "life_areas", '"housing"', _stamp(year_2100)),
+    ]
+    good = [("client", client.id, "phone", '"0711 99"', _stamp(now, 8))]
+    with office.write() as conn:  # as an earlier release kept them: the current values
+        for table, row_id, field, value, hlc in poison + good:
+            state = schema.field_state.c
+            conn.execute(schema.field_state.delete().where(
+                state.table_name == table, state.row_id == row_id, state.field == field
+            ))  # fmt: skip
+            conn.execute(schema.field_state.insert().values(
+                table_name=table, row_id=row_id, field=field, value=value, hlc=hlc,
+                device_id="e" * 32,
+            ))  # fmt: skip
+    _inject(office, poison + good)
+    monkeypatch.setattr(snapshot, "RECENT_WINDOW", 0)
+    monkeypatch.setattr(snapshot, "FIELDS_PER_CASE", 0)
+    fresh = Laptop(tmp_path / "fresh", office, "lena", FakeClock(datetime.now(UTC)))
+    try:
+        pages = []
+        real_pull = Transport.pull
+
+        def pull(self, *args):
+            pages.append(real_pull(self, *args))
+            return pages[-1]
+
+        monkeypatch.setattr(Transport, "pull", pull)
+        report = fresh.sync()
+        assert pages[0].rows and not pages[0].changes  # the rows form
+        assert report.quarantined == len(poison)
+        assert fresh.services.clients.get(client.id).phone == "0711 99"
+        assert [n.text for n in fresh.services.cases.notes(case.id)] == ["Anruf"]
+        quarantined = {(q.table, q.field) for q in fresh.services.inbox.quarantined_values()}
+        assert quarantined == {(t, f) for t, _r, f, _v, _h in poison}
+    finally:
+        fresh.close()

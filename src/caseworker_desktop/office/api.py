@@ -9,7 +9,7 @@ holds), body size (413); then FastAPI checks the request schema (422)."""
 # dependency functions at runtime.
 import logging
 import os
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio.to_thread
 import pydantic
@@ -411,11 +411,13 @@ def create_app(
         cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
         snapshot: Annotated[str | None, Query(max_length=64, pattern=SNAPSHOT)] = None,
+        form: Literal["changes", "rows"] = "changes",
     ) -> Response:
-        # Sent as read (office/pull.py Page); the schema above documents it.
-        page = store.read_pull(who, cursor, limit, snapshot)
-        metrics.pulled.inc(len(page.changes))
-        count(request, changes_out=len(page.changes))
+        # Sent as read (office/pull.py Page); the schema above documents it. A laptop that
+        # knows the rows form asks for it (older ones get changes).
+        page = store.read_pull(who, cursor, limit, snapshot, rows=form == "rows")
+        metrics.pulled.inc(page.values)
+        count(request, changes_out=page.values)
         return Response(page.json(), media_type="application/json")
 
     app.include_router(document_routes(store, device, _ERRORS))

@@ -31,6 +31,14 @@ class Page:
     purges: list[dict]
     snapshot: str | None = None
     carried: Counter | None = None  # changes per case, where the query knew the case
+    rows: list[list] | None = None  # a snapshot's values in the rows form, if asked for
+
+    @property
+    def values(self) -> int:
+        """The field values the page carries, in either form."""
+        if self.rows is None:
+            return len(self.changes)
+        return sum(len(row[3]) for row in self.rows) // 2
 
     def json(self) -> bytes:
         body = {
@@ -42,6 +50,8 @@ class Page:
             "server_time_ms": self.server_time_ms,
             "snapshot": self.snapshot,
         }
+        if self.rows is not None:
+            body["rows"] = self.rows
         return orjson.dumps(body)
 
     def response(self) -> PullResponse:

@@ -26,7 +26,8 @@ from . import auth
 from . import schema as s
 from .auth import OfficeError, Principal
 from .pull import Page, purge_notice, purges, user_evictions
-from .sealing import Sealer, is_sealed
+from .sealing import PREFIX as SEALED
+from .sealing import Sealer
 
 # A cursor further behind the head than this (and than the caseload's estimated size)
 # gets a snapshot; nearer, the new part of the log is walked in `seq` order.
@@ -62,21 +63,25 @@ def page(
     limit: int,
     now_ms: int,
     sealer: Sealer,
+    rows: bool = False,
 ) -> Page:
-    """One page of a snapshot (a new one when `token` is None), with the changes it carried
-    per case (the access log)."""
+    """One page of a snapshot (a new one when `token` is None), with the values it carried
+    per case (the access log); `rows`: the values in the rows form."""
     at, phase, position = _parse(token, cursor, head) if token else (head, "e", str(cursor))
+    evictions: list[str] = []
+    notices: list[dict] = []
     if phase == "e":
         evictions, notices, last = _departures(conn, who, int(position or cursor), at, limit)
         if last is not None:  # more of them than one page holds
             return Page([], cursor, True, now_ms, evictions, notices, f"{at}:e:{last}", Counter())
-        changes, carried, after = _cases(conn, who, "", at, limit, sealer)
-    else:
-        evictions, notices = [], []
-        changes, carried, after = _cases(conn, who, position, at, limit, sealer)
-    if after is None:  # the snapshot is complete: the log from its head on
-        return Page(changes, at, True, now_ms, evictions, notices, None, carried)
-    return Page(changes, cursor, True, now_ms, evictions, notices, f"{at}:c:{after}", carried)
+        position = ""
+    served, carried, after = _cases(conn, who, position, at, limit, sealer, rows)
+    token = None if after is None else f"{at}:c:{after}"
+    page = Page([] if rows else served, cursor if token else at, True, now_ms, evictions,
+                notices, token, carried)  # fmt: skip
+    if rows:
+        page.rows = served
+    return page  # when complete (no token): the log from the snapshot's head on
 
 
 def _parse(token: str, cursor: int, head: int) -> tuple[int, str, str]:
@@ -100,14 +105,15 @@ def _departures(conn, who: Principal, after: int, at: int, limit: int):
     return evictions, notices, found[-1][0] if more else None
 
 
-def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer):
+def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer, rows: bool):
     """The field values of the user's next cases after `after`, whole cases until `limit`
-    values, parents before children: (changes, values per case, the last case served or
-    None when none are left). Plain driver SQL: SQLAlchemy's rows cost more than reading."""
+    changes or, in the rows form, rows (some ten values each), parents before children:
+    (the changes or rows; values per case; the last case served or None when none are
+    left). Plain driver SQL: SQLAlchemy's rows cost more than reading."""
     cases = s.cases
-    changes: list[dict] = []
+    served: list = []
     carried: Counter = Counter()
-    while len(changes) < limit:
+    while len(served) < limit:
         ids = list(
             conn.execute(
                 sa.select(cases.c.case_id)
@@ -117,28 +123,62 @@ def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer
             ).scalars()
         )
         if not ids:
-            return changes, carried, None
-        by_case: dict[str, dict[str, list]] = {}
-        for row in s.select_in(conn, _VALUES, ids):
-            by_case.setdefault(row[0], {}).setdefault(row[1], []).append(row)
+            return served, carried, None
+        found = s.select_in(conn, _ROWS if rows else _VALUES, ids)
+        by_case = _grouped(found, at, sealer, rows)
         for case_id in ids:
             tables = by_case.get(case_id, {})
             for table in sorted(tables, key=s.table_rank):
-                for _case, _table, row_id, field, value, hlc, device_id in tables[table]:
-                    if is_sealed(value):
-                        value = sealer.open(table, row_id, field, value)
-                    changes.append({"seq": at, "table": table, "row_id": row_id,
-                                    "field": field, "value": value, "hlc": hlc,
-                                    "device_id": device_id})  # fmt: skip
-                carried[case_id] += len(tables[table])
+                served += tables[table]
+                if rows:
+                    carried[case_id] += sum(len(row[3]) for row in tables[table]) // 2
+                else:
+                    carried[case_id] += len(tables[table])
             after = case_id
-            if len(changes) >= limit:
+            if len(served) >= limit:
                 break
-    return changes, carried, after
+    return served, carried, after
 
 
-_VALUES = (
-    "SELECT rc.case_id, fs.table_name, fs.row_id, fs.field, fs.value, fs.hlc, fs.device_id"
+def _grouped(found, at: int, sealer: Sealer, rows: bool) -> dict[str, dict[str, list]]:
+    """The values read, opened, by case and table: as changes, or in the rows form
+    (sync/protocol.py SnapshotRow: [table, row id, clocks, [field, value, ...]], one clock
+    for a row whose fields all have the same, as most rows written in one go). One pass:
+    the fields of a row come one after another (a row split apart would only cost bytes)."""
+    by_case: dict[str, dict[str, list]] = {}
+    if not rows:
+        for case_id, table, row_id, field, value, stamp, device_id in found:
+            if value.startswith(SEALED):
+                value = sealer.open(table, row_id, field, value)
+            change = {"seq": at, "table": table, "row_id": row_id, "field": field,
+                      "value": value, "hlc": stamp, "device_id": device_id}  # fmt: skip
+            by_case.setdefault(case_id, {}).setdefault(table, []).append(change)
+        return by_case
+    last_table = last_id = None
+    flat: list[str] = []
+    stamps: list[str] = []
+    for case_id, table, row_id, field, value, stamp in found:
+        if value.startswith(SEALED):
+            value = sealer.open(table, row_id, field, value)
+        if row_id != last_id or table != last_table:
+            last_table, last_id, flat, stamps = table, row_id, [], []
+            by_case.setdefault(case_id, {}).setdefault(table, []).append(
+                [table, row_id, stamps, flat]
+            )
+        flat += (field, value)
+        stamps.append(stamp)
+    for tables in by_case.values():
+        for served in tables.values():
+            for row in served:
+                stamps = row[2]
+                if stamps.count(stamps[0]) == len(stamps):
+                    del stamps[1:]
+    return by_case
+
+
+_ROWS = (
+    "SELECT rc.case_id, fs.table_name, fs.row_id, fs.field, fs.value, fs.hlc"
     " FROM row_case rc JOIN field_state fs"
     " ON fs.table_name = rc.table_name AND fs.row_id = rc.row_id WHERE rc.case_id IN"
 )
+_VALUES = _ROWS.replace("fs.hlc", "fs.hlc, fs.device_id")  # the changes form

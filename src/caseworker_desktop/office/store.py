@@ -443,21 +443,27 @@ class Store:
         return self.read_pull(who, cursor, limit, snapshot_token).response()
 
     def read_pull(
-        self, who: Principal, cursor: int, limit: int, snapshot_token: str | None = None
+        self,
+        who: Principal,
+        cursor: int,
+        limit: int,
+        snapshot_token: str | None = None,
+        rows: bool = False,
     ) -> Page:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
         `seq` order, at most `limit`, all from one database snapshot; far behind the head
-        (or with a token of one begun), a page of a snapshot of their cases."""
+        (or with a token of one begun), a page of a snapshot of their cases (`rows`: in
+        the rows form)."""
         now = self.now_ms()
         with self._reader.connect() as conn:
             head = head_seq(conn)
             if snapshot_token or snapshot.wanted(conn, who, cursor, head):
                 page = snapshot.page(
-                    conn, who, cursor, snapshot_token, head, limit, now, self.sealer
+                    conn, who, cursor, snapshot_token, head, limit, now, self.sealer, rows
                 )
             else:
                 page = pull_page(conn, who, cursor, limit, now, self.sealer, head)
-        if page.changes:  # whom the data went to (no content; no office-wide lock)
+        if page.values:  # whom the data went to (no content; no office-wide lock)
             with self.write(lock=None) as conn:
                 carried = page.carried
                 if carried is None:

@@ -19,7 +19,7 @@ from ..domain.enums import (
     TraumaReferralStatus,
 )
 from ..domain.errors import CaseworkerError
-from ..storage.orm import field_clock, table_of
+from ..storage.orm import row_clock, table_of
 from .context import ServiceContext
 
 OPEN_COURSE = (
@@ -201,7 +201,7 @@ class CaseService:
         plan, note = table_of(m.HelpPlan), table_of(m.ContactNote)
         course, trauma = table_of(m.CourseReferral), table_of(m.TraumaReferral)
         placement, comment = table_of(m.TraumaPlacement), table_of(m.ReviewComment)
-        user, clock = table_of(m.User), field_clock
+        user, clock = table_of(m.User), row_clock
         live = lambda t: t.c.deleted.is_(False)  # noqa: E731
         next_review = (
             # the newest plan has the latest review date
@@ -245,16 +245,12 @@ class CaseService:
                 sa.select(table.c.case_id)
                 .join(
                     clock,
-                    sa.and_(
-                        clock.c.table_name == table.name,
-                        clock.c.row_id == table.c.id,
-                        clock.c.field == "status",
-                    ),
+                    sa.and_(clock.c.table_name == table.name, clock.c.row_id == table.c.id),
                 )
                 .where(
                     live(table),
                     table.c.status.in_([s.value for s in statuses]),
-                    clock.c.hlc < cutoff_hlc,
+                    sa.func.field_hlc(clock.c.clocks, "status") < cutoff_hlc,
                 )
             )
 

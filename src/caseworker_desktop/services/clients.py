@@ -26,7 +26,7 @@ from ..domain.enums import (
     TraumaReferralStatus,
 )
 from ..domain.errors import CaseworkerError, ValidationError
-from ..storage.orm import change_log, field_clock, table_of
+from ..storage.orm import change_log, row_clock, table_of
 from .context import ServiceContext, Tx
 
 
@@ -305,7 +305,7 @@ class ClientService:
             for table, row_id in rows:
                 t = table_of(m.BY_TABLE[table])
                 tx.conn.execute(t.delete().where(t.c.id == row_id))
-                for log in (change_log, field_clock):
+                for log in (change_log, row_clock):
                     tx.conn.execute(
                         log.delete().where(log.c.table_name == table, log.c.row_id == row_id)
                     )

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.codec import UNTRACKED_FIELDS, encode_value
+from . import clocks
 from .orm import change_log
 
 
@@ -31,15 +32,6 @@ _INSERT_CHANGE = (
     " (change_id, table_name, row_id, field, value, hlc, base_hlc, device_id, pushed)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
 )
-_FIELD_CLOCKS = "SELECT field, hlc FROM field_clock WHERE table_name = ? AND row_id = ?"
-_SET_FIELD_CLOCK = (
-    "INSERT INTO field_clock (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc"
-)
-
-
-def field_clocks(conn: sa.Connection, table: str, row_id: str) -> dict[str, str]:
-    return dict(conn.exec_driver_sql(_FIELD_CLOCKS, (table, row_id)).all())
 
 
 def append_changes(
@@ -54,7 +46,7 @@ def append_changes(
     (its base: how the office tells an overwrite from a concurrent edit)."""
     if not fields:
         return
-    bases = field_clocks(conn, record.table, record.id)
+    bases = clocks.stamp(conn, record.table, record.id, fields, hlc)
     # Hot path (every write): plain driver SQL, no statement compilation.
     conn.exec_driver_sql(
         _INSERT_CHANGE,
@@ -71,9 +63,6 @@ def append_changes(
             )
             for name, value in fields.items()
         ],
-    )
-    conn.exec_driver_sql(
-        _SET_FIELD_CLOCK, [(record.table, record.id, name, hlc) for name in fields]
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..domain.errors import CaseworkerError
+from . import clocks
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def open_engine(path: Path, dek: bytes) -> sa.Engine:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA busy_timeout = 5000")
+            conn.create_function("field_hlc", 2, clocks.field_hlc, deterministic=True)
         except sqlcipher.DatabaseError as exc:
             conn.close()
             raise CaseFileCorruptError(

@@ -108,15 +108,14 @@ audit_event = sa.Table(
     sa.Index("ix_audit_event_entity", "entity", "entity_id"),
 )
 
-# The HLC of the value each field holds here (own writes and pulled ones): the base of the
-# next local write, and the test whether a pulled value is newer.
-field_clock = sa.Table(
-    "field_clock",
+# The HLC of the value each field holds here, one row per record (storage/clocks.py).
+row_clock = sa.Table(
+    "row_clock",
     metadata,
     sa.Column("table_name", sa.String(40), primary_key=True),
     sa.Column("row_id", sa.String(32), primary_key=True),
-    sa.Column("field", sa.String(64), primary_key=True),
-    sa.Column("hlc", sa.String(64), nullable=False),
+    sa.Column("clocks", sa.Text, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 # Pulled fields of rows that are not complete yet (a page may end inside a new row).

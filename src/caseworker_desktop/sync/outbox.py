@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from ..domain import model as m
+from ..storage import clocks
 from ..storage.orm import table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .protocol import Rejected
@@ -160,9 +161,7 @@ def restamp_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -
     )
     if not ahead and hlc.last.wall_ms <= limit_ms:
         return 0
-    sane = conn.exec_driver_sql(
-        "SELECT max(hlc) FROM field_clock WHERE substr(hlc, 1, 15) <= ?", (prefix,)
-    ).scalar()
+    sane = clocks.newest_up_to(conn, prefix)
     start = Timestamp.decode(sane) if sane else Timestamp(0, 0, hlc.node)
     hlc.reset(Timestamp(start.wall_ms, start.counter, hlc.node))
     mapping = {old: hlc.now().encode() for old in ahead}
@@ -172,7 +171,7 @@ def restamp_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -
         conn.exec_driver_sql(
             "UPDATE change_log SET base_hlc = ? WHERE pushed = 0 AND base_hlc = ?", pairs
         )
-        _remap(conn, "field_clock", ("table_name", "row_id", "field"), "hlc", prefix, mapping)
+        clocks.remap(conn, mapping)
         for cls in m.SYNCABLE:
             _remap(conn, table_of(cls).name, ("id",), "updated_hlc", prefix, mapping)
     return len(mapping)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 7
 PROTOCOL_HEADER = "X-Caseworker-Protocol"
@@ -117,8 +117,22 @@ class PurgeNotice(_Strict):
     rows: list[tuple[Name, Hex32]] | None = None  # None: the whole case
 
 
+def _row_shape(row: tuple[str, str, list[str], list[str]]):
+    _table, _row_id, stamps, flat = row
+    if len(flat) % 2 or len(stamps) not in (1, len(flat) // 2):
+        raise ValueError("a row needs field/value pairs and one clock or one per field")
+    return row
+
+
+# A snapshot's values of one row, in the rows form a laptop asks for (`form=rows`):
+# [table, row id, clocks, [field, value, field, value, ...]], the clocks either one for
+# every field or one per field. A third of the bytes of one change per value.
+SnapshotRow = Annotated[tuple[str, str, list[str], list[str]], AfterValidator(_row_shape)]
+
+
 class PullResponse(_Strict):
     changes: list[PulledChange]
+    rows: list[SnapshotRow] = []
     evict_cases: list[str] = []  # cases reassigned away from this user: remove them locally
     purges: list[PurgeNotice] = []
     next_cursor: int

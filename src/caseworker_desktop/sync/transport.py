@@ -148,7 +148,8 @@ class Transport:
         return _parse(PushResponse, self._call("POST", "/sync/push", request))
 
     def pull(self, cursor: int, limit: int, snapshot: str | None = None) -> PullResponse:
-        params: dict[str, object] = {"cursor": cursor, "limit": limit}
+        # A snapshot's values as rows (an older office ignores this and sends changes).
+        params: dict[str, object] = {"cursor": cursor, "limit": limit, "form": "rows"}
         if snapshot:
             params["snapshot"] = snapshot
         return _parse(PullResponse, self._call("GET", "/sync/pull", params=params))
