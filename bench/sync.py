@@ -21,11 +21,16 @@ from pathlib import Path
 
 from load import serve  # the office server on a free port (bench/load.py)
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.footprint
+
+from bench import footprint
+
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage import vault
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.db import connect_raw
+from caseworker_desktop.sync import outbox
 from caseworker_desktop.sync.client import SyncClient, SyncReport
 
 BIN = Path(sys.executable).parent
@@ -141,6 +146,15 @@ def main() -> int:
                 f"empty sync: {change_rows(writer):,} rows {small:.1f} ms; "
                 f"{change_rows(big):,} rows {empty_sync_ms(big):.1f} ms (target < 100 ms)"
             )
+            # #18 item 2: the file against its data after the full sync, and a week later
+            # (the acknowledged changes kept for an office restore have gone then)
+            print(f"850 Klient:innen nach dem vollen Abgleich: {footprint.line(big)}")
+            with big.engine.begin() as conn:
+                week_later = int((time.time() + 8 * 86_400) * 1000)
+                dropped = outbox.drop_acknowledged(conn, week_later)
+            big.release_free_pages()
+            print(f"  eine Woche später ({dropped:,} bestätigte Änderungen entfernt): "
+                  f"{footprint.line(big)}")  # fmt: skip
             for cf in (writer, reader, big):
                 cf.lock()
         finally:

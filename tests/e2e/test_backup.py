@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.domain.enums import ContactKind
+from caseworker_desktop.domain.errors import CaseworkerError
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.office.store import Store
 from tests.helpers import new_client
@@ -55,6 +58,64 @@ def test_restore_a_backup_and_laptops_send_what_the_office_lost(
             assert lena.sync().documents_received == 1
             assert [n.text for n in lena.services.cases.notes(case.id)] == ["Nach der Sicherung"]
             assert anna.sync().office_restored is False  # once
+        finally:
+            store.close()
+    finally:
+        anna.close()
+        lena.close()
+
+
+def test_acknowledged_changes_are_dropped_and_an_old_backup_still_gets_everything(
+    tmp_path, inprocess_office, db_url, monkeypatch
+):
+    """A laptop keeps the changes the office acknowledged for a week only (for a restore
+    from a recent backup, sent again as they were). Restored from an older backup, the
+    office gets what the laptop dropped from the values and clocks it holds: nothing is
+    lost (SECURITY.md: an office restore never silently diverges)."""
+    from datetime import timedelta
+
+    from caseworker_desktop.storage import clocks
+    from caseworker_desktop.sync import outbox
+
+    now = datetime.now(UTC)
+    clock = FakeClock(now - timedelta(days=outbox.KEEP_ACKNOWLEDGED_DAYS + 2))
+    anna, lena = (Laptop(tmp_path / "p", inprocess_office, n, clock) for n in ("anna", "lena"))
+    try:
+        client, case = new_client(anna.services, "Olena", "Kovalenko")
+        anna.sync()
+        backup = tmp_path / "office.backup"
+        assert office_main(["backup", "--db", db_url, "--out", str(backup)]) == 0
+        anna.services.cases.add_note(case.id, kind=ContactKind.PHONE, text="Vor einer Woche")
+        anna.services.clients.update(client.id, phone="0711 1")
+        anna.sync()
+        clock.set(now)
+        anna.services.cases.add_note(case.id, kind=ContactKind.HOME_VISIT, text="Heute")
+        anna.sync()
+        with anna.file.engine.connect() as conn:
+            kept = conn.exec_driver_sql("SELECT DISTINCT table_name FROM change_log").all()
+            phone = clocks.read(conn, "client", client.id)["phone"]
+        assert kept == [("contact_note",)]  # only today's note is still in the log
+        with pytest.raises(CaseworkerError, match="übertragen"):  # still known as sent
+            anna.services.clients.delete_unsynced(case.id)
+        inprocess_office.close()
+        fresh = f"sqlite:///{tmp_path / 'new-host' / 'office.db'}"
+        if db_url.startswith("sqlite"):
+            (tmp_path / "new-host").mkdir()
+        else:
+            reset_database(db_url)
+            fresh = db_url
+        assert office_main(["restore", "--db", fresh, "--from", str(backup)]) == 0
+        store = serve_in_process(Store(fresh), monkeypatch)
+        try:
+            report = anna.sync()
+            assert report.office_restored and report.pushed > 0
+            lena.sync()
+            notes = sorted(n.text for n in lena.services.cases.notes(case.id))
+            assert notes == ["Heute", "Vor einer Woche"]
+            assert lena.services.clients.get(client.id).phone == "0711 1"
+            with lena.file.engine.connect() as conn:  # with the clock it had
+                assert clocks.read(conn, "client", client.id)["phone"] == phone
+            assert lena.services.conflicts() == []  # sent again is no concurrent edit
         finally:
             store.close()
     finally:

@@ -150,3 +150,35 @@ def test_audit_chain_detects_a_deleted_row(services, case_file):
     with case_file.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM audit_event WHERE seq = 3")
     assert any("Verkettung" in p for p in case_file.verify())
+
+
+def test_acknowledged_changes_leave_the_file_after_a_week(services, case_file):
+    """The change log keeps what the office acknowledged for a week; then the rows go, and
+    once the free pages are a quarter of the file it is rewritten without them. Unsent
+    changes stay, whatever their age."""
+    from caseworker_desktop.storage.casefile import db_path
+    from caseworker_desktop.sync import outbox
+
+    for n in range(60):
+        new_client(services, first=f"Name{n}", last="X" * 200)
+    path = db_path(case_file.data_dir)
+
+    def size() -> int:
+        with case_file.engine.connect() as conn:
+            conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return path.stat().st_size
+
+    assert case_file.release_free_pages() is False  # nothing free: no rewrite
+    with case_file.engine.begin() as conn:
+        total = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+        conn.exec_driver_sql("UPDATE change_log SET pushed = 1 WHERE seq % 4 != 0")
+        sent = conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE pushed").scalar()
+        now = int(services.ctx.clock.time() * 1000)
+        assert outbox.drop_acknowledged(conn, now) == 0  # not a week old yet
+        week = outbox.KEEP_ACKNOWLEDGED_DAYS * 86_400_000
+        assert outbox.drop_acknowledged(conn, now + week + 1000) == sent
+        left = conn.exec_driver_sql("SELECT count(*), max(pushed) FROM change_log").one()
+    assert left == (total - sent, 0)
+    before = size()
+    assert case_file.release_free_pages() is True
+    assert size() < before * 0.8

@@ -26,6 +26,7 @@ from ..domain.enums import (
     TraumaReferralStatus,
 )
 from ..domain.errors import CaseworkerError, ValidationError
+from ..storage import clocks
 from ..storage.orm import change_log, row_clock, table_of
 from .context import ServiceContext, Tx
 
@@ -291,12 +292,12 @@ class ClientService:
             case = tx.get(m.Case, case_id)
             client = tx.get(m.Client, case.client_id)
             rows = _rows_of_case(tx, case, client)
-            sent = tx.conn.execute(
+            logged = tx.conn.execute(  # acknowledged, still in the log (for a week)
                 sa.select(sa.func.count())
                 .select_from(change_log)
                 .where(change_log.c.pushed, change_log.c.row_id.in_([r for _t, r in rows]))
             ).scalar_one()
-            if sent:
+            if logged or clocks.any_sent(tx.conn, rows):  # or known there: older, pulled
                 raise CaseworkerError(
                     "Diese Akte wurde schon an das Landratsamt übertragen und kann nicht mehr "
                     "gelöscht werden. Gehört sie zu einer anderen Akte derselben Person: "

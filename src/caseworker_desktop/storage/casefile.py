@@ -24,7 +24,13 @@ from ..domain.errors import CaseworkerError
 from ..sync.hlc import HybridLogicalClock
 from . import migrate, vault
 from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
-from .db import CaseFileCorruptError, compact_sqlite, export_encrypted, open_engine
+from .db import (
+    CaseFileCorruptError,
+    compact_sqlite,
+    export_encrypted,
+    open_engine,
+    release_free_pages,
+)
 from .orm import local_state, table_of
 
 log = logging.getLogger(__name__)
@@ -286,6 +292,11 @@ class CaseFile:
         under the retention rules) leaves no copy in this file."""
         with self.engine.connect() as conn:
             compact_sqlite(conn.connection.dbapi_connection)
+
+    def release_free_pages(self) -> bool:
+        """Give the pages of deleted rows back once they are a quarter of the file."""
+        with self.engine.connect() as conn:
+            return release_free_pages(conn.connection.dbapi_connection)
 
     def refresh_backups(self, reason: str) -> Path:
         """Retire every backup kept here (an old data key, a case that left this laptop: an

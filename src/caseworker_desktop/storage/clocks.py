@@ -10,7 +10,7 @@ most rows are written in one go, so one stamp serves all their fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import orjson
 import sqlalchemy as sa
@@ -66,14 +66,48 @@ def read_many(conn: sa.Connection, keys: Iterable[Key]) -> dict[Key, Clocks]:
     return found
 
 
-def write(conn: sa.Connection, rows: dict[Key, Clocks]) -> None:
-    """Set these rows' clocks (each row's whole set: read, merge, write)."""
+def write(conn: sa.Connection, rows: dict[Key, Clocks], *, sent: bool = False) -> None:
+    """Set these rows' clocks (each row's whole set: read, merge, write); `sent`: the
+    rows are known at the office (pulled from there)."""
     if rows:
         conn.exec_driver_sql(
-            "INSERT INTO row_clock (table_name, row_id, clocks) VALUES (?, ?, ?)"
-            " ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks",
-            [(table, row_id, encode(clocks)) for (table, row_id), clocks in rows.items()],
-        )
+            "INSERT INTO row_clock (table_name, row_id, clocks, sent) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks,"
+            " sent = max(row_clock.sent, excluded.sent)",
+            [(table, row_id, encode(clocks), int(sent))
+             for (table, row_id), clocks in rows.items()],
+        )  # fmt: skip
+
+
+def mark_sent(conn: sa.Connection, keys: Iterable[Key]) -> None:
+    """These rows reached the office (their changes were acknowledged)."""
+    conn.exec_driver_sql(
+        "UPDATE row_clock SET sent = 1 WHERE table_name = ? AND row_id = ? AND sent = 0",
+        list(set(keys)),
+    )
+
+
+def any_sent(conn: sa.Connection, keys: Iterable[Key]) -> bool:
+    """Whether any of these rows is known at the office."""
+    return any(
+        conn.exec_driver_sql(
+            "SELECT sent FROM row_clock WHERE table_name = ? AND row_id = ?", key
+        ).scalar()
+        for key in set(keys)
+    )
+
+
+def own(conn: sa.Connection, node: str) -> Iterator[tuple[str, str, str, str]]:
+    """(table, row id, field, hlc) of every field whose value was written here: its clock's
+    node is this device's."""
+    suffix = f"-{node}"
+    for table, row_id, text in conn.exec_driver_sql(
+        "SELECT table_name, row_id, clocks FROM row_clock"
+    ):
+        for stamp_, fields in orjson.loads(text).items():
+            if stamp_.endswith(suffix):
+                for field in fields:
+                    yield table, row_id, field, stamp_
 
 
 def stamp(conn: sa.Connection, table: str, row_id: str, fields: Iterable[str], hlc: str) -> Clocks:

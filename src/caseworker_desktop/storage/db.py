@@ -130,6 +130,19 @@ def compact_sqlite(dbapi_connection) -> None:
         dbapi_connection.execute(sql)
 
 
+def release_free_pages(dbapi_connection, share: float = 0.25) -> bool:
+    """Rewrite the file (compact_sqlite) when more than `share` of its pages are free,
+    so that deleted rows give their room back. Not incremental vacuum: its pointer-map
+    pages turned a damaged page into a MemoryError instead of a clear error. Returns
+    whether it rewrote."""
+    pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+    free = dbapi_connection.execute("PRAGMA freelist_count").fetchone()[0]
+    if not pages or free <= pages * share:
+        return False
+    compact_sqlite(dbapi_connection)
+    return True
+
+
 def looks_like_plain_sqlite(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(16) == SQLITE_HEADER

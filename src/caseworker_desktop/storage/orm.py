@@ -108,13 +108,15 @@ audit_event = sa.Table(
     sa.Index("ix_audit_event_entity", "entity", "entity_id"),
 )
 
-# The HLC of the value each field holds here, one row per record (storage/clocks.py).
+# The HLC of the value each field holds here, one row per record (storage/clocks.py), and
+# whether the row is known at the office (sent and acknowledged, or pulled from there).
 row_clock = sa.Table(
     "row_clock",
     metadata,
     sa.Column("table_name", sa.String(40), primary_key=True),
     sa.Column("row_id", sa.String(32), primary_key=True),
     sa.Column("clocks", sa.Text, nullable=False),
+    sa.Column("sent", sa.Boolean, nullable=False, server_default=sa.false()),
     sqlite_with_rowid=False,
 )
 

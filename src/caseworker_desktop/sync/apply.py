@@ -97,8 +97,9 @@ def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock)
     if not by_row:
         return result
     result.pulled = sum(len(fields) for fields in by_row.values())
-    clocks.write(conn, {key: held.get(key, {}) | {f: item[1] for f, item in fields.items()}
-                        for key, fields in by_row.items()})  # fmt: skip
+    merged = {key: held.get(key, {}) | {f: item[1] for f, item in fields.items()}
+              for key, fields in by_row.items()}  # fmt: skip
+    clocks.write(conn, merged, sent=True)  # these rows are at the office
     existing = _existing_rows(conn, by_row)
     updates: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
     new_rows = {}

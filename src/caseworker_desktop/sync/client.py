@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import Role
 from ..domain.labels import span
-from ..storage import blobs
+from ..storage import blobs, clocks
 from ..storage.casefile import (
     ESCROW_PENDING,
     LETTER_TEMPLATES,
@@ -85,6 +85,7 @@ class SyncReport:
     office_restored: bool = False  # the office came back from a backup: all sent again
     quarantined: int = 0  # pulled values this laptop could not hold (kept aside)
     restamped: int = 0  # unsent changes stamped while the clock ran ahead, stamped anew
+    dropped: int = 0  # acknowledged changes older than a week, gone from the change log
     clock_offset_ms: int = 0  # the office's clock minus this laptop's
     audit_sent: int = 0  # own audit events the office now holds
     audit_received: int = 0  # others' events about this laptop's cases
@@ -208,8 +209,13 @@ class SyncClient:
         report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
         report.audit_received = pull_trail(self.case_file, self.transport)
+        with self.engine.begin() as conn:
+            now_ms = int(self.case_file.clock.time() * 1000)
+            report.dropped = outbox.drop_acknowledged(conn, now_ms)
         if report.purged:  # deleted content must not stay in free pages or the WAL
             self.case_file.compact()
+        elif report.dropped:  # the pages they took back to the file system
+            self.case_file.release_free_pages()
         if report.evicted_cases or report.purged:  # nor come back from an old backup
             self.case_file.refresh_backups("nach-loeschung" if report.purged else "nach-abgabe")
         self.refresh_directory()
@@ -320,7 +326,7 @@ class SyncClient:
             self.case_file.set_state(conn, OFFICE_EPOCH, epoch)
             if known is None or known == epoch:
                 return False
-            conn.exec_driver_sql("UPDATE change_log SET pushed = 0")
+            anew = outbox.resend_all(conn, self.hlc.node, self.case_file.device_id)
             # and the content of the documents in this user's own cases (the office says
             # which it still has; the others' documents are their laptops' to send)
             conn.exec_driver_sql(
@@ -330,7 +336,8 @@ class SyncClient:
             )
             self.case_file.set_state(conn, "sync_cursor", 0)
             self.case_file.set_state(conn, SNAPSHOT, "")
-        log.warning("the office was restored from a backup: sending everything again")
+        log.warning("the office was restored from a backup: sending everything again "
+                    "(%d values from what this laptop holds)", anew)  # fmt: skip
         return True
 
     def refresh_letter_templates(self) -> None:
@@ -409,6 +416,7 @@ class SyncClient:
     def _acknowledged(self, report: SyncReport, rows: list, response: PushResponse) -> None:
         with self.engine.begin() as conn:  # acknowledged: never sent again
             conn.exec_driver_sql(MARK_PUSHED, [(r["seq"],) for r in rows])
+            clocks.mark_sent(conn, [(r["table_name"], r["row_id"]) for r in rows])
             if response.rejected:
                 sent = {r["change_id"]: r for r in rows}
                 record_refusals(conn, sent, response.rejected)

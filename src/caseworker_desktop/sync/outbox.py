@@ -16,12 +16,17 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from ..domain import model as m
+from ..domain.codec import encode_value
 from ..storage import clocks
 from ..storage.orm import table_of
 from .hlc import HybridLogicalClock, Timestamp
 from .protocol import Rejected
 
 PUSH_BATCH = 2000
+# Changes the office acknowledged are kept this long: after a restore from a recent backup
+# they are sent again as they were (with the base each write saw). What is older is in
+# every backup worth restoring, and if not, sent from the values this laptop holds.
+KEEP_ACKNOWLEDGED_DAYS = 7
 UNPUSHED = (
     "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
     " WHERE pushed = 0 AND seq > ? ORDER BY seq LIMIT ?"
@@ -186,3 +191,50 @@ def _remap(conn, table: str, key: tuple[str, ...], column: str, prefix: str, map
     updates = [(mapping[r[-1]], *r[:-1]) for r in rows if r[-1] in mapping]
     if updates:
         conn.exec_driver_sql(f"UPDATE {table} SET {column} = ? WHERE {where}", updates)
+
+
+def drop_acknowledged(conn: sa.Connection, now_ms: int) -> int:
+    """Remove the acknowledged changes older than KEEP_ACKNOWLEDGED_DAYS (the change log
+    was most of a caseworker's file: every change ever pushed). Returns how many."""
+    cutoff = f"{now_ms - KEEP_ACKNOWLEDGED_DAYS * 86_400_000:015d}"
+    return conn.exec_driver_sql(
+        "DELETE FROM change_log WHERE pushed = 1 AND hlc < ?", (cutoff,)
+    ).rowcount
+
+
+def resend_all(conn: sa.Connection, node: str, device_id: str) -> int:
+    """After an office restore: every change still in the log goes out again, and before
+    them (parents before children: a case before its notes) every value written here
+    whose change was dropped, written into the log anew from the value and clock the
+    field holds (no base: whatever other text the office holds stays as a conflict, so
+    nothing is lost). Returns the values written anew."""
+    kept = conn.exec_driver_sql(
+        "SELECT change_id, table_name, row_id, field, value, hlc, base_hlc, device_id"
+        " FROM change_log ORDER BY seq"
+    ).all()
+    logged = {(r.table_name, r.row_id, r.field, r.hlc) for r in kept}
+    wanted: dict[str, dict[str, dict[str, str]]] = {}  # table -> row -> field -> hlc
+    for table, row_id, field, stamp in clocks.own(conn, node):
+        if (table, row_id, field, stamp) not in logged and table in m.BY_TABLE:
+            wanted.setdefault(table, {}).setdefault(row_id, {})[field] = stamp
+    anew = []
+    for cls in m.SYNCABLE:  # parents before children
+        rows = wanted.get(cls.table)
+        if not rows:
+            continue
+        t = table_of(cls)
+        ids = sorted(rows)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in conn.execute(sa.select(t).where(t.c.id.in_(chunk))).mappings():
+                for field, stamp in rows[row["id"]].items():
+                    if field in row:
+                        anew.append((m.new_id(), cls.table, row["id"], field,
+                                     encode_value(row[field]), stamp, None, device_id))  # fmt: skip
+    conn.exec_driver_sql("DELETE FROM change_log")
+    conn.exec_driver_sql(
+        "INSERT INTO change_log (change_id, table_name, row_id, field, value, hlc,"
+        " base_hlc, device_id, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        anew + [tuple(r) for r in kept],
+    )
+    return len(anew)

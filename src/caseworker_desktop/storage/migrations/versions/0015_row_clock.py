@@ -1,4 +1,4 @@
-"""field clocks one row per record instead of one per field
+"""field clocks one row per record instead of one per field, and whether the row was sent
 
 Revision ID: 0015
 Revises: 0014
@@ -20,6 +20,7 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(40), nullable=False),
         sa.Column("row_id", sa.String(32), nullable=False),
         sa.Column("clocks", sa.Text(), nullable=False),
+        sa.Column("sent", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_id", name=op.f("pk_row_clock")),
         sqlite_with_rowid=False,
     )
@@ -30,6 +31,14 @@ def upgrade() -> None:
         " (SELECT table_name, row_id, hlc, json_group_array(field) AS fields"
         "  FROM field_clock GROUP BY table_name, row_id, hlc)"
         " GROUP BY table_name, row_id"
+    )
+    # Sent: something of it reached the office (a change acknowledged), or it came from
+    # there (no change of its own written here).
+    op.execute(
+        "UPDATE row_clock SET sent = 1 WHERE EXISTS (SELECT 1 FROM change_log c"
+        " WHERE c.table_name = row_clock.table_name AND c.row_id = row_clock.row_id"
+        " AND c.pushed = 1) OR NOT EXISTS (SELECT 1 FROM change_log c"
+        " WHERE c.table_name = row_clock.table_name AND c.row_id = row_clock.row_id)"
     )
     op.drop_table("field_clock")
 
