@@ -18,6 +18,19 @@ from tests.inprocess import Laptop, serve_in_process
 from tests.pg import reset_database
 
 
+def _restore_on_a_new_host(tmp_path, db_url: str, backup, monkeypatch) -> tuple[str, Store]:
+    """The backup restored into a fresh database (the lost host: a new SQLite file, an
+    emptied PostgreSQL), serving every laptop of the test from now on."""
+    fresh = f"sqlite:///{tmp_path / 'new-host' / 'office.db'}"
+    if db_url.startswith("sqlite"):
+        (tmp_path / "new-host").mkdir()
+    else:
+        reset_database(db_url)
+        fresh = db_url
+    assert office_main(["restore", "--db", fresh, "--from", str(backup)]) == 0
+    return fresh, serve_in_process(Store(fresh), monkeypatch)
+
+
 def test_restore_a_backup_and_laptops_send_what_the_office_lost(
     tmp_path, inprocess_office, db_url, monkeypatch, capsys
 ):
@@ -39,15 +52,7 @@ def test_restore_a_backup_and_laptops_send_what_the_office_lost(
         assert office_main(["restore", "--db", db_url, "--from", str(backup)]) == 2
         assert "--replace" in capsys.readouterr().err
         assert office_main(["restore", "--db", db_url, "--from", str(backup), "--replace"]) == 0
-        # into a fresh database (the lost host): a new SQLite file, an emptied PostgreSQL
-        fresh = f"sqlite:///{tmp_path / 'new-host' / 'office.db'}"
-        if db_url.startswith("sqlite"):
-            (tmp_path / "new-host").mkdir()
-        else:
-            reset_database(db_url)
-            fresh = db_url
-        assert office_main(["restore", "--db", fresh, "--from", str(backup)]) == 0
-        store = serve_in_process(Store(fresh), monkeypatch)
+        fresh, store = _restore_on_a_new_host(tmp_path, db_url, backup, monkeypatch)
         try:
             assert office_main(["migrate", "--db", fresh]) == 0  # at head, serves again
             lena.sync()
@@ -98,14 +103,7 @@ def test_acknowledged_changes_are_dropped_and_an_old_backup_still_gets_everythin
         with pytest.raises(CaseworkerError, match="übertragen"):  # still known as sent
             anna.services.clients.delete_unsynced(case.id)
         inprocess_office.close()
-        fresh = f"sqlite:///{tmp_path / 'new-host' / 'office.db'}"
-        if db_url.startswith("sqlite"):
-            (tmp_path / "new-host").mkdir()
-        else:
-            reset_database(db_url)
-            fresh = db_url
-        assert office_main(["restore", "--db", fresh, "--from", str(backup)]) == 0
-        store = serve_in_process(Store(fresh), monkeypatch)
+        _fresh, store = _restore_on_a_new_host(tmp_path, db_url, backup, monkeypatch)
         try:
             report = anna.sync()
             assert report.office_restored and report.pushed > 0
