@@ -54,6 +54,8 @@ from .protocol import (
 from .transport import ClockAheadError, SyncError, Transport
 
 OFFICE_EPOCH = "office_epoch"  # local_state: the office history this laptop synced with
+DROPPED_AT = "acknowledged_dropped_at"  # local_state: when old acknowledged changes went
+DAY_MS = 86_400_000
 SNAPSHOT = "sync_snapshot"  # local_state: the token of a snapshot being pulled (or "")
 log = logging.getLogger(__name__)
 
@@ -209,9 +211,11 @@ class SyncClient:
         report.audit_sent, report.audit_problem = push_trail(self.case_file, self.transport)
         self.pull(report)
         report.audit_received = pull_trail(self.case_file, self.transport)
-        with self.engine.begin() as conn:
+        with self.engine.begin() as conn:  # once a day: it reads every acknowledged row
             now_ms = int(self.case_file.clock.time() * 1000)
-            report.dropped = outbox.drop_acknowledged(conn, now_ms)
+            if now_ms - int(self.case_file.state(conn, DROPPED_AT) or 0) >= DAY_MS:
+                report.dropped = outbox.drop_acknowledged(conn, now_ms)
+                self.case_file.set_state(conn, DROPPED_AT, now_ms)
         if report.purged:  # deleted content must not stay in free pages or the WAL
             self.case_file.compact()
         elif report.dropped:  # the pages they took back to the file system
