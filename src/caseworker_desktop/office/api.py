@@ -416,8 +416,9 @@ def create_app(
         # Sent as read (office/pull.py Page); the schema above documents it. A laptop that
         # knows the rows form asks for it (older ones get changes).
         page = store.read_pull(who, cursor, limit, snapshot, rows=form == "rows")
-        metrics.pulled.inc(page.values)
-        count(request, changes_out=page.values)
+        values = page.values  # counted once: in the rows form a sum over the page
+        metrics.pulled.inc(values)
+        count(request, changes_out=values)
         return Response(page.json(), media_type="application/json")
 
     app.include_router(document_routes(store, device, _ERRORS))

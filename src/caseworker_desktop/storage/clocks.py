@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 import orjson
 import sqlalchemy as sa
 
+from . import keyed
+
 Key = tuple[str, str]  # (table, row id)
 Clocks = dict[str, str]  # field -> hlc
 
@@ -51,18 +53,11 @@ def read(conn: sa.Connection, table: str, row_id: str) -> Clocks:
 
 def read_many(conn: sa.Connection, keys: Iterable[Key]) -> dict[Key, Clocks]:
     """The clocks of these rows (rows without any are left out)."""
-    grouped: dict[str, set[str]] = {}
-    for table, row_id in keys:
-        grouped.setdefault(table, set()).add(row_id)
     found: dict[Key, Clocks] = {}
     sql = "SELECT row_id, clocks FROM row_clock WHERE table_name = ? AND row_id IN"
-    for table, ids in grouped.items():
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):  # SQLite's limit on bound parameters
-            chunk = ordered[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row_id, text in conn.exec_driver_sql(f"{sql} ({marks})", (table, *chunk)):
-                found[(table, row_id)] = decode(text)
+    for table, ids in keyed.by_table(keys).items():
+        for row_id, text in keyed.in_chunks(conn, sql, table, ids):
+            found[(table, row_id)] = decode(text)
     return found
 
 

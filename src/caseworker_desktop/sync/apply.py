@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
 from ..storage import blobs, clocks
+from ..storage.keyed import by_table, in_chunks
 from ..storage.orm import (
     audit_remote,
     change_log,
@@ -238,41 +239,24 @@ _DROP_PENDING = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?"
 _DROP_PENDING_FIELD = "DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND field = ?"
 
 
-def _by_table(keys: Iterable) -> dict[str, list[str]]:
-    """Row ids grouped by table, sorted, for `table_name = ? AND row_id IN (...)`: the
-    primary keys of field_clock and sync_pending start with (table_name, row_id)."""
-    grouped: dict[str, list[str]] = {}
-    for table, row_id in keys:
-        grouped.setdefault(table, []).append(row_id)
-    return {table: sorted(set(ids)) for table, ids in grouped.items()}
-
-
-def _in_chunks(conn: sa.Connection, sql: str, table: str | None, ids: list[str]):
-    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        params = (table, *chunk) if table is not None else tuple(chunk)
-        yield from conn.exec_driver_sql(f"{sql} ({marks})", params)
-
-
 def _pending_for(conn: sa.Connection, keys) -> dict[tuple[str, str], dict[str, tuple]]:
     """Fields of these rows that earlier pages left in sync_pending."""
     found: dict[tuple[str, str], dict[str, tuple]] = {}
     if conn.exec_driver_sql("SELECT 1 FROM sync_pending LIMIT 1").first() is None:
         return found
     sql = "SELECT row_id, field, value, hlc FROM sync_pending WHERE table_name = ? AND row_id IN"
-    for table, ids in _by_table(keys).items():
-        for row_id, field, value, hlc in _in_chunks(conn, sql, table, ids):
+    for table, ids in by_table(keys).items():
+        for row_id, field, value, hlc in in_chunks(conn, sql, table, ids):
             found.setdefault((table, row_id), {})[field] = (value, hlc)
     return found
 
 
 def _existing_rows(conn: sa.Connection, rows) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for table, ids in _by_table(rows).items():
+    for table, ids in by_table(rows).items():
         name = table_of(m.BY_TABLE[table]).name
         sql = f"SELECT id FROM {name} WHERE id IN"
-        found.update((table, i) for (i,) in _in_chunks(conn, sql, None, ids))
+        found.update((table, i) for (i,) in in_chunks(conn, sql, None, ids))
     return found
 
 
