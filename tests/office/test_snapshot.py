@@ -186,3 +186,10 @@ def test_the_rows_form_brings_the_same_values_in_fewer_bytes(office, far):
         "/sync/pull", params={"cursor": 0, "form": "json"}, headers=anna.headers
     )
     assert response.status_code == 422
+    # another caseworker with anna's snapshot position asks for rows: none of hers
+    office.user("ben")
+    ben = office.laptop("ben")
+    at = by_rows.pages[0]["snapshot"].split(":")[0]
+    params = {"cursor": 0, "snapshot": f"{at}:c:", "form": "rows", "limit": 5000}
+    response = ben.client.get("/sync/pull", params=params, headers=ben.headers)
+    assert response.status_code == 200 and response.json()["rows"] == []
