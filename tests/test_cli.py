@@ -106,7 +106,7 @@ def test_passwd(profile, monkeypatch, capsys):
 def test_backup_and_key_info(profile, tmp_path, capsys):
     out_dir = tmp_path / "usb"
     assert main(["backup", "--data-dir", str(profile), "--out", str(out_dir)]) == 0
-    (backup,) = out_dir.glob("casefile-*.db")
+    (backup,) = out_dir.glob("casefile-*.cwbackup")
     assert backup.read_bytes()[:16] != b"SQLite format 3\x00"
     info_file = tmp_path / "key-info.json"
     assert main(["export-key-info", "--data-dir", str(profile), "--out", str(info_file)]) == 0
@@ -116,6 +116,32 @@ def test_backup_and_key_info(profile, tmp_path, capsys):
     text = info_file.read_text()
     key_file = json.loads((profile / "keyfile.json").read_text())
     assert key_file["wrapped_dek"] not in text and key_file["salt"] not in text
+
+
+def test_restore_from_the_command_line(profile, tmp_path, monkeypatch, capsys):
+    assert main(["demo-data", "--data-dir", str(profile), "--clients", "5"]) == 0
+    out_dir = tmp_path / "usb"
+    assert main(["backup", "--data-dir", str(profile), "--out", str(out_dir)]) == 0
+    (backup,) = out_dir.glob("casefile-*.cwbackup")
+    capsys.readouterr()
+    args = ["restore", "--data-dir", str(profile), "--backup", str(backup)]
+    assert main(args) == 2  # a case file is there: nothing replaced without --replace
+    assert "--replace" in capsys.readouterr().err
+    assert main([*args, "--replace"]) == 0
+    out = capsys.readouterr().out
+    assert "zurückgespielt" in out and "replaced-" in out
+    other = tmp_path / "neuer-laptop"
+    assert main(["restore", "--data-dir", str(other), "--backup", str(backup)]) == 0
+    assert main(["verify", "--data-dir", str(other)]) == 0
+    monkeypatch.setenv("CASEWORKER_PASSPHRASE", "eine-ganz-falsche-Passphrase")
+    assert main(["restore", "--data-dir", str(tmp_path / "x"), "--backup", str(backup)]) == 2
+    assert not (tmp_path / "x" / "casefile.db").exists()
+    backup.write_bytes(backup.read_bytes()[:-10])
+    monkeypatch.setenv("CASEWORKER_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["restore", "--data-dir", str(tmp_path / "y"), "--backup", str(backup)]) == 2
+    assert "beschädigt" in capsys.readouterr().err
+    assert not (tmp_path / "y" / "casefile.db").exists()
 
 
 def test_entry_point_runs_as_a_program(profile):

@@ -120,6 +120,31 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_restore(args) -> int:
+    backup = Path(args.backup)
+    case_file = CaseFile.restore(
+        backup,
+        Path(args.data_dir),
+        _ask("Passphrase der Sicherung: ", PASSPHRASE_ENV),
+        replace=args.replace,
+    )
+    try:
+        problems = case_file.verify()
+    finally:
+        case_file.lock()
+    print(f"Sicherung {backup.name} zurückgespielt nach {args.data_dir}.")
+    aside = sorted(Path(args.data_dir).glob("replaced-*"))
+    if args.replace and aside:
+        print(f"Die bisherige Falldatei liegt unverändert in {aside[-1]}.")
+    print(
+        "Was seit der Sicherung an das Landratsamt übertragen wurde, kommt mit dem nächsten "
+        "Abgleich zurück."
+    )
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1 if problems else 0
+
+
 def cmd_verify(args) -> int:
     with _unlocked(args) as case_file:
         problems = case_file.verify()
@@ -401,6 +426,13 @@ def build_parser() -> argparse.ArgumentParser:
     add("passwd", cmd_passwd, "Passphrase ändern (die Falldatei erhält einen neuen Schlüssel)")
     p = add("backup", cmd_backup, "Verschlüsselte Sicherung schreiben")
     p.add_argument("--out", help="Zielordner (Standard: backups/ im Profil)")
+    p = add("restore", cmd_restore, "Sicherung als Falldatei zurückspielen")
+    p.add_argument("--backup", required=True, help="Sicherungsdatei (.cwbackup oder .db)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="eine vorhandene Falldatei ersetzen (eine Kopie bleibt in replaced-<Zeit>/)",
+    )
     add("verify", cmd_verify, "Integrität von Verschlüsselung, Datenbank und Protokoll prüfen")
     p = add("export-key-info", cmd_export_key_info, "Schlüsselparameter ohne Geheimnisse")
     p.add_argument("--out", help="Datei statt Standardausgabe")

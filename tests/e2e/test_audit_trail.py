@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from datetime import UTC, date, datetime
 
 import pytest
@@ -19,7 +18,7 @@ from caseworker_desktop.office import schema
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.audit import GENESIS_HASH, hash_body
-from caseworker_desktop.storage.casefile import CaseFile, db_path
+from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import AuditPush
 from tests.conftest import PASSPHRASE
@@ -150,8 +149,8 @@ def test_an_older_backup_copied_over_the_file_is_found_at_the_next_sync(desks, o
     anna.sync()  # the office now holds events the backup does not have
     folder = anna.file.data_dir
     anna.file.lock()
-    shutil.copy(backup, db_path(folder))  # a rollback: the views since then are gone
-    anna.file = CaseFile.open(folder, PASSPHRASE, anna.clock)
+    # a rollback: the views since then are gone
+    anna.file = CaseFile.restore(backup, folder, PASSPHRASE, replace=True, clock=anna.clock)
     anna.services = Services(anna.file, anna.clock)
     report = anna.sync()
     assert report.audit_problem and "Landratsamt" in report.audit_problem
@@ -185,3 +184,27 @@ def test_a_device_cannot_write_into_anothers_trail_or_leave_gaps(desks, office):
     own = {**event, "device_id": lena.file.device_id, "seq": 999}
     with pytest.raises(Exception, match="fehlen Einträge"):
         client.transport.push_audit(AuditPush.model_validate({"events": [own]}))
+
+
+def test_a_restored_backup_gets_back_what_was_sent_since_at_the_next_sync(desks, office):
+    """A laptop restored from yesterday's backup: the note written and sent after it comes
+    back from the office, and a note written after it but never sent is lost only where
+    the user chose to restore (the copy kept aside still holds it)."""
+    anna, lena = desks["anna"], desks["lena"]
+    _client, case = new_client(anna.services)
+    anna.sync()
+    backup = anna.file.backup("gestern")
+    anna.services.cases.add_note(case.id, kind=ContactKind.PHONE, text="Nach der Sicherung")
+    anna.sync()
+    lena.sync()
+    folder = anna.file.data_dir
+    anna.file.lock()
+    anna.file = CaseFile.restore(backup, folder, PASSPHRASE, replace=True, clock=anna.clock)
+    anna.services = Services(anna.file, anna.clock)
+    assert "Nach der Sicherung" not in [n.text for n in anna.services.cases.notes(case.id)]
+    anna.sync()
+    assert "Nach der Sicherung" in [n.text for n in anna.services.cases.notes(case.id)]
+    anna.services.cases.add_note(case.id, kind=ContactKind.HOME_VISIT, text="Danach")
+    anna.sync()
+    lena.sync()
+    assert {"Nach der Sicherung", "Danach"} <= {n.text for n in lena.services.cases.notes(case.id)}

@@ -20,7 +20,7 @@ from caseworker_desktop.office import schema
 from caseworker_desktop.office.api import create_app
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.services import Services
-from caseworker_desktop.storage import vault
+from caseworker_desktop.storage import backups, vault
 from caseworker_desktop.storage.casefile import CaseFile, db_path, key_file_path
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -217,13 +217,9 @@ def test_a_case_that_leaves_the_laptop_leaves_its_backups_too(laptop, office, tm
         assert report.evicted_cases == 1
     finally:
         case_file.lock()
-    backups = sorted((data_dir / "backups").glob("casefile-*.db"))
-    assert old not in backups and len(backups) == 1
-    restored = tmp_path / "restored"
-    restored.mkdir()
-    shutil.copy(backups[0], db_path(restored))
-    shutil.copy(backups[0].with_name(backups[0].stem + ".keyfile.json"), key_file_path(restored))
-    copy = CaseFile.open(restored, PASSPHRASE)
+    left = backups.kept(data_dir / "backups")
+    assert old not in left and len(left) == 1
+    copy = CaseFile.restore(left[0], tmp_path / "restored", PASSPHRASE)
     try:
         with copy.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM case_file").scalar() == 0

@@ -8,7 +8,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from caseworker_desktop.storage import migrate, vault
+from caseworker_desktop.storage import backups, migrate, vault
 from caseworker_desktop.storage.casefile import CaseFile, key_file_path
 from caseworker_desktop.storage.db import connect_raw, looks_like_plain_sqlite, open_engine
 from caseworker_desktop.storage.orm import metadata
@@ -48,7 +48,7 @@ def test_downgrade_to_base_and_up_again(tmp_path):
         engine.dispose()
 
 
-def test_older_file_is_backed_up_before_migration(services, case_file, data_dir):
+def test_older_file_is_backed_up_before_migration(services, case_file, data_dir, tmp_path):
     client, _ = new_client(services, first="Hiba", last="Khalil")
     cfg = migrate.alembic_config()
     with case_file.engine.begin() as conn:
@@ -64,11 +64,12 @@ def test_older_file_is_backed_up_before_migration(services, case_file, data_dir)
     finally:
         reopened.lock()
 
-    backups = sorted((data_dir / "backups").glob("*before-migration-0001*.db"))
-    assert len(backups) == 1
-    assert not looks_like_plain_sqlite(backups[0])
+    made = backups.kept(data_dir / "backups", "before-migration-0001")
+    assert len(made) == 1
+    assert not looks_like_plain_sqlite(made[0])
     dek = vault.unwrap_dek(vault.KeyFile.load(key_file_path(data_dir)), PASSPHRASE)
-    conn = connect_raw(backups[0], dek)
+    backups.restore(made[0], dek, tmp_path / "as-it-was.db")  # without migrating it
+    conn = connect_raw(tmp_path / "as-it-was.db", dek)
     try:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert conn.execute("SELECT id FROM client").fetchone() == (client.id,)
@@ -84,23 +85,17 @@ def test_scheduled_backup_once_a_day_keeps_the_newest(case_file, data_dir, clock
     for _ in range(1, 10):
         clock.advance(24 * 3600 + 1)
         made.append(case_file.backup_if_due(keep=3))
-    left = sorted((data_dir / "backups").glob("*scheduled*.db"))
+    left = backups.kept(data_dir / "backups", "scheduled")
     assert len(left) == 3
     assert left[-1] == made[-1]
     assert not looks_like_plain_sqlite(left[-1])
 
 
 def test_backup_carries_its_key_file_and_opens_without_the_laptop(case_file, data_dir, tmp_path):
-    import shutil
 
     backup = case_file.backup("manual", tmp_path / "stick")
-    key_copy = backup.with_name(backup.stem + ".keyfile.json")
-    assert key_copy.exists()
-    restored = tmp_path / "new-laptop"
-    restored.mkdir()
-    shutil.copy(backup, restored / "casefile.db")
-    shutil.copy(key_copy, restored / "keyfile.json")
-    reopened = CaseFile.open(restored, PASSPHRASE)
+    assert backups.key_file_of(backup).exists()
+    reopened = CaseFile.restore(backup, tmp_path / "new-laptop", PASSPHRASE)
     try:
         assert reopened.verify() == []
     finally:

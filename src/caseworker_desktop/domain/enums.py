@@ -225,3 +225,4 @@ class AuditAction(StrEnum):
     BACKUP = "backup"
     RECOVERY = "recovery"
     MERGE = "merge"
+    RESTORE = "restore"

@@ -181,6 +181,7 @@ LABELS_DE: dict[type[StrEnum], dict[StrEnum, str]] = {
         e.AuditAction.BACKUP: "Sicherung erstellt",
         e.AuditAction.RECOVERY: "Wiederherstellung",
         e.AuditAction.MERGE: "Zusammengeführt",
+        e.AuditAction.RESTORE: "Sicherung zurückgespielt",
     },
 }
 

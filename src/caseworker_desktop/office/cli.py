@@ -243,7 +243,8 @@ ACTIONS_DE = {
     "create": "angelegt", "update": "geändert", "delete": "gelöscht", "view": "angesehen",
     "print": "gedruckt", "export": "exportiert", "unlock": "entsperrt",
     "passphrase_change": "Passphrase geändert", "backup": "gesichert",
-    "recovery": "wiederhergestellt",
+    "recovery": "wiederhergestellt", "merge": "zusammengeführt",
+    "restore": "Sicherung zurückgespielt",
 }  # fmt: skip
 
 

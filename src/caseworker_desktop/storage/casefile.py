@@ -1,17 +1,12 @@
-"""A caseworker profile on disk: the encrypted case file, its key file and backups.
-
-data_dir/
-  keyfile.json     versioned key file (DEK wrapped by passphrase and recovery key)
-  casefile.db      SQLCipher 4 database (+ -wal/-shm while open, encrypted too)
-  backups/         encrypted copies (same DEK), made before migrations and on request
-"""
+"""An unlocked case file: opening (create, open, recover, restore), keys, audit chain,
+backups and checks. Where its files lie on disk: storage/profile.py."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -22,7 +17,7 @@ from ..domain import model as m
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import CaseworkerError
 from ..sync.hlc import HybridLogicalClock
-from . import migrate, vault
+from . import backups, migrate, vault
 from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
 from .db import (
     CaseFileCorruptError,
@@ -32,12 +27,16 @@ from .db import (
     release_free_pages,
 )
 from .orm import local_state, table_of
+from .profile import BACKUP_DIR_NAME as BACKUP_DIR_NAME
+from .profile import DB_FILE_NAME as DB_FILE_NAME
+from .profile import KEY_FILE_NAME as KEY_FILE_NAME
+from .profile import db_path as db_path
+from .profile import finish_switch, next_file, switch
+from .profile import key_file_path as key_file_path
+from .profile import profile_exists as profile_exists
 
 log = logging.getLogger(__name__)
 
-KEY_FILE_NAME = "keyfile.json"
-DB_FILE_NAME = "casefile.db"
-BACKUP_DIR_NAME = "backups"
 AUDIT_KEY_PURPOSE = b"caseworker audit chain v1"
 RECOVERY_PUBLIC_KEY = "recovery_public_pem"  # local_state: the office's, for a new escrow
 ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for the office
@@ -53,34 +52,6 @@ class ProfileError(CaseworkerError):
 class LockedError(CaseworkerError):
     def __init__(self) -> None:
         super().__init__("Die Falldatei ist gesperrt. Bitte mit der Passphrase entsperren.")
-
-
-def key_file_path(data_dir: Path) -> Path:
-    return Path(data_dir) / KEY_FILE_NAME
-
-
-def db_path(data_dir: Path) -> Path:
-    return Path(data_dir) / DB_FILE_NAME
-
-
-def _pending_key_file(data_dir: Path) -> Path:
-    return Path(data_dir) / (KEY_FILE_NAME + ".pending")
-
-
-def _finish_rekey(data_dir: Path) -> None:
-    """A new data key that was interrupted: while the re-encrypted copy still waits beside
-    the database, the old key holds (the copy and the pending key file go); once the copy
-    has replaced the database, the pending key file is the one."""
-    pending, fresh = _pending_key_file(data_dir), db_path(data_dir).with_suffix(".db.rekey")
-    if fresh.exists():
-        fresh.unlink()
-        pending.unlink(missing_ok=True)
-    elif pending.exists():
-        pending.replace(key_file_path(data_dir))
-
-
-def profile_exists(data_dir: Path) -> bool:
-    return key_file_path(data_dir).exists() or db_path(data_dir).exists()
 
 
 class CaseFile:
@@ -156,8 +127,50 @@ class CaseFile:
         return cls._open_with_dek(data_dir, key_file, dek, clock or Clock())
 
     @classmethod
+    def restore(
+        cls,
+        backup: Path,
+        data_dir: Path,
+        passphrase: str,
+        *,
+        replace: bool = False,
+        clock: Clock | None = None,
+    ) -> CaseFile:
+        """A backup (its key file beside it) becomes the case file in `data_dir`, opened
+        with the passphrase the backup's key file was written under. A case file already
+        there stays untouched unless `replace`; then a copy of it is kept in
+        `data_dir/replaced-<time>/`. The file is read completely and checked before it
+        takes the place of anything (the new-key protocol of `_rekey`: a restore cut off
+        halfway leaves the case file as it was)."""
+        backup, data_dir = Path(backup), Path(data_dir)
+        if not backup.is_file():
+            raise ProfileError(f"Die Sicherung {backup} gibt es nicht.")
+        key_source = backups.key_file_of(backup)
+        if not key_source.is_file():
+            raise ProfileError(f"Neben der Sicherung fehlt ihre Schlüsseldatei {key_source.name}.")
+        if profile_exists(data_dir) and not replace:
+            raise ProfileError(
+                f"In {data_dir} gibt es bereits eine Falldatei; sie bleibt unverändert. "
+                "Zum Ersetzen --replace angeben."
+            )
+        key_file = vault.KeyFile.load(key_source)
+        dek = vault.unwrap_dek(key_file, passphrase)
+        clock = clock or Clock()
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            finish_switch(data_dir)
+            backups.restore(backup, dek, next_file(data_dir))
+            switch(data_dir, key_file, keep_aside=clock.now().strftime("%Y%m%d-%H%M%S"))
+        except BaseException:
+            vault.wipe(dek)
+            raise
+        case_file = cls._open_with_dek(data_dir, key_file, dek, clock)
+        case_file._audit(AuditAction.RESTORE, "case_file", key_file.device_id, backup.name)
+        return case_file
+
+    @classmethod
     def _load_key_file(cls, data_dir: Path) -> vault.KeyFile:
-        _finish_rekey(Path(data_dir))
+        finish_switch(Path(data_dir))
         if not db_path(data_dir).exists():
             raise ProfileError(f"In {data_dir} gibt es keine Falldatei.")
         return vault.KeyFile.load(key_file_path(data_dir))
@@ -302,17 +315,16 @@ class CaseFile:
         """Retire every backup kept here (an old data key, a case that left this laptop: an
         old copy must not bring either back) and make a fresh one."""
         fresh = self.backup(reason)
-        for old in (self.data_dir / BACKUP_DIR_NAME).glob("casefile-*.db"):
+        for old in backups.kept(self.data_dir / BACKUP_DIR_NAME):
             if old != fresh:
-                old.unlink(missing_ok=True)
-                old.with_name(old.stem + ".keyfile.json").unlink(missing_ok=True)
+                backups.remove(old)
         return fresh
 
     def _rekey(self, new_passphrase: str) -> None:
         """A new data key. The database is copied re-encrypted under it (sqlcipher_export:
         unlike PRAGMA rekey, the file in place is never half rewritten), the new key file
         is written beside it as pending, then the database and the key file are moved into
-        place in that order; `_finish_rekey` completes an interrupted switch on opening.
+        place in that order (profile.switch); an interrupted switch is completed on opening.
         The new key is also wrapped to the office's recovery key, for the next sync."""
         new_dek = vault.new_dek()
         with self.engine.connect() as conn:
@@ -334,19 +346,14 @@ class CaseFile:
             recovery=recovery,
             created_at=self.key_file.created_at,
         )
-        path, pending = db_path(self.data_dir), _pending_key_file(self.data_dir)
-        fresh = path.with_suffix(".db.rekey")
+        path = db_path(self.data_dir)
         with self.engine.connect() as conn:
             # outside any transaction: nothing may stay behind in the WAL
             conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        export_encrypted(self.engine, fresh, new_dek)
+        export_encrypted(self.engine, next_file(self.data_dir), new_dek)
         self.engine.dispose()
         self._engine = None
-        key_file.save(pending)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        fresh.replace(path)  # from here on the new key is the one
-        pending.replace(key_file_path(self.data_dir))
+        switch(self.data_dir, key_file)
         self.key_file = key_file
         vault.wipe(self._dek)
         self._dek = new_dek
@@ -355,23 +362,21 @@ class CaseFile:
             self.set_state(conn, ESCROW_PENDING, "1" if recovery else "")
 
     def backup(self, reason: str = "manual", dest_dir: Path | None = None) -> Path:
-        """An encrypted copy (same DEK) written with sqlcipher_export, then moved into place."""
+        """A compressed, sealed copy under the data key (storage/backups.py), with the key
+        file beside it: a backup on a stick must be restorable when the laptop and its key
+        file are gone (the key file holds only wrapped keys)."""
         if self._dek is None:
             raise LockedError()
         dest_dir = Path(dest_dir) if dest_dir else self.data_dir / BACKUP_DIR_NAME
         dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
-        final = dest_dir / f"casefile-{stamp}-{reason}.db"
+        final = dest_dir / f"casefile-{stamp}-{reason}{backups.SUFFIX}"
         n = 1
         while final.exists():
-            final = dest_dir / f"casefile-{stamp}-{reason}-{n}.db"
+            final = dest_dir / f"casefile-{stamp}-{reason}-{n}{backups.SUFFIX}"
             n += 1
-        tmp = final.with_suffix(".db.partial")
-        export_encrypted(self.engine, tmp, self._dek)
-        tmp.replace(final)
-        # The key file travels with the backup (it holds only wrapped keys): a backup on a
-        # stick must be restorable when the laptop and its key file are gone.
-        self.key_file.save(final.with_name(final.stem + ".keyfile.json"))
+        backups.write(self.engine, self._dek, final)
+        self.key_file.save(backups.key_file_of(final))
         self._audit(AuditAction.BACKUP, "case_file", self.device_id, final.name)
         return final
 
@@ -379,16 +384,14 @@ class CaseFile:
         """Scheduled backup (called after unlock): one when the newest scheduled backup is
         older than `every`; only the newest `keep` scheduled backups are kept."""
         directory = self.data_dir / BACKUP_DIR_NAME
-        scheduled = sorted(directory.glob("casefile-*-scheduled*.db")) if directory.exists() else []
+        scheduled = backups.kept(directory, "scheduled")
         if scheduled:
-            age = self.clock.now() - _stamp_of(scheduled[-1])
+            age = self.clock.now() - backups.made_at(scheduled[-1])
             if timedelta(0) <= age < every:  # a backup "from the future" (clock was ahead): due
                 return None
         path = self.backup("scheduled")
-        scheduled = sorted(directory.glob("casefile-*-scheduled*.db"))
-        for old in scheduled[:-keep]:
-            old.unlink(missing_ok=True)
-            old.with_name(old.stem + ".keyfile.json").unlink(missing_ok=True)
+        for old in backups.kept(directory, "scheduled")[:-keep]:
+            backups.remove(old)
         return path
 
     def verify(self) -> list[str]:
@@ -506,9 +509,3 @@ class CaseFile:
             self.set_state(conn, "hlc", stamp)
             self.set_state(conn, CHAIN_STATE, KEYED)
             self.set_state(conn, "created_at", datetime.now().isoformat(timespec="seconds"))
-
-
-def _stamp_of(backup: Path) -> datetime:
-    """The time in a backup's name (written by our clock, so comparable with it)."""
-    _, day, time_of_day, *_ = backup.stem.split("-")
-    return datetime.strptime(f"{day}{time_of_day}", "%Y%m%d%H%M%S").replace(tzinfo=UTC)
