@@ -12,8 +12,8 @@ import httpx
 import pypdf
 import pytest
 
-from caseworker_desktop.domain.enums import ContactKind
-from caseworker_desktop.domain.errors import ValidationError
+from caseworker_desktop.domain.enums import ClosingReason, ContactKind
+from caseworker_desktop.domain.errors import TransitionError, ValidationError
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
@@ -79,6 +79,11 @@ def test_templates_from_the_office_letters_on_the_laptop(tmp_path, server):
         assert "Uhrzeit / Час" in text
         assert note.kind is ContactKind.LETTER
         assert "Einladung zum Gespräch am 03.12.2026" in note.text
+        first.cases.close(case.id, ClosingReason.INDEPENDENT)
+        with pytest.raises(TransitionError, match="abgeschlossen"):  # the rule, not a button
+            first.letters.write(case.id, "einladung", tmp_path / "y.pdf", on=date(2026, 12, 3),
+                                at="10:30", place="Raum 112")  # fmt: skip
+        assert not (tmp_path / "y.pdf").exists()
         SyncClient(files[0]).sync()
         SyncClient(files[1]).sync()
         notes = Services(files[1]).cases.notes(case.id)

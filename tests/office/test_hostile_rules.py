@@ -145,6 +145,30 @@ def test_allowed_writes_of_each_role_go_through(district):
     assert stored(district.store, "trauma_placement", placement)["status"] == "cancelled"
 
 
+def test_an_unsigned_plan_is_not_approved_at_the_office_either(district):
+    """#19 item 1: the laptop's rule "approval needs the client's signature", sent around
+    by a raw client: a team lead approving a plan whose signature was withdrawn, in the
+    same push or an earlier one, and a caseworker withdrawing the signature of an approved
+    plan are refused; the stored row stays as it was."""
+    anna, lena = district["anna"], district["lena"]
+    plan = district.plan_id
+    approval = {"status": "approved", "approved_by": lena.user["id"], "approved_on": "2026-11-21"}
+    result = lena.push(lena.write("help_plan", plan, signed=False, **approval))
+    assert result["accepted"] == 0 and len(result["rejected"]) == 4, result
+    assert "unterschriebenen" in " ".join(reasons(result))
+    assert anna.push(anna.write("help_plan", plan, signed=False))["rejected"] == []
+    result = lena.push(lena.write("help_plan", plan, **approval))
+    assert (
+        result["accepted"] == 0 and stored(district.store, "help_plan", plan)["status"] == "agreed"
+    )
+    assert anna.push(anna.write("help_plan", plan, signed=True))["rejected"] == []
+    assert lena.push(lena.write("help_plan", plan, **approval))["rejected"] == []
+    result = anna.push(anna.write("help_plan", plan, signed=False))
+    assert len(result["rejected"]) == 1
+    after = stored(district.store, "help_plan", plan)
+    assert after["status"] == "approved" and after["signed"] is True
+
+
 def test_the_laptop_services_use_the_same_table():
     check = permissions.check_write
     missing = lambda _name: permissions.MISSING  # noqa: E731

@@ -9,8 +9,14 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from caseworker_desktop.domain.enums import ConsentKind, CourseType, LanguageLevel, LifeArea
-from caseworker_desktop.domain.errors import ValidationError
+from caseworker_desktop.domain.enums import (
+    ClosingReason,
+    ConsentKind,
+    CourseType,
+    LanguageLevel,
+    LifeArea,
+)
+from caseworker_desktop.domain.errors import TransitionError, ValidationError
 from caseworker_desktop.services import follow_ups as fu
 from tests.helpers import RELEASE, new_client
 
@@ -102,3 +108,13 @@ def test_reminders_set_by_hand_done_and_moved(services, tmp_path):
     assert services.follow_ups.reminders(case.id)[0].done_on == date(2026, 11, 24)
     with pytest.raises(ValidationError):
         services.follow_ups.remind(case.id, date(2026, 11, 25), "  ")
+
+
+def test_no_follow_up_on_a_closed_case(services):
+    """The rule the disabled menu entry mirrors, in the service (#19 item 1)."""
+    _client, case = new_client(services)
+    services.cases.close(case.id, ClosingReason.INDEPENDENT)
+    with pytest.raises(TransitionError, match="abgeschlossen"):
+        services.follow_ups.remind(case.id, date(2026, 12, 1), "Anrufen")
+    services.cases.reopen(case.id)
+    assert services.follow_ups.remind(case.id, date(2026, 12, 1), "Anrufen").text == "Anrufen"

@@ -163,10 +163,7 @@ def test_editing_an_agreed_plan_takes_it_back_to_draft(services, plan):
     assert again.status is HelpPlanStatus.DRAFT and not again.signed and again.agreed_on is None
 
 
-def test_only_a_team_lead_approves(services, plan):
-    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
-    with pytest.raises(PermissionDeniedError):
-        services.plans.approve(plan.id)
+def _become_team_lead(services) -> None:
     with services.ctx.transaction() as tx:
         tx.conn.execute(
             table_of(m.User).update().values(role=Role.TEAM_LEAD.value)
@@ -174,9 +171,44 @@ def test_only_a_team_lead_approves(services, plan):
     services.ctx.user = services.ctx.user.__class__(
         **{**services.ctx.user.__dict__, "role": Role.TEAM_LEAD}
     )
+
+
+def test_only_a_team_lead_approves(services, plan):
+    services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
+    with pytest.raises(PermissionDeniedError):
+        services.plans.approve(plan.id)
+    _become_team_lead(services)
     approved = services.plans.approve(plan.id)
     assert approved.status is HelpPlanStatus.APPROVED
     assert approved.approved_by == services.user.id
+
+
+def test_a_plan_without_a_goal_is_not_agreed(services, plan):
+    """The rule the agree button mirrors, in the service (#19 item 1)."""
+    with pytest.raises(ValidationError) as info:
+        services.plans.agree(plan.id, agreed_on=date(2026, 11, 20))
+    assert "ohne Ziel" in info.value.problems["entries"]
+    entry = services.plans.add_entry(plan.id, life_area=LifeArea.HOUSING, goal="Wohnung")
+    services.plans.delete_entry(entry.id)  # a deleted goal does not count
+    with pytest.raises(ValidationError):
+        services.plans.agree(plan.id)
+    assert services.plans.get(plan.id).status is HelpPlanStatus.DRAFT
+
+
+def test_an_unsigned_plan_is_not_approved(services, plan):
+    """Agreed but not yet signed: the team lead's approval waits for the signature."""
+    services.plans.add_entry(plan.id, life_area=LifeArea.WORK, goal="Praktikum")
+    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20), signed=False)
+    _become_team_lead(services)
+    with pytest.raises(ValidationError) as info:
+        services.plans.approve(plan.id)
+    assert "unterschriebenen" in info.value.problems["signed"]
+    assert services.plans.get(plan.id).status is HelpPlanStatus.AGREED
+    services.plans.agree(plan.id, agreed_on=date(2026, 11, 20), signed=True)
+    assert services.plans.approve(plan.id).status is HelpPlanStatus.APPROVED
+    with pytest.raises(ValidationError):  # and an approved plan cannot lose its signature
+        services.plans.update(plan.id, signed=False)
 
 
 def test_case_lifecycle(services):

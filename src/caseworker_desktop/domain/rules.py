@@ -187,6 +187,30 @@ def validate_case(c: m.Case, today: date) -> None:
     p.raise_if_any()
 
 
+UNSIGNED_APPROVAL = "Nur einen unterschriebenen Hilfeplan kann die Teamleitung freigeben."
+NO_GOAL_AGREEMENT = "Ein Hilfeplan ohne Ziel kann nicht vereinbart werden."
+
+
+def require_open_case(case: m.Case, what: str) -> None:
+    """Follow-ups and letters belong to a case that is not closed (reopen it first)."""
+    if case.status is CaseStatus.CLOSED:
+        raise TransitionError(f"Der Fall ist abgeschlossen: {what} erst nach dem Wiedereröffnen.")
+
+
+def approval_problem(status: object, signed: object) -> str | None:
+    """Approval needs the client's signature: checked by the laptop for every write of a
+    plan and by the office for every pushed status (the row as the push leaves it)."""
+    if status == HelpPlanStatus.APPROVED and signed is not True:
+        return UNSIGNED_APPROVAL
+    return None
+
+
+def validate_agreement(goals: int) -> None:
+    """Agreeing a plan with the client needs at least one goal in it."""
+    if goals < 1:
+        raise ValidationError({"entries": NO_GOAL_AGREEMENT})
+
+
 def validate_help_plan(h: m.HelpPlan, today: date) -> None:
     p = _Problems()
     p.require(h.period_end > h.period_start, "period_end", "Zeitraum endet vor dem Beginn.")
@@ -202,6 +226,7 @@ def validate_help_plan(h: m.HelpPlan, today: date) -> None:
     if h.status is HelpPlanStatus.APPROVED:
         p.require(bool(h.approved_by), "approved_by", "Freigabe ohne Teamleitung.")
         p.require(h.approved_on is not None, "approved_on", "Datum der Freigabe fehlt.")
+        p.require(approval_problem(h.status, h.signed) is None, "signed", UNSIGNED_APPROVAL)
     p.raise_if_any()
 
 

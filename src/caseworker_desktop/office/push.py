@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from ..domain import codec, permissions
 from ..domain import model as m
 from ..domain.labels import span
+from ..domain.rules import approval_problem
 from ..sync.hlc import HybridLogicalClock, Timestamp
 from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, merge
 from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
@@ -290,6 +291,11 @@ class PushBatch:
                     self.scope.case.get,
                     self.now.date(),
                 )
+            )
+            or (
+                change.table == "help_plan"
+                and change.field in ("status", "signed")
+                and approval_problem(self._row_field(key, "status"), self._row_field(key, "signed"))
             )
             or (
                 change.table == documents.TABLE

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ..domain import model as m
+from ..domain import rules
 from ..domain.enums import CaseStatus, ConsentKind, CourseType, EntryStatus
 from ..domain.labels import label
 from ..storage.atomic import write_atomic
@@ -173,7 +174,7 @@ class FollowUpService:
     def remind(self, case_id: str, due_on: date, text: str) -> m.Reminder:
         """A follow-up set by hand on a case."""
         with self.ctx.transaction() as tx:
-            tx.get(m.Case, case_id)
+            rules.require_open_case(tx.get(m.Case, case_id), "eine Wiedervorlage")
             return tx.add(m.Reminder(case_id=case_id, due_on=due_on, text=text.strip(),
                                      author_id=tx.user.id))  # fmt: skip
 

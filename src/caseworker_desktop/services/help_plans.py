@@ -73,8 +73,9 @@ class HelpPlanService:
             return _back_to_draft(tx, plan) if content_changed else plan
 
     def agree(self, plan_id: str, agreed_on: date | None = None, signed: bool = True) -> m.HelpPlan:
-        """The plan was agreed with (and signed by) the client."""
+        """The plan was agreed with (and signed by) the client; it needs a goal."""
         with self.ctx.transaction() as tx:
+            rules.validate_agreement(len(_entries(tx, plan_id)))
             return tx.update(
                 m.HelpPlan,
                 plan_id,
@@ -84,7 +85,7 @@ class HelpPlanService:
             )
 
     def approve(self, plan_id: str) -> m.HelpPlan:
-        """Freigabe by the team lead."""
+        """Freigabe by the team lead, of an agreed plan the client signed."""
         with self.ctx.transaction() as tx:
             tx.require_role(Role.TEAM_LEAD)
             return tx.update(

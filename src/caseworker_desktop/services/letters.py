@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain import model as m
+from ..domain import rules
 from ..domain.district import DISTRICT_NAME
 from ..domain.enums import AuditAction, ContactKind
 from ..domain.errors import ValidationError
@@ -63,6 +64,7 @@ class LetterService:
         at = f"{int(match[1]):02d}:{match[2]}" if at else ""
         with self.ctx.transaction() as tx:
             case = find_case(tx, case_id)
+            rules.require_open_case(case, "ein Brief")
             client = tx.get(m.Client, case.client_id)
             address = ""
             if client.household_id:
