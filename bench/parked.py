@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.pg
 
 from tests.pg import PostgresMissing, postgres_cluster
 
+from caseworker_desktop.domain.hlc import HybridLogicalClock
 from caseworker_desktop.office.scoping import MAX_PARKED_ROWS
 from caseworker_desktop.office.store import Store
-from caseworker_desktop.sync.hlc import HybridLogicalClock
 from caseworker_desktop.sync.protocol import Change
 
 

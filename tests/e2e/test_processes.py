@@ -13,7 +13,7 @@ import uuid
 import httpx
 import pytest
 
-from caseworker_desktop.sync.hlc import Timestamp
+from caseworker_desktop.domain.hlc import Timestamp
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.e2e.conftest import BIN, OfficeServer, add_caseworker, enrolment_code, free_port
 from tests.pg import reset_database

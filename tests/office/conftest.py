@@ -10,9 +10,9 @@ import warnings
 
 import pytest
 
+from caseworker_desktop.domain.hlc import HybridLogicalClock, Timestamp
 from caseworker_desktop.office.api import create_app
 from caseworker_desktop.office.store import Store
-from caseworker_desktop.sync.hlc import HybridLogicalClock, Timestamp
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 with warnings.catch_warnings():

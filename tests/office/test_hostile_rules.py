@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from caseworker_desktop.domain import permissions
-from caseworker_desktop.sync.hlc import Timestamp
+from caseworker_desktop.domain.hlc import Timestamp
 from tests.office.conftest import new_id
 from tests.office.hostile import District, raw_change, reasons, stored
 

@@ -8,9 +8,9 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from caseworker_desktop.domain.hlc import Timestamp
 from caseworker_desktop.office import schema
 from caseworker_desktop.office.push import conflict_id
-from caseworker_desktop.sync.hlc import Timestamp
 from tests.office.conftest import new_id
 
 

@@ -12,8 +12,8 @@ from caseworker_desktop.domain import codec
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import AuditAction, ContactKind, LifeArea
 from caseworker_desktop.domain.errors import ValidationError
+from caseworker_desktop.domain.hlc import Timestamp
 from caseworker_desktop.storage.orm import audit_event, change_log
-from caseworker_desktop.sync.hlc import Timestamp
 from tests.helpers import new_client
 
 

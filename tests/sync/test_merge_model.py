@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caseworker_desktop.sync.hlc import HybridLogicalClock, Timestamp
+from caseworker_desktop.domain.hlc import HybridLogicalClock, Timestamp
 from caseworker_desktop.sync.merge import (
     ConflictCopy,
     FieldChange,

@@ -14,10 +14,10 @@ import sqlalchemy as sa
 from caseworker_desktop.clock import FakeClock
 from caseworker_desktop.domain import model as m
 from caseworker_desktop.domain.enums import ContactKind, LifeArea
+from caseworker_desktop.domain.hlc import Timestamp
 from caseworker_desktop.office import schema
 from caseworker_desktop.office.store import Store
 from caseworker_desktop.storage.orm import table_of
-from caseworker_desktop.sync.hlc import Timestamp
 from caseworker_desktop.sync.transport import ClockAheadError, Transport
 from tests.helpers import forged_writes, new_client
 from tests.inprocess import Laptop

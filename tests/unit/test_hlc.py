@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caseworker_desktop.sync.hlc import (
+from caseworker_desktop.domain.hlc import (
     COUNTER_DIGITS,
     DEFAULT_MAX_DRIFT_MS,
     MAX_COUNTER,

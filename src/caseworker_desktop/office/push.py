@@ -25,9 +25,9 @@ import sqlalchemy as sa
 
 from ..domain import codec, permissions
 from ..domain import model as m
+from ..domain.hlc import HybridLogicalClock, Timestamp
 from ..domain.labels import span
 from ..domain.rules import approval_problem
-from ..sync.hlc import HybridLogicalClock, Timestamp
 from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, merge
 from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
 from . import documents

@@ -19,9 +19,9 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.enums import CaseStatus, TraumaReferralStatus
+from ..domain.hlc import HybridLogicalClock
 from ..domain.report_facts import fact_of
 from ..domain.retention import years_after
-from ..sync.hlc import HybridLogicalClock
 from . import documents
 from . import schema as s
 from .auth import OfficeError

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from ..domain import model as m
-from ..sync.hlc import HybridLogicalClock, Timestamp
+from ..domain.hlc import HybridLogicalClock, Timestamp
 
 ID = sa.String(32)
 SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # INTEGER PRIMARY KEY = rowid

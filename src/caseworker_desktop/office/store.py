@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from ..sync.hlc import HybridLogicalClock
+from ..domain.hlc import HybridLogicalClock
 from ..sync.pinning import pin_of_pem, split_code
 from ..sync.protocol import (
     AuditHead,

@@ -19,6 +19,7 @@ from ..domain.enums import (
     TraumaReferralStatus,
 )
 from ..domain.errors import CaseworkerError
+from ..domain.hlc import wall_prefix
 from ..storage.orm import row_clock, table_of
 from .context import ServiceContext
 
@@ -238,7 +239,7 @@ class CaseService:
         )
         # The status field's clock says when the status last changed (here or elsewhere).
         cutoff_ms = int((self.ctx.clock.time() - stalled_weeks * 7 * 86400) * 1000)
-        cutoff_hlc = f"{cutoff_ms:015d}"
+        cutoff_hlc = wall_prefix(cutoff_ms)
 
         def stalled(table, statuses):
             return (

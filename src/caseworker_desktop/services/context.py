@@ -18,11 +18,11 @@ from ..domain import model as m
 from ..domain import permissions, rules
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import NotFoundError, PermissionDeniedError
+from ..domain.hlc import HybridLogicalClock, Timestamp
 from ..domain.markers import restriction_reason
 from ..storage import audit, changelog
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
-from ..sync.hlc import HybridLogicalClock, Timestamp
 
 R = TypeVar("R", bound=m.Record)
 

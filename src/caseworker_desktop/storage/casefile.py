@@ -16,7 +16,7 @@ from ..clock import Clock
 from ..domain import model as m
 from ..domain.enums import AuditAction, Role
 from ..domain.errors import CaseworkerError
-from ..sync.hlc import HybridLogicalClock
+from ..domain.hlc import HybridLogicalClock
 from . import backups, migrate, vault
 from .audit import CHAIN_STATE, KEYED, append_audit, key_the_chain, verify_chain
 from .db import (

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
+from ..domain.hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, is_timestamp, wall_prefix
 from ..storage import blobs, clocks
 from ..storage.keyed import by_table, in_chunks
 from ..storage.orm import (
@@ -29,7 +30,6 @@ from ..storage.orm import (
     sync_quarantine,
     table_of,
 )
-from .hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, is_timestamp
 from .merge import apply_pulled
 from .protocol import MAX_CLOCK_AHEAD_MS, PullResponse, PurgeNotice
 
@@ -55,7 +55,7 @@ def apply_page(conn: sa.Connection, page: PullResponse, hlc: HybridLogicalClock)
         result.evicted += 1
     for notice in page.purges:
         result.purged += purge(conn, notice)
-    limit = f"{page.server_time_ms + MAX_CLOCK_AHEAD_MS:0{WALL_DIGITS}d}"
+    limit = wall_prefix(page.server_time_ms + MAX_CLOCK_AHEAD_MS)
     # (table, row id) -> field -> (JSON, hlc, value): the newest valid value of each field
     by_row: dict[tuple[str, str], dict[str, tuple[str, str, object]]] = {}
     quarantine = []

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.enums import Role
+from ..domain.hlc import HybridLogicalClock, Timestamp
 from ..domain.labels import span
 from ..storage import blobs, clocks
 from ..storage.casefile import (
@@ -33,7 +34,6 @@ from ..storage.vault import VaultError
 from . import documents, outbox
 from .apply import apply_page
 from .audit_trail import pull_trail, push_trail
-from .hlc import HybridLogicalClock, Timestamp
 from .outbox import (
     MARK_PUSHED,
     UNPUSHED,

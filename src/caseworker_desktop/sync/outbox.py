@@ -17,9 +17,9 @@ import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.codec import encode_value
+from ..domain.hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, wall_prefix
 from ..storage import clocks
 from ..storage.orm import table_of
-from .hlc import HybridLogicalClock, Timestamp
 from .protocol import Rejected
 
 PUSH_BATCH = 2000
@@ -146,8 +146,9 @@ def stamped_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -
         return True
     return (
         conn.exec_driver_sql(
-            "SELECT 1 FROM change_log WHERE pushed = 0 AND substr(hlc, 1, 15) > ? LIMIT 1",
-            (f"{limit_ms:015d}",),
+            f"SELECT 1 FROM change_log WHERE pushed = 0 AND substr(hlc, 1, {WALL_DIGITS}) > ?"
+            " LIMIT 1",
+            (wall_prefix(limit_ms),),
         ).first()
         is not None
     )
@@ -157,10 +158,11 @@ def restamp_ahead(conn: sa.Connection, hlc: HybridLogicalClock, limit_ms: int) -
     """Give every unsent change stamped after `limit_ms` a new stamp from a clock that
     restarts at the newest sane stamp of this file. Call only when this machine's clock is
     right again (else the new stamps run ahead too). Returns the number of stamps replaced."""
-    prefix = f"{limit_ms:015d}"
+    prefix = wall_prefix(limit_ms)
     ahead = sorted(
         conn.exec_driver_sql(
-            "SELECT DISTINCT hlc FROM change_log WHERE pushed = 0 AND substr(hlc, 1, 15) > ?",
+            "SELECT DISTINCT hlc FROM change_log WHERE pushed = 0"
+            f" AND substr(hlc, 1, {WALL_DIGITS}) > ?",
             (prefix,),
         ).scalars()
     )
@@ -196,7 +198,7 @@ def _remap(conn, table: str, key: tuple[str, ...], column: str, prefix: str, map
 def drop_acknowledged(conn: sa.Connection, now_ms: int) -> int:
     """Remove the acknowledged changes older than KEEP_ACKNOWLEDGED_DAYS (the change log
     was most of a caseworker's file: every change ever pushed). Returns how many."""
-    cutoff = f"{now_ms - KEEP_ACKNOWLEDGED_DAYS * 86_400_000:015d}"
+    cutoff = wall_prefix(now_ms - KEEP_ACKNOWLEDGED_DAYS * 86_400_000)
     return conn.exec_driver_sql(
         "DELETE FROM change_log WHERE pushed = 1 AND hlc < ?", (cutoff,)
     ).rowcount

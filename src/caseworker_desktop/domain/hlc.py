@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..domain.errors import CaseworkerError
+from .errors import CaseworkerError
 
 WALL_DIGITS = 15
 COUNTER_DIGITS = 6
@@ -29,6 +29,13 @@ _ENCODED = re.compile(rf"([0-9]{{{WALL_DIGITS}}})-([0-9]{{{COUNTER_DIGITS}}})-([
 def is_timestamp(text: str) -> bool:
     """Whether `text` is an encoded timestamp (without building one)."""
     return _ENCODED.fullmatch(text) is not None
+
+
+def wall_prefix(wall_ms: int) -> str:
+    """The wall-time part of every timestamp taken at `wall_ms`. Compared with the first
+    WALL_DIGITS characters of a stamp (or with a whole stamp: every stamp taken at or
+    after `wall_ms` sorts after it) it is the bound of "stamped before/after"."""
+    return f"{wall_ms:0{WALL_DIGITS}d}"
 
 
 class ClockDriftError(CaseworkerError):
