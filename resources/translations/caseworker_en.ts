@@ -58,22 +58,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="127"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="129"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="167"/>
         <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
         <translation>Access could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="183"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="185"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -165,87 +165,87 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="84"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="85"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="87"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="88"/>
         <source>Vermittlungen</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="89"/>
         <source>Letzter Kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="90"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="91"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="92"/>
         <source>Hinweise</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="231"/>
         <source>Fortschreibung des Hilfeplans ist überfällig</source>
         <translation>Help plan review is overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="233"/>
         <source>Seit mehr als %1 Wochen kein Kontakt</source>
         <translation>No contact for more than %1 weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="237"/>
         <source>%1 Vermittlung(en) ohne Bewegung seit Wochen</source>
         <translation>%1 referral(s) without progress for weeks</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="195"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="248"/>
         <source>1 Kommentar</source>
         <translation>1 comment</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="250"/>
         <source>%1 Kommentare</source>
         <translation>%1 comments</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="253"/>
         <source>Freigabe offen</source>
         <translation>Approval pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="255"/>
         <source>Vermittlung stockt</source>
         <translation>Referral stalled</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="220"/>
+        <location filename="../../src/caseworker_desktop/ui/models/caseload.py" line="273"/>
         <source>keiner</source>
         <translation>none</translation>
     </message>
@@ -525,7 +525,7 @@ Create one with “New client” (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="379"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="397"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="400"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
@@ -560,12 +560,12 @@ Create one with “New client” (Ctrl+N).</translation>
         <translation>Confirm the erasure of record %1 (%2)? The district office deletes it at its next deletion run on every device; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="116"/>
         <source>Akten zusammenführen</source>
         <translation>Merge records</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="123"/>
+        <location filename="../../src/caseworker_desktop/ui/views/case_actions.py" line="124"/>
         <source>Keine andere Akte gefunden, die dieselbe Person sein könnte (Name in anderer Schreibweise, Geburtsdatum).</source>
         <translation>No other record found that could be the same person (name in another spelling, date of birth).</translation>
     </message>
@@ -683,17 +683,17 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CodePicker</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="54"/>
         <source>Land eingeben …</source>
         <translation>Type a country …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="133"/>
         <source>„%1“ ist keine bekannte Sprache.</source>
         <translation>“%1” is not a known language.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="135"/>
         <source>„%1“ ist kein bekanntes Land.</source>
         <translation>“%1” is not a known country.</translation>
     </message>
@@ -1106,7 +1106,7 @@ or create a new one with Ctrl+N.</translation>
         <translation>Language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/courses.py" line="149"/>
         <source>Sprachkurs bearbeiten</source>
         <translation>Edit language course</translation>
     </message>
@@ -1287,22 +1287,22 @@ or create a new one with Ctrl+N.</translation>
         <translation>Cannot view</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="177"/>
         <source>Bearbeiten nicht möglich</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="188"/>
         <source>Dokument löschen</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="188"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="190"/>
         <source>Dieses Dokument löschen? Es wird auch beim Landratsamt und auf den anderen Geräten gelöscht.</source>
         <translation>Delete this document? It is also deleted at the district office and on the other devices.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="199"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/documents.py" line="201"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
@@ -1587,7 +1587,7 @@ or create a new one with Ctrl+N.</translation>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/views/common.py" line="55"/>
         <source>Speichern fehlgeschlagen.</source>
         <translation>Saving failed.</translation>
     </message>
@@ -1723,7 +1723,7 @@ or create a new one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="132"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="390"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
@@ -1808,57 +1808,63 @@ or create a new one with Ctrl+N.</translation>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="331"/>
+        <source>Hilfeplan vereinbaren</source>
+        <translation>Agree help plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="365"/>
         <source>Hilfeplan freigeben</source>
         <translation>Approve help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="346"/>
         <source>Die Fortschreibung dieses Hilfeplans war am %1 fällig. Trotzdem freigeben? Sonst zuerst mit der Fachkraft die Fortschreibung klären (Kommentar).</source>
         <translation>The review of this help plan was due on %1. Approve anyway? Otherwise first settle the review with the caseworker (comment).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="356"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="359"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="404"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="409"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="452"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="457"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="457"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="462"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="458"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="463"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="470"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="475"/>
         <source>Status ändern</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="511"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="516"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="512"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="517"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="513"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="518"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -2685,6 +2691,11 @@ or create a new one with Ctrl+N.</translation>
         <translation>Merged</translation>
     </message>
     <message>
+        <source>Sicherung zurückgespielt</source>
+        <extracomment>Label of AuditAction.RESTORE</extracomment>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
         <source>Vorname</source>
         <extracomment>Label of field first_name</extracomment>
         <translation>First name</translation>
@@ -3508,7 +3519,7 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>LanguagesField</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/codes.py" line="72"/>
         <source>z. B. Ukrainisch, Russisch (erste = bevorzugt)</source>
         <translation>e.g. Ukrainian, Russian (first = preferred)</translation>
     </message>
@@ -3589,220 +3600,220 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="56"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="81"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="82"/>
         <source>Wiedervorlagen</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="83"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="84"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="114"/>
         <source>Fehleingabe gelöscht.</source>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="142"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="145"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="144"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="397"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="167"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="170"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
         <source>Fallbestand importieren …</source>
         <translation>Import caseload …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="481"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="205"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="203"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="500"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="209"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="232"/>
         <source>● Offline – kein Server eingerichtet</source>
         <translation>● Offline – no server set up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="237"/>
         <source>Arbeitet …</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="278"/>
         <source>Wiedervorlagen: %1 überfällig, %2 heute</source>
         <translation>Follow-ups: %1 overdue, %2 today</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="312"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="385"/>
         <source>Alle Änderungen gesendet</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="387"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="389"/>
         <source>%1 ungesendete Änderungen</source>
         <translation>%1 unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="395"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="405"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="407"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="409"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="440"/>
         <source>Akten zusammengeführt.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="482"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="488"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="489"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="502"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -3915,7 +3926,7 @@ Ctrl+Q  Quit</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="43"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/markers.py" line="72"/>
         <source>Aufheben</source>
         <translation>Lift</translation>
     </message>
@@ -4616,170 +4627,170 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="118"/>
         <source>Traumaangebote des Kreises</source>
         <translation>The district&apos;s trauma services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="124"/>
         <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
         <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="147"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="156"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="158"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="164"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="168"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="170"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="179"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="186"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="201"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="200"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="205"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="209"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="208"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="212"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="553"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="211"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="552"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="228"/>
         <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
         <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="236"/>
         <source>Termine und Angebote</source>
         <translation>Dates and services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="244"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="347"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="243"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="583"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="252"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="251"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="252"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="251"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="258"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="260"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="261"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="280"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="267"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="266"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="349"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
         <source>Termin / Platz</source>
         <translation>Date / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="274"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="275"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="345"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="348"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="288"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="351"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="298"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="297"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="344"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="343"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
@@ -4792,22 +4803,22 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="309"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="308"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="323"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="322"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="330"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="329"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="333"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
@@ -4816,85 +4827,85 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="358"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="361"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="363"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="366"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="497"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="365"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="496"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="388"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="387"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="391"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="642"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="635"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="641"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="396"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="395"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="401"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="400"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="484"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="483"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="505"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="504"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="554"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="553"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="583"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="582"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="590"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="589"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="642"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
@@ -4912,68 +4923,68 @@ Ctrl+Q  Quit</translation>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="51"/>
         <source>◀ Vorige Seite</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="53"/>
         <source>Nächste Seite ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="62"/>
         <source>Mit Standardprogramm öffnen</source>
         <translation>Open with default program</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="66"/>
         <source>Öffnet eine vorübergehende Kopie; sie wird beim Sperren, beim Beenden und spätestens nach 10 Minuten gelöscht.</source>
         <translation>Opens a temporary copy; it is deleted on locking, on quitting and after 10 minutes at the latest.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="71"/>
         <source>Kopie speichern …</source>
         <translation>Save a copy …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="74"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="102"/>
         <source>Seite %1 von %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="112"/>
         <source>Für diese Datei gibt es keine Vorschau (beschädigt oder ein Format, das hier nicht dargestellt wird). „Mit Standardprogramm öffnen“ versuchen.</source>
         <translation>There is no preview for this file (damaged, or a format not shown here). Try &quot;Open with default program&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="129"/>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="137"/>
         <source>Öffnen nicht möglich</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="131"/>
         <source>Die vorübergehende Kopie konnte nicht angelegt werden.</source>
         <translation>The temporary copy could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="138"/>
         <source>Für diese Dateiart ist kein Programm eingerichtet.</source>
         <translation>No program is set up for this file type.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="146"/>
         <source>Kopie speichern</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/document_preview.py" line="153"/>
         <source>Speichern fehlgeschlagen</source>
         <translation>Saving failed</translation>
     </message>
@@ -5533,52 +5544,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="55"/>
         <source>● Offline – nicht beim Landratsamt angemeldet</source>
         <translation>● Offline – not enrolled with the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="65"/>
         <source>● Synchronisiert …</source>
         <translation>● Syncing …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="72"/>
         <source>● Online – zuletzt synchronisiert %1</source>
         <translation>● Online – last synced %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="76"/>
         <source> – Protokoll verändert!</source>
         <translation> – audit trail altered!</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="79"/>
         <source> – Uhr des Geräts weicht ab</source>
         <translation> – device clock is off</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="97"/>
         <source>● Offline – Server nicht erreichbar</source>
         <translation>● Offline – server not reachable</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="101"/>
         <source>● Gerät gesperrt – bitte Teamleitung fragen</source>
         <translation>● Device revoked – please ask your team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="104"/>
         <source>● Uhr des Geräts geht vor – bitte korrigieren</source>
         <translation>● Device clock is ahead – please correct it</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="109"/>
         <source>● Programm veraltet – bitte aktualisieren</source>
         <translation>● Program outdated – please update</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="102"/>
+        <location filename="../../src/caseworker_desktop/ui/sync_controller.py" line="112"/>
         <source>● Synchronisation fehlgeschlagen</source>
         <translation>● Sync failed</translation>
     </message>
@@ -5861,59 +5872,59 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="276"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="287"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="296"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="285"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="294"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="276"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="274"/>
         <source>Bitte zuerst eine Anfrage wählen.</source>
         <translation>Please choose a request first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="288"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="286"/>
         <source>Gruppe und Wohngruppe gibt es nur für Klient:innen.</source>
         <translation>The group and the residential group are for clients only.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="295"/>
         <source>Für beide Angebote gibt es schon eine offene Anfrage.</source>
         <translation>There is already an open request for both services.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="323"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="344"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="353"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="342"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="354"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="324"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="322"/>
         <source>Zu dieser Anfrage wartet nichts auf einen Termin oder Platz.</source>
         <translation>Nothing of this request is waiting for a date or place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="345"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="343"/>
         <source>„%1“ zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw “%1”? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="380"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="387"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="396"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="400"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="384"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="393"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="397"/>
         <source>Empfehlung übernehmen</source>
         <translation>Add recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="381"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="378"/>
         <source>Bitte zuerst einen Hilfeplan anlegen.</source>
         <translation>Please create a help plan first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="388"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="385"/>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>

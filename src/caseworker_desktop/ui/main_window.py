@@ -22,6 +22,7 @@ from .dialogs.enrol import EnrolDialog
 from .dialogs.import_list import ImportDialog
 from .dialogs.records import NewClientDialog
 from .i18n import LANGUAGES
+from .operations import NETWORK
 from .session import Session
 from .sync_controller import SyncController
 from .sync_inbox import SyncInbox
@@ -311,7 +312,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Gerät angemeldet."), 8000)
             self.sync.start()
 
-        self.dialog = run_form(self.session, EnrolDialog(parent=self), save, done)
+        # the office's answer can take a while: on the network worker, beside the sync,
+        # so that edits go on meanwhile
+        self.dialog = run_form(self.session, EnrolDialog(parent=self), save, done, pool=NETWORK)
 
     def refresh_conflicts(self) -> None:
         self.inbox.refresh()

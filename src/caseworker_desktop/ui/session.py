@@ -8,11 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..clock import Clock
+from ..domain.errors import CaseworkerError
 from ..services import Services
 from ..storage.viewer_copies import ViewerCopies
-from .operations import Operations
+from .operations import DB, Operations
 
 
 class Session(QObject):
@@ -51,16 +53,35 @@ class Session(QObject):
         fn: Callable[[], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        title: str = "",
+        parent: QWidget | None = None,
+        then: Callable[[], None] | None = None,
+        pool: str = DB,
     ) -> None:
-        """Run `fn` (a service call) on the database worker. Once the session is closed
-        (locked), results still on their way are dropped: the widgets they were for are gone."""
+        """Run `fn` (a service call) on the database worker (`pool=NETWORK`: beside the
+        sync, for work that waits on the office). Once the session is closed (locked),
+        results still on their way are dropped: the widgets they were for are gone.
+
+        A failure without `on_failure` is presented here, the one way a user's action
+        fails: a CaseworkerError's German reason as a warning titled `title` over
+        `parent`; without a title, and for anything unexpected, the main window's report
+        (`ops.failed`). `then` runs after a failure either way (e.g. show what is now)."""
 
         def guard(callback):
             if callback is None:
                 return None
             return lambda value: None if self._closed else callback(value)
 
-        self.ops.run(fn, guard(on_success), guard(on_failure) if on_failure else None)
+        def present(exc: BaseException) -> None:
+            if title and isinstance(exc, CaseworkerError):
+                QMessageBox.warning(parent, title, str(exc))
+            else:
+                self.ops.failed.emit(exc)
+            if then is not None:
+                then()
+
+        self.ops.run(fn, guard(on_success), guard(on_failure or present), pool=pool)
 
     def refresh_unsynced(self) -> None:
         self.call(self.services.unsynced_changes, self.unsynced_changed.emit)

@@ -16,7 +16,7 @@ from ..dialogs.access_export import AccessExportDialog
 from ..dialogs.letter import LetterDialog
 from ..dialogs.merge import MergeDialog
 from ..dialogs.reminder import ReminderDialog
-from .common import run_form, warn_on_failure
+from .common import run_form
 
 
 class CaseActions:
@@ -81,7 +81,7 @@ class CaseActions:
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.call(action, self.reload, warn_on_failure(self.session, self, title))
+            self.session.call(action, self.reload, title=title, parent=self)
 
     def confirm_erasure(self) -> None:
         if self.data is None:
@@ -102,8 +102,9 @@ class CaseActions:
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            failed = warn_on_failure(self.session, self, title)
-            self.session.call(lambda: cases.confirm_erasure(case.id), self.reload, failed)
+            self.session.call(
+                lambda: cases.confirm_erasure(case.id), self.reload, title=title, parent=self
+            )
 
     def merge_records(self) -> None:
         """Two records of one person: find the other, choose, merge (services/merge.py)."""
@@ -148,8 +149,7 @@ class CaseActions:
             dialog.open()
             dialog.start()
 
-        failed = warn_on_failure(self.session, self, title)
-        self.session.call(lambda: merge.candidates(case.id), show, failed)
+        self.session.call(lambda: merge.candidates(case.id), show, title=title, parent=self)
 
     def _merge_refused(self, dialog: MergeDialog, exc: BaseException) -> None:
         if isinstance(exc, CaseworkerError):
@@ -190,7 +190,8 @@ class CaseActions:
             self.session.call(
                 lambda: access.export(case.reference, Path(folder), include_trauma=include_trauma),
                 done,
-                warn_on_failure(self.session, self, title),
+                title=title,
+                parent=self,
             )
 
         dialog.chosen.connect(chosen)

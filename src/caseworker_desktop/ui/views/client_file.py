@@ -24,7 +24,7 @@ from ..dialogs.records import CloseCaseDialog
 from ..i18n import enum_label, format_date
 from ..session import Session
 from .case_actions import CaseActions
-from .common import run_form, warn_on_failure
+from .common import run_form
 from .tabs.courses import CoursesTab
 from .tabs.documents import DocumentsTab
 from .tabs.help_plan import HelpPlanTab
@@ -394,8 +394,12 @@ class ClientFileView(CaseActions, QWidget):
             self.clear()
             self.deleted.emit(case_id)
 
-        failed = warn_on_failure(self.session, self, self.tr("Als Fehleingabe löschen"))
-        self.session.call(lambda: clients.delete_unsynced(case_id), deleted, failed)
+        self.session.call(
+            lambda: clients.delete_unsynced(case_id),
+            deleted,
+            title=self.tr("Als Fehleingabe löschen"),
+            parent=self,
+        )
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history and self.case_id:

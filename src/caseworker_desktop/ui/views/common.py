@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CaseworkerError, ValidationError
 from ...services import NewClient
 from ..dialogs.base import FormDialog
+from ..operations import DB
 from ..session import Session
 from ..widgets.elide import show_elided_text
 from ..widgets.flow import flow_row
@@ -28,9 +28,12 @@ def run_form(
     dialog: FormDialog,
     save: Callable[[dict], Any],
     on_saved: Callable[[Any], None] | None = None,
+    *,
+    pool: str = DB,
 ) -> FormDialog:
-    """Open `dialog`; on submit run `save(values)` on the worker. Validation problems go
-    back to the fields, the dialog stays open; success closes it and calls `on_saved`."""
+    """Open `dialog`; on submit run `save(values)` on the worker (`pool`: NETWORK for a
+    form that waits on the office). Validation problems go back to the fields, the
+    dialog stays open; success closes it and calls `on_saved`."""
 
     def submitted(values: dict) -> None:
         dialog.buttons.setEnabled(False)
@@ -53,26 +56,11 @@ def run_form(
                 )
                 session.ops.failed.emit(exc)
 
-        session.call(lambda: save(values), ok, failed)
+        session.call(lambda: save(values), ok, failed, pool=pool)
 
     dialog.submitted.connect(submitted)
     dialog.open()
     return dialog
-
-
-def warn_on_failure(
-    session: Session, parent: QWidget, title: str
-) -> Callable[[BaseException], None]:
-    """How a user's action fails: the German reason of a CaseworkerError as a warning
-    titled `title`, anything else to the application's error handler."""
-
-    def failed(exc: BaseException) -> None:
-        if isinstance(exc, CaseworkerError):
-            QMessageBox.warning(parent, title, str(exc))
-        else:
-            session.ops.failed.emit(exc)
-
-    return failed
 
 
 def register_client(services, values: dict):

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from ...domain import model as m
 from ...domain.codes import language_name
 from ...domain.enums import PlacementStatus, Role, TraumaOfferKind
-from ...domain.errors import CaseworkerError
 from ...services.planning import OfferRow
 from ..dialogs.planning import AssignDialog, OfferDialog, OwnConsultationDialog, offer_caption
 from ..i18n import enum_label, format_date, slot_caption
@@ -426,7 +425,7 @@ class PlanningView(QWidget):
                 snapshot.mine = planning.mine()
             return snapshot
 
-        self.session.call(load, self._show, self._failed)
+        self._call(load, self._show, refresh=False)  # a failed load is not tried again at once
 
     def _show(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -517,7 +516,7 @@ class PlanningView(QWidget):
             self.release_button.setEnabled(bool(placements))
             self.attended_button.setEnabled(bool(placements))
 
-        self.session.call(lambda: planning.placements(offer.id), shown, self._failed)
+        self._call(lambda: planning.placements(offer.id), shown)
 
     # --- the coordinator's actions -----------------------------------------------------
 
@@ -558,7 +557,7 @@ class PlanningView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         planning = self.session.services.planning
-        self.session.call(lambda: planning.remove_offer(row.offer.id), self._done, self._failed)
+        self._call(lambda: planning.remove_offer(row.offer.id), self._done)
 
     def assign(self) -> None:
         placement = _selected(self.waiting_table)
@@ -597,21 +596,21 @@ class PlanningView(QWidget):
                 self._done,
             )
 
-        self.session.call(free_slots, open_dialog, self._failed)
+        self._call(free_slots, open_dialog)
 
     def release(self) -> None:
         placement = _selected(self.given_table)
         if placement is None:
             return
         planning = self.session.services.planning
-        self.session.call(lambda: planning.release(placement.id), self._done, self._failed)
+        self._call(lambda: planning.release(placement.id), self._done)
 
     def mark_attended(self) -> None:
         placement = _selected(self.given_table)
         if placement is None:
             return
         planning = self.session.services.planning
-        self.session.call(lambda: planning.mark_attended(placement.id), self._done, self._failed)
+        self._call(lambda: planning.mark_attended(placement.id), self._done)
 
     # --- the caseworker's actions ------------------------------------------------------
 
@@ -645,16 +644,14 @@ class PlanningView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         planning = self.session.services.planning
-        self.session.call(lambda: planning.cancel(placement.id), self._done, self._failed)
+        self._call(lambda: planning.cancel(placement.id), self._done)
 
     # --- results -----------------------------------------------------------------------
 
     def _done(self, _result=None) -> None:
         self.refresh()
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CaseworkerError):
-            QMessageBox.warning(self, self.tr("Traumaangebote"), str(exc))
-            self.refresh()
-        else:
-            self.session.ops.failed.emit(exc)
+    def _call(self, fn, done, *, refresh: bool = True) -> None:
+        """A planning action: its refusal as a warning, then the tables as they are now."""
+        then = self.refresh if refresh else None
+        self.session.call(fn, done, title=self.tr("Traumaangebote"), parent=self, then=then)

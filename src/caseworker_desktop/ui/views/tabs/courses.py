@@ -13,7 +13,7 @@ from ...dialogs.records import CourseCompletionDialog, CourseReferralDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
-from ..common import run_form, warn_on_failure
+from ..common import run_form
 from .base import ListTab
 
 FIELDS = (
@@ -136,7 +136,8 @@ class CoursesTab(ListTab):
         self.session.call(
             lambda: change(referrals),
             self._saved_with_undo(referral),
-            warn_on_failure(self.session, self, self.tr("Sprachkurs")),
+            title=self.tr("Sprachkurs"),
+            parent=self,
         )
 
     def _saved_with_undo(self, referral: m.CourseReferral):

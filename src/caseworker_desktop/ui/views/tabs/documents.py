@@ -16,7 +16,7 @@ from ...dialogs.document_preview import PreviewDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
-from ..common import run_form, warn_on_failure
+from ..common import run_form
 from .base import ListTab
 
 
@@ -153,7 +153,8 @@ class DocumentsTab(ListTab):
         self.session.call(
             lambda: documents.content(listed.document.id),
             shown,
-            warn_on_failure(self.session, self, self.tr("Ansehen nicht möglich")),
+            title=self.tr("Ansehen nicht möglich"),
+            parent=self,
         )
 
     def edit(self) -> None:
@@ -173,7 +174,8 @@ class DocumentsTab(ListTab):
         self.session.call(
             lambda: documents.open(listed.document.id),
             opened,
-            warn_on_failure(self.session, self, self.tr("Bearbeiten nicht möglich")),
+            title=self.tr("Bearbeiten nicht möglich"),
+            parent=self,
         )
 
     def delete(self) -> None:
@@ -196,5 +198,6 @@ class DocumentsTab(ListTab):
         self.session.call(
             lambda: documents.delete(listed.document.id),
             lambda _r: self.changed.emit(),
-            warn_on_failure(self.session, self, self.tr("Löschen nicht möglich")),
+            title=self.tr("Löschen nicht möglich"),
+            parent=self,
         )

@@ -326,7 +326,10 @@ class HelpPlanTab(QWidget):
             return
         plan_id = self.data.plan.id
         self.session.call(
-            lambda: self.session.services.plans.agree(plan_id), lambda _p: self.changed.emit()
+            lambda: self.session.services.plans.agree(plan_id),
+            lambda _p: self.changed.emit(),
+            title=self.tr("Hilfeplan vereinbaren"),
+            parent=self,
         )
 
     def approve(self) -> None:
@@ -356,11 +359,13 @@ class HelpPlanTab(QWidget):
             self.print_status.emit(self.tr("Hilfeplan freigegeben."))
             self.changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.changed.emit()  # show the plan as it is now
-            self.session.ops.failed.emit(exc)
-
-        self.session.call(lambda: plans.approve(plan_id), done, failed)
+        self.session.call(
+            lambda: plans.approve(plan_id),
+            done,
+            title=self.tr("Hilfeplan freigeben"),
+            parent=self,
+            then=self.changed.emit,  # show the plan as it is now
+        )
 
     def add_entry(self) -> None:
         if self.data is None or self.data.plan is None:

@@ -11,7 +11,7 @@ from ...dialogs.marker import MarkerDialog, marked_field_name
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session
-from ..common import run_form, warn_on_failure
+from ..common import run_form
 from .record_box import RecordListBox
 
 KIND_COLOURS = {MarkerKind.RESTRICTED: QColor("#b03a2e"), MarkerKind.DISPUTED: QColor("#9a5b00")}
@@ -66,6 +66,9 @@ class MarkersBox(RecordListBox):
         if marker is None or marker.lifted_on is not None:
             return
         clients = self.session.services.clients
-        failed = warn_on_failure(self.session, self, self.tr("Aufheben"))
-        self.session.call(lambda: clients.lift_marker(marker.id), lambda _m: self.changed.emit(),
-                          failed)  # fmt: skip
+        self.session.call(
+            lambda: clients.lift_marker(marker.id),
+            lambda _m: self.changed.emit(),
+            title=self.tr("Aufheben"),
+            parent=self,
+        )

@@ -24,7 +24,7 @@ from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
 from ...i18n import enum_label, format_date, slot_caption
 from ...models.records import Column
 from ...session import Session
-from ..common import button_row, run_form, warn_on_failure
+from ..common import button_row, run_form
 from .base import ListTab
 
 
@@ -224,9 +224,7 @@ class TraumaTab(ListTab):
                 any(p.status in OPEN for ps in self.placements.values() for p in ps)
             )
 
-        failed = warn_on_failure(self.session, self, self.tr("Traumasprechstunde"))
-
-        self.session.call(load, shown, failed)
+        self.session.call(load, shown, title=self.tr("Traumasprechstunde"), parent=self)
 
     def request(self) -> None:
         if self.data is None:
@@ -350,12 +348,11 @@ class TraumaTab(ListTab):
             return
         planning = self.session.services.planning
 
-        failed = warn_on_failure(self.session, self, self.tr("Anfrage zurückziehen"))
-
         self.session.call(
             lambda: planning.cancel(found[0].id),
             lambda _p: (self.changed.emit(), self.reveal()),
-            failed,
+            title=self.tr("Anfrage zurückziehen"),
+            parent=self,
         )
 
     def edit(self) -> None:
@@ -397,11 +394,14 @@ class TraumaTab(ListTab):
             )
             self.changed.emit()
 
-        failed = warn_on_failure(self.session, self, self.tr("Empfehlung übernehmen"))
+        title = self.tr("Empfehlung übernehmen")
 
         def chosen(area: LifeArea) -> None:
             self.session.call(
-                lambda: plans.carry_recommendation(referral.id, plan_id, area), done, failed
+                lambda: plans.carry_recommendation(referral.id, plan_id, area),
+                done,
+                title=title,
+                parent=self,
             )
 
         # what goes in, where, and that an agreed plan returns to draft: asked first
