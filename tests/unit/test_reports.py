@@ -39,6 +39,7 @@ Hand-counted (Q1):
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import date
 
@@ -212,6 +213,18 @@ def test_caseload_per_caseworker_is_pseudonymous_unless_names_are_chosen():
         "Anna Arendt": {"open_at_end": 1, "opened": 1, "closed": 1},
         "Ben Brandt": {"open_at_end": 1, "opened": 1, "closed": 1},
     }
+    assert report.pseudonymised and [w.number for w in report.caseload] == [1, 2]
+    assert not named.pseudonymised and {w.number for w in named.caseload} == {0}
+
+
+def test_whether_names_are_shown_is_a_fact_of_the_report_not_of_a_name():
+    """#19 item 4: someone whose display name is "Fachkraft 7" is still a name; the CSV
+    export's audit, the PDF's note and the window ask the report's flag, not the text."""
+    data = _fixture()
+    data = dataclasses.replace(data, caseworkers=dict.fromkeys(data.caseworkers, "Fachkraft 7"))
+    named = outcome_report(data, *Q1, pseudonymise=False)
+    assert [w.caseworker for w in named.caseload] == ["Fachkraft 7", "Fachkraft 7"]
+    assert not named.pseudonymised and all(w.number == 0 for w in named.caseload)
 
 
 def test_a_municipality_filter_narrows_every_figure():

@@ -103,11 +103,14 @@ class Row:
 
 
 @dataclass
-class CaseloadRow:
+class WorkerFigures:
+    """One caseworker's line in the report: the name, or "Fachkraft <number>"."""
+
     caseworker: str
     figures: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys((k for k, _ in CASELOAD_FIGURES), 0)
     )
+    number: int = 0  # the pseudonym's number; 0: named
 
 
 @dataclass
@@ -118,7 +121,8 @@ class OutcomeReport:
     rows: list[Row]  # per municipality, by name
     total: Row
     levels: dict[str, int]  # level reached in the courses completed within the period
-    caseload: list[CaseloadRow]
+    caseload: list[WorkerFigures]
+    pseudonymised: bool  # the caseworkers as "Fachkraft 1", "Fachkraft 2" …
     # Exports that leave the office show counts from 1 to min_count - 1 as "< min_count"
     # (so that nobody is recognisable in a small number); 0: every count as it is.
     min_count: int = 0
@@ -157,7 +161,7 @@ def outcome_report(
     wanted = set(municipalities) if municipalities else None
     within = lambda day: day is not None and start <= day <= end  # noqa: E731
     rows: dict[str, Row] = {}
-    caseload: dict[str, CaseloadRow] = {}
+    caseload: dict[str, WorkerFigures] = {}
     case_place: dict[str, str] = {}
     live_cases = [c for c in data.cases if not c.deleted]
     for case in live_cases:
@@ -185,7 +189,7 @@ def outcome_report(
         if client is not None and within(client.employment_since):
             counts["work_started"] += client.employment in WORK
             counts["training_started"] += client.employment is EmploymentStatus.VOCATIONAL_TRAINING
-        worker = caseload.setdefault(case.caseworker_id, CaseloadRow(case.caseworker_id))
+        worker = caseload.setdefault(case.caseworker_id, WorkerFigures(case.caseworker_id))
         worker.figures["open_at_end"] += open_at_end
         worker.figures["opened"] += opened
         worker.figures["closed"] += closed
@@ -217,11 +221,10 @@ def outcome_report(
         else (lambda w: data.caseworkers.get(w.caseworker, UNKNOWN_CASEWORKER).casefold()),
     )
     for number, worker in enumerate(workers, start=1):
-        worker.caseworker = (
-            f"Fachkraft {number}"
-            if pseudonymise
-            else data.caseworkers.get(worker.caseworker, UNKNOWN_CASEWORKER)
-        )
+        if pseudonymise:
+            worker.caseworker, worker.number = f"Fachkraft {number}", number
+        else:
+            worker.caseworker = data.caseworkers.get(worker.caseworker, UNKNOWN_CASEWORKER)
     filter_names = tuple(sorted(data.municipalities.get(i, i) for i in wanted or ()))
     return OutcomeReport(
         start=start,
@@ -231,6 +234,7 @@ def outcome_report(
         total=total,
         levels=dict(levels),
         caseload=workers,
+        pseudonymised=pseudonymise,
     )
 
 

@@ -352,11 +352,10 @@ class _Layout:
             repeatRows=1,
             style=_table_style(),
         )
-        named = any(not w.caseworker.startswith("Fachkraft ") for w in r.caseload)
         note = (
-            "Fachkräfte namentlich genannt (ausdrücklich so gewählt)."
-            if named
-            else "Fachkräfte pseudonymisiert."
+            "Fachkräfte pseudonymisiert."
+            if r.pseudonymised
+            else "Fachkräfte namentlich genannt (ausdrücklich so gewählt)."
         )
         return [table, Spacer(1, 2 * mm), self.para(note, Styles.note)]
 

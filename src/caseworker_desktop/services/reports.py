@@ -59,7 +59,7 @@ class ReportService:
     def _export(self, report: OutcomeReport, path: Path | str, data: bytes, kind: str) -> Path:
         path = Path(path)
         write_atomic(path, data)
-        named = any(not w.caseworker.startswith("Fachkraft ") for w in report.caseload)
+        named = not report.pseudonymised
         with self.ctx.transaction() as tx:
             tx.audit(
                 AuditAction.EXPORT,

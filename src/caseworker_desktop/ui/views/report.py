@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Role
 from ...domain.errors import CaseworkerError
-from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport
+from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport, WorkerFigures
 from ..i18n import format_date
 from ..widgets.charts import BarChart
 from ..widgets.elide import show_elided_text
@@ -109,21 +109,13 @@ def label(german: str) -> str:
     return QCoreApplication.translate("Label", german)
 
 
-def is_pseudonym(name: str) -> bool:
-    prefix, _, number = name.rpartition(" ")
-    return prefix == "Fachkraft" and number.isdigit()
-
-
-def caseworker_label(name: str) -> str:
+def caseworker_label(worker: WorkerFigures) -> str:
     """Pseudonyms ("Fachkraft 3") in the window's language; names as they are."""
-    if is_pseudonym(name):
-        number = name.rpartition(" ")[2]
-        return QCoreApplication.translate("ReportView", "Fachkraft %1").replace("%1", number)
-    return name
-
-
-def has_names(report: OutcomeReport) -> bool:
-    return not all(is_pseudonym(w.caseworker) for w in report.caseload)
+    if worker.number:
+        return QCoreApplication.translate("ReportView", "Fachkraft %1").replace(
+            "%1", str(worker.number)
+        )
+    return worker.caseworker
 
 
 def is_empty(report: OutcomeReport) -> bool:
@@ -538,7 +530,7 @@ class ReportView(QWidget):
             total=True,
         )
         caseload = [
-            (caseworker_label(w.caseworker), [w.figures[k] for k, _ in CASELOAD_FIGURES])
+            (caseworker_label(w), [w.figures[k] for k, _ in CASELOAD_FIGURES])
             for w in ([] if empty else report.caseload)
         ]
         if caseload:
@@ -569,7 +561,7 @@ class ReportView(QWidget):
             [(self.tr("Anzahl"), list(report.levels.values()))],
         )
         self.caseload_chart.set_data(
-            [caseworker_label(w.caseworker) for w in report.caseload],
+            [caseworker_label(w) for w in report.caseload],
             [(label("Fälle am Stichtag"), [w.figures["open_at_end"] for w in report.caseload])],
         )
 
@@ -608,7 +600,7 @@ class ReportView(QWidget):
         report = self.report
         if report is None:
             return
-        named = has_names(report)
+        named = not report.pseudonymised
         if named and not self._confirm_names():
             return
         if kind == "csv":
