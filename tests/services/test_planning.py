@@ -390,3 +390,38 @@ def test_placements_hold_no_client_names(services):
     with services.ctx.read() as conn:
         row = conn.execute(sa.select(t).where(t.c.id == placement.id)).one()
     assert "Olena" not in repr(row) and "Kovalenko" not in repr(row)
+
+
+def test_where_a_waiting_request_can_go(services, clock):
+    """The assign dialog's choices, from the service (#19 item 9): offers of the request's
+    kind from today on with room left, each with its free slots."""
+    requests = [consultation_request(services, first=f"P{i}")[1] for i in range(2)]
+    set_role(services, Role.COORDINATOR)
+    soon = services.planning.add_offer(CONSULTATION, starts_on=date(2026, 12, 3), capacity=3)
+    full = services.planning.add_offer(CONSULTATION, starts_on=date(2026, 12, 10), capacity=1)
+    services.planning.add_offer(CONSULTATION, starts_on=date(2026, 11, 1), capacity=3)  # past
+    services.planning.add_offer(GROUP, starts_on=date(2026, 12, 3), capacity=5, title="Gruppe")
+    first, second = services.planning.waiting_list(CONSULTATION)
+    services.planning.assign(first.id, soon.id, slot=2)
+    services.planning.assign(first.id, full.id)  # moved: slot 2 of the first date is free again
+    services.planning.assign(second.id, soon.id, slot=2)
+    choices = services.planning.choices(first.id, clock.today())
+    assert [(offer.id, free, slots) for offer, free, slots in choices] == [(soon.id, 2, [1, 3])]
+    assert len(requests) == 2
+
+
+def test_the_trauma_section_in_one_read(services):
+    """What the trauma tab shows, from the service (#19 item 9): the visible referrals
+    (each an audited view), the requests that count per referral, the offers."""
+    case, referral = consultation_request(services)
+    set_role(services, Role.COORDINATOR)
+    offer = services.planning.add_offer(CONSULTATION, starts_on=date(2026, 12, 3), capacity=3)
+    (waiting,) = services.planning.waiting_list(CONSULTATION)
+    services.planning.assign(waiting.id, offer.id)
+    set_role(services, Role.CASEWORKER)
+    section = services.trauma_section(case.id)
+    assert [r.id for r in section.referrals] == [referral.id]
+    assert [p.offer_id for p in section.placements[referral.id]] == [offer.id]
+    assert section.offers[offer.id].capacity == 3
+    views = [e for e in services.history("trauma_referral", referral.id) if e.action == "view"]
+    assert views

@@ -24,11 +24,18 @@ from .importer import ImportService
 from .inbox import InboxService
 from .letters import LetterService
 from .merge import MergeService
-from .planning import PlanningService
+from .planning import PlanningService, current_placements
 from .printing import PrintService
 from .referrals import ReferralService
 from .reports import ReportService
 from .reviews import ReviewService
+
+
+@dataclass(frozen=True)
+class TraumaSection:
+    referrals: list[m.TraumaReferral]
+    placements: dict[str | None, list[m.TraumaPlacement]]  # referral id -> current requests
+    offers: dict[str, m.TraumaOffer]
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,18 @@ class Services:
                 documents=self.documents.documents(case_id),
                 deleted_on=case_deleted_on(case, _case_years(tx)),
             )
+
+    def trauma_section(self, case_id: str) -> TraumaSection:
+        """What the trauma tab shows once opened, read in one transaction: the case's
+        trauma referrals the user may see (each one a view, audited), the requests that
+        count for each (current_placements) and the offers by id."""
+        with self.transaction():
+            referrals = self.referrals.trauma_referrals(case_id)
+            placements: dict[str, list[m.TraumaPlacement]] = {}
+            for placement in current_placements(self.planning.for_case(case_id)):
+                placements.setdefault(placement.trauma_referral_id, []).append(placement)
+            offers = {row.offer.id: row.offer for row in self.planning.offers()}
+        return TraumaSection(referrals, placements, offers)
 
     def case_history(self, case_id: str) -> list[m.AuditEvent]:
         """Audit events of the case and everything that belongs to it, oldest first: this

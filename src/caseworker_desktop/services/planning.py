@@ -157,6 +157,20 @@ class PlanningService:
             (p for p in found if p.status in ACTIVE), key=lambda p: (p.slot, p.requested_on)
         )
 
+    def choices(self, placement_id: str, today: date) -> list[tuple[m.TraumaOffer, int, list[int]]]:
+        """Where a waiting request can go: each offer of its kind from `today` on with room
+        left, with the number of free places and (for a consultation) the free slots."""
+        with self.ctx.transaction() as tx:
+            placement = tx.get(m.TraumaPlacement, placement_id)
+            found = []
+            for row in self.offers(placement.kind, from_date=today):
+                if row.free <= 0:
+                    continue
+                taken = {p.slot for p in _taken(tx, row.offer.id)}
+                slots = [n for n in range(1, row.offer.capacity + 1) if n not in taken]
+                found.append((row.offer, row.free, slots))
+            return found
+
     def assign(self, placement_id: str, offer_id: str, slot: int | None = None):
         """Give a waiting request a slot (consultation) or a place (group)."""
         with self.ctx.transaction() as tx:

@@ -563,21 +563,7 @@ class PlanningView(QWidget):
         placement = _selected(self.waiting_table)
         if placement is None or self.snapshot is None:
             return
-        planning = self.session.services.planning
-        today = self.snapshot.today
-        candidates = [
-            r
-            for r in self.snapshot.offers
-            if r.offer.kind is placement.kind and r.free > 0 and r.offer.starts_on >= today
-        ]
-
-        def free_slots():
-            result = []
-            for r in candidates:
-                taken = {p.slot for p in planning.placements(r.offer.id)}
-                slots = [n for n in range(1, r.offer.capacity + 1) if n not in taken]
-                result.append((r.offer, r.free, slots))
-            return result
+        planning, today = self.session.services.planning, self.snapshot.today
 
         caption = self.tr("Anfrage %1 von %2, angefragt am %3.").replace(
             "%1", placement.reference if placement.case_id else self.tr("Eigene Fallberatung")
@@ -596,7 +582,7 @@ class PlanningView(QWidget):
                 self._done,
             )
 
-        self._call(free_slots, open_dialog)
+        self._call(lambda: planning.choices(placement.id, today), open_dialog)
 
     def release(self) -> None:
         placement = _selected(self.given_table)

@@ -16,8 +16,7 @@ from ....domain.enums import (
     TraumaOfferKind,
     TraumaReferralStatus,
 )
-from ....services import ClientFile
-from ....services.planning import current_placements
+from ....services import ClientFile, TraumaSection
 from ...dialogs.carry import CarryRecommendationDialog
 from ...dialogs.planning import PlacementRequestDialog
 from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
@@ -198,22 +197,13 @@ class TraumaTab(ListTab):
     def reveal(self) -> None:
         if self.data is None:
             return
-        case_id = self.data.case.id
-        referrals = self.session.services.referrals
-        planning = self.session.services.planning
+        case_id, services = self.data.case.id, self.session.services
 
-        def load():
-            records = referrals.trauma_referrals(case_id)
-            return records, planning.for_case(case_id), planning.offers()
-
-        def shown(result) -> None:
+        def shown(section: TraumaSection) -> None:
             if self.data is None or self.data.case.id != case_id:
                 return
-            records, placements, offers = result
-            self.placements = {}
-            for placement in current_placements(placements):
-                self.placements.setdefault(placement.trauma_referral_id, []).append(placement)
-            self.offers = {row.offer.id: row.offer for row in offers}
+            records = section.referrals
+            self.placements, self.offers = section.placements, section.offers
             self.revealed = True
             self.empty.setText(self.tr("Keine Anfrage an die Traumasprechstunde."))
             self.set_records(records)
@@ -224,7 +214,12 @@ class TraumaTab(ListTab):
                 any(p.status in OPEN for ps in self.placements.values() for p in ps)
             )
 
-        self.session.call(load, shown, title=self.tr("Traumasprechstunde"), parent=self)
+        self.session.call(
+            lambda: services.trauma_section(case_id),
+            shown,
+            title=self.tr("Traumasprechstunde"),
+            parent=self,
+        )
 
     def request(self) -> None:
         if self.data is None:
