@@ -29,8 +29,12 @@ def ok(qtbot, dialog, ops) -> None:
     settle(qtbot, ops)
 
 
-def cell(table, row: int, column: int) -> str:
-    return table.model().index(row, column).data()
+def cell(table, row: int, column: str | int) -> str:
+    """The text of a cell; `column` by its name (or a position, to walk all of them)."""
+    model = table.model()
+    if isinstance(column, str):
+        column = model.sourceModel().column(column)
+    return model.index(row, column).data()
 
 
 def rows(table) -> list:
@@ -39,7 +43,7 @@ def rows(table) -> list:
 
 
 def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
-    qtbot, session, services, ops, view_for
+    qtbot, qtmodeltester, session, services, ops, view_for
 ):
     _, case = new_client(services)
     services.referrals.request_trauma_consultation(case.id, release=RELEASE)
@@ -47,7 +51,7 @@ def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
     view = view_for()
     assert view.coordinator
     assert not hasattr(view, "mine_table")
-    assert cell(view.waiting_table, 0, 3) == case.reference  # the Aktenzeichen, no name
+    assert cell(view.waiting_table, 0, "reference") == case.reference  # the Aktenzeichen, no name
     texts = [cell(view.waiting_table, 0, c) for c in range(view.waiting_model.columnCount())]
     assert not any("Olena" in t or "Kovalenko" in t for t in texts)
     assert view.kind_combo.itemText(0).endswith("(1)")
@@ -66,7 +70,9 @@ def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
     assert not dialog.isVisible()
     (row,) = rows(view.offers_table)
     assert row.offer.starts_on == date(2026, 12, 3)
-    assert cell(view.offers_table, 0, 6) == "3"  # free
+    assert cell(view.offers_table, 0, "free") == "3"
+    for table in (view.offers_table, view.waiting_table):  # the proxies keep Qt's contract
+        qtmodeltester.check(table.model())
 
     view.waiting_table.selectRow(0)
     qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
@@ -78,8 +84,8 @@ def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
     assign.slot.setCurrentIndex(2)  # slot 2
     ok(qtbot, assign, ops)
     assert not assign.isVisible()
-    assert cell(view.offers_table, 0, 5) == "1"  # taken
-    assert cell(view.offers_table, 0, 6) == "2"  # free
+    assert cell(view.offers_table, 0, "taken") == "1"
+    assert cell(view.offers_table, 0, "free") == "2"
     assert rows(view.waiting_table) == []
     assert view.waiting_empty.isVisibleTo(view)
 
@@ -92,7 +98,7 @@ def test_coordinator_creates_a_date_and_assigns_a_waiting_request(
     view.given_table.selectRow(0)
     qtbot.mouseClick(view.release_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
-    assert cell(view.offers_table, 0, 6) == "3"
+    assert cell(view.offers_table, 0, "free") == "3"
     assert len(rows(view.waiting_table)) == 1
 
 
@@ -108,7 +114,7 @@ def test_coordinator_cannot_remove_a_date_with_given_slots(
     (placement,) = services.planning.waiting_list(TraumaOfferKind.CONSULTATION)
     services.planning.assign(placement.id, offer.id)
     view = view_for()
-    assert cell(view.offers_table, 0, 6) == "0"
+    assert cell(view.offers_table, 0, "free") == "0"
     warnings = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
@@ -141,15 +147,15 @@ def test_caseworker_sees_requests_and_asks_for_an_own_consultation(
     assert len(rows(view.offers_table)) == 2
     assert rows(view.offers_table)[0].offer.starts_on == date(2026, 12, 3)  # upcoming first
     assert len(rows(view.mine_table)) == 1
-    assert cell(view.mine_table, 0, 1) == case.reference
-    assert cell(view.mine_table, 0, 3) == "Warteliste"
+    assert cell(view.mine_table, 0, "reference") == case.reference
+    assert cell(view.mine_table, 0, "status") == "Warteliste"
 
     qtbot.mouseClick(view.own_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert dialog.isVisible()
     ok(qtbot, dialog, ops)
     assert not dialog.isVisible()
-    texts = {cell(view.mine_table, r, 1) for r in range(2)}
+    texts = {cell(view.mine_table, r, "reference") for r in range(2)}
     assert texts == {case.reference, "Eigene Fallberatung"}
     own = services.planning.for_case(None)
     assert [p.status for p in own] == [PlacementStatus.WAITING]
@@ -162,7 +168,7 @@ def test_caseworker_withdraws_a_request(qtbot, session, services, ops, view_for,
     view.mine_table.selectRow(0)
     qtbot.mouseClick(view.withdraw_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
-    assert cell(view.mine_table, 0, 3) == "Abgesagt"
+    assert cell(view.mine_table, 0, "status") == "Abgesagt"
 
 
 def test_trauma_tab_shows_the_placement_and_requests_a_group_place(
@@ -180,7 +186,7 @@ def test_trauma_tab_shows_the_placement_and_requests_a_group_place(
     qtbot.mouseClick(tab.reveal_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
     assert tab.model.rowCount() == 1
-    state = tab.model.index(0, tab.PLACEMENT_COLUMN).data()
+    state = tab.model.index(0, tab.model.column("placement")).data()
     assert "Warteliste seit 24.11.2026" in state
 
     tab.table.selectRow(0)
@@ -197,7 +203,7 @@ def test_trauma_tab_shows_the_placement_and_requests_a_group_place(
     assert not dialog.isVisible()
     got = services.referrals.view_trauma_referral(referral.id)
     assert got.group_offering is FollowUpOffer.WAITING_LIST
-    assert "Gruppe" in tab.model.index(0, tab.PLACEMENT_COLUMN).data()
+    assert "Gruppe" in tab.model.index(0, tab.model.column("placement")).data()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.table.selectRow(0)

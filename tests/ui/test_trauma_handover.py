@@ -83,7 +83,7 @@ def test_consultation_slots_have_times(qtbot, session, services, ops, view_for):
     ok(qtbot, assign, ops)
     view.offers_table.selectRow(0)
     settle(qtbot, ops)
-    assert cell(view.given_table, 0, 0) == "15:40 Uhr"
+    assert cell(view.given_table, 0, "slot") == "15:40 Uhr"
     # a date whose appointments would run past midnight is refused at the field
     qtbot.mouseClick(view.new_offer_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog

@@ -25,6 +25,7 @@ class Column:
     sort: Callable[[Any], Any] | None = None  # default: the text
     colour: Callable[[Any], QColor | None] | None = None
     align_right: bool = False
+    name: str = ""  # how code and tests name the column (its position may change)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -37,6 +38,13 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
+
+    def column(self, name: str) -> int:
+        """The position of the column called `name`."""
+        for i, column in enumerate(self.columns):
+            if column.name == name:
+                return i
+        raise KeyError(name)
 
     def records(self) -> list[Any]:
         return list(self._records)
@@ -76,3 +84,11 @@ class RecordTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         return None
+
+
+def set_widths(table, **widths: int) -> None:
+    """Column widths of a table over a RecordTableModel (or a proxy of one), by name."""
+    model = table.model()
+    source = model.sourceModel() if hasattr(model, "sourceModel") else model
+    for name, width in widths.items():
+        table.setColumnWidth(source.column(name), width)

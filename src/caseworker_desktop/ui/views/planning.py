@@ -42,6 +42,7 @@ from ..models.planning import (
     PlanningProxy,
     PlanningTableModel,
 )
+from ..models.records import set_widths
 from ..session import Session
 from ..widgets.elide import show_elided_text
 from .common import button_row, run_form
@@ -153,25 +154,30 @@ class PlanningView(QWidget):
             return MUTED if self.snapshot and r.offer.starts_on < self.snapshot.today else None
 
         columns = [
-            Column(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour),
+            Column(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour, name="kind"),
             Column(
                 self.tr("Datum / Beginn"),
                 lambda r: format_date(r.offer.starts_on),
                 sort=lambda r: r.offer.starts_on,
                 colour=colour,
+                name="starts_on",
             ),
             Column(
                 self.tr("Fachärztin/Facharzt bzw. Angebot"),
                 lambda r: ", ".join(p for p in (r.offer.specialist, r.offer.title) if p) or "–",
                 colour=colour,
+                name="offer",
             ),
-            Column(self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour),
+            Column(
+                self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour, name="location"
+            ),
             Column(
                 self.tr("Plätze"),
                 lambda r: str(r.offer.capacity),
                 sort=lambda r: r.offer.capacity,
                 colour=colour,
                 align_right=True,
+                name="capacity",
             ),
         ]
         columns += [
@@ -181,6 +187,7 @@ class PlanningView(QWidget):
                 sort=lambda r: r.taken,
                 colour=colour,
                 align_right=True,
+                name="taken",
             ),
             Column(
                 self.tr("Frei"),
@@ -188,15 +195,19 @@ class PlanningView(QWidget):
                 sort=lambda r: r.free - r.taken if r.overbooked else r.free,
                 colour=colour,
                 align_right=True,
+                name="free",
             ),
         ]
         self.offers_model = PlanningTableModel(columns, self)
         self.offers_table = _table(self.offers_model)
         self.offers_table.setObjectName("offers_table")
-        self.offers_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.offers_table.horizontalHeader().setStretchLastSection(False)
-        for col, width in enumerate((190, 110, 260, 200, 70, 80, 110)[: len(columns)]):
-            self.offers_table.setColumnWidth(col, width)
+        header = self.offers_table.horizontalHeader()
+        header.setSectionResizeMode(
+            self.offers_model.column("offer"), QHeaderView.ResizeMode.Stretch
+        )
+        header.setStretchLastSection(False)
+        set_widths(self.offers_table, kind=190, starts_on=110, offer=260, location=200,
+                   capacity=70, taken=80, free=110)  # fmt: skip
         self.show_past = QCheckBox(self.tr("Vergangene Termine anzeigen"))
         self.show_past.setObjectName("show_past")
         self.show_past.toggled.connect(lambda _on: self._show_offers())
@@ -255,19 +266,21 @@ class PlanningView(QWidget):
 
         if mine:
             return [
-                Column(self.tr("Angebot"), lambda p: enum_label(p.kind)),
-                Column(self.tr("Für"), reference),
+                Column(self.tr("Angebot"), lambda p: enum_label(p.kind), name="kind"),
+                Column(self.tr("Für"), reference, name="reference"),
                 Column(
                     self.tr("Angefragt am"),
                     lambda p: format_date(p.requested_on),
                     sort=lambda p: p.requested_on,
+                    name="requested_on",
                 ),
                 Column(
                     self.tr("Status"),
                     lambda p: enum_label(p.status),
                     colour=lambda p: MUTED if p.status is PlacementStatus.CANCELLED else None,
+                    name="status",
                 ),
-                Column(self.tr("Termin / Platz"), self._assigned_text),
+                Column(self.tr("Termin / Platz"), self._assigned_text, name="assigned"),
             ]
         return [
             Column(
@@ -275,16 +288,20 @@ class PlanningView(QWidget):
                 lambda p: self.tr("dringend") if p.urgent else "",
                 sort=lambda p: not p.urgent,
                 colour=urgent_colour,
+                name="urgent",
             ),
             Column(
                 self.tr("Angefragt am"),
                 lambda p: format_date(p.requested_on),
                 sort=lambda p: p.requested_on,
+                name="requested_on",
             ),
-            Column(self.tr("Wartet seit"), since, sort=waiting_days, align_right=True),
-            Column(self.tr("Aktenzeichen"), reference),
-            Column(self.tr("Fachkraft"), self._caseworker),
-            Column(self.tr("Dolmetschung"), interpreter_text),
+            Column(
+                self.tr("Wartet seit"), since, sort=waiting_days, align_right=True, name="waiting"
+            ),
+            Column(self.tr("Aktenzeichen"), reference, name="reference"),
+            Column(self.tr("Fachkraft"), self._caseworker, name="caseworker"),
+            Column(self.tr("Dolmetschung"), interpreter_text, name="interpreter"),
         ]
 
     def _assigned_text(self, p: m.TraumaPlacement) -> str:
@@ -316,8 +333,8 @@ class PlanningView(QWidget):
         self.waiting_model = PlanningTableModel(self._request_columns(mine=False), self)
         self.waiting_table = _table(self.waiting_model)
         self.waiting_table.setObjectName("waiting_table")
-        for col, width in enumerate((80, 105, 95, 130, 160)):
-            self.waiting_table.setColumnWidth(col, width)
+        set_widths(self.waiting_table, urgent=80, requested_on=105, waiting=95, reference=130,
+                   caseworker=160)  # fmt: skip
         self.waiting_table.doubleClicked.connect(lambda _i: self.assign())
         self.assign_button = QPushButton(self.tr("Platz vergeben …"))
         self.assign_button.setObjectName("assign")
@@ -340,21 +357,21 @@ class PlanningView(QWidget):
 
         self.given_model = PlanningTableModel(
             [
-                Column(self.tr("Termin"), self._slot_of_offer, sort=lambda p: p.slot),
+                Column(self.tr("Termin"), self._slot_of_offer, sort=lambda p: p.slot, name="slot"),
                 Column(
                     self.tr("Aktenzeichen"),
                     lambda p: p.reference if p.case_id else self.tr("Eigene Fallberatung"),
+                    name="reference",
                 ),
-                Column(self.tr("Fachkraft"), self._caseworker),
-                Column(self.tr("Status"), lambda p: enum_label(p.status)),
-                Column(self.tr("Dolmetschung"), interpreter_text),
+                Column(self.tr("Fachkraft"), self._caseworker, name="caseworker"),
+                Column(self.tr("Status"), lambda p: enum_label(p.status), name="status"),
+                Column(self.tr("Dolmetschung"), interpreter_text, name="interpreter"),
             ],
             self,
         )
         self.given_table = _table(self.given_model)
         self.given_table.setObjectName("given_table")
-        for col, width in enumerate((50, 140, 120, 95)):
-            self.given_table.setColumnWidth(col, width)
+        set_widths(self.given_table, slot=50, reference=140, caseworker=120, status=95)
         self.release_button = QPushButton(self.tr("Zurücknehmen"))
         self.release_button.setObjectName("release")
         self.release_button.setToolTip(self.tr("Die Anfrage kommt zurück auf die Warteliste."))
@@ -382,8 +399,7 @@ class PlanningView(QWidget):
         self.mine_model = PlanningTableModel(self._request_columns(mine=True), self)
         self.mine_table = _table(self.mine_model)
         self.mine_table.setObjectName("mine_table")
-        for col, width in enumerate((190, 150, 105, 120)):
-            self.mine_table.setColumnWidth(col, width)
+        set_widths(self.mine_table, kind=190, reference=150, requested_on=105, status=120)
         self.own_button = QPushButton(self.tr("Eigene Fallberatung anfragen …"))
         self.own_button.setObjectName("request_own")
         self.own_button.clicked.connect(self.request_own)

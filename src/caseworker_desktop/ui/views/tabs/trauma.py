@@ -21,7 +21,7 @@ from ...dialogs.carry import CarryRecommendationDialog
 from ...dialogs.planning import PlacementRequestDialog
 from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
 from ...i18n import enum_label, format_date, slot_caption
-from ...models.records import Column
+from ...models.records import Column, set_widths
 from ...session import Session
 from ..common import button_row, run_form
 from .base import ListTab
@@ -94,13 +94,13 @@ def placement_text(placement: m.TraumaPlacement, offer: m.TraumaOffer | None) ->
 
 
 class TraumaTab(ListTab):
-    PLACEMENT_COLUMN = 4
-
     def __init__(self, session: Session, parent=None):
         super().__init__(
             session,
             [
-                Column(self.tr("Angefragt"), lambda r: format_date(r.requested_on)),
+                Column(
+                    self.tr("Angefragt"), lambda r: format_date(r.requested_on), name="requested_on"
+                ),
                 Column(
                     self.tr("Art"),
                     lambda r: (
@@ -108,22 +108,26 @@ class TraumaTab(ListTab):
                         if r.own_consultation
                         else self.tr("Abklärung Klient:in")
                     ),
+                    name="kind",
                 ),
-                Column(self.tr("Termin"), lambda r: format_date(r.consultation_date)),
-                Column(self.tr("Status"), lambda r: enum_label(r.status)),
+                Column(self.tr("Termin"), lambda r: format_date(r.consultation_date), name="date"),
+                Column(self.tr("Status"), lambda r: enum_label(r.status), name="status"),
                 Column(
                     self.tr("Warteliste / Platz"),
                     self._placement_state,
                     tooltip=self._placement_state,
+                    name="placement",
                 ),
                 Column(
                     self.tr("Gruppe / Wohngruppe"),
                     _offers,
+                    name="offers",
                 ),
                 Column(
                     self.tr("Empfehlung"),
                     lambda r: r.recommendation,
                     tooltip=lambda r: r.recommendation,
+                    name="recommendation",
                 ),
             ],
             self.tr("Keine Anfrage an die Traumasprechstunde."),
@@ -131,8 +135,8 @@ class TraumaTab(ListTab):
         )
         self.placements: dict[str, list[m.TraumaPlacement]] = {}
         self.offers: dict[str, m.TraumaOffer] = {}
-        for col, width in enumerate((85, 130, 85, 110, 230, 170)):
-            self.table.setColumnWidth(col, width)
+        set_widths(self.table, requested_on=85, kind=130, date=85, status=110, placement=230,
+                   offers=170)  # fmt: skip
         self.notice = QLabel()
         self.notice.setObjectName("trauma_notice")
         self.notice.setWordWrap(True)
