@@ -4627,170 +4627,170 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
         <source>Traumaangebote des Kreises</source>
         <translation>The district&apos;s trauma services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="125"/>
         <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
         <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="148"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="166"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="168"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="172"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="175"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="185"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="193"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="211"/>
         <source>Vergangene Termine anzeigen</source>
         <translation>Show past dates</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="216"/>
         <source>Neuer Termin / Angebot …</source>
         <translation>New date / service …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="219"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="211"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="552"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="222"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="568"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="228"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="239"/>
         <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
         <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="236"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
         <source>Termine und Angebote</source>
         <translation>Dates and services</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="243"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="583"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="254"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="363"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="585"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="251"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="251"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="269"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="259"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="261"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="280"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="294"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="266"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="349"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
         <source>Termin / Platz</source>
         <translation>Date / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="288"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="284"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="300"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="285"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="345"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="302"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="286"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="303"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="366"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="304"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="368"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="314"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
@@ -4803,22 +4803,22 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="308"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="325"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="322"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="339"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="333"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
@@ -4827,90 +4827,90 @@ Ctrl+Q  Quit</translation>
         <translation type="vanished">Place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="358"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="375"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="377"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="379"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="365"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="496"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="382"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="512"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="384"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="387"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="403"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="390"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="635"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="641"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="406"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="395"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="411"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="400"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="416"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="483"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="499"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="504"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="520"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="553"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="569"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="582"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="589"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="591"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="636"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="638"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="642"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="644"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="657"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="659"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -5237,211 +5237,211 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report_period.py" line="19"/>
         <source>Letzter Monat</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report_period.py" line="20"/>
         <source>Letztes Quartal</source>
         <translation>Last quarter</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report_period.py" line="21"/>
         <source>Laufendes Jahr</source>
         <translation>Current year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report_period.py" line="22"/>
         <source>Letztes Jahr</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report_period.py" line="23"/>
         <source>Eigener Zeitraum</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="55"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="56"/>
         <source>Eigene Fälle</source>
         <translation>Own cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/models/figures.py" line="30"/>
         <source>Fachkraft %1</source>
         <translation>Caseworker %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="231"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="82"/>
         <source>Quartal …</source>
         <translation>Quarter …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="249"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="95"/>
         <source>Namen der Fachkräfte anzeigen</source>
         <translation>Show caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="253"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="99"/>
         <source>Ohne Haken erscheinen die Fachkräfte als „Fachkraft 1“, „Fachkraft 2“ … – auch im Export.</source>
         <translation>Unticked, caseworkers appear as “Caseworker 1”, “Caseworker 2” … – in the export too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="104"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="261"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="107"/>
         <source>Als PDF exportieren …</source>
         <translation>Export as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="111"/>
         <source>Im Export erscheinen die Zahlen 1 und 2 als „&lt; 3“: an einer kleinen Zahl soll niemand zu erkennen sein.</source>
         <translation>In the export the numbers 1 and 2 appear as &quot;&lt; 3&quot;: nobody should be recognisable by a small number.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="119"/>
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="121"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="277"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="123"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="281"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="127"/>
         <source>Kommunen:</source>
         <translation>Municipalities:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="297"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="143"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="300"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="146"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="300"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="569"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="146"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="375"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="303"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="149"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="309"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="318"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="592"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="398"/>
         <source>Keine Fälle im Zeitraum</source>
         <translation>No cases in the period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="326"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="172"/>
         <source>Kennzahlen nach Kommune</source>
         <translation>Figures by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="328"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="174"/>
         <source>Wichtigste Ergebnisse</source>
         <translation>Main outcomes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="336"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="182"/>
         <source>Erreichtes Sprachniveau (abgeschlossene Kurse)</source>
         <translation>Language level reached (completed courses)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="189"/>
         <source>Fallzahl je Fachkraft</source>
         <translation>Caseload per caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="442"/>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="470"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/municipalities.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/municipalities.py" line="83"/>
         <source>Alle Kommunen</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="474"/>
+        <location filename="../../src/caseworker_desktop/ui/widgets/municipalities.py" line="87"/>
         <source>%1 Kommunen</source>
         <translation>%1 municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="495"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="301"/>
         <source>Bitte Beginn und Ende des Zeitraums als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the start and end of the period as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="498"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="304"/>
         <source>Das Ende des Zeitraums liegt vor seinem Beginn.</source>
         <translation>The end of the period is before its start.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="507"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="313"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="390"/>
         <source>alle Kommunen</source>
         <translation>all municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="615"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="421"/>
         <source>Ergebnisbericht als CSV exportieren</source>
         <translation>Export outcome report as CSV</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="616"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="422"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="618"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="424"/>
         <source>Ergebnisbericht als PDF exportieren</source>
         <translation>Export outcome report as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="619"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="425"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="621"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="427"/>
         <source>mit Namen der Fachkräfte</source>
         <translation>with caseworkers&apos; names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="637"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="443"/>
         <source>Wird exportiert …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="643"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="449"/>
         <source>Export mit Namen</source>
         <translation>Export with names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="645"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="451"/>
         <source>Der Export enthält die Namen der Fachkräfte. Mit Namen exportieren?
 
 Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</source>
@@ -5450,12 +5450,12 @@ Ohne Namen: den Haken bei „Namen der Fachkräfte anzeigen“ entfernen.</sourc
 Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="654"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="460"/>
         <source>Ergebnisbericht gespeichert: %1</source>
         <translation>Outcome report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="664"/>
+        <location filename="../../src/caseworker_desktop/ui/views/report.py" line="470"/>
         <source>Export fehlgeschlagen: %1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -5724,69 +5724,69 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="36"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="42"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="41"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="56"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="54"/>
         <source>Sprechstunde</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="65"/>
         <source>Warteliste seit %1</source>
         <translation>Waiting list since %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="69"/>
         <source>Anfrage zurückgezogen</source>
         <translation>Request withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="75"/>
         <source>wahrgenommen am %1</source>
         <translation>attended on %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="79"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="84"/>
         <source>bei %1</source>
         <translation>with %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="89"/>
         <source>Platz %1 ab %2</source>
         <translation>Place %1 from %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="104"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="102"/>
         <source>Angefragt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="106"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="105"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="107"/>
         <source>Eigene Fallberatung</source>
         <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="109"/>
         <source>Abklärung Klient:in</source>
         <translation>Client assessment</translation>
     </message>
@@ -5806,125 +5806,125 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <translation>Waiting list / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="122"/>
         <source>Gruppe / Wohngruppe</source>
         <translation>Group / residential group</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="127"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="130"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="218"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="133"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="212"/>
         <source>Keine Anfrage an die Traumasprechstunde.</source>
         <translation>No trauma consultation requests.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="148"/>
         <source>Anzeigen (wird protokolliert)</source>
         <translation>Show (will be logged)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="151"/>
         <source>Sprechstunde anfragen</source>
         <translation>Request consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="154"/>
         <source>Termin / Ergebnis …</source>
         <translation>Appointment / outcome…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="156"/>
         <source>Empfehlung in den Hilfeplan übernehmen</source>
         <translation>Add recommendation to help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="159"/>
         <source>Gruppe / Wohngruppe anfragen …</source>
         <translation>Request group / residential group …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="162"/>
         <source>Platz im Gruppenangebot oder in der Wohngruppe (Warteliste der Koordination)</source>
         <translation>Place in the group offering or the residential group (the coordinator&apos;s waiting list)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="162"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="165"/>
         <source>Anfrage zurückziehen …</source>
         <translation>Withdraw request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="179"/>
         <source>Inhalt verborgen. „Anzeigen“ öffnet ihn; das wird protokolliert.</source>
         <translation>Content hidden. “Show” reveals it; this is logged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="193"/>
         <source>&lt;b&gt;Vertraulich.&lt;/b&gt; Nur die zuständige Fachkraft und ihre Teamleitung sehen diesen Bereich; jede Ansicht wird im Verlauf protokolliert. Vorgänge zu diesem Fall: %1.</source>
         <translation>&lt;b&gt;Confidential.&lt;/b&gt; Only the responsible caseworker and their team lead can see this section; every view is logged in the history. Referrals for this case: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="227"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="224"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="274"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="285"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="294"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="284"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="293"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="274"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="273"/>
         <source>Bitte zuerst eine Anfrage wählen.</source>
         <translation>Please choose a request first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="286"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="285"/>
         <source>Gruppe und Wohngruppe gibt es nur für Klient:innen.</source>
         <translation>The group and the residential group are for clients only.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="295"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="294"/>
         <source>Für beide Angebote gibt es schon eine offene Anfrage.</source>
         <translation>There is already an open request for both services.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="321"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="342"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="354"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="320"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="353"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="322"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="321"/>
         <source>Zu dieser Anfrage wartet nichts auf einen Termin oder Platz.</source>
         <translation>Nothing of this request is waiting for a date or place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="342"/>
         <source>„%1“ zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw “%1”? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="377"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="384"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="393"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="397"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="376"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="383"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="392"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="396"/>
         <source>Empfehlung übernehmen</source>
         <translation>Add recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="378"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="377"/>
         <source>Bitte zuerst einen Hilfeplan anlegen.</source>
         <translation>Please create a help plan first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/trauma.py" line="384"/>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>

@@ -52,10 +52,16 @@ def view_for(qtbot, session, ops):
 
 
 def settle(qtbot, ops, timeout: int = 10000) -> None:
-    """Wait until background work and the callbacks it queued are done."""
-    qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)
-    qtbot.wait(20)
-    qtbot.waitUntil(lambda: ops.pending == 0, timeout=timeout)
+    """Wait until background work, the callbacks it queued and the work those started are
+    done: nothing pending across a whole pass of the event loop."""
+
+    def idle() -> bool:
+        if ops.pending:
+            return False
+        QApplication.processEvents()  # queued callbacks run, and may start more work
+        return ops.pending == 0
+
+    qtbot.waitUntil(idle, timeout=timeout)
 
 
 def choose_from_case_menu(qtbot, files, action) -> None:

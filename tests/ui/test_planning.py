@@ -218,9 +218,11 @@ def test_the_coordinators_window_has_no_case_pages_and_survives_refreshes(
 ):
     from caseworker_desktop.config import Settings
     from caseworker_desktop.ui.main_window import MainWindow
+    from caseworker_desktop.ui.sync_controller import SyncController
 
     set_role(services, Role.COORDINATOR)
-    window = MainWindow(session, Settings())
+    sync = SyncController(session, services.ctx.case_file)
+    window = MainWindow(session, Settings(), sync)
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, ops)
@@ -228,6 +230,6 @@ def test_the_coordinators_window_has_no_case_pages_and_survives_refreshes(
     assert titles == ["Traumaangebote", "Ergebnisbericht"]
     assert not window.new_client_action.isVisible() and not window.note_action.isEnabled()
     window.refresh_caseload()  # after a sync: nothing to show, nothing deleted underneath
-    window._synced(None)
+    sync.finished.emit(None)  # a sync came back (the window's handler for it)
     settle(qtbot, ops)
     assert window.cases_page.parent() is None and window.caseload.table is not None

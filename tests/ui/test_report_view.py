@@ -18,7 +18,7 @@ from caseworker_desktop.domain.enums import (
 )
 from caseworker_desktop.domain.reports import FIGURE_KEYS
 from caseworker_desktop.services import NewClient
-from caseworker_desktop.ui.views.report import (
+from caseworker_desktop.ui.views.report_period import (
     CUSTOM,
     LAST_MONTH,
     LAST_QUARTER,

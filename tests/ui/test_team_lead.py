@@ -177,7 +177,9 @@ def test_the_team_lead_approves_and_comments(qtbot, lead_window, team, session, 
     dialog = tab.review.dialog
     assert dialog.on_plan.isChecked()
     dialog.text.setPlainText("Bitte die Kinderbetreuung für den Kurs klären.")
-    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    # the caseload's counts follow once its (debounced) refresh has run
+    with qtbot.waitSignal(lead_window.caseload_shown, timeout=5000):
+        qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     settle(qtbot, session.ops)
     (comment,) = services.reviews.comments(team["kovalenko"].id)
     assert comment.help_plan_id == team["plan"].id and comment.author_id == services.user.id
@@ -186,8 +188,6 @@ def test_the_team_lead_approves_and_comments(qtbot, lead_window, team, session, 
     )
     assert "1 offen" in tab.review.title.text()
 
-    qtbot.wait(300)  # the caseload refresh is debounced
-    settle(qtbot, session.ops)
     checks = view.problem_checks
     assert [c.text() for c in checks.values() if c.objectName() == "filter_awaiting_approval"] == [
         "Freigabe offen (0)"

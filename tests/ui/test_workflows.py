@@ -317,13 +317,12 @@ def test_household_member_and_case_status(qtbot, window, session, services):
     dialog = files.dialog
     dialog.closing_reason.set_value(ClosingReason.INDEPENDENT)
     type_text(qtbot, dialog.closing_note, "Arbeit gefunden, eigene Wohnung.")
-    submit(qtbot, files, ops)
+    with qtbot.waitSignal(window.caseload_shown, timeout=5000):  # its refresh is debounced
+        submit(qtbot, files, ops)
     settle(qtbot, ops)
     assert files.data.case.status is CaseStatus.CLOSED
     assert files.data.case.closing_reason is ClosingReason.INDEPENDENT
     assert not files.close_action.isEnabled() and files.reopen_action.isEnabled()
-    qtbot.wait(300)  # the caseload refresh is debounced
-    settle(qtbot, ops)
     statuses = {
         window.caseload.proxy.index(r, 2).data() for r in range(window.caseload.proxy.rowCount())
     }
@@ -341,8 +340,8 @@ def test_unsaved_master_data_survives_a_save_elsewhere(qtbot, window, session):
     window.note_action.trigger()
     notes = window.client_file.notes
     type_text(qtbot, notes.dialog.text, "Anruf")
-    submit(qtbot, notes, ops)
-    qtbot.wait(300)
+    with qtbot.waitSignal(window.caseload_shown, timeout=5000):  # the refresh elsewhere
+        submit(qtbot, notes, ops)
     settle(qtbot, ops)
     assert master.phone.text() == "0176 999" and master.dirty.dirty
     window.client_file.discard_changes()  # no "save?" question when the test closes

@@ -7,18 +7,15 @@ ticked, and the export asks before names leave."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,44 +27,30 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.enums import Role
 from ...domain.errors import CaseworkerError
-from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport, WorkerFigures
+from ...domain.reports import CASELOAD_FIGURES, FIGURES, NO_LEVEL, OutcomeReport
 from ..i18n import format_date
+from ..models.figures import FigureTableModel, caseworker_label, is_empty, label
 from ..widgets.charts import BarChart
 from ..widgets.elide import show_elided_text
 from ..widgets.fields import INVALID_STYLE, DateField
 from ..widgets.flow import flow_row, together
+from ..widgets.municipalities import MunicipalityChooser
 from .report_charts import OutcomeCharts
+from .report_period import CUSTOM, PERIOD_CHOICES, THIS_YEAR, quarters, quick_period
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Quick choices of the period: key -> German label (translated in the context ReportView).
-LAST_MONTH, LAST_QUARTER, THIS_YEAR, LAST_YEAR, CUSTOM = (
-    "last_month",
-    "last_quarter",
-    "this_year",
-    "last_year",
-    "custom",
-)
-PERIOD_CHOICES = (
-    (LAST_MONTH, QT_TRANSLATE_NOOP("ReportView", "Letzter Monat")),
-    (LAST_QUARTER, QT_TRANSLATE_NOOP("ReportView", "Letztes Quartal")),
-    (THIS_YEAR, QT_TRANSLATE_NOOP("ReportView", "Laufendes Jahr")),
-    (LAST_YEAR, QT_TRANSLATE_NOOP("ReportView", "Letztes Jahr")),
-    (CUSTOM, QT_TRANSLATE_NOOP("ReportView", "Eigener Zeitraum")),
-)
 # Whose cases the report covers: German, since the PDF is German; shown translated.
 SCOPE_TEAM = QT_TRANSLATE_NOOP("ReportView", "Team")
 SCOPE_OWN = QT_TRANSLATE_NOOP("ReportView", "Eigene Fälle")
@@ -75,135 +58,11 @@ SCOPE_OWN = QT_TRANSLATE_NOOP("ReportView", "Eigene Fälle")
 MAIN_OUTCOMES = ("own_flat", "course_completed", "work_started", "training_started", "independent")
 
 
-def quick_period(choice: str, today: date) -> tuple[date, date]:
-    """First and last day of a quick choice, seen from `today`."""
-    if choice == LAST_MONTH:
-        end = today.replace(day=1) - timedelta(days=1)
-        return end.replace(day=1), end
-    if choice == LAST_QUARTER:
-        first_month = 3 * ((today.month - 1) // 3) + 1  # first month of this quarter
-        end = today.replace(month=first_month, day=1) - timedelta(days=1)
-        start_month = end.month - 2
-        return date(end.year, start_month, 1), end
-    if choice == THIS_YEAR:
-        return date(today.year, 1, 1), today
-    if choice == LAST_YEAR:
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
-    raise ValueError(choice)
-
-
-def quarters(today: date, count: int = 8) -> list[tuple[str, date, date]]:
-    """The running quarter and the ones before it: ('Q4 2026', first day, last day)."""
-    found = []
-    year, quarter = today.year, (today.month - 1) // 3 + 1
-    for _ in range(count):
-        start = date(year, 3 * quarter - 2, 1)
-        following = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
-        found.append((f"Q{quarter} {year}", start, following - timedelta(days=1)))
-        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-    return found
-
-
-def label(german: str) -> str:
-    """A German report label (figure, "Gesamt", "ohne Kommune", …) in the window's language."""
-    return QCoreApplication.translate("Label", german)
-
-
-def caseworker_label(worker: WorkerFigures) -> str:
-    """Pseudonyms ("Fachkraft 3") in the window's language; names as they are."""
-    if worker.number:
-        return QCoreApplication.translate("ReportView", "Fachkraft %1").replace(
-            "%1", str(worker.number)
-        )
-    return worker.caseworker
-
-
-def is_empty(report: OutcomeReport) -> bool:
-    """No case in scope was open or did anything in the period."""
-    return not any(report.total.figures.values())
-
-
-def _wrap(text: str, width: int = 14) -> str:
-    """Header labels on two or three lines, so that the number columns stay narrow."""
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
-
-
-class FigureTableModel(QAbstractTableModel):
-    """A name column and whole-number columns; the last row is a total (bold)."""
-
-    def __init__(self, headers: Sequence[str], parent=None):
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[tuple[str, list[int]]] = []
-        self._total = False
-
-    def set_rows(self, rows: Sequence[tuple[str, Sequence[int]]], *, total: bool) -> None:
-        self.beginResetModel()
-        self._rows = [(name, list(values)) for name, values in rows]
-        self._total = total and bool(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[tuple[str, list[int]]]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _wrap(self._headers[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignRight
-            return horizontal | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        name, values = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return name if column == 0 else str(values[column - 1])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-            return horizontal | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.FontRole and self._total and index.row() == len(self._rows) - 1:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-
-class _StayOpenMenu(QMenu):
-    """Ticking a municipality keeps the menu open, so that several can be chosen."""
-
-    def mouseReleaseEvent(self, event) -> None:
-        action = self.activeAction()
-        if action is not None and action.isCheckable() and action.isEnabled():
-            action.trigger()
-            return
-        super().mouseReleaseEvent(event)
-
-
 class ReportView(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         self.report: OutcomeReport | None = None
-        self._municipalities: dict[str, str] = {}  # id -> name
         self._chosen: set[str] = set()  # municipality ids; empty: all
         self._request = 0
         self._loaded = False
@@ -230,14 +89,9 @@ class ReportView(QWidget):
         self.end.setObjectName("report_end")
         for field in (self.start, self.end):
             field.editingFinished.connect(self._dates_edited)
-        self.municipality_button = QToolButton()
+        self.municipality_button = MunicipalityChooser()
         self.municipality_button.setObjectName("report_municipalities")
-        self.municipality_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.municipality_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.municipality_button.setMinimumWidth(170)
-        self.municipality_menu = _StayOpenMenu(self.municipality_button)
-        self.municipality_menu.aboutToHide.connect(self._municipalities_chosen)
-        self.municipality_button.setMenu(self.municipality_menu)
+        self.municipality_button.chosen_changed.connect(self.set_municipalities)
         self.names = QCheckBox(self.tr("Namen der Fachkräfte anzeigen"))
         self.names.setObjectName("report_names")
         self.names.setToolTip(
@@ -420,52 +274,12 @@ class ReportView(QWidget):
     def set_municipalities(self, ids: Sequence[str]) -> None:
         """Narrow the report to these municipalities (empty: all) and compute it."""
         self._chosen = set(ids)
-        for action in self.municipality_menu.actions():
-            if action.data():
-                action.setChecked(action.data() in self._chosen)
-        self._update_municipality_button()
+        self.municipality_button.set_chosen(ids)
         self.compute()
 
     def _set_places(self, municipalities) -> None:
         self._loaded = True
-        self._municipalities = {mu.id: mu.name for mu in municipalities}
-        menu = self.municipality_menu
-        menu.clear()
-        everything = QAction(self.tr("Alle Kommunen"), menu)
-        everything.triggered.connect(lambda: self._all_municipalities(menu))
-        menu.addAction(everything)
-        menu.addSeparator()
-        for mu in municipalities:
-            action = QAction(mu.name, menu)
-            action.setCheckable(True)
-            action.setData(mu.id)
-            action.setChecked(mu.id in self._chosen)
-            menu.addAction(action)
-        self._update_municipality_button()
-
-    def _all_municipalities(self, menu: QMenu) -> None:
-        for action in menu.actions():
-            if action.isCheckable():
-                action.setChecked(False)
-        menu.close()
-
-    def _municipalities_chosen(self) -> None:
-        chosen = {
-            action.data() for action in self.municipality_menu.actions() if action.isChecked()
-        }
-        if chosen != self._chosen:
-            self.set_municipalities(sorted(chosen))
-
-    def _update_municipality_button(self) -> None:
-        names = sorted(self._municipalities.get(i, "") for i in self._chosen)
-        if not names:
-            text = self.tr("Alle Kommunen")
-        elif len(names) == 1:
-            text = names[0]
-        else:
-            text = self.tr("%1 Kommunen").replace("%1", str(len(names)))
-        self.municipality_button.setText(text)
-        self.municipality_button.setToolTip(", ".join(names) or text)
+        self.municipality_button.set_places(municipalities)
 
     def scope(self) -> str:
         """German (for the PDF): the team lead's file holds the team's cases."""
