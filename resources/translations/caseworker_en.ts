@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>Warteliste seit %1</source>
-        <translation type="vanished">Waiting list since %1</translation>
-    </message>
-    <message>
-        <source>Anfrage zurückgezogen</source>
-        <translation type="vanished">Request withdrawn</translation>
-    </message>
-    <message>
-        <source>Platz %1</source>
-        <translation type="vanished">Place %1</translation>
-    </message>
-    <message>
-        <source>wahrgenommen am %1</source>
-        <translation type="vanished">attended on %1</translation>
-    </message>
-    <message>
-        <source>Platz %1 am %2</source>
-        <translation type="vanished">Place %1 on %2</translation>
-    </message>
-    <message>
-        <source>bei %1</source>
-        <translation type="vanished">with %1</translation>
-    </message>
-    <message>
-        <source>Platz %1 ab %2</source>
-        <translation type="vanished">Place %1 from %2</translation>
-    </message>
-</context>
-<context>
     <name>AccessExportDialog</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/access_export.py" line="15"/>
@@ -106,10 +75,6 @@
         <translation>Appointment / place</translation>
     </message>
     <message>
-        <source>Platz</source>
-        <translation type="vanished">Place</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="147"/>
         <source>Kein Termin mit freien Plätzen. Bitte zuerst anlegen.</source>
         <translation>No date with free places. Please create one first.</translation>
@@ -118,10 +83,6 @@
         <location filename="../../src/caseworker_desktop/ui/dialogs/planning.py" line="153"/>
         <source>automatisch (erster freier)</source>
         <translation>automatic (first free)</translation>
-    </message>
-    <message>
-        <source>Platz %1</source>
-        <translation type="vanished">Place %1</translation>
     </message>
 </context>
 <context>
@@ -252,10 +213,6 @@
 </context>
 <context>
     <name>CaseloadView</name>
-    <message>
-        <source>Suchen: Name, Kommune, Status … (Strg+F)</source>
-        <translation type="vanished">Search: name, municipality, status… (Ctrl+F)</translation>
-    </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/caseload.py" line="57"/>
         <source>Suchen: Name, Geburtsdatum, Telefon, Anschrift, Aktenzeichen … (Strg+F)</source>
@@ -594,10 +551,6 @@ Create one with “New client” (Ctrl+N).</translation>
 %2</translation>
     </message>
     <message>
-        <source>Traumasprechstunde</source>
-        <translation type="vanished">Trauma consultation</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="129"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
@@ -671,13 +624,6 @@ or create a new one with Ctrl+N.</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="165"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
-    </message>
-</context>
-<context>
-    <name>CodeCombo</name>
-    <message>
-        <source>Name eingeben …</source>
-        <translation type="vanished">Type a name …</translation>
     </message>
 </context>
 <context>
@@ -2796,11 +2742,6 @@ or create a new one with Ctrl+N.</translation>
         <translation>Withdrawn on</translation>
     </message>
     <message>
-        <source>Umfang</source>
-        <extracomment>Label of field scope</extracomment>
-        <translation type="vanished">Scope</translation>
-    </message>
-    <message>
         <source>Zuständig</source>
         <extracomment>Label of field caseworker_id</extracomment>
         <translation>Assigned to</translation>
@@ -4079,33 +4020,9 @@ Ctrl+Q  Quit</translation>
         <translation>disputed</translation>
     </message>
     <message>
-        <source>Einwilligungen</source>
-        <translation type="vanished">Consents</translation>
-    </message>
-    <message>
-        <source>Schweigepflichtentbindung erfassen</source>
-        <translation type="vanished">Record confidentiality release</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="154"/>
         <source>Speichern</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>keine</source>
-        <translation type="vanished">none</translation>
-    </message>
-    <message>
-        <source>widerrufen am %1</source>
-        <translation type="vanished">withdrawn on %1</translation>
-    </message>
-    <message>
-        <source>erteilt am %1</source>
-        <translation type="vanished">given on %1</translation>
-    </message>
-    <message>
-        <source>Noch keine Einwilligung erfasst.</source>
-        <translation type="vanished">No consent recorded yet.</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/master_data.py" line="357"/>
@@ -4239,17 +4156,9 @@ Ctrl+Q  Quit</translation>
         <translation>Nationality</translation>
     </message>
     <message>
-        <source>z. B. UKR, SYR, AFG</source>
-        <translation type="vanished">e.g. UKR, SYR, AFG</translation>
-    </message>
-    <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="76"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
-    </message>
-    <message>
-        <source>z. B. uk,ru (erste = bevorzugt)</source>
-        <translation type="vanished">e.g. uk,ru (first = preferred)</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="78"/>
@@ -4625,292 +4534,287 @@ Ctrl+Q  Quit</translation>
     </message>
 </context>
 <context>
-    <name>PlanningView</name>
+    <name>PlanningColumns</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="119"/>
-        <source>Traumaangebote des Kreises</source>
-        <translation>The district&apos;s trauma services</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="125"/>
-        <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
-        <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="51"/>
         <source>überbucht (+%1)</source>
         <translation>overbooked (+%1)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="61"/>
         <source>Art</source>
-        <translation>Type</translation>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="63"/>
         <source>Datum / Beginn</source>
         <translation>Date / start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="166"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="70"/>
         <source>Fachärztin/Facharzt bzw. Angebot</source>
         <translation>Specialist or service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="76"/>
         <source>Ort</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="175"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="79"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="89"/>
         <source>Vergeben</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="97"/>
         <source>Frei</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="211"/>
-        <source>Vergangene Termine anzeigen</source>
-        <translation>Show past dates</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="216"/>
-        <source>Neuer Termin / Angebot …</source>
-        <translation>New date / service …</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="219"/>
-        <source>Bearbeiten …</source>
-        <translation>Edit …</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="222"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="568"/>
-        <source>Entfernen</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="239"/>
-        <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
-        <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
-        <source>Termine und Angebote</source>
-        <translation>Dates and services</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="254"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="363"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="585"/>
-        <source>Eigene Fallberatung</source>
-        <translation>Own case consultation</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
-        <source>1 Tag</source>
-        <translation>1 day</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="262"/>
-        <source>%1 Tage</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="269"/>
-        <source>Angebot</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="270"/>
-        <source>Für</source>
-        <translation>For</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="272"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="294"/>
-        <source>Angefragt am</source>
-        <translation>Requested on</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="278"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="367"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="283"/>
-        <source>Termin / Platz</source>
-        <translation>Date / place</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="287"/>
-        <source>Dringend</source>
-        <translation>Urgent</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="288"/>
-        <source>dringend</source>
-        <translation>urgent</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="300"/>
-        <source>Wartet seit</source>
-        <translation>Waiting for</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="302"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="362"/>
-        <source>Aktenzeichen</source>
-        <translation>Case reference</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="303"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="366"/>
-        <source>Fachkraft</source>
-        <translation>Caseworker</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="304"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="368"/>
-        <source>Dolmetschung</source>
-        <translation>Interpreter</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="314"/>
-        <source>%1 am %2</source>
-        <translation>%1 on %2</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="360"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="109"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <source>Platz %1</source>
-        <translation type="vanished">Place %1</translation>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="171"/>
+        <source>Aktenzeichen</source>
+        <translation>Case reference</translation>
     </message>
     <message>
-        <source>Platz %1 am %2</source>
-        <translation type="vanished">Place %1 on %2</translation>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="112"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="122"/>
+        <source>Eigene Fallberatung</source>
+        <translation>Own case consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="325"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="115"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="172"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="116"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="147"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="117"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="173"/>
+        <source>Dolmetschung</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="131"/>
+        <source>1 Tag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="131"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="138"/>
+        <source>Angebot</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="139"/>
+        <source>Für</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="163"/>
+        <source>Angefragt am</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="152"/>
+        <source>Termin / Platz</source>
+        <translation>Appointment / place</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="156"/>
+        <source>Dringend</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="157"/>
+        <source>dringend</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="169"/>
+        <source>Wartet seit</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="184"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="197"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
+</context>
+<context>
+    <name>PlanningView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="339"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="93"/>
+        <source>Traumaangebote des Kreises</source>
+        <translation>The district&apos;s trauma services</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="99"/>
+        <source>Monatliche Traumasprechstunde, begleitetes Gruppenangebot und Wohngruppe. Die Koordination vergibt Termine und Plätze; Anfragen tragen nur das Aktenzeichen.</source>
+        <translation>Monthly trauma consultation, supervised group offering and residential group. The coordinator assigns dates and places; requests carry only the case reference.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="130"/>
+        <source>Vergangene Termine anzeigen</source>
+        <translation>Show past dates</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="135"/>
+        <source>Neuer Termin / Angebot …</source>
+        <translation>New date / service …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="138"/>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="399"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="158"/>
+        <source>Die kommenden Termine und Angebote mit den freien Plätzen (Stand der letzten Synchronisation). Die Plätze vergibt die Koordination; Ihre Anfragen stehen unten.</source>
+        <translation>The coming dates and offers with their free places (as of the last sync). The coordinator assigns the places; your requests are below.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="166"/>
+        <source>Termine und Angebote</source>
+        <translation>Dates and services</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="416"/>
+        <source>Eigene Fallberatung</source>
+        <translation>Own case consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="183"/>
         <source>Platz vergeben …</source>
         <translation>Assign a place …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="190"/>
         <source>Angebot:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="350"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="194"/>
         <source>Warteliste (dringende zuerst, dann nach Anfragedatum)</source>
         <translation>Waiting list (urgent first, then by request date)</translation>
     </message>
     <message>
-        <source>Platz</source>
-        <translation type="vanished">Place</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="375"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="206"/>
         <source>Zurücknehmen</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="377"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="208"/>
         <source>Die Anfrage kommt zurück auf die Warteliste.</source>
         <translation>The request goes back on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="379"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="210"/>
         <source>Wahrgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="382"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="512"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="343"/>
         <source>Bitte oben einen Termin wählen.</source>
         <translation>Please choose a date above.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="384"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="215"/>
         <source>Vergebene Plätze</source>
         <translation>Assigned places</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="403"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="234"/>
         <source>Eigene Fallberatung anfragen …</source>
         <translation>Request own case consultation …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="406"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="637"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="643"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="237"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="468"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="474"/>
         <source>Anfrage zurückziehen</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="411"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="242"/>
         <source>Noch keine Anfragen. Für Klient:innen fragen Sie in der Fallakte (Reiter Traumasprechstunde) an.</source>
         <translation>No requests yet. For clients, request in the client file (Trauma consultation tab).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="416"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="247"/>
         <source>Meine Anfragen</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="499"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="330"/>
         <source>Niemand wartet auf einen Platz.</source>
         <translation>Nobody is waiting for a place.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="520"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="351"/>
         <source>%1 von %2 Plätzen vergeben</source>
         <translation>%1 of %2 places assigned</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="569"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="400"/>
         <source>„%1“ entfernen?</source>
         <translation>Remove “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="584"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="415"/>
         <source>Anfrage %1 von %2, angefragt am %3.</source>
         <translation>Request %1 by %2, requested on %3.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="591"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="422"/>
         <source>Dringend.</source>
         <translation>Urgent.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="638"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="469"/>
         <source>Diese Anfrage ist bereits erledigt.</source>
         <translation>This request is already settled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="644"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="475"/>
         <source>Die Anfrage zurückziehen? Ein vergebener Platz wird frei.</source>
         <translation>Withdraw the request? An assigned place becomes free.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="659"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning.py" line="490"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
@@ -5712,14 +5616,6 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <source>Bitte eine Sprache aus der Liste wählen.</source>
         <translation>Please choose a language from the list.</translation>
     </message>
-    <message>
-        <source>Schweigepflichtentbindung liegt unterschrieben vor</source>
-        <translation type="vanished">Signed confidentiality release on file</translation>
-    </message>
-    <message>
-        <source>Unterschrieben am</source>
-        <translation type="vanished">Signed on</translation>
-    </message>
 </context>
 <context>
     <name>TraumaTab</name>
@@ -5928,14 +5824,6 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <source>Die Abklärung ist noch nicht erfolgt.</source>
         <translation>The assessment has not taken place yet.</translation>
     </message>
-    <message>
-        <source>Empfehlung übernommen</source>
-        <translation type="vanished">Recommendation added</translation>
-    </message>
-    <message>
-        <source>Die Empfehlung steht jetzt im Hilfeplan unter „%1“.</source>
-        <translation type="vanished">The recommendation is now in the help plan under “%1”.</translation>
-    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
@@ -6040,33 +5928,6 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <location filename="../../src/caseworker_desktop/ui/dialogs/consent.py" line="84"/>
         <source>Bitte das Datum des Widerrufs eintragen.</source>
         <translation>Please enter the date of the withdrawal.</translation>
-    </message>
-</context>
-<context>
-    <name>_PassphrasePage</name>
-    <message>
-        <source>Passphrase festlegen</source>
-        <translation type="vanished">Set a passphrase</translation>
-    </message>
-    <message>
-        <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
-        <translation type="vanished">At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation type="vanished">Passphrase</translation>
-    </message>
-    <message>
-        <source>Wiederholen</source>
-        <translation type="vanished">Repeat</translation>
-    </message>
-    <message>
-        <source>Stärke: %1</source>
-        <translation type="vanished">Strength: %1</translation>
-    </message>
-    <message>
-        <source>Die Eingaben stimmen nicht überein.</source>
-        <translation type="vanished">The entries do not match.</translation>
     </message>
 </context>
 </TS>

@@ -8,9 +8,6 @@ client names anywhere on this page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import model as m
-from ...domain.codes import language_name
 from ...domain.enums import PlacementStatus, Role, TraumaOfferKind
-from ...services.planning import OfferRow
 from ..dialogs.planning import AssignDialog, OfferDialog, OwnConsultationDialog, offer_caption
-from ..i18n import enum_label, format_date, slot_caption
+from ..i18n import enum_label, format_date
 from ..models.planning import (
-    MUTED,
     RECORD_ROLE,
-    WARNING,
-    Column,
     PlanningProxy,
     PlanningTableModel,
 )
@@ -46,27 +37,9 @@ from ..models.records import set_widths
 from ..session import Session
 from ..widgets.elide import show_elided_text
 from .common import button_row, run_form
+from .planning_columns import PlanningColumns, Snapshot
 
 KINDS = tuple(TraumaOfferKind)
-
-
-def interpreter_text(placement: m.TraumaPlacement) -> str:
-    """The language an interpreter is needed for, by its German name; "–" for none."""
-    return language_name(placement.interpreter) if placement.interpreter else "–"
-
-
-@dataclass
-class Snapshot:
-    """What the page shows, read in one go on the worker."""
-
-    today: date
-    offers: list[OfferRow]
-    waiting: dict[TraumaOfferKind, list[m.TraumaPlacement]] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-    mine: list[m.TraumaPlacement] = field(default_factory=list)
-
-    def offer(self, offer_id: str | None) -> m.TraumaOffer | None:
-        return next((r.offer for r in self.offers if r.offer.id == offer_id), None)
 
 
 def _table(model: PlanningTableModel) -> QTableView:
@@ -112,6 +85,7 @@ class PlanningView(QWidget):
         self.session = session
         self.coordinator = session.user.role is Role.COORDINATOR
         self.snapshot: Snapshot | None = None
+        self.columns = PlanningColumns(lambda: self.snapshot, self)
         self.dialog = None
         self._loaded = False
         layout = QVBoxLayout(self)
@@ -143,62 +117,7 @@ class PlanningView(QWidget):
     # --- building ----------------------------------------------------------------------
 
     def _build_offers(self) -> None:
-        def free_text(r: OfferRow) -> str:
-            if r.overbooked:
-                return self.tr("überbucht (+%1)").replace("%1", str(r.taken - r.offer.capacity))
-            return str(r.free)
-
-        def colour(r: OfferRow):
-            if r.overbooked:
-                return WARNING
-            return MUTED if self.snapshot and r.offer.starts_on < self.snapshot.today else None
-
-        columns = [
-            Column(self.tr("Art"), lambda r: enum_label(r.offer.kind), colour=colour, name="kind"),
-            Column(
-                self.tr("Datum / Beginn"),
-                lambda r: format_date(r.offer.starts_on),
-                sort=lambda r: r.offer.starts_on,
-                colour=colour,
-                name="starts_on",
-            ),
-            Column(
-                self.tr("Fachärztin/Facharzt bzw. Angebot"),
-                lambda r: ", ".join(p for p in (r.offer.specialist, r.offer.title) if p) or "–",
-                colour=colour,
-                name="offer",
-            ),
-            Column(
-                self.tr("Ort"), lambda r: r.offer.location or "–", colour=colour, name="location"
-            ),
-            Column(
-                self.tr("Plätze"),
-                lambda r: str(r.offer.capacity),
-                sort=lambda r: r.offer.capacity,
-                colour=colour,
-                align_right=True,
-                name="capacity",
-            ),
-        ]
-        columns += [
-            Column(
-                self.tr("Vergeben"),
-                lambda r: str(r.taken),
-                sort=lambda r: r.taken,
-                colour=colour,
-                align_right=True,
-                name="taken",
-            ),
-            Column(
-                self.tr("Frei"),
-                free_text,
-                sort=lambda r: r.free - r.taken if r.overbooked else r.free,
-                colour=colour,
-                align_right=True,
-                name="free",
-            ),
-        ]
-        self.offers_model = PlanningTableModel(columns, self)
+        self.offers_model = PlanningTableModel(self.columns.offers(), self)
         self.offers_table = _table(self.offers_model)
         self.offers_table.setObjectName("offers_table")
         header = self.offers_table.horizontalHeader()
@@ -249,88 +168,13 @@ class PlanningView(QWidget):
             stretch_index=widgets.index(self.offers_table),
         )
 
-    def _request_columns(self, *, mine: bool) -> list[Column]:
-        def reference(p: m.TraumaPlacement) -> str:
-            return p.reference if p.case_id else self.tr("Eigene Fallberatung")
-
-        def waiting_days(p: m.TraumaPlacement) -> int:
-            today = self.snapshot.today if self.snapshot else p.requested_on
-            return (today - p.requested_on).days
-
-        def since(p: m.TraumaPlacement) -> str:
-            days = waiting_days(p)
-            return self.tr("1 Tag") if days == 1 else self.tr("%1 Tage").replace("%1", str(days))
-
-        def urgent_colour(p: m.TraumaPlacement):
-            return WARNING if p.urgent else None
-
-        if mine:
-            return [
-                Column(self.tr("Angebot"), lambda p: enum_label(p.kind), name="kind"),
-                Column(self.tr("Für"), reference, name="reference"),
-                Column(
-                    self.tr("Angefragt am"),
-                    lambda p: format_date(p.requested_on),
-                    sort=lambda p: p.requested_on,
-                    name="requested_on",
-                ),
-                Column(
-                    self.tr("Status"),
-                    lambda p: enum_label(p.status),
-                    colour=lambda p: MUTED if p.status is PlacementStatus.CANCELLED else None,
-                    name="status",
-                ),
-                Column(self.tr("Termin / Platz"), self._assigned_text, name="assigned"),
-            ]
-        return [
-            Column(
-                self.tr("Dringend"),
-                lambda p: self.tr("dringend") if p.urgent else "",
-                sort=lambda p: not p.urgent,
-                colour=urgent_colour,
-                name="urgent",
-            ),
-            Column(
-                self.tr("Angefragt am"),
-                lambda p: format_date(p.requested_on),
-                sort=lambda p: p.requested_on,
-                name="requested_on",
-            ),
-            Column(
-                self.tr("Wartet seit"), since, sort=waiting_days, align_right=True, name="waiting"
-            ),
-            Column(self.tr("Aktenzeichen"), reference, name="reference"),
-            Column(self.tr("Fachkraft"), self._caseworker, name="caseworker"),
-            Column(self.tr("Dolmetschung"), interpreter_text, name="interpreter"),
-        ]
-
-    def _assigned_text(self, p: m.TraumaPlacement) -> str:
-        if p.status not in (PlacementStatus.ASSIGNED, PlacementStatus.ATTENDED):
-            return "–"
-        offer = self.snapshot.offer(p.offer_id) if self.snapshot else None
-        if offer is None:
-            return slot_caption(None, p.slot)
-        return (
-            self.tr("%1 am %2")
-            .replace("%1", slot_caption(offer, p.slot))
-            .replace("%2", offer_caption(offer))
-        )
-
-    def _slot_of_offer(self, p: m.TraumaPlacement) -> str:
-        offer = self.snapshot.offer(p.offer_id) if self.snapshot else None
-        return slot_caption(offer, p.slot)
-
-    def _caseworker(self, p: m.TraumaPlacement) -> str:
-        names = self.snapshot.names if self.snapshot else {}
-        return names.get(p.caseworker_id, self.tr("unbekannt"))
-
     def _build_coordinator_lists(self) -> QWidget:
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("waiting_kind")
         for kind in KINDS:
             self.kind_combo.addItem(enum_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_waiting())
-        self.waiting_model = PlanningTableModel(self._request_columns(mine=False), self)
+        self.waiting_model = PlanningTableModel(self.columns.requests(mine=False), self)
         self.waiting_table = _table(self.waiting_model)
         self.waiting_table.setObjectName("waiting_table")
         set_widths(self.waiting_table, urgent=80, requested_on=105, waiting=95, reference=130,
@@ -355,20 +199,7 @@ class PlanningView(QWidget):
             stretch_index=1,
         )
 
-        self.given_model = PlanningTableModel(
-            [
-                Column(self.tr("Termin"), self._slot_of_offer, sort=lambda p: p.slot, name="slot"),
-                Column(
-                    self.tr("Aktenzeichen"),
-                    lambda p: p.reference if p.case_id else self.tr("Eigene Fallberatung"),
-                    name="reference",
-                ),
-                Column(self.tr("Fachkraft"), self._caseworker, name="caseworker"),
-                Column(self.tr("Status"), lambda p: enum_label(p.status), name="status"),
-                Column(self.tr("Dolmetschung"), interpreter_text, name="interpreter"),
-            ],
-            self,
-        )
+        self.given_model = PlanningTableModel(self.columns.given(), self)
         self.given_table = _table(self.given_model)
         self.given_table.setObjectName("given_table")
         set_widths(self.given_table, slot=50, reference=140, caseworker=120, status=95)
@@ -396,7 +227,7 @@ class PlanningView(QWidget):
         return lower
 
     def _build_my_requests(self) -> QWidget:
-        self.mine_model = PlanningTableModel(self._request_columns(mine=True), self)
+        self.mine_model = PlanningTableModel(self.columns.requests(mine=True), self)
         self.mine_table = _table(self.mine_model)
         self.mine_table.setObjectName("mine_table")
         set_widths(self.mine_table, kind=190, reference=150, requested_on=105, status=120)
@@ -584,7 +415,7 @@ class PlanningView(QWidget):
         caption = self.tr("Anfrage %1 von %2, angefragt am %3.").replace(
             "%1", placement.reference if placement.case_id else self.tr("Eigene Fallberatung")
         )
-        caption = caption.replace("%2", self._caseworker(placement)).replace(
+        caption = caption.replace("%2", self.columns.caseworker(placement)).replace(
             "%3", format_date(placement.requested_on)
         )
         if placement.urgent:
