@@ -11,7 +11,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from caseworker_desktop.office import pull
+from caseworker_desktop.office import keyed_sql, pull
 from caseworker_desktop.office import schema as s
 from caseworker_desktop.office.auth import Principal
 
@@ -92,8 +92,10 @@ def test_rows_are_deleted_and_reread_by_their_key(filled):
         statements: list[str] = []
         conn.connection.driver_connection.set_trace_callback(statements.append)
         with conn.begin():
-            s.delete_keys(conn, s.unscoped_rows, [("client", "f" * 32), ("household", "e" * 32)])
-            list(s.select_keys(conn, s.field_state, "field", [("client", "f" * 32)]))
+            keyed_sql.delete_keys(
+                conn, s.unscoped_rows, [("client", "f" * 32), ("household", "e" * 32)]
+            )
+            list(keyed_sql.select_keys(conn, s.field_state, "field", [("client", "f" * 32)]))
         conn.connection.driver_connection.set_trace_callback(None)
         statements = [q for q in statements if q.startswith(("DELETE", "SELECT"))]
         assert len(statements) == 3

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
+from . import keyed_sql
 from . import schema as s
 from .auth import Principal
 from .schema import Key
@@ -22,7 +23,9 @@ PUSH, PULL = "push", "pull"
 def cases_of(conn: sa.Connection, keys: Iterable[Key]) -> Counter:
     """How many of these rows' changes each case had."""
     keys = list(keys)
-    found = {(t, r): case for t, r, case in s.select_keys(conn, s.row_case, "case_id", set(keys))}
+    found = {
+        (t, r): case for t, r, case in keyed_sql.select_keys(conn, s.row_case, "case_id", set(keys))
+    }
     return Counter(found[k] for k in keys if k in found)
 
 
@@ -37,8 +40,8 @@ def record(conn: sa.Connection, who: Principal, direction: str, counts: Counter)
     day: object = now.date()
     at: object = now
     if conn.dialect.name == "sqlite":  # stored as SQLAlchemy stores them there
-        day, at = now.date().isoformat(), s.sqlite_time(now)
-    s.execute_many(
+        day, at = now.date().isoformat(), keyed_sql.sqlite_time(now)
+    keyed_sql.execute_many(
         conn,
         _UPSERT,
         [(day, who.device_id, case_id, direction, who.user_id, changes, at, at)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.access_export import AccessData, consent_recipients, copy_name, document
 from ..storage.atomic import write_atomic
-from . import access, documents
+from . import access, documents, keyed_sql
 from . import schema as s
 from .auth import OfficeError
 from .reports import records
@@ -140,7 +140,7 @@ def _history(conn: sa.Connection, data: AccessData) -> list[dict]:
     a, u = s.device_audit, s.users
     ids = sorted(data.row_ids())
     found = []
-    for part in s.chunks(ids):
+    for part in keyed_sql.chunks(ids):
         found += conn.execute(
             sa.select(a, u.c.display_name)
             .outerjoin(u, u.c.id == a.c.user_id)

@@ -16,7 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from ..sync.protocol import AuditHead, AuditPage, AuditRecord, SyncedAuditEvent
-from . import auth
+from . import auth, keyed_sql
 from . import schema as s
 from .auth import OfficeError, Principal
 
@@ -93,7 +93,7 @@ def push(conn: sa.Connection, who: Principal, events: Sequence[AuditRecord]) -> 
             }
         )
         last_seq, last_hash = event.seq, event.hash
-    s.insert_rows(conn, s.device_audit, rows)
+    keyed_sql.insert_rows(conn, s.device_audit, rows)
     return AuditHead(seq=last_seq, hash=last_hash)
 
 

@@ -29,6 +29,7 @@ from ..domain.documents import (
     megabytes,
 )
 from ..sync.protocol import ContentState
+from . import keyed_sql
 from . import schema as s
 from .auth import OfficeError, Principal, may_see
 from .sealing import Sealer
@@ -317,7 +318,7 @@ def drop_unreferenced(conn: sa.Connection) -> int:
         .scalars()
         .all()
     )
-    for part in s.chunks(gone):
+    for part in keyed_sql.chunks(gone):
         conn.execute(chunks.delete().where(chunks.c.sha256.in_(part)))
         conn.execute(blobs.delete().where(blobs.c.sha256.in_(part)))
     return len(gone)

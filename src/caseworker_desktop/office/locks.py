@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 
 from ..sync.protocol import Change
+from . import keyed_sql
 from . import schema as s
 from .scoping import LINK, ref
 
@@ -81,5 +82,7 @@ def guess_cases(conn: sa.Connection, batch: Sequence[Change]) -> set[str]:
             else:
                 parents.add((link[1], target))
     rows = {(c.table, c.row_id) for c in batch} | parents
-    cases.update(case for _table, _row, case in s.select_keys(conn, s.row_case, "case_id", rows))
+    cases.update(
+        case for _table, _row, case in keyed_sql.select_keys(conn, s.row_case, "case_id", rows)
+    )
     return cases

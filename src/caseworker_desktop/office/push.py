@@ -30,7 +30,7 @@ from ..domain.labels import span
 from ..domain.rules import approval_problem
 from ..sync.merge import ConflictCopy, FieldChange, FieldState, MergeResult, merge
 from ..sync.protocol import MAX_CLOCK_AHEAD_MS, Change, PushResponse, Rejected
-from . import documents
+from . import documents, keyed_sql
 from . import schema as s
 from .auth import OfficeError, Principal, works_on_cases
 from .consent import release_problem
@@ -180,7 +180,9 @@ class PushBatch:
         seen: set[str] = set()
         for table in ("changes", "superseded_changes"):
             sql = f"SELECT change_id FROM {table} WHERE device_id = ? AND change_id IN"
-            seen.update(cid for (cid,) in s.select_in(self.conn, sql, ids, self.who.device_id))
+            seen.update(
+                cid for (cid,) in keyed_sql.select_in(self.conn, sql, ids, self.who.device_id)
+            )
         fresh = []
         for change in batch:
             if change.change_id not in seen:
@@ -399,7 +401,7 @@ class PushBatch:
     def _stored_fields(self, key: Key) -> dict[str, FieldState]:
         """The values in force of a row (it may not be in this batch's final pool)."""
         if key not in self.stored:
-            for t, r, field, value, *state in s.select_keys(
+            for t, r, field, value, *state in keyed_sql.select_keys(
                 self.conn, s.field_state, "field, value, hlc, device_id", [key]
             ):
                 value = self.sealer.open(t, r, field, value)
@@ -448,8 +450,10 @@ class PushBatch:
     def _flush(self) -> None:
         """Write the log and the winning field values in a few statements."""
         seal = self.sealer.seal
-        received = s.sqlite_time(self.now) if self.conn.dialect.name == "sqlite" else self.now
-        s.execute_many(
+        received = (
+            keyed_sql.sqlite_time(self.now) if self.conn.dialect.name == "sqlite" else self.now
+        )
+        keyed_sql.execute_many(
             self.conn,
             _INSERT_CHANGE,
             [
@@ -457,7 +461,7 @@ class PushBatch:
                 for i, t, r, f, v, h, d, u in self.log
             ],
         )
-        s.insert_rows(self.conn, s.superseded_changes, self.superseded)
+        keyed_sql.insert_rows(self.conn, s.superseded_changes, self.superseded)
         updates, inserts = [], []
         for (key, field), st in self.dirty.items():
             value = seal(key[0], key[1], field, st.value)
@@ -465,8 +469,8 @@ class PushBatch:
                 updates.append((value, st.hlc, st.device_id, key[0], key[1], field))
             else:
                 inserts.append((key[0], key[1], field, value, st.hlc, st.device_id))
-        s.execute_many(self.conn, _UPDATE_FIELD, updates)
-        s.execute_many(self.conn, _INSERT_FIELD, inserts)
+        keyed_sql.execute_many(self.conn, _UPDATE_FIELD, updates)
+        keyed_sql.execute_many(self.conn, _INSERT_FIELD, inserts)
 
 
 def _text_conflict(copy: ConflictCopy) -> dict:

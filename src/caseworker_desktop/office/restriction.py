@@ -15,6 +15,7 @@ from ..domain import model as m
 from ..domain.codec import InvalidValue, decode_value
 from ..domain.markers import restriction_reason
 from ..sync.protocol import Change
+from . import keyed_sql
 from . import schema as s
 from .scoping import Scope, ref
 
@@ -63,7 +64,7 @@ class Restrictions:
             "SELECT row_id, value FROM field_state"
             " WHERE table_name = 'case_file' AND field = 'client_id' AND row_id IN"
         )
-        for case_id, value in s.select_in(self.conn, sql, sorted(unknown)):
+        for case_id, value in keyed_sql.select_in(self.conn, sql, sorted(unknown)):
             self._client_of_case[case_id] = ref(value)
 
     def _load_markers(self, clients: set[str]) -> None:
@@ -72,7 +73,9 @@ class Restrictions:
             f"SELECT row_id, value FROM field_state"
             f" WHERE table_name = '{MARKER}' AND field = 'client_id' AND value IN"
         )
-        for row_id, value in s.select_in(self.conn, sql, sorted(json.dumps(c) for c in clients)):
+        for row_id, value in keyed_sql.select_in(
+            self.conn, sql, sorted(json.dumps(c) for c in clients)
+        ):
             ids[json.loads(value)].add(row_id)
         for (table, row), fields in self.scope.latest.items():
             client = ref(fields.get("client_id", ("", ""))[1]) if table == MARKER else None

@@ -22,7 +22,7 @@ from ..domain.enums import CaseStatus, TraumaReferralStatus
 from ..domain.hlc import HybridLogicalClock
 from ..domain.report_facts import fact_of
 from ..domain.retention import years_after
-from . import documents
+from . import documents, keyed_sql
 from . import schema as s
 from .auth import OfficeError
 from .reports import records
@@ -227,15 +227,15 @@ def purge(conn: sa.Connection, clock: HybridLogicalClock, item: Due, actor: str)
         if fact is not None:
             conn.execute(s.report_facts.insert().values(team_id=fact[0], fact=fact[1]))
     for table in (s.field_state, s.changes, s.row_case, s.unscoped_rows):
-        s.delete_keys(conn, table, keys)
-    known = {(t, r) for t, r, _one in s.select_keys(conn, s.purged_rows, "1", keys)}
-    s.insert_rows(
+        keyed_sql.delete_keys(conn, table, keys)
+    known = {(t, r) for t, r, _one in keyed_sql.select_keys(conn, s.purged_rows, "1", keys)}
+    keyed_sql.insert_rows(
         conn,
         s.purged_rows,
         [{"table_name": t, "row_id": r} for t, r in keys if (t, r) not in known],
     )
     # the ones that named the deleted rows (a parked consent record of a deleted client)
-    for part in s.chunks([row_id for _t, row_id in keys]):
+    for part in keyed_sql.chunks([row_id for _t, row_id in keys]):
         conn.execute(s.unscoped_rows.delete().where(s.unscoped_rows.c.parent_id.in_(part)))
     if item.kind == "case":
         conn.execute(s.cases.delete().where(s.cases.c.case_id == item.case_id))

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from ..sync.merge import FieldState
 from ..sync.protocol import Change
+from . import keyed_sql
 from . import schema as s
 from .auth import PLANNING_CASE, Principal, may_see
 from .schema import Key
@@ -132,7 +133,7 @@ class Scope:
         self._looked.update(keys)
         parked = {
             (t, r): user
-            for t, r, user in s.select_keys(self.conn, s.unscoped_rows, "user_id", keys)
+            for t, r, user in keyed_sql.select_keys(self.conn, s.unscoped_rows, "user_id", keys)
         }
         for key in keys:
             if key in parked and parked[key] != self.who.user_id:
@@ -142,9 +143,9 @@ class Scope:
         added = [k for k in keys if k not in self.foreign and (not parked_only or k in self.parked)]
         self.pool.extend(added)
         self.known_case.update(dict.fromkeys(added))  # None: not in row_case (yet)
-        for t, r, case_id in s.select_keys(self.conn, s.row_case, "case_id", added):
+        for t, r, case_id in keyed_sql.select_keys(self.conn, s.row_case, "case_id", added):
             self.known_case[(t, r)] = case_id
-        for t, r, field, value, *state in s.select_keys(
+        for t, r, field, value, *state in keyed_sql.select_keys(
             self.conn, s.field_state, "field, value, hlc, device_id", added
         ):
             value = self.sealer.open(t, r, field, value)
@@ -170,7 +171,7 @@ class Scope:
         for table, row_id in keys:
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():
-            for child_table, child_id, user_id in s.select_in(self.conn, sql, ids, table):
+            for child_table, child_id, user_id in keyed_sql.select_in(self.conn, sql, ids, table):
                 if user_id == self.who.user_id:
                     found.add((child_table, child_id))
         return found
@@ -258,7 +259,7 @@ class Scope:
                         self.case[child] = self.case[key]
                         changed = True
         ids = sorted({self.case[k] for k in self.pool if k in self.case})
-        for part in s.chunks(ids):
+        for part in keyed_sql.chunks(ids):
             for row in self.conn.execute(sa.select(s.cases).where(s.cases.c.case_id.in_(part))):
                 self.cases[row.case_id] = row
         for key in self.pool:  # a case_file row the office does not know: a new case
@@ -274,7 +275,9 @@ class Scope:
         verdicts: dict[Key, str | None] = dict.fromkeys(self.foreign, OTHER_USER)
         for key in self.pool:
             verdicts[key] = self._verdict(key)
-        purged = {(t, r) for t, r, _one in s.select_keys(self.conn, s.purged_rows, "1", self.pool)}
+        purged = {
+            (t, r) for t, r, _one in keyed_sql.select_keys(self.conn, s.purged_rows, "1", self.pool)
+        }
         verdicts.update(dict.fromkeys(purged, PURGED))
         new_parked = [k for k in self.pool if verdicts[k] == PARK and k not in self.parked]
         if new_parked:
@@ -349,7 +352,7 @@ class Scope:
             self.conn.execute(s.row_case.insert(), scoped)
         if parked:
             self.park(parked)
-        s.delete_keys(self.conn, s.unscoped_rows, claimed)
+        keyed_sql.delete_keys(self.conn, s.unscoped_rows, claimed)
         if claimed:
             s.reappend(self.conn, claimed)
 

@@ -22,7 +22,7 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from . import auth
+from . import auth, keyed_sql
 from . import schema as s
 from .auth import OfficeError, Principal
 from .pull import Page, purge_notice, purges, user_evictions
@@ -124,7 +124,7 @@ def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer
         )
         if not ids:
             return served, carried, None
-        found = s.select_in(conn, _ROWS if rows else _VALUES, ids)
+        found = keyed_sql.select_in(conn, _ROWS if rows else _VALUES, ids)
         by_case = _grouped(found, at, sealer, rows)
         for case_id in ids:
             tables = by_case.get(case_id, {})
