@@ -43,3 +43,11 @@ def forged_writes() -> Iterator[None]:
     that a test can send what an honest laptop never would (and see the office refuse it)."""
     with patch.object(Tx, "check_write", lambda _tx, _old, _new: None):
         yield
+
+
+def sync_once(case_file, **kwargs):
+    """One sync of `case_file` with a client of its own, its connection closed after."""
+    from caseworker_desktop.sync.client import SyncClient
+
+    with SyncClient(case_file, **kwargs) as client:
+        return client.sync()

@@ -16,6 +16,7 @@ from caseworker_desktop.sync import client as sync_client
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import Transport
 from tests.conftest import PASSPHRASE
+from tests.helpers import sync_once
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -62,7 +63,7 @@ class Laptop:
         self.services = Services(self.file, clock)
 
     def sync(self):
-        report = SyncClient(self.file, hlc=self.services.ctx.hlc).sync()
+        report = sync_once(self.file, hlc=self.services.ctx.hlc)
         self.services.ctx.reload_user()
         return report
 

@@ -198,7 +198,8 @@ def cmd_sync(args) -> int:
     from .sync.client import SyncClient
 
     with _unlocked(args) as case_file:
-        report = SyncClient(case_file, server_url=args.server).sync()
+        with SyncClient(case_file, server_url=args.server) as client:
+            report = client.sync()
         # Slots and places the coordinator gave: into this user's trauma referrals.
         carried = Services(case_file).planning.apply_assignments()
     if carried:

@@ -74,7 +74,24 @@ class OfficeServer:
 
     def start(self) -> None:
         office(self.db, "migrate")
-        self.proc = subprocess.Popen(
+        with self.log.open("ab") as log:  # the child holds its own copy of the descriptor
+            self.proc = self._spawn(log)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                httpx.get(
+                    self.url + "/version",
+                    headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+                    timeout=1,
+                    verify=False,  # only: is it up? (laptops pin the key)
+                )
+                return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise AssertionError("server did not start: " + self.log.read_text())
+
+    def _spawn(self, log) -> subprocess.Popen:
+        return subprocess.Popen(
             [
                 str(BIN / "caseworker-office"),
                 "serve",
@@ -90,23 +107,10 @@ class OfficeServer:
                     else []
                 ),
             ],
-            stdout=self.log.open("ab"),
+            stdout=log,
             stderr=subprocess.STDOUT,
             env={**os.environ},
         )
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                httpx.get(
-                    self.url + "/version",
-                    headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
-                    timeout=1,
-                    verify=False,  # only: is it up? (laptops pin the key)
-                )
-                return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise AssertionError("server did not start: " + self.log.read_text())
 
     def kill(self) -> None:
         if self.proc is not None:

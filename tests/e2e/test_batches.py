@@ -17,7 +17,7 @@ from caseworker_desktop.sync.transport import OfflineError, Transport
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
 from tests.fixtures.import_lists import PEOPLE, excel_list
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 
 def _counts(cf: CaseFile) -> list[int]:
@@ -30,10 +30,10 @@ def test_small_batches_lose_nothing(laptops, monkeypatch):
     files = laptops
     monkeypatch.setattr(outbox, "PUSH_BATCH", 37)
     demo.generate(Services(files[0]), 12, seed=5)
-    report = SyncClient(files[0]).sync()
+    report = sync_once(files[0])
     assert report.rejected == 0
     assert report.pushed > 37 * 10
-    SyncClient(files[1]).sync()
+    sync_once(files[1])
     counts = [_counts(cf) for cf in files]
     assert counts[0] == counts[1] and counts[0][0] == 12
 
@@ -59,14 +59,14 @@ def test_a_batch_that_fails_stops_the_ones_after_it(tmp_path, server, monkeypatc
 
         monkeypatch.setattr(Transport, "push", push)
         with pytest.raises(OfflineError):
-            SyncClient(cf).sync()
+            sync_once(cf)
         assert len(sent) == 3  # the fourth batch was read but never sent
         with cf.engine.connect() as conn:
             marked = conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE pushed").scalar()
             total = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
         assert marked == sent[0] + sent[1]
         monkeypatch.setattr(Transport, "push", real_push)
-        report = SyncClient(cf).sync()
+        report = sync_once(cf)
         assert report.rejected == 0 and report.pushed == total - marked
         with cf.engine.connect() as conn:
             assert not conn.exec_driver_sql(
@@ -81,7 +81,7 @@ def test_a_page_that_fails_to_apply_is_fetched_again(laptops, monkeypatch):
     at the last page applied and the next sync goes on from there."""
     files = laptops
     demo.generate(Services(files[0]), 6, seed=5)
-    SyncClient(files[0]).sync()
+    sync_once(files[0])
     real_apply = sync_client.apply_page
     pages = []
 
@@ -94,12 +94,12 @@ def test_a_page_that_fails_to_apply_is_fetched_again(laptops, monkeypatch):
     monkeypatch.setattr(sync_client, "apply_page", apply)
     reader = SyncClient(files[1])
     reader.pull_limit = 50
-    with pytest.raises(RuntimeError):
+    with reader, pytest.raises(RuntimeError):
         reader.sync()
     with files[1].engine.connect() as conn:
         assert int(files[1].state(conn, "sync_cursor")) == pages[1]
     monkeypatch.setattr(sync_client, "apply_page", real_apply)
-    SyncClient(files[1]).sync()
+    sync_once(files[1])
     counts = [_counts(cf) for cf in files]
     assert counts[0] == counts[1] and counts[0][0] == 6
 
@@ -109,8 +109,8 @@ def test_an_imported_list_reaches_the_other_laptop(laptops, tmp_path):
     files = laptops
     services = Services(files[0])
     services.imports.run(services.imports.plan(excel_list(tmp_path / "liste.xlsx")))
-    assert SyncClient(files[0]).sync().rejected == 0
-    SyncClient(files[1]).sync()
+    assert sync_once(files[0]).rejected == 0
+    sync_once(files[1])
     other = Services(files[1])
     names = sorted(r.client_name for r in other.cases.caseload())
     assert names == sorted(f"{p[0]}, {p[1]}" for p in PEOPLE)
@@ -141,13 +141,13 @@ def test_a_reminder_reaches_the_other_laptop_and_its_done_comes_back(laptops):
     _client, case = new_client(first)
     today = first.ctx.clock.today()
     reminder = first.follow_ups.remind(case.id, today, "Kita anrufen")
-    SyncClient(files[0]).sync()
-    SyncClient(files[1]).sync()
+    sync_once(files[0])
+    sync_once(files[1])
     due = second.follow_ups.due()
     assert [(i.detail, i.reminder_id) for i in due.of("today")] == [
         ("Kita anrufen", reminder.id)]  # fmt: skip
     second.follow_ups.done(reminder.id)
-    SyncClient(files[1]).sync()
-    SyncClient(files[0]).sync()
+    sync_once(files[1])
+    sync_once(files[0])
     assert first.follow_ups.reminders(case.id)[0].done_on == today
     assert reminder.id not in {i.reminder_id for i in first.follow_ups.due().items}

@@ -18,7 +18,7 @@ from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import add_caseworker, enrolment_code
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 TRIALS = int(os.environ.get("CRASH_TRIALS", "50"))
 BIN = Path(sys.executable).parent
@@ -77,7 +77,7 @@ def test_kill_minus_nine_anywhere_loses_and_doubles_nothing(tmp_path, server):
     try:
         for _ in range(2):
             for cf in files:
-                SyncClient(cf).sync()
+                sync_once(cf)
         for cf in files:
             assert cf.verify() == []
             assert Services(cf).unsynced_changes() == 0

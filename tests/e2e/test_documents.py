@@ -16,7 +16,7 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import OfflineError, Transport
 from tests.e2e.conftest import office
 from tests.fixtures.documents import photo, scan_pdf
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 
 class BrokenAfter(Transport):
@@ -44,8 +44,9 @@ class BrokenAfter(Transport):
 
 
 def _broken(cf: CaseFile, chunks: int) -> SyncClient:
-    plain = SyncClient(cf)
-    return SyncClient(cf, transport=BrokenAfter(plain.server_url, _token(cf), chunks=chunks))
+    with SyncClient(cf) as plain:
+        url = plain.server_url
+    return SyncClient(cf, transport=BrokenAfter(url, _token(cf), chunks=chunks))
 
 
 def _token(cf: CaseFile) -> str:
@@ -67,19 +68,18 @@ def test_a_document_reaches_the_other_laptop_and_a_broken_sync_resumes(laptops, 
     first.documents.attach(case.id, scan, kind=DocumentKind.RESIDENCE_PERMIT)
 
     broken = _broken(a, chunks=2)
-    with pytest.raises(OfflineError):
+    with broken, pytest.raises(OfflineError):
         broken.sync()
     assert broken.transport.sent == 2
-    report = SyncClient(a).sync()  # goes on where it stopped
+    report = sync_once(a)  # goes on where it stopped
     assert (report.documents_sent, report.documents_waiting) == (2, 0)
 
     b_sync = _broken(b, chunks=3)
-    with pytest.raises(OfflineError):
+    with b_sync, pytest.raises(OfflineError):
         b_sync.sync()
     assert b_sync.transport.fetched == 3
-    resumed = SyncClient(b)
-    counted = BrokenAfter(resumed.server_url, _token(b), chunks=10**6)
-    report = SyncClient(b, transport=counted).sync()
+    counted = BrokenAfter(b_sync.server_url, _token(b), chunks=10**6)
+    report = sync_once(b, transport=counted)
     assert report.documents_received >= 1  # one may have come whole before the break
     assert counted.fetched == chunks + 1 - 3  # only what was missing
     second = Services(b)
@@ -91,8 +91,8 @@ def test_a_document_reaches_the_other_laptop_and_a_broken_sync_resumes(laptops, 
 
     # deleted on b: gone at the office and, with the next sync, from a
     second.documents.delete(signed.id)
-    SyncClient(b).sync()
-    SyncClient(a).sync()
+    sync_once(b)
+    sync_once(a)
     assert [d.document.title for d in first.client_file(case.id).documents] == [
         "aufenthaltstitel.pdf"
     ]
@@ -109,7 +109,7 @@ def test_the_office_limit_reaches_the_laptop_as_a_refusal(laptops, tmp_path, ser
     big = tmp_path / "scan.pdf"
     big.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 6000)  # 1.5 MB: fine on the laptop
     services.documents.attach(case.id, big)
-    report = SyncClient(a).sync()
+    report = sync_once(a)
     assert report.rejected > 0 and report.documents_waiting == 1
     reasons = {r.reason for r in services.inbox.refused_changes()}
     assert any("erlaubt sind höchstens 1 MB" in reason for reason in reasons)

@@ -20,7 +20,7 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import BIN, add_caseworker, enrolment_code, office
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 INVITATION = """Sehr geehrte Frau {nachname},
 
@@ -62,7 +62,7 @@ def test_templates_from_the_office_letters_on_the_laptop(tmp_path, server):
         first = Services(files[0])
         assert first.letters.templates() == []  # before the first sync
         _client, case = new_client(first, first="Olena", last="Kovalenko")
-        SyncClient(files[0]).sync()
+        sync_once(files[0])
         assert [t.name for t in first.letters.templates()] == ["einladung"]
         with pytest.raises(ValidationError) as missing:
             first.letters.write(case.id, "einladung", tmp_path / "x.pdf", on=date(2026, 12, 3))
@@ -84,12 +84,12 @@ def test_templates_from_the_office_letters_on_the_laptop(tmp_path, server):
             first.letters.write(case.id, "einladung", tmp_path / "y.pdf", on=date(2026, 12, 3),
                                 at="10:30", place="Raum 112")  # fmt: skip
         assert not (tmp_path / "y.pdf").exists()
-        SyncClient(files[0]).sync()
-        SyncClient(files[1]).sync()
+        sync_once(files[0])
+        sync_once(files[1])
         notes = Services(files[1]).cases.notes(case.id)
         assert [n.kind for n in notes] == [ContactKind.LETTER]
         assert office(server.db, "template remove", "--name", "einladung")
-        SyncClient(files[1]).sync()
+        sync_once(files[1])
         assert Services(files[1]).letters.templates() == []
     finally:
         for cf in files:

@@ -130,11 +130,12 @@ def test_workers_serve_and_add_up_their_metrics(tmp_path, postgres_url):
     subprocess.run([str(BIN / "caseworker-office"), "migrate", "--db", postgres_url],
                    check=True, capture_output=True)  # fmt: skip
     port = free_port()
-    proc = subprocess.Popen(
-        [str(BIN / "caseworker-office"), "serve", "--db", postgres_url, "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "2"],
-        stdout=(tmp_path / "workers.log").open("ab"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    with (tmp_path / "workers.log").open("ab") as log:
+        proc = subprocess.Popen(
+            [str(BIN / "caseworker-office"), "serve", "--db", postgres_url, "--host",
+             "127.0.0.1", "--port", str(port), "--workers", "2"],
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}"
         for _ in range(200):

@@ -25,7 +25,7 @@ from caseworker_desktop.storage.casefile import CaseFile, db_path, key_file_path
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.conftest import PASSPHRASE
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 from tests.inprocess import URL, TestClient
 
 NEW_PASSPHRASE = "Neue-Passphrase-nach-Wiederherstellung"
@@ -60,7 +60,7 @@ def laptop(tmp_path, office, keys):
     SyncClient.enrol(case_file, URL, office.issue_enrolment_code("anna")[0])
     assert case_file.key_file.recovery is not None
     new_client(Services(case_file), first="Mariia", last="Melnyk")
-    SyncClient(case_file).sync()
+    sync_once(case_file)
     case_file.lock()
     assert _escrow(office, case_file.device_id)
     return tmp_path / "anna", case_file.device_id
@@ -125,7 +125,7 @@ def test_recovery_by_phone_gives_a_new_key_and_the_next_sync_escrows_it(
     try:
         with case_file.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT first_name FROM client").scalar() == "Mariia"
-        report = SyncClient(case_file).sync()
+        report = sync_once(case_file)
         assert report.audit_problem is None  # the chain the office acknowledged still holds
     finally:
         case_file.lock()
@@ -213,7 +213,7 @@ def test_a_case_that_leaves_the_laptop_leaves_its_backups_too(laptop, office, tm
             case_id = conn.exec_driver_sql("SELECT id FROM case_file").scalar()
         old = case_file.backup("manual")
         office.reassign(case_id, "ben")
-        report = SyncClient(case_file).sync()
+        report = sync_once(case_file)
         assert report.evicted_cases == 1
     finally:
         case_file.lock()
@@ -271,7 +271,7 @@ def test_devices_enrolled_before_the_office_had_a_recovery_key_escrow_at_their_n
     assert office_main(["recovery-key", "--db", db_url, "--out", str(private)]) == 0
     capsys.readouterr()
     try:
-        SyncClient(case_file).sync()
+        sync_once(case_file)
         assert case_file.key_file.recovery is not None
     finally:
         case_file.lock()

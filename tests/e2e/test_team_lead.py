@@ -18,7 +18,7 @@ from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import enrolment_code, office
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 
 def laptop(tmp_path, username, server, clock):
@@ -28,7 +28,7 @@ def laptop(tmp_path, username, server, clock):
 
 
 def sync(cf, services):
-    report = SyncClient(cf, hlc=services.ctx.hlc).sync()
+    report = sync_once(cf, hlc=services.ctx.hlc)
     services.ctx.reload_user()
     return report
 

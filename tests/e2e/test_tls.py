@@ -26,7 +26,7 @@ from caseworker_desktop.sync.pinning import pin_in_code, pin_of_pem, split_code
 from caseworker_desktop.sync.transport import PinMismatchError, SyncError, Transport
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import OfficeServer, add_caseworker, enrolment_code
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 
 def certificate(folder: Path, name: str) -> tuple[Path, Path]:
@@ -124,7 +124,7 @@ def test_the_code_carries_the_pin_and_the_right_office_works(offices, tmp_path):
     try:
         SyncClient.enrol(cf, office.url, code)
         new_client(Services(cf))
-        report = SyncClient(cf).sync()
+        report = sync_once(cf)
         assert report.pushed > 0 and report.rejected == 0
         with cf.engine.connect() as conn:
             assert bytes.fromhex(cf.state(conn, "server_pin")) == pin_of_pem(cert.read_bytes())
@@ -146,11 +146,11 @@ def test_an_impostor_gets_neither_the_code_nor_the_token(offices, tmp_path):
         _, case = new_client(services)
         waiting = services.unsynced_changes()
         with pytest.raises(PinMismatchError):
-            SyncClient(cf, server_url=impostor.url).sync()
+            sync_once(cf, server_url=impostor.url)
         assert impostor.received == b""  # no token, no change, no request at all
         assert services.unsynced_changes() == waiting
         assert services.cases.get(case.id).id == case.id  # nothing evicted, nothing lost
-        assert SyncClient(cf).sync().pushed >= waiting  # the real office still works
+        assert sync_once(cf).pushed >= waiting  # the real office still works
     finally:
         cf.lock()
 

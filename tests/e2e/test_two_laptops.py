@@ -19,7 +19,7 @@ from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import DeviceRevokedError
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import enrolment_code, office
-from tests.helpers import new_client
+from tests.helpers import new_client, sync_once
 
 
 def laptop(tmp_path, name, username, server, clock):
@@ -29,7 +29,7 @@ def laptop(tmp_path, name, username, server, clock):
 
 
 def sync(cf, services):
-    report = SyncClient(cf, hlc=services.ctx.hlc).sync()
+    report = sync_once(cf, hlc=services.ctx.hlc)
     services.ctx.reload_user()
     return report
 

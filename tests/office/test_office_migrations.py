@@ -28,8 +28,8 @@ from caseworker_desktop.office.store import Store
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.storage.orm import table_of
-from caseworker_desktop.sync.client import SyncClient
 from tests.e2e.conftest import OfficeServer
+from tests.helpers import sync_once
 
 RELEASE = Path(__file__).parents[1] / "fixtures" / "release_494c856"
 PASSPHRASE = "Release-494c856-Passphrase"
@@ -116,7 +116,7 @@ def test_a_release_office_and_its_laptops_sync_on_after_migrating(release_db, tm
         sent = _unsent(anna_file) | _unsent(lena_file)
         assert len(sent) >= 10
         for case_file in (anna_file, lena_file, anna_file):
-            report = SyncClient(case_file, server_url=server.url).sync()
+            report = sync_once(case_file, server_url=server.url)
             assert report.rejected == 0 and report.quarantined == 0
         with Store(release_db) as store, store.engine.connect() as conn:
             fs = schema.field_state.c

@@ -58,6 +58,7 @@ def test_a_running_process_keeps_its_copies_a_crashed_one_loses_them(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+        proc.stdout.close()
     assert files_holding([base], CANARY, []) != []  # the crash left it behind
     started = time.perf_counter()
     assert ViewerCopies(base).sweep() == 1  # what the next start does

@@ -16,6 +16,7 @@ from caseworker_desktop.office import snapshot
 from caseworker_desktop.storage.orm import table_of
 from caseworker_desktop.sync.client import SNAPSHOT, SyncClient
 from caseworker_desktop.sync.transport import SyncError
+from tests.helpers import sync_once
 from tests.inprocess import Laptop
 
 
@@ -49,7 +50,7 @@ def test_a_team_leads_first_sync_by_snapshot_is_the_same_as_by_the_log(tmp_path,
     monkeypatch.setattr(snapshot, "RECENT_WINDOW", 0)
     monkeypatch.setattr(snapshot, "FIELDS_PER_CASE", 0)
     by_snapshot = Laptop(tmp_path / "snap", office, "lena", clock)
-    report = SyncClient(by_snapshot.file, pull_limit=100).sync()
+    report = sync_once(by_snapshot.file, pull_limit=100)
     try:
         assert report.pulled > 0
         expected = _contents(by_log)
@@ -88,7 +89,7 @@ def test_an_interrupted_snapshot_goes_on_where_it_stopped(tmp_path, team, monkey
         client.sync()
         assert resumed[0] == kept  # not from the start
         fresh = Laptop(tmp_path / "fresh", office, "lena", clock)
-        SyncClient(fresh.file, pull_limit=100).sync()
+        sync_once(fresh.file, pull_limit=100)
         assert _contents(lena) == _contents(fresh)
         fresh.close()
     finally:

@@ -142,6 +142,17 @@ class SyncClient:
     def enrolled(self) -> bool:
         return self.transport is not None and self.server_url is not None
 
+    def close(self) -> None:
+        """Close the connection to the office (kept open between syncs)."""
+        if self.transport is not None:
+            self.transport.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     # --- enrolment ---------------------------------------------------------------------
 
     @classmethod

@@ -117,7 +117,8 @@ def tls_context(host: str, pin: bytes | None = None, code_pin: str | None = None
             wrong = (pin is not None and seen != pin) or (
                 code_pin is not None and pin_in_code(seen) != code_pin
             )
-            if wrong:
+            if wrong:  # hang up at once: nothing of ours goes to that server
+                self.close()
                 raise PinMismatch(MISMATCH.format(host=host))
 
     if pin is not None or code_pin is not None:  # the pin is the trust: self-signed is fine

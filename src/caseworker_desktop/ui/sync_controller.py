@@ -114,3 +114,6 @@ class SyncController(QObject):
     def stop(self) -> None:
         self.stopped = True
         self.timer.stop()
+        client, self.client = self.client, None
+        if client is not None:  # after a sync still running on the network worker
+            self.session.ops.run(client.close, pool=NETWORK)

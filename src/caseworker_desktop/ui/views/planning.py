@@ -177,7 +177,7 @@ class PlanningView(QWidget):
         self.waiting_model = PlanningTableModel(self.columns.requests(mine=False), self)
         self.waiting_table = _table(self.waiting_model)
         self.waiting_table.setObjectName("waiting_table")
-        set_widths(self.waiting_table, urgent=80, requested_on=105, waiting=95, reference=130,
+        set_widths(self.waiting_table, urgent=80, requested_on=105, waiting=95, reference=165,
                    caseworker=160)  # fmt: skip
         self.waiting_table.doubleClicked.connect(lambda _i: self.assign())
         self.assign_button = QPushButton(self.tr("Platz vergeben …"))

@@ -133,16 +133,17 @@ class PlanningColumns(QObject):
         def urgent_colour(p: m.TraumaPlacement):
             return WARNING if p.urgent else None
 
+        requested_on = Column(
+            self.tr("Angefragt am"),
+            lambda p: format_date(p.requested_on),
+            sort=lambda p: p.requested_on,
+            name="requested_on",
+        )
         if mine:
             return [
                 Column(self.tr("Angebot"), lambda p: enum_label(p.kind), name="kind"),
                 Column(self.tr("Für"), reference, name="reference"),
-                Column(
-                    self.tr("Angefragt am"),
-                    lambda p: format_date(p.requested_on),
-                    sort=lambda p: p.requested_on,
-                    name="requested_on",
-                ),
+                requested_on,
                 Column(
                     self.tr("Status"),
                     lambda p: enum_label(p.status),
@@ -159,12 +160,7 @@ class PlanningColumns(QObject):
                 colour=urgent_colour,
                 name="urgent",
             ),
-            Column(
-                self.tr("Angefragt am"),
-                lambda p: format_date(p.requested_on),
-                sort=lambda p: p.requested_on,
-                name="requested_on",
-            ),
+            requested_on,
             Column(
                 self.tr("Wartet seit"), since, sort=waiting_days, align_right=True, name="waiting"
             ),
