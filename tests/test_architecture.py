@@ -56,7 +56,19 @@ MAY_IMPORT = {
     "ui": {"domain", "storage", "sync", "printing", "services", "config"},
     "config": {"domain", "storage"},
     "demo": {"domain", "services"},
-    "cli": {"domain", "storage", "sync", "printing", "services", "config", "demo"},
+    "cli_common": {"domain", "storage"},
+    "cli_cases": {"domain", "printing", "services", "cli_common"},
+    "cli": {
+        "domain",
+        "storage",
+        "sync",
+        "printing",
+        "services",
+        "config",
+        "demo",
+        "cli_common",
+        "cli_cases",
+    },
     "__main__": {"ui", "config"},
 }
 

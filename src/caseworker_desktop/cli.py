@@ -6,21 +6,27 @@ message, no traceback), 130 interrupted."""
 from __future__ import annotations
 
 import argparse
-import csv
-import getpass
 import json
 import logging
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from . import german_argparse
+from .cli_cases import cmd_cases, cmd_export_client, cmd_import, cmd_print_plan
+from .cli_common import (
+    DEMO_PASSPHRASE,
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    UsageError,
+    ask,
+    read_file,
+    unlocked,
+)
 from .config import setup_logging
 from .domain.errors import CaseworkerError
 from .hardening import harden_process
@@ -29,45 +35,12 @@ from .storage.casefile import CaseFile, profile_exists
 
 log = logging.getLogger(__name__)
 
-PASSPHRASE_ENV = "CASEWORKER_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "CASEWORKER_NEW_PASSPHRASE"
-DEMO_PASSPHRASE = "Demo-Passphrase-2026"
-
-
-class UsageError(CaseworkerError):
-    pass
-
-
-def _ask(prompt: str, env: str, *, confirm: bool = False) -> str:
-    if value := os.environ.get(env):
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError(f"Keine Passphrase: bitte {env} setzen oder interaktiv aufrufen.")
-    value = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Passphrase wiederholen: ") != value:
-        raise UsageError("Die beiden Eingaben stimmen nicht überein.")
-    return value
-
-
-def _open(args) -> CaseFile:
-    return CaseFile.open(Path(args.data_dir), _ask("Passphrase: ", PASSPHRASE_ENV))
-
-
-@contextmanager
-def _unlocked(args) -> Iterator[CaseFile]:
-    """The case file for one command; locked again (key wiped) however the command ends."""
-    case_file = _open(args)
-    try:
-        yield case_file
-    finally:
-        case_file.lock()
-
 
 def cmd_init(args) -> int:
     recovery = None
     if args.recovery_key:
-        recovery = _read_file(args.recovery_key, "Wiederherstellungsschlüssel")
-    passphrase = _ask("Neue Passphrase: ", PASSPHRASE_ENV, confirm=True)
+        recovery = read_file(args.recovery_key, "Wiederherstellungsschlüssel")
+    passphrase = ask("Neue Passphrase: ", PASSPHRASE_ENV, confirm=True)
     case_file = CaseFile.create(
         Path(args.data_dir),
         username=args.user,
@@ -91,7 +64,7 @@ def cmd_demo_data(args) -> int:
 
     if args.clients < 1:
         raise UsageError("--clients muss mindestens 1 sein.")
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         started = time.perf_counter()
         summary = demo.generate(Services(case_file), args.clients, seed=args.seed)
         elapsed = time.perf_counter() - started
@@ -105,16 +78,16 @@ def cmd_demo_data(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    with _unlocked(args) as case_file:
-        old = _ask("Bisherige Passphrase: ", PASSPHRASE_ENV)
-        new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
+    with unlocked(args) as case_file:
+        old = ask("Bisherige Passphrase: ", PASSPHRASE_ENV)
+        new = ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
         case_file.change_passphrase(old, new)
     print("Passphrase geändert.")
     return 0
 
 
 def cmd_backup(args) -> int:
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         path = case_file.backup("manual", Path(args.out) if args.out else None)
     print(f"Verschlüsselte Sicherung geschrieben: {path}")
     return 0
@@ -125,7 +98,7 @@ def cmd_restore(args) -> int:
     case_file = CaseFile.restore(
         backup,
         Path(args.data_dir),
-        _ask("Passphrase der Sicherung: ", PASSPHRASE_ENV),
+        ask("Passphrase der Sicherung: ", PASSPHRASE_ENV),
         replace=args.replace,
     )
     try:
@@ -146,7 +119,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         problems = case_file.verify()
     if problems:
         print("Prüfung fehlgeschlagen:")
@@ -158,7 +131,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_export_key_info(args) -> int:
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         info = case_file.key_info()
     text = json.dumps(info, indent=2, ensure_ascii=False)
     if args.out:
@@ -174,7 +147,7 @@ def cmd_export_key_info(args) -> int:
 def cmd_recover(args) -> int:
     from .sync.client import SyncClient
 
-    new = _ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
+    new = ask("Neue Passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
     case_file = SyncClient.recover(Path(args.data_dir), args.server, args.code, new)
     case_file.lock()
     print(
@@ -187,7 +160,7 @@ def cmd_recover(args) -> int:
 def cmd_enrol(args) -> int:
     from .sync.client import SyncClient
 
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         user = SyncClient.enrol(case_file, args.server, args.code)
     print(f"Gerät angemeldet beim Landratsamt als {user.display_name} ({user.role.value}).")
     return 0
@@ -197,7 +170,7 @@ def cmd_sync(args) -> int:
     from .services import Services
     from .sync.client import SyncClient
 
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         with SyncClient(case_file, server_url=args.server) as client:
             report = client.sync()
         # Slots and places the coordinator gave: into this user's trauma referrals.
@@ -269,138 +242,12 @@ def cmd_demo_planning(args) -> int:
     from . import demo
     from .services import Services
 
-    with _unlocked(args) as case_file:
+    with unlocked(args) as case_file:
         services = Services(case_file)
         created = 0 if services.planning.offers() else demo.generate_offers(services)
         assigned = demo.assign_waiting(services)
     print(f"Traumaangebote: {created} angelegt, {assigned} Anfragen mit Termin/Platz versorgt.")
     return 0
-
-
-def cmd_print_plan(args) -> int:
-    from .printing import check_language
-    from .services import Services
-
-    lang = check_language(args.lang)  # before the passphrase is asked for
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"Zielordner für das PDF fehlt: {out.parent}")
-    case_file = _open(args)
-    try:
-        Services(case_file).printing.print_help_plan(
-            args.case, out, lang=lang, include_trauma=args.include_trauma
-        )
-    except OSError as exc:
-        raise UsageError(f"PDF nicht schreibbar: {out} ({exc.strerror})") from exc
-    finally:
-        case_file.lock()
-    print(f"Hilfeplan gedruckt: {out}")
-    return 0
-
-
-def cmd_export_client(args) -> int:
-    from .services import Services
-
-    out = Path(args.out)
-    if not out.is_dir():
-        raise UsageError(f"Zielordner fehlt: {out}")
-    with _unlocked(args) as case_file:
-        try:
-            result = Services(case_file).access.export(
-                args.client, out, include_trauma=args.include_trauma, lang=args.lang or ""
-            )
-        except OSError as exc:
-            raise UsageError(f"Auskunft nicht schreibbar: {out} ({exc.strerror})") from exc
-    print(f"Auskunft erstellt ({result.records} Einträge): {result.json_path}, {result.pdf_path}")
-    return 0
-
-
-def cmd_import(args) -> int:
-    """An existing caseload from the district's list: checked whole, then all or nothing."""
-    from .services import Services
-    from .services.importer import ListUnreadable
-
-    with _unlocked(args) as case_file:
-        services = Services(case_file)
-        started = time.perf_counter()
-        try:
-            plan = services.imports.plan(Path(args.file), municipality=args.kommune or "")
-        except ListUnreadable as exc:
-            raise UsageError(str(exc)) from None
-        print(plan.report())
-        if plan.rejected:
-            print("Nichts importiert: bitte die genannten Zeilen in der Liste berichtigen.")
-            return 1
-        if args.dry_run:
-            print("Probelauf: nichts gespeichert.")
-            return 0
-        result = services.imports.run(plan)
-        elapsed = time.perf_counter() - started
-    print(
-        f"{result.clients} Klient:innen in {result.households} Haushalten mit je einem offenen "
-        f"Fall angelegt, {result.duplicates} Dubletten ausgelassen ({elapsed:.1f} s)."
-    )
-    return 0
-
-
-CASE_COLUMNS = ("Aktenzeichen", "Name", "Kommune", "Status", "Nächste Fortschreibung")
-
-
-def cmd_cases(args) -> int:
-    """The caseload for scripts and batch printing: one line per case."""
-    from .domain.labels import label
-    from .services import Services
-
-    with _unlocked(args) as case_file:
-        services = Services(case_file)
-        today = services.ctx.clock.today()
-        rows = services.cases.caseload()
-    if args.overdue:
-        rows = [r for r in rows if r.review_overdue(today)]
-    rows.sort(key=lambda r: (r.client_name.casefold(), r.reference))
-    records = [
-        {
-            "aktenzeichen": r.reference,
-            "name": r.client_name,
-            "kommune": r.municipality,
-            "status": label(r.status),
-            "naechste_fortschreibung": r.next_review_on.isoformat() if r.next_review_on else "",
-        }
-        for r in rows
-    ]
-    if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    elif args.format == "csv":
-        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
-        writer.writerow(CASE_COLUMNS)  # ";": what German spreadsheet programs expect
-        for record in records:
-            writer.writerow(record.values())
-    else:
-        shown = [
-            [*list(record.values())[:4], _german_date(record["naechste_fortschreibung"])]
-            for record in records
-        ]
-        widths = [
-            max([len(head), *(len(row[i]) for row in shown)]) for i, head in enumerate(CASE_COLUMNS)
-        ]
-        for row in (list(CASE_COLUMNS), *shown):
-            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-        print(
-            f"{len(records)} Fälle" + (" mit überfälliger Fortschreibung" if args.overdue else "")
-        )
-    return 0
-
-
-def _german_date(iso: str) -> str:
-    return f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}" if iso else "–"
-
-
-def _read_file(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{what} nicht lesbar: {path} ({exc.strerror})") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
