@@ -27,22 +27,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="130"/>
         <source>Das Profil konnte nicht angelegt werden.</source>
         <translation>The profile could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="132"/>
         <source>Neues Profil</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="167"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="170"/>
         <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
         <translation>Access could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="185"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="205"/>
+        <source>Die Sicherung konnte nicht zurückgespielt werden.</source>
+        <translation>The backup could not be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="224"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -1332,62 +1337,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="121"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
         <source>Neues Profil einrichten</source>
         <translation>Set up a new profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="124"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
         <source>Weiter &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
         <source>&lt; Zurück</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="136"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="137"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="141"/>
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
         <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
         <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="153"/>
         <source>Benutzername</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="154"/>
         <source>Anzeigename</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="155"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="167"/>
         <source>Wichtiger Hinweis zur Wiederherstellung</source>
         <translation>Important note on recovery</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="160"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="170"/>
         <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
     </message>
@@ -4389,32 +4394,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="200"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="210"/>
         <source>Passphrase festlegen</source>
         <translation>Choose a passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="203"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="213"/>
         <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
         <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="219"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="229"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="221"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="231"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="235"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="245"/>
         <source>Die Eingaben stimmen nicht überein.</source>
         <translation>The entries do not match.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="243"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="253"/>
         <source>Stärke: %1</source>
         <translation>Strength: %1</translation>
     </message>
@@ -4582,7 +4587,7 @@ Ctrl+Q  Quit</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="111"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="171"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="167"/>
         <source>Aktenzeichen</source>
         <translation>Case reference</translation>
     </message>
@@ -4594,19 +4599,19 @@ Ctrl+Q  Quit</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="115"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="172"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="168"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="116"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="117"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="169"/>
         <source>Dolmetschung</source>
         <translation>Interpreter</translation>
     </message>
@@ -4621,48 +4626,47 @@ Ctrl+Q  Quit</translation>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="144"/>
         <source>Angebot</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="145"/>
         <source>Für</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="141"/>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="137"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="153"/>
         <source>Termin / Platz</source>
         <translation>Appointment / place</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="157"/>
         <source>Dringend</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="157"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="158"/>
         <source>dringend</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="169"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="165"/>
         <source>Wartet seit</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="180"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/views/planning_columns.py" line="193"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
@@ -5365,6 +5369,79 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="36"/>
+        <source>täglich</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="37"/>
+        <source>von Hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="38"/>
+        <source>vor einem Update</source>
+        <translation>before an update</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="43"/>
+        <source>Sicherung vom %1</source>
+        <translation>Backup of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="53"/>
+        <source>Sicherung zurückspielen</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="58"/>
+        <source>&lt;p&gt;Die Sicherung ersetzt die Falldatei dieses Profils. Die jetzige Falldatei bleibt als Kopie im Profilordner (&lt;i&gt;replaced-…&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;Was seit der Sicherung an das Landratsamt übertragen wurde, kommt mit dem nächsten Abgleich zurück. Was nur auf diesem Gerät gespeichert war, fehlt.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The backup replaces this profile&apos;s case file. The current case file stays as a copy in the profile folder (&lt;i&gt;replaced-…&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;What was sent to the district office since the backup comes back with the next sync. What was only saved on this device is missing.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="72"/>
+        <source>Andere Datei …</source>
+        <translation>Other file …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="78"/>
+        <source>Sicherung</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="82"/>
+        <source>Passphrase der Sicherung</source>
+        <translation>Passphrase of the backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="90"/>
+        <source>Sicherung wird gelesen und geprüft …</source>
+        <translation>Reading and checking the backup …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="95"/>
+        <source>Zurückspielen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="97"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="109"/>
+        <source>Sicherung wählen</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="111"/>
+        <source>Sicherungen (*%1 *%2)</source>
+        <translation>Backups (*%1 *%2)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <location filename="../../src/caseworker_desktop/ui/views/tabs/review.py" line="51"/>
@@ -5828,63 +5905,69 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="37"/>
         <source>Caseworker Desktop – Entsperren</source>
         <translation>Caseworker Desktop – Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="40"/>
         <source>&lt;h2&gt;Falldatei entsperren&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Unlock case file&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="47"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="50"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="51"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="59"/>
         <source>Schlüssel wird abgeleitet …</source>
         <translation>Deriving key…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="64"/>
         <source>Entsperren</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="67"/>
         <source>Andere Falldatei …</source>
         <translation>Other case file…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="68"/>
         <source>Neues Profil …</source>
         <translation>New profile…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="69"/>
         <source>Passphrase vergessen …</source>
         <translation>Forgot passphrase …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="70"/>
+        <source>Sicherung zurückspielen …</source>
+        <translation>Restore backup …</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="86"/>
         <source>Profilordner wählen</source>
         <translation>Choose profile folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="89"/>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="99"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="105"/>
         <source>Bitte zuerst ein Profil wählen oder anlegen.</source>
         <translation>Please choose or create a profile first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="98"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="108"/>
         <source>Bitte die Passphrase eingeben.</source>
         <translation>Please enter the passphrase.</translation>
     </message>

@@ -19,6 +19,7 @@ from ..storage.viewer_copies import ViewerCopies
 from .dialogs.base import FormDialog
 from .dialogs.conflict import ConflictDialog
 from .dialogs.recovery import RecoveryDialog
+from .dialogs.restore import RestoreDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
 from .operations import NETWORK, Operations
@@ -58,6 +59,7 @@ class AppController(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.recovery_dialog: RecoveryDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self._copied_here: dict[QClipboard.Mode, bool] = {}
         # Documents opened in the system's viewer: what a crash left is removed now,
         # this run's copies at lock, at the end and after ten minutes.
@@ -82,6 +84,7 @@ class AppController(QObject):
         dialog.unlock_requested.connect(self.unlock)
         dialog.new_profile_requested.connect(self.show_wizard)
         dialog.recovery_requested.connect(self.show_recovery)
+        dialog.restore_requested.connect(self.show_restore)
         dialog.rejected.connect(self._unlock_cancelled)
         self.unlock_dialog = dialog
         dialog.show()
@@ -173,6 +176,42 @@ class AppController(QObject):
             recovered,
             failed,
             pool=NETWORK,
+        )
+
+    def show_restore(self, folder: str) -> None:
+        dialog = RestoreDialog(folder, self.unlock_dialog)
+        dialog.restore_requested.connect(self.restore)
+        dialog.setModal(True)
+        self.restore_dialog = dialog
+        dialog.show()
+
+    def restore(self, folder: str, backup: str, passphrase: str) -> None:
+        """The backup read whole into a new file, which then replaces the profile's (a copy
+        of the old one stays in the profile folder); then it opens like an unlock."""
+        clock = self.clock
+
+        def restored(case_file: CaseFile) -> None:
+            dialog, self.restore_dialog = self.restore_dialog, None
+            if dialog is not None:
+                dialog.accept()
+                dialog.deleteLater()
+            self._opened(case_file)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseworkerError):
+                message = str(exc)
+            else:
+                log.error("restore failed: %s", type(exc).__name__)
+                message = self.tr("Die Sicherung konnte nicht zurückgespielt werden.")
+            if self.restore_dialog is not None:
+                self.restore_dialog.failed(message)
+
+        self.ops.run(
+            lambda: CaseFile.restore(
+                Path(backup), Path(folder), passphrase, replace=True, clock=clock
+            ),
+            restored,
+            failed,
         )
 
     def _unlock_failed(self, exc: BaseException) -> None:

@@ -30,6 +30,7 @@ class UnlockDialog(QDialog):
     unlock_requested = Signal(str, str)  # profile folder, passphrase
     new_profile_requested = Signal()
     recovery_requested = Signal(str)  # profile folder: the passphrase is forgotten
+    restore_requested = Signal(str)  # profile folder: its file is to come from a backup
 
     def __init__(self, profiles: list[str], parent=None):
         super().__init__(parent)
@@ -66,7 +67,9 @@ class UnlockDialog(QDialog):
         open_other = QPushButton(self.tr("Andere Falldatei …"))
         new_profile = QPushButton(self.tr("Neues Profil …"))
         self.forgot_button = QPushButton(self.tr("Passphrase vergessen …"))
+        self.restore_button = QPushButton(self.tr("Sicherung zurückspielen …"))
         buttons.addButton(self.forgot_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(open_other, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(new_profile, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -75,6 +78,7 @@ class UnlockDialog(QDialog):
         open_other.clicked.connect(self._choose_folder)
         new_profile.clicked.connect(self.new_profile_requested.emit)
         self.forgot_button.clicked.connect(self._forgot)
+        self.restore_button.clicked.connect(self._restore)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
 
@@ -89,6 +93,12 @@ class UnlockDialog(QDialog):
             self.failed(self.tr("Bitte zuerst ein Profil wählen oder anlegen."))
             return
         self.recovery_requested.emit(self.profile.currentData())
+
+    def _restore(self) -> None:
+        if self.profile.currentData() is None:
+            self.failed(self.tr("Bitte zuerst ein Profil wählen oder anlegen."))
+            return
+        self.restore_requested.emit(self.profile.currentData())
 
     def _request(self) -> None:
         if self.profile.currentData() is None:
