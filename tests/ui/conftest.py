@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from caseworker_desktop.config import Settings
+from caseworker_desktop.ui.app import AppController
 from caseworker_desktop.ui.main_window import MainWindow
 from caseworker_desktop.ui.operations import Operations
 from caseworker_desktop.ui.session import Session
@@ -49,6 +53,24 @@ def view_for(qtbot, session, ops):
         return view
 
     return make
+
+
+@contextmanager
+def running_app(clock, data_dir) -> Iterator[AppController]:
+    """The application as it starts (the unlock dialog for the profile in `data_dir`),
+    locked and shut down afterwards with whatever dialog is still open."""
+    controller = AppController(Settings(), clock=clock, data_dir=data_dir)
+    controller.start()
+    try:
+        yield controller
+    finally:
+        if controller.window is not None:
+            controller.lock()
+        controller.shutdown()
+        for dialog in (controller.recovery_dialog, controller.restore_dialog,
+                       controller.unlock_dialog):  # fmt: skip
+            if dialog is not None:
+                dialog.close()
 
 
 def settle(qtbot, ops, timeout: int = 10000) -> None:

@@ -9,17 +9,15 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from caseworker_desktop.config import Settings
 from caseworker_desktop.office.cli import main as office_main
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage import vault
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync.client import SyncClient
-from caseworker_desktop.ui.app import AppController
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
 from tests.inprocess import URL, office_in_process
-from tests.ui.conftest import settle
+from tests.ui.conftest import running_app, settle
 
 NEW_PASSPHRASE = "Neue-Passphrase-nach-Wiederherstellung"
 
@@ -52,15 +50,8 @@ def _code(capsys, office_db, device_id, tmp_path) -> str:
 
 @pytest.fixture
 def controller(qtbot, enrolled, data_dir, clock):
-    c = AppController(Settings(), clock=clock, data_dir=data_dir)
-    c.start()
-    yield c
-    if c.window is not None:
-        c.lock()
-    c.shutdown()
-    for dialog in (c.recovery_dialog, c.unlock_dialog):
-        if dialog is not None:
-            dialog.close()
+    with running_app(clock, data_dir) as app:
+        yield app
 
 
 def _fill(dialog, code: str, passphrase: str = NEW_PASSPHRASE) -> None:

@@ -11,15 +11,13 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from caseworker_desktop.config import Settings
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage import backups
 from caseworker_desktop.storage.casefile import CaseFile, db_path
-from caseworker_desktop.ui.app import AppController
 from caseworker_desktop.ui.dialogs.restore import RestoreDialog
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
-from tests.ui.conftest import settle
+from tests.ui.conftest import running_app, settle
 
 
 @pytest.fixture
@@ -43,15 +41,8 @@ def backed_up(data_dir, clock, tmp_path) -> Path:
 
 @pytest.fixture
 def controller(qtbot, backed_up, data_dir, clock):
-    c = AppController(Settings(), clock=clock, data_dir=data_dir)
-    c.start()
-    yield c
-    if c.window is not None:
-        c.lock()
-    c.shutdown()
-    for dialog in (c.restore_dialog, c.unlock_dialog):
-        if dialog is not None:
-            dialog.close()
+    with running_app(clock, data_dir) as app:
+        yield app
 
 
 def _choose_file(qtbot, dialog: RestoreDialog, path: Path) -> None:

@@ -22,7 +22,7 @@ from .dialogs.recovery import RecoveryDialog
 from .dialogs.restore import RestoreDialog
 from .dialogs.unlock import FirstRunWizard, UnlockDialog
 from .idle import IdleLock
-from .operations import NETWORK, Operations
+from .operations import DB, NETWORK, Operations
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -154,27 +154,14 @@ class AppController(QObject):
         """The office's credential by the one-time code, then a new key for the file."""
         clock = self.clock
 
-        def recovered(case_file: CaseFile) -> None:
-            dialog, self.recovery_dialog = self.recovery_dialog, None
-            if dialog is not None:
-                dialog.accept()
-                dialog.deleteLater()
+        def opened() -> None:
             self.settings.server_url = server
-            self._opened(case_file)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseworkerError):
-                message = str(exc)
-            else:
-                log.error("recovery failed: %s", type(exc).__name__)
-                message = self.tr("Der Zugang konnte nicht wiederhergestellt werden.")
-            if self.recovery_dialog is not None:
-                self.recovery_dialog.failed(message)
-
-        self.ops.run(
+        self._open_from_dialog(
+            "recovery_dialog",
             lambda: _recover(Path(folder), server, code, passphrase, clock),
-            recovered,
-            failed,
+            self.tr("Der Zugang konnte nicht wiederhergestellt werden."),
+            opened,
             pool=NETWORK,
         )
 
@@ -189,30 +176,39 @@ class AppController(QObject):
         """The backup read whole into a new file, which then replaces the profile's (a copy
         of the old one stays in the profile folder); then it opens like an unlock."""
         clock = self.clock
+        self._open_from_dialog(
+            "restore_dialog",
+            lambda: CaseFile.restore(
+                Path(backup), Path(folder), passphrase, replace=True, clock=clock
+            ),
+            self.tr("Die Sicherung konnte nicht zurückgespielt werden."),
+        )
 
-        def restored(case_file: CaseFile) -> None:
-            dialog, self.restore_dialog = self.restore_dialog, None
+    def _open_from_dialog(self, name: str, work, fallback: str, opened=None, *, pool=DB):
+        """`work` (it returns an open case file) in the background for the dialog held in
+        `self.<name>`: closed and the file opened when it succeeds, else the German reason
+        shown in the dialog (`fallback` for anything unexpected, which is logged)."""
+
+        def done(case_file: CaseFile) -> None:
+            dialog = getattr(self, name)
+            setattr(self, name, None)
             if dialog is not None:
                 dialog.accept()
                 dialog.deleteLater()
+            if opened is not None:
+                opened()
             self._opened(case_file)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CaseworkerError):
                 message = str(exc)
             else:
-                log.error("restore failed: %s", type(exc).__name__)
-                message = self.tr("Die Sicherung konnte nicht zurückgespielt werden.")
-            if self.restore_dialog is not None:
-                self.restore_dialog.failed(message)
+                log.error("%s failed: %s", name, type(exc).__name__)
+                message = fallback
+            if getattr(self, name) is not None:
+                getattr(self, name).failed(message)
 
-        self.ops.run(
-            lambda: CaseFile.restore(
-                Path(backup), Path(folder), passphrase, replace=True, clock=clock
-            ),
-            restored,
-            failed,
-        )
+        self.ops.run(work, done, failed, pool=pool)
 
     def _unlock_failed(self, exc: BaseException) -> None:
         if self.unlock_dialog is None:
