@@ -275,7 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "Verschlüsselte Sicherung schreiben")
     p.add_argument("--out", help="Zielordner (Standard: backups/ im Profil)")
     p = add("restore", cmd_restore, "Sicherung als Falldatei zurückspielen")
-    p.add_argument("--backup", required=True, help="Sicherungsdatei (.cwbackup oder .db)")
+    p.add_argument(
+        "--backup", required=True, metavar="DATEI", help="Sicherungsdatei (.cwbackup oder .db)"
+    )
     p.add_argument(
         "--replace",
         action="store_true",
@@ -319,9 +321,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Auskunft nach Art. 15 DSGVO: alle Daten einer Person als JSON und PDF",
     )
     p.add_argument(
-        "--client", required=True, help="Aktenzeichen eines Falls der Person oder ihre Kennung"
+        "--client",
+        required=True,
+        metavar="AKTENZEICHEN",
+        help="Aktenzeichen eines Falls der Person oder ihre Kennung",
     )
-    p.add_argument("--out", required=True, help="Zielordner (JSON und PDF)")
+    p.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner (JSON und PDF)")
     p.add_argument(
         "--include-trauma",
         action="store_true",
