@@ -79,11 +79,13 @@ def test_seven_backups_cost_less_than_two_copies_of_the_file(filled, clock):
     kept = backups.kept(filled.data_dir / "backups", "scheduled")
     assert len(kept) == 7
     assert sum(p.stat().st_size for p in kept) < 2 * file_size
+    salts = {p.read_bytes()[len(backups.MAGIC) :][: backups.SALT_BYTES] for p in kept}
+    assert len(salts) == 7  # each sealed under a key of its own
     # and what is on disk is sealed: neither a SQLite file nor a zlib stream
     data = kept[0].read_bytes()
     assert data.startswith(backups.MAGIC) and b"SQLite format 3" not in data
     with pytest.raises(zlib.error):
-        zlib.decompressobj().decompress(data[len(backups.MAGIC) + 4 + 4 :])
+        zlib.decompressobj().decompress(data[len(backups.MAGIC) + backups.SALT_BYTES + 4 :])
 
 
 @pytest.fixture
@@ -92,7 +94,8 @@ def many_segments(monkeypatch):
 
 
 def _segments(data: bytes) -> tuple[bytes, list[bytes]]:
-    head, rest = data[: len(backups.MAGIC) + 4], data[len(backups.MAGIC) + 4 :]
+    start = len(backups.MAGIC) + backups.SALT_BYTES
+    head, rest = data[:start], data[start:]
     parts = []
     while rest:
         length = int.from_bytes(rest[:4], "big")
