@@ -165,6 +165,8 @@ def test_restoring_over_a_case_file_needs_replace_and_keeps_a_copy(services, fil
     finally:
         restored.lock()
     (aside,) = here.glob("replaced-*")
+    CaseFile.restore(backup, here, PASSPHRASE, replace=True).lock()  # within the same second
+    assert len(list(here.glob("replaced-*"))) == 2  # the first copy is not overwritten
     kept = CaseFile.open(aside, PASSPHRASE)  # the file it replaced, whole
     try:
         with kept.engine.connect() as conn:

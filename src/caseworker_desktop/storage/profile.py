@@ -70,7 +70,9 @@ def finish_switch(data_dir: Path) -> None:
 
 def _keep_aside(data_dir: Path, stamp: str) -> None:
     """A copy of the case file (WAL included) and its key file in `replaced-<stamp>/`."""
-    aside = data_dir / f"replaced-{stamp}"
+    aside, n = data_dir / f"replaced-{stamp}", 1
+    while aside.exists():  # two restores within a second
+        aside, n = data_dir / f"replaced-{stamp}-{n}", n + 1
     aside.mkdir(mode=0o700)
     for name in (DB_FILE_NAME, f"{DB_FILE_NAME}-wal", f"{DB_FILE_NAME}-shm", KEY_FILE_NAME):
         if (data_dir / name).exists():
