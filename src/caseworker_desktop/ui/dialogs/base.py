@@ -19,6 +19,26 @@ from PySide6.QtWidgets import (
 from ..widgets.fields import DateProblems, DirtyTracker, FieldErrors
 
 
+def error_label(layout, name: str = "") -> QLabel:
+    """A red line for what went wrong, hidden until there is something to say."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    label.hide()
+    layout.addWidget(label)
+    return label
+
+
+def busy_label(layout, text: str) -> QLabel:
+    """A line that says what runs in the background, hidden until it does."""
+    label = QLabel(text)
+    label.hide()
+    layout.addWidget(label)
+    return label
+
+
 class FormDialog(QDialog):
     submitted = Signal(object)  # a dict; Signal(dict) would turn enums into str
 
@@ -38,11 +58,7 @@ class FormDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addLayout(self.form)
         self.errors = FieldErrors(self.form)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #c0392b;")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        layout.addWidget(self.general_error)
+        self.general_error = error_label(layout)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

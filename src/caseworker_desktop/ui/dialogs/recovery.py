@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .base import busy_label, error_label
 from .unlock import PassphrasePage
 
 
@@ -59,15 +60,8 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("Wiederholen"), self.secret.repeat)
         form.addRow("", self.secret.hint)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("recovery_error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.busy = QLabel(self.tr("Verbindung zum Landratsamt, neuer Schlüssel …"))
-        self.busy.hide()
-        layout.addWidget(self.busy)
+        self.error = error_label(layout, "recovery_error")
+        self.busy = busy_label(layout, self.tr("Verbindung zum Landratsamt, neuer Schlüssel …"))
         buttons = QDialogButtonBox()
         self.recover_button = buttons.addButton(
             self.tr("Zugang wiederherstellen"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...storage import backups
 from ...storage.profile import BACKUP_DIR_NAME
 from ..i18n import format_date
+from .base import busy_label, error_label
 
 
 def backup_caption(path: Path) -> str:
@@ -81,15 +82,8 @@ class RestoreDialog(QDialog):
         self.passphrase.setObjectName("restore_passphrase")
         form.addRow(self.tr("Passphrase der Sicherung"), self.passphrase)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("restore_error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.busy = QLabel(self.tr("Sicherung wird gelesen und geprüft …"))
-        self.busy.hide()
-        layout.addWidget(self.busy)
+        self.error = error_label(layout, "restore_error")
+        self.busy = busy_label(layout, self.tr("Sicherung wird gelesen und geprüft …"))
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(
             self.tr("Zurückspielen"), QDialogButtonBox.ButtonRole.AcceptRole

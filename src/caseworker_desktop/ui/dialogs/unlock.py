@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...storage.passphrase import strength
 from ...storage.vault import MIN_PASSPHRASE_LENGTH
+from .base import busy_label, error_label
 
 
 class UnlockDialog(QDialog):
@@ -50,15 +51,8 @@ class UnlockDialog(QDialog):
         self.passphrase.setObjectName("passphrase")
         form.addRow(self.tr("Passphrase"), self.passphrase)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("unlock_error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.busy = QLabel(self.tr("Schlüssel wird abgeleitet …"))
-        self.busy.hide()
-        layout.addWidget(self.busy)
+        self.error = error_label(layout, "unlock_error")
+        self.busy = busy_label(layout, self.tr("Schlüssel wird abgeleitet …"))
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(
             self.tr("Entsperren"), QDialogButtonBox.ButtonRole.AcceptRole
