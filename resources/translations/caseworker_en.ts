@@ -37,17 +37,17 @@
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="163"/>
         <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
         <translation>Access could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="184"/>
         <source>Die Sicherung konnte nicht zurückgespielt werden.</source>
         <translation>The backup could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="224"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="220"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -1337,62 +1337,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="125"/>
         <source>Neues Profil einrichten</source>
         <translation>Set up a new profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="128"/>
         <source>Weiter &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="129"/>
         <source>&lt; Zurück</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="130"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="141"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="144"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="138"/>
         <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
         <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
         <source>Benutzername</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="154"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="148"/>
         <source>Anzeigename</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="149"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="167"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="161"/>
         <source>Wichtiger Hinweis zur Wiederherstellung</source>
         <translation>Important note on recovery</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="164"/>
         <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
     </message>
@@ -1523,17 +1523,17 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="65"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="125"/>
         <source>Eingaben verwerfen?</source>
         <translation>Discard input?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="110"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="126"/>
         <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
@@ -1612,210 +1612,174 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>HelpPlanTab</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="51"/>
         <source>Für diesen Fall gibt es noch keinen Hilfeplan.</source>
         <translation>There is no help plan for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="55"/>
         <source>Hilfeplan anlegen</source>
         <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="75"/>
         <source>Zeitraum und Fortschreibung …</source>
         <translation>Period and review…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="77"/>
         <source>Mit Klient:in vereinbart und unterschrieben</source>
         <translation>Agreed and signed with client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="87"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="80"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="89"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="82"/>
         <source>Vorschau, Drucken oder als PDF speichern (Strg+P)</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="91"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="84"/>
         <source>Freigeben</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
-        <source>Ziel</source>
-        <translation>Goal</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="110"/>
-        <source>Maßnahmen</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="111"/>
-        <source>Verantwortlich</source>
-        <translation>Responsible</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
-        <source>Fällig</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="113"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="160"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="132"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="390"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="101"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="307"/>
         <source>Ziel hinzufügen</source>
         <translation>Add goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="104"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="137"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="106"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="109"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="143"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="112"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="186"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="155"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="158"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="190"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="159"/>
         <source>Fortschreibung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="173"/>
         <source>Den vereinbarten Hilfeplan freigeben</source>
         <translation>Approve the agreed help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="175"/>
         <source>Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.</source>
         <translation>Only a help plan agreed with the client can be approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="228"/>
-        <source>🔒 Vertraulich (Traumasprechstunde)</source>
-        <translation>🔒 Confidential (trauma consultation)</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="240"/>
-        <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
-        <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="256"/>
-        <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
-        <translation>No goals yet – start with “Add goal”.</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="263"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="181"/>
         <source>der Teamleitung</source>
         <translation>the team lead</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="265"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="183"/>
         <source>Freigegeben von %1 am %2</source>
         <translation>Approved by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="271"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="189"/>
         <source>Vereinbart, Freigabe durch die Teamleitung offen</source>
         <translation>Agreed, approval by the team lead pending</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="273"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="191"/>
         <source>Entwurf: noch nicht mit der Klient:in vereinbart</source>
         <translation>Draft: not yet agreed with the client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="248"/>
         <source>Hilfeplan vereinbaren</source>
         <translation>Agree help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="344"/>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="365"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="261"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="282"/>
         <source>Hilfeplan freigeben</source>
         <translation>Approve help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="263"/>
         <source>Die Fortschreibung dieses Hilfeplans war am %1 fällig. Trotzdem freigeben? Sonst zuerst mit der Fachkraft die Fortschreibung klären (Kommentar).</source>
         <translation>The review of this help plan was due on %1. Approve anyway? Otherwise first settle the review with the caseworker (comment).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="359"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="276"/>
         <source>Hilfeplan freigegeben.</source>
         <translation>Help plan approved.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="409"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="326"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="457"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="363"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="462"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="368"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="463"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="369"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="475"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="381"/>
         <source>Status ändern</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="516"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="422"/>
         <source>Ziel löschen</source>
         <translation>Delete goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="517"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="423"/>
         <source>Das Ziel „%1“ löschen?</source>
         <translation>Delete the goal “%1”?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="518"/>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/help_plan.py" line="424"/>
         <source>vertrauliches Ziel</source>
         <translation>confidential goal</translation>
     </message>
@@ -4394,32 +4358,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="210"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="204"/>
         <source>Passphrase festlegen</source>
         <translation>Choose a passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="207"/>
         <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
         <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="229"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="223"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="231"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="225"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="245"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="239"/>
         <source>Die Eingaben stimmen nicht überein.</source>
         <translation>The entries do not match.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="253"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="247"/>
         <source>Stärke: %1</source>
         <translation>Strength: %1</translation>
     </message>
@@ -4536,6 +4500,49 @@ Ctrl+Q  Quit</translation>
         <location filename="../../src/caseworker_desktop/ui/printing.py" line="180"/>
         <source>Der Hilfeplan konnte nicht gedruckt werden.</source>
         <translation>The help plan could not be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="31"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="32"/>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="33"/>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="34"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="35"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="82"/>
+        <source>🔒 Vertraulich (Traumasprechstunde)</source>
+        <translation>🔒 Confidential (trauma consultation)</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="94"/>
+        <source>Aus der Traumasprechstunde übernommen: Doppelklick zeigt den Inhalt an (wird protokolliert).</source>
+        <translation>Carried over from the trauma consultation: double-click shows the content (this is logged).</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/views/tabs/plan_tree.py" line="110"/>
+        <source>Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.</source>
+        <translation>No goals yet – start with “Add goal”.</translation>
     </message>
 </context>
 <context>
@@ -4948,47 +4955,47 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="27"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="28"/>
         <source>Passphrase vergessen</source>
         <translation>Forgotten passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="32"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="33"/>
         <source>&lt;p&gt;Rufen Sie Ihre Teamleitung oder die Administration des Landratsamts an. Sie erhalten einen &lt;b&gt;Wiederherstellungscode&lt;/b&gt; für dieses Gerät (einmal verwendbar, 24 Stunden gültig). Dafür braucht der Laptop eine Verbindung zum Landratsamt.&lt;/p&gt;&lt;p&gt;Danach gilt nur noch die neue Passphrase: Die Falldatei bekommt einen neuen Schlüssel, alte Sicherungen werden ersetzt.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Call your team lead or the district office&apos;s administration. You receive a &lt;b&gt;recovery code&lt;/b&gt; for this device (usable once, valid for 24 hours). The laptop needs a connection to the district office for this.&lt;/p&gt;&lt;p&gt;Afterwards only the new passphrase works: the case file gets a new key, old backups are replaced.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="52"/>
         <source>Server des Landratsamts</source>
         <translation>District office server</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="52"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="53"/>
         <source>Wiederherstellungscode</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="57"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="58"/>
         <source>Neue Passphrase</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="60"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="64"/>
         <source>Verbindung zum Landratsamt, neuer Schlüssel …</source>
         <translation>Connecting to the district office, new key …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="67"/>
         <source>Zugang wiederherstellen</source>
         <translation>Restore access</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="75"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/recovery.py" line="69"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -5371,72 +5378,72 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="36"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="37"/>
         <source>täglich</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="38"/>
         <source>von Hand</source>
         <translation>by hand</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="39"/>
         <source>vor einem Update</source>
         <translation>before an update</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="43"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="44"/>
         <source>Sicherung vom %1</source>
         <translation>Backup of %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="54"/>
         <source>Sicherung zurückspielen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="59"/>
         <source>&lt;p&gt;Die Sicherung ersetzt die Falldatei dieses Profils. Die jetzige Falldatei bleibt als Kopie im Profilordner (&lt;i&gt;replaced-…&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;Was seit der Sicherung an das Landratsamt übertragen wurde, kommt mit dem nächsten Abgleich zurück. Was nur auf diesem Gerät gespeichert war, fehlt.&lt;/p&gt;</source>
         <translation>&lt;p&gt;The backup replaces this profile&apos;s case file. The current case file stays as a copy in the profile folder (&lt;i&gt;replaced-…&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;What was sent to the district office since the backup comes back with the next sync. What was only saved on this device is missing.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="73"/>
         <source>Andere Datei …</source>
         <translation>Other file …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="79"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="83"/>
         <source>Passphrase der Sicherung</source>
         <translation>Passphrase of the backup</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="90"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="86"/>
         <source>Sicherung wird gelesen und geprüft …</source>
         <translation>Reading and checking the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="89"/>
         <source>Zurückspielen</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="97"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="91"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="103"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="111"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/restore.py" line="105"/>
         <source>Sicherungen (*%1 *%2)</source>
         <translation>Backups (*%1 *%2)</translation>
     </message>
@@ -5905,69 +5912,69 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="37"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="38"/>
         <source>Caseworker Desktop – Entsperren</source>
         <translation>Caseworker Desktop – Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="40"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="41"/>
         <source>&lt;h2&gt;Falldatei entsperren&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Unlock case file&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="48"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="51"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="52"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="55"/>
         <source>Schlüssel wird abgeleitet …</source>
         <translation>Deriving key…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="64"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="58"/>
         <source>Entsperren</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="61"/>
         <source>Andere Falldatei …</source>
         <translation>Other case file…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="62"/>
         <source>Neues Profil …</source>
         <translation>New profile…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="69"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="63"/>
         <source>Passphrase vergessen …</source>
         <translation>Forgot passphrase …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="64"/>
         <source>Sicherung zurückspielen …</source>
         <translation>Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="86"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="80"/>
         <source>Profilordner wählen</source>
         <translation>Choose profile folder</translation>
     </message>
     <message>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="87"/>
         <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="93"/>
         <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="99"/>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="105"/>
         <source>Bitte zuerst ein Profil wählen oder anlegen.</source>
         <translation>Please choose or create a profile first.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="108"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="102"/>
         <source>Bitte die Passphrase eingeben.</source>
         <translation>Please enter the passphrase.</translation>
     </message>

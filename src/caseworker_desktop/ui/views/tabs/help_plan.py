@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ....domain import model as m
-from ....domain.enums import EntryStatus, HelpPlanStatus, LifeArea, Role
+from ....domain.enums import EntryStatus, HelpPlanStatus, Role
 from ....services import ClientFile
 from ....services.help_plans import is_restricted
 from ...dialogs.records import EntryDialog, PlanDialog
 from ...i18n import enum_label, format_date
 from ...printing import PlanPrinter, document_name
 from ...session import Session
-from ...widgets.elide import show_elided_text
 from ..common import button_row, run_form
+from .plan_tree import ENTRY_ROLE, PlanTree
 from .review import ReviewPanel
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 20
 ENTRY_FIELDS = ("life_area", "goal", "measures", "responsible", "due_on", "status", "outcome_note")
-DONE = {EntryStatus.ACHIEVED, EntryStatus.NOT_ACHIEVED, EntryStatus.DROPPED}
 
 
 class HelpPlanTab(QWidget):
@@ -100,31 +93,7 @@ class HelpPlanTab(QWidget):
                 self.edit_plan_button, self.agree_button, self.approve_button, self.print_button
             )
         )
-        self.tree = QTreeWidget()
-        show_elided_text(self.tree)
-        self.tree.setObjectName("plan_tree")
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(
-            [
-                self.tr("Ziel"),
-                self.tr("Maßnahmen"),
-                self.tr("Verantwortlich"),
-                self.tr("Fällig"),
-                self.tr("Status"),
-            ]
-        )
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        self.tree.viewport().installEventFilter(self)
-        self._fit_columns(760)
+        self.tree = PlanTree()
         self.tree.itemDoubleClicked.connect(lambda *_: self.read_only or self.edit_entry())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._entry_menu)
@@ -205,58 +174,7 @@ class HelpPlanTab(QWidget):
             if approvable
             else self.tr("Freigeben lässt sich ein mit der Klient:in vereinbarter Hilfeplan.")
         )
-        self.tree.clear()
-        groups: dict[LifeArea, QTreeWidgetItem] = {}
-        for area in LifeArea:
-            entries = [e for e in data.entries if e.life_area is area]
-            if not entries:
-                continue
-            group = QTreeWidgetItem([f"{enum_label(area)} ({len(entries)})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFirstColumnSpanned(True)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            groups[area] = group
-            for entry in entries:
-                entry = self.revealed.get(entry.id, entry)
-                hidden = is_restricted(entry) and entry.id not in self.revealed
-                item = QTreeWidgetItem(
-                    [
-                        self.tr("🔒 Vertraulich (Traumasprechstunde)") if hidden else entry.goal,
-                        "" if hidden else entry.measures,
-                        entry.responsible,
-                        format_date(entry.due_on),
-                        enum_label(entry.status),
-                    ]
-                )
-                item.setData(0, ENTRY_ROLE, entry)
-                if hidden:
-                    item.setToolTip(
-                        0,
-                        self.tr(
-                            "Aus der Traumasprechstunde übernommen: Doppelklick zeigt den "
-                            "Inhalt an (wird protokolliert)."
-                        ),
-                    )
-                else:
-                    item.setToolTip(0, entry.goal)
-                    item.setToolTip(1, entry.measures)
-                if entry.status in DONE:
-                    item.setForeground(0, QBrush(QColor("#777")))
-                elif entry.due_on and entry.due_on < today:
-                    item.setForeground(3, QBrush(QColor("#b03a2e")))
-                group.addChild(item)
-                if selected and entry.id == selected.id:
-                    self.tree.setCurrentItem(item)
-        self.tree.expandAll()
-        if not data.entries:
-            hint = QTreeWidgetItem([self.tr("Noch keine Ziele – mit „Ziel hinzufügen“ beginnen.")])
-            hint.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.tree.addTopLevelItem(hint)
-            hint.setFirstColumnSpanned(True)
+        self.tree.fill(data.entries, self.revealed, selected, today)
 
     def _approval_text(self, plan: m.HelpPlan) -> str:
         if plan.status is HelpPlanStatus.APPROVED:
@@ -274,8 +192,7 @@ class HelpPlanTab(QWidget):
         return f"<span style='color:#666'>{text}</span>"
 
     def selected_entry(self) -> m.HelpPlanEntry | None:
-        item = self.tree.currentItem()
-        return item.data(0, ENTRY_ROLE) if item is not None else None
+        return self.tree.selected_entry()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -416,17 +333,6 @@ class HelpPlanTab(QWidget):
             lambda v: plans.update_entry(entry.id, **v),
             saved,
         )
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns(event.size().width())
-        return super().eventFilter(watched, event)
-
-    def _fit_columns(self, width: int) -> None:
-        """Goal and measures get the room; the small columns shrink with the window
-        (a 1366 px screen with the caseload beside it), never below readable."""
-        for col, share, least, most in ((2, 0.16, 98, 140), (3, 0.11, 80, 90), (4, 0.15, 108, 120)):
-            self.tree.setColumnWidth(col, max(least, min(most, int(width * share))))
 
     def set_read_only(self, on: bool) -> None:
         """A team lead's review: approve, comment, print; nothing else to change."""
