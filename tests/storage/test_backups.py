@@ -215,3 +215,17 @@ def test_a_backup_of_the_earlier_form_still_restores(filled, tmp_path):
         assert _tables(restored) == before
     finally:
         restored.lock()
+
+
+def test_another_devices_backup_does_not_replace_this_profile(filled, tmp_path):
+    """It would bring that device's identity and enrolment along; into a new, empty
+    folder it goes (a new laptop)."""
+    backup = filled.backup("manual")
+    other = CaseFile.create(tmp_path / "ben", username="ben", passphrase=PASSPHRASE)
+    other.lock()
+    kept = _digest(tmp_path / "ben")
+    with pytest.raises(ProfileError, match="anderen Gerät"):
+        CaseFile.restore(backup, tmp_path / "ben", PASSPHRASE, replace=True)
+    assert _digest(tmp_path / "ben") == kept
+    assert not list((tmp_path / "ben").glob("replaced-*"))
+    CaseFile.restore(backup, tmp_path / "new-laptop", PASSPHRASE).lock()

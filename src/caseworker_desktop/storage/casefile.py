@@ -30,8 +30,9 @@ from .orm import local_state, table_of
 from .profile import BACKUP_DIR_NAME as BACKUP_DIR_NAME
 from .profile import DB_FILE_NAME as DB_FILE_NAME
 from .profile import KEY_FILE_NAME as KEY_FILE_NAME
+from .profile import ProfileError as ProfileError
 from .profile import db_path as db_path
-from .profile import finish_switch, next_file, switch
+from .profile import finish_switch, next_file, same_device, switch
 from .profile import key_file_path as key_file_path
 from .profile import profile_exists as profile_exists
 
@@ -43,10 +44,6 @@ ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for 
 RETENTION_RULES = "retention"  # local_state: the office's retention rules (JSON, /directory)
 LETTER_TEMPLATES = "letter_templates"  # local_state: the office's letter templates (JSON)
 AUDIT_KEY_STATE = "audit_key"  # local_state: the chain's HMAC key, outlives a new data key
-
-
-class ProfileError(CaseworkerError):
-    pass
 
 
 class LockedError(CaseworkerError):
@@ -154,6 +151,7 @@ class CaseFile:
                 "Zum Ersetzen --replace angeben."
             )
         key_file = vault.KeyFile.load(key_source)
+        same_device(data_dir, key_file)
         dek = vault.unwrap_dek(key_file, passphrase)
         clock = clock or Clock()
         try:
@@ -421,25 +419,8 @@ class CaseFile:
 
     def key_info(self) -> dict[str, object]:
         """What the key file says, without any secret (for support and the office)."""
-        kf = self.key_file
         return {
-            "format_version": kf.version,
-            "user": kf.user,
-            "device_id": kf.device_id,
-            "created_at": kf.created_at,
-            "kdf": {
-                "algorithm": "argon2id",
-                "memory_kib": kf.kdf.memory_kib,
-                "iterations": kf.kdf.iterations,
-                "lanes": kf.kdf.lanes,
-            },
-            "wrap": "AES-256-GCM",
-            "cipher": "SQLCipher 4 (raw key, AES-256-CBC, HMAC-SHA512, page size 4096)",
-            "recovery": (
-                {"algorithm": kf.recovery.alg, "key_id": kf.recovery.key_id}
-                if kf.recovery
-                else None
-            ),
+            **self.key_file.info(),
             "schema_revision": migrate.current_revision(self.engine),
         }
 

@@ -12,11 +12,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..domain.errors import CaseworkerError
 from . import vault
 
 KEY_FILE_NAME = "keyfile.json"
 DB_FILE_NAME = "casefile.db"
 BACKUP_DIR_NAME = "backups"
+
+
+class ProfileError(CaseworkerError):
+    pass
 
 
 def key_file_path(data_dir: Path) -> Path:
@@ -77,3 +82,17 @@ def _keep_aside(data_dir: Path, stamp: str) -> None:
     for name in (DB_FILE_NAME, f"{DB_FILE_NAME}-wal", f"{DB_FILE_NAME}-shm", KEY_FILE_NAME):
         if (data_dir / name).exists():
             shutil.copy2(data_dir / name, aside / name)
+
+
+def same_device(data_dir: Path, backup_key: vault.KeyFile) -> None:
+    """A backup replaces only the file of the device it was made on: another device's
+    backup would bring that device's identity and enrolment into this profile."""
+    try:
+        current = vault.KeyFile.load(key_file_path(data_dir))
+    except (OSError, vault.VaultError):  # no profile yet, or its key file is what broke
+        return
+    if current.device_id != backup_key.device_id:
+        raise ProfileError(
+            f"Die Sicherung stammt von einem anderen Gerät ({backup_key.user}). Bitte in "
+            "einen neuen, leeren Profilordner zurückspielen."
+        )

@@ -176,6 +176,28 @@ class KeyFile:
     def save(self, path: Path) -> None:
         write_atomic(path, self.to_json())
 
+    def info(self) -> dict[str, object]:
+        """What the key file says, without any secret (for support and the office)."""
+        return {
+            "format_version": self.version,
+            "user": self.user,
+            "device_id": self.device_id,
+            "created_at": self.created_at,
+            "kdf": {
+                "algorithm": "argon2id",
+                "memory_kib": self.kdf.memory_kib,
+                "iterations": self.kdf.iterations,
+                "lanes": self.kdf.lanes,
+            },
+            "wrap": "AES-256-GCM",
+            "cipher": "SQLCipher 4 (raw key, AES-256-CBC, HMAC-SHA512, page size 4096)",
+            "recovery": (
+                {"algorithm": self.recovery.alg, "key_id": self.recovery.key_id}
+                if self.recovery
+                else None
+            ),
+        }
+
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         try:
