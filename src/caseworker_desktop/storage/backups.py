@@ -34,6 +34,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..domain.errors import CaseworkerError
 from . import vault
+from .atomic import fsync_path
 from .db import connect_raw, looks_like_plain_sqlite
 
 SUFFIX = ".cwbackup"
@@ -234,11 +235,7 @@ def _read_into(source: Path, dek: bytes, target: Path) -> None:
         raise BackupError(f"Die Sicherung lässt sich nicht zurückspielen ({exc}).") from exc
     finally:
         conn.close()
-    fd = os.open(target, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(target)
 
 
 def _plain_lines(source: Path, dek: bytes) -> Iterator[bytes]:

@@ -84,11 +84,10 @@ def mark_sent(conn: sa.Connection, keys: Iterable[Key]) -> None:
 
 def any_sent(conn: sa.Connection, keys: Iterable[Key]) -> bool:
     """Whether any of these rows is known at the office."""
+    sql = "SELECT 1 FROM row_clock WHERE sent = 1 AND table_name = ? AND row_id IN"
     return any(
-        conn.exec_driver_sql(
-            "SELECT sent FROM row_clock WHERE table_name = ? AND row_id = ?", key
-        ).scalar()
-        for key in set(keys)
+        next(keyed.in_chunks(conn, sql, table, ids), None) is not None
+        for table, ids in keyed.by_table(keys).items()
     )
 
 

@@ -13,6 +13,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..domain.errors import CaseworkerError
 from . import clocks
+from .atomic import fsync_path
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +116,7 @@ def export_encrypted(engine: sa.Engine, target: Path, dek: bytes) -> None:
             raw.execute(f"PRAGMA copy.user_version = {int(version)}")
         finally:
             raw.execute("DETACH DATABASE copy")
-    fd = os.open(target, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(target)
     os.chmod(target, 0o600)
 
 

@@ -3,7 +3,7 @@ allows (row_clock, sync_pending and the record tables)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import sqlalchemy as sa
 
@@ -17,10 +17,15 @@ def by_table(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return {table: sorted(set(ids)) for table, ids in grouped.items()}
 
 
+def chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    """`ids` in slices SQLite's limit on bound parameters allows."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 def in_chunks(conn: sa.Connection, sql: str, table: str | None, ids: list[str]):
     """The rows of `sql`, which ends in `IN`, for `ids` (after `table`, if given)."""
-    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
         params = (table, *chunk) if table is not None else tuple(chunk)
         yield from conn.exec_driver_sql(f"{sql} ({marks})", params)

@@ -55,7 +55,6 @@ from .transport import ClockAheadError, SyncError, Transport
 
 OFFICE_EPOCH = "office_epoch"  # local_state: the office history this laptop synced with
 DROPPED_AT = "acknowledged_dropped_at"  # local_state: when old acknowledged changes went
-DAY_MS = 86_400_000
 SNAPSHOT = "sync_snapshot"  # local_state: the token of a snapshot being pulled (or "")
 log = logging.getLogger(__name__)
 
@@ -224,7 +223,7 @@ class SyncClient:
         report.audit_received = pull_trail(self.case_file, self.transport)
         with self.engine.begin() as conn:  # once a day: it reads every acknowledged row
             now_ms = int(self.case_file.clock.time() * 1000)
-            if now_ms - int(self.case_file.state(conn, DROPPED_AT) or 0) >= DAY_MS:
+            if now_ms - int(self.case_file.state(conn, DROPPED_AT) or 0) >= outbox.DAY_MS:
                 report.dropped = outbox.drop_acknowledged(conn, now_ms)
                 self.case_file.set_state(conn, DROPPED_AT, now_ms)
         if report.purged:  # deleted content must not stay in free pages or the WAL

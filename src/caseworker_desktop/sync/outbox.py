@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.codec import encode_value
 from ..domain.hlc import WALL_DIGITS, HybridLogicalClock, Timestamp, wall_prefix
-from ..storage import clocks
+from ..storage import clocks, keyed
 from ..storage.orm import table_of
 from .protocol import Rejected
 
@@ -27,6 +27,7 @@ PUSH_BATCH = 2000
 # they are sent again as they were (with the base each write saw). What is older is in
 # every backup worth restoring, and if not, sent from the values this laptop holds.
 KEEP_ACKNOWLEDGED_DAYS = 7
+DAY_MS = 86_400_000
 UNPUSHED = (
     "SELECT seq, change_id, table_name, row_id, field, value, hlc, base_hlc FROM change_log"
     " WHERE pushed = 0 AND seq > ? ORDER BY seq LIMIT ?"
@@ -198,7 +199,7 @@ def _remap(conn, table: str, key: tuple[str, ...], column: str, prefix: str, map
 def drop_acknowledged(conn: sa.Connection, now_ms: int) -> int:
     """Remove the acknowledged changes older than KEEP_ACKNOWLEDGED_DAYS (the change log
     was most of a caseworker's file: every change ever pushed). Returns how many."""
-    cutoff = wall_prefix(now_ms - KEEP_ACKNOWLEDGED_DAYS * 86_400_000)
+    cutoff = wall_prefix(now_ms - KEEP_ACKNOWLEDGED_DAYS * DAY_MS)
     return conn.exec_driver_sql(
         "DELETE FROM change_log WHERE pushed = 1 AND hlc < ?", (cutoff,)
     ).rowcount
@@ -225,9 +226,7 @@ def resend_all(conn: sa.Connection, node: str, device_id: str) -> int:
         if not rows:
             continue
         t = table_of(cls)
-        ids = sorted(rows)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in keyed.chunks(sorted(rows)):
             for row in conn.execute(sa.select(t).where(t.c.id.in_(chunk))).mappings():
                 for field, stamp in rows[row["id"]].items():
                     if field in row:
