@@ -32,5 +32,5 @@ def line(case_file: CaseFile) -> str:
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     return (
         f"Falldatei {size / 1e6:.1f} MB, Daten der Einträge {data / 1e6:.1f} MB -> "
-        f"{size / data:.1f}x (Ziel <= {TARGET}x); Änderungsprotokoll {logged:,} Zeilen"
+        f"{size / data:.2f}x (Ziel <= {TARGET}x); Änderungsprotokoll {logged:,} Zeilen"
     )

@@ -134,3 +134,30 @@ def test_field_clocks_survive_the_move_to_one_row_per_record(services, case_file
     with case_file.engine.connect() as conn:
         assert clocks.read(conn, "client", client.id) == before
         assert conn.exec_driver_sql("SELECT count(*) FROM row_clock").scalar() == rows
+
+
+def test_field_clocks_name_their_fields_by_bit_after_0016(services, case_file):
+    """0016 writes every row's clocks with bits instead of field names; back at 0015 they
+    are names again, with every field's exact clock kept both ways."""
+    from caseworker_desktop.storage import clocks
+
+    client, _ = new_client(services)
+    services.clients.update(client.id, last_name="Kowalenko")
+
+    def text() -> str:
+        with case_file.engine.connect() as conn:
+            return conn.exec_driver_sql(
+                "SELECT clocks FROM row_clock WHERE table_name = 'client' AND row_id = ?",
+                (client.id,),
+            ).scalar()
+
+    compact = text()
+    before = clocks.decode("client", compact)
+    assert "last_name" not in compact and len(before) > 5
+    cfg = migrate.alembic_config()
+    with case_file.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0015")
+    assert "last_name" in text() and clocks.decode("client", text()) == before
+    migrate.upgrade(case_file.engine)
+    assert text() == compact

@@ -251,7 +251,7 @@ class CaseService:
                 .where(
                     live(table),
                     table.c.status.in_([s.value for s in statuses]),
-                    sa.func.field_hlc(clock.c.clocks, "status") < cutoff_hlc,
+                    sa.func.field_hlc(clock.c.table_name, clock.c.clocks, "status") < cutoff_hlc,
                 )
             )
 

@@ -5,41 +5,93 @@ newer.
 They are kept one row per record (`row_clock`), not one per field: a field clock per row
 and field was the largest part of a team lead's case file (some 125 of 150 MB for 5,000
 clients) and its inserts a third of a first sync. A row's clocks are JSON text with each
-stamp once and the fields that hold it, `{"<hlc>": ["first_name", "last_name"], ...}`:
-most rows are written in one go, so one stamp serves all their fields."""
+stamp once and the fields that hold it as a bit mask, `{"<hlc>": 4095, ...}`: most rows
+are written in one go, so one stamp serves all their fields. A field's bit is its place
+among the fields of its record (domain.model, in the order declared; tests pin the order:
+a field may be appended, never moved). A field the model does not know is kept by name
+(`{"<hlc>": [6, "name"]}`), and the form of earlier releases (a list of names) is read
+as it is; the names of a row's fields were two thirds of the table (#18)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 import orjson
 import sqlalchemy as sa
 
+from ..domain import model as m
 from . import keyed
 
 Key = tuple[str, str]  # (table, row id)
 Clocks = dict[str, str]  # field -> hlc
 
+# The fields of each record in their bit order, and each field's bit.
+ORDER: dict[str, tuple[str, ...]] = {
+    cls.table: tuple(f.name for f in dataclasses.fields(cls)) for cls in m.SYNCABLE
+}
+_BIT: dict[str, dict[str, int]] = {
+    table: {f: 1 << i for i, f in enumerate(order)} for table, order in ORDER.items()
+}
 
-def encode(clocks: Clocks) -> str:
-    by_stamp: dict[str, list[str]] = {}
+
+class ClockError(ValueError):
+    """A row's clocks name a field bit its record does not have (a damaged row)."""
+
+
+def encode(table: str, clocks: Clocks) -> str:
+    bits = _BIT.get(table, {})
+    masks: dict[str, int] = {}
+    names: dict[str, list[str]] = {}
     for field, stamp in clocks.items():
-        by_stamp.setdefault(stamp, []).append(field)
-    return orjson.dumps(by_stamp).decode()
+        bit = bits.get(field)
+        if bit is None:
+            names.setdefault(stamp, []).append(field)
+        else:
+            masks[stamp] = masks.get(stamp, 0) | bit
+    held: dict[str, int | list] = dict(masks)
+    for stamp, fields in names.items():
+        held[stamp] = [masks[stamp], *fields] if stamp in masks else fields
+    return orjson.dumps(held).decode()
 
 
-def decode(text: str | None) -> Clocks:
+_NAMED: dict[tuple[str, int], tuple[str, ...]] = {}  # (table, mask) -> its fields
+
+
+def _named(table: str, mask: int) -> tuple[str, ...]:
+    found = _NAMED.get((table, mask))
+    if found is None:
+        order = ORDER.get(table, ())
+        if mask >> len(order):
+            raise ClockError(f"Feldbit {mask.bit_length() - 1} gibt es in {table} nicht.")
+        found = _NAMED[(table, mask)] = tuple(f for i, f in enumerate(order) if mask >> i & 1)
+    return found
+
+
+def _fields(table: str, held: int | list) -> Iterable[str]:
+    if type(held) is int:
+        return _named(table, held)
+    return [n for item in held for n in ((item,) if type(item) is str else _named(table, item))]
+
+
+def decode(table: str, text: str | None) -> Clocks:
     if not text:
         return {}
-    return {field: stamp for stamp, fields in orjson.loads(text).items() for field in fields}
+    return {
+        field: stamp for stamp, held in orjson.loads(text).items() for field in _fields(table, held)
+    }
 
 
-def field_hlc(text: str | None, field: str) -> str | None:
+def field_hlc(table: str, text: str | None, field: str) -> str | None:
     """The clock of one field (registered as the SQL function `field_hlc`)."""
     if not text:
         return None
-    for stamp, fields in orjson.loads(text).items():
-        if field in fields:
+    bit = _BIT.get(table, {}).get(field, 0)
+    for stamp, held in orjson.loads(text).items():
+        if type(held) is int:
+            if held & bit:
+                return stamp
+        elif field in held or any(type(i) is int and i & bit for i in held):
             return stamp
     return None
 
@@ -48,7 +100,7 @@ def read(conn: sa.Connection, table: str, row_id: str) -> Clocks:
     text = conn.exec_driver_sql(
         "SELECT clocks FROM row_clock WHERE table_name = ? AND row_id = ?", (table, row_id)
     ).scalar()
-    return decode(text)
+    return decode(table, text)
 
 
 def read_many(conn: sa.Connection, keys: Iterable[Key]) -> dict[Key, Clocks]:
@@ -57,7 +109,7 @@ def read_many(conn: sa.Connection, keys: Iterable[Key]) -> dict[Key, Clocks]:
     sql = "SELECT row_id, clocks FROM row_clock WHERE table_name = ? AND row_id IN"
     for table, ids in keyed.by_table(keys).items():
         for row_id, text in keyed.in_chunks(conn, sql, table, ids):
-            found[(table, row_id)] = decode(text)
+            found[(table, row_id)] = decode(table, text)
     return found
 
 
@@ -69,7 +121,7 @@ def write(conn: sa.Connection, rows: dict[Key, Clocks], *, sent: bool = False) -
             "INSERT INTO row_clock (table_name, row_id, clocks, sent) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks,"
             " sent = max(row_clock.sent, excluded.sent)",
-            [(table, row_id, encode(clocks), int(sent))
+            [(table, row_id, encode(table, clocks), int(sent))
              for (table, row_id), clocks in rows.items()],
         )  # fmt: skip
 
@@ -98,9 +150,9 @@ def own(conn: sa.Connection, node: str) -> Iterator[tuple[str, str, str, str]]:
     for table, row_id, text in conn.exec_driver_sql(
         "SELECT table_name, row_id, clocks FROM row_clock"
     ):
-        for stamp_, fields in orjson.loads(text).items():
+        for stamp_, held in orjson.loads(text).items():
             if stamp_.endswith(suffix):
-                for field in fields:
+                for field in _fields(table, held):
                     yield table, row_id, field, stamp_
 
 
@@ -127,7 +179,7 @@ def remap(conn: sa.Connection, mapping: dict[str, str]) -> None:
     for table, row_id, text in conn.exec_driver_sql(
         "SELECT table_name, row_id, clocks FROM row_clock"
     ):
-        clocks = decode(text)
+        clocks = decode(table, text)
         if any(s in mapping for s in clocks.values()):
             changed[(table, row_id)] = {f: mapping.get(s, s) for f, s in clocks.items()}
     write(conn, changed)

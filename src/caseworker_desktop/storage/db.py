@@ -65,7 +65,7 @@ def open_engine(path: Path, dek: bytes) -> sa.Engine:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA busy_timeout = 5000")
-            conn.create_function("field_hlc", 2, clocks.field_hlc, deterministic=True)
+            conn.create_function("field_hlc", 3, clocks.field_hlc, deterministic=True)
         except sqlcipher.DatabaseError as exc:
             conn.close()
             raise CaseFileCorruptError(

@@ -51,6 +51,10 @@ def _column_type(py_type: type) -> sa.types.TypeEngine:
     }[py_type]
 
 
+# Columns that lead an index of several columns (below): no index of their own.
+_LEADING = {("contact_note", "case_id")}
+
+
 def _table_for(cls: type[m.Record]) -> sa.Table:
     columns: list[sa.Column] = []
     for f in dataclasses.fields(cls):
@@ -59,7 +63,7 @@ def _table_for(cls: type[m.Record]) -> sa.Table:
         if f.name == "id":
             columns.append(sa.Column("id", sa.String(32), primary_key=True))
             continue
-        index = f.name.endswith("_id")
+        index = f.name.endswith("_id") and (cls.table, f.name) not in _LEADING
         columns.append(sa.Column(f.name, col_type, nullable=nullable, index=index))
     return sa.Table(cls.table, metadata, *columns)
 
