@@ -165,6 +165,13 @@ def test_the_rows_form_brings_the_same_values_in_fewer_bytes(office, far):
     office.user("anna")
     anna = office.laptop("anna")
     ids = _caseload(anna, cases=3)
+    plan, entry = new_id(), new_id()  # restricted text: sealed at the office, opened here
+    anna.push(
+        anna.write("help_plan", plan, case_id=ids[1], period_start="2026-11-01",
+                   period_end="2027-04-30", next_review_on="2027-01-31")
+        + anna.write("help_plan_entry", entry, help_plan_id=plan, life_area="health",
+                     goal="Termin in der Traumasprechstunde")
+    )  # fmt: skip
     by_changes, by_rows = office.laptop("anna"), office.laptop("anna")
     by_changes.pull(limit=10)
     by_rows.pull(limit=10, form="rows")
@@ -173,6 +180,8 @@ def test_the_rows_form_brings_the_same_values_in_fewer_bytes(office, far):
     assert snapshot_pages and all("rows" not in p for p in by_changes.pages)
     rows = [row for p in snapshot_pages for row in p["rows"]]
     assert any(len(stamps) == 1 and len(flat) > 2 for _t, _r, stamps, flat in rows)
+    (goal,) = [r[3] for r in rows if r[1] == entry]
+    assert goal[goal.index("goal") + 1] == '"Termin in der Traumasprechstunde"'
     closed = next(r for r in rows if r[0] == "case_file" and r[1] == ids[0])
     assert len(closed[2]) == len(closed[3]) // 2  # its status changed later: a clock a field
     sizes = [len(str(p)) for p in (by_changes.pages, by_rows.pages)]

@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import orjson
 import sqlalchemy as sa
 
+from ..domain.permissions import RESTRICTED_FIELDS
 from . import auth, keyed_sql
 from . import schema as s
 from .auth import OfficeError, Principal
@@ -124,8 +126,10 @@ def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer
         )
         if not ids:
             return served, carried, None
-        found = keyed_sql.select_in(conn, _ROWS if rows else _VALUES, ids)
-        by_case = _grouped(found, at, sealer, rows)
+        if rows:
+            by_case = _rows(keyed_sql.select_in(conn, _per_row(conn), ids), sealer)
+        else:
+            by_case = _changes(keyed_sql.select_in(conn, _VALUES, ids), at, sealer)
         for case_id in ids:
             tables = by_case.get(case_id, {})
             for table in sorted(tables, key=s.table_rank):
@@ -140,45 +144,64 @@ def _cases(conn, who: Principal, after: str, at: int, limit: int, sealer: Sealer
     return served, carried, after
 
 
-def _grouped(found, at: int, sealer: Sealer, rows: bool) -> dict[str, dict[str, list]]:
-    """The values read, opened, by case and table: as changes, or in the rows form
-    (sync/protocol.py SnapshotRow: [table, row id, clocks, [field, value, ...]], one clock
-    for a row whose fields all have the same, as most rows written in one go). One pass:
-    the fields of a row come one after another (a row split apart would only cost bytes)."""
+def _changes(found, at: int, sealer: Sealer) -> dict[str, dict[str, list]]:
+    """The values read, opened, by case and table, as changes (laptops that do not ask
+    for the rows form)."""
     by_case: dict[str, dict[str, list]] = {}
-    if not rows:
-        for case_id, table, row_id, field, value, stamp, device_id in found:
-            if value.startswith(SEALED):
-                value = sealer.open(table, row_id, field, value)
-            change = {"seq": at, "table": table, "row_id": row_id, "field": field,
-                      "value": value, "hlc": stamp, "device_id": device_id}  # fmt: skip
-            by_case.setdefault(case_id, {}).setdefault(table, []).append(change)
-        return by_case
-    last_table = last_id = None
-    flat: list[str] = []
-    stamps: list[str] = []
-    for case_id, table, row_id, field, value, stamp in found:
+    for case_id, table, row_id, field, value, stamp, device_id in found:
         if value.startswith(SEALED):
             value = sealer.open(table, row_id, field, value)
-        if row_id != last_id or table != last_table:
-            last_table, last_id, flat, stamps = table, row_id, [], []
-            by_case.setdefault(case_id, {}).setdefault(table, []).append(
-                [table, row_id, stamps, flat]
-            )
-        flat += (field, value)
-        stamps.append(stamp)
-    for tables in by_case.values():
-        for served in tables.values():
-            for row in served:
-                stamps = row[2]
-                if stamps.count(stamps[0]) == len(stamps):
-                    del stamps[1:]
+        change = {"seq": at, "table": table, "row_id": row_id, "field": field,
+                  "value": value, "hlc": stamp, "device_id": device_id}  # fmt: skip
+        by_case.setdefault(case_id, {}).setdefault(table, []).append(change)
     return by_case
 
 
-_ROWS = (
-    "SELECT rc.case_id, fs.table_name, fs.row_id, fs.field, fs.value, fs.hlc"
+def _rows(found, sealer: Sealer) -> dict[str, dict[str, list]]:
+    """The rows read, opened, by case and table, in the rows form (sync/protocol.py
+    SnapshotRow: [table, row id, clocks, [field, value, ...]], one clock for a row whose
+    fields all have the same, as most rows written in one go). The database gathers each
+    row's fields, values and clocks into one JSON text (_per_row): a row of the result
+    per field value cost more than the values themselves."""
+    by_case: dict[str, dict[str, list]] = {}
+    for case_id, table, row_id, gathered in found:
+        fields, values, stamps = orjson.loads(gathered)
+        if not fields:
+            continue  # a row without values (none yet)
+        if table in _RESTRICTED_TABLES:
+            values = [
+                sealer.open(table, row_id, f, v) if v.startswith(SEALED) else v
+                for f, v in zip(fields, values, strict=True)
+            ]
+        flat = [item for pair in zip(fields, values, strict=True) for item in pair]
+        if stamps.count(stamps[0]) == len(stamps):
+            del stamps[1:]
+        by_case.setdefault(case_id, {}).setdefault(table, []).append([table, row_id, stamps, flat])
+    return by_case
+
+
+_RESTRICTED_TABLES = frozenset(table for table, _field in RESTRICTED_FIELDS)
+
+
+def _per_row(conn: sa.Connection) -> str:
+    """Each row of the cases with its fields, values and clocks gathered by the database
+    into one JSON text `[[fields], [values], [clocks]]` (the three in the same order)."""
+    if conn.dialect.name == "postgresql":
+        gather = "json_build_array(json_agg(fs.field), json_agg(fs.value), json_agg(fs.hlc))::text"
+    else:
+        gather = (
+            "json_array(json_group_array(fs.field), json_group_array(fs.value),"
+            " json_group_array(fs.hlc))"
+        )
+    return (
+        f"SELECT rc.case_id, rc.table_name, rc.row_id, (SELECT {gather} FROM field_state fs"
+        " WHERE fs.table_name = rc.table_name AND fs.row_id = rc.row_id)"
+        " FROM row_case rc WHERE rc.case_id IN"
+    )
+
+
+_VALUES = (  # the changes form
+    "SELECT rc.case_id, fs.table_name, fs.row_id, fs.field, fs.value, fs.hlc, fs.device_id"
     " FROM row_case rc JOIN field_state fs"
     " ON fs.table_name = rc.table_name AND fs.row_id = rc.row_id WHERE rc.case_id IN"
 )
-_VALUES = _ROWS.replace("fs.hlc", "fs.hlc, fs.device_id")  # the changes form
