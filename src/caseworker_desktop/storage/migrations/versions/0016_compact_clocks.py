@@ -20,15 +20,23 @@ _BATCH = 5_000
 
 
 def _rewrite(encode) -> None:
-    """Every row's clocks read (either form) and written again by `encode`."""
+    """Every row's clocks read (either form) and written again by `encode`, a batch at a
+    time in key order (a team lead's file has hundreds of thousands of rows)."""
     conn = op.get_bind()
-    rows = conn.exec_driver_sql("SELECT table_name, row_id, clocks FROM row_clock").all()
-    for start in range(0, len(rows), _BATCH):
-        batch = rows[start : start + _BATCH]
+    last = ("", "")
+    while True:
+        batch = conn.exec_driver_sql(
+            "SELECT table_name, row_id, clocks FROM row_clock WHERE (table_name, row_id) > (?, ?)"
+            f" ORDER BY table_name, row_id LIMIT {_BATCH}",
+            last,
+        ).all()
+        if not batch:
+            return
         conn.exec_driver_sql(
             "UPDATE row_clock SET clocks = ? WHERE table_name = ? AND row_id = ?",
             [(encode(t, clocks.decode(t, text)), t, r) for t, r, text in batch],
         )
+        last = (batch[-1][0], batch[-1][1])
 
 
 def _by_name(_table: str, held: clocks.Clocks) -> str:
