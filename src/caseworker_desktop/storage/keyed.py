@@ -3,9 +3,12 @@ allows (row_clock, sync_pending and the record tables)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import sqlalchemy as sa
+
+T = TypeVar("T")
 
 
 def by_table(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
@@ -17,10 +20,10 @@ def by_table(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return {table: sorted(set(ids)) for table, ids in grouped.items()}
 
 
-def chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
-    """`ids` in slices SQLite's limit on bound parameters allows."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """`items` in slices SQLite's limit on bound parameters allows."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def in_chunks(conn: sa.Connection, sql: str, table: str | None, ids: list[str]):
