@@ -58,6 +58,11 @@ def _choose_file(qtbot, dialog: RestoreDialog, path: Path) -> None:
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
 
 
+def _fits(dialog: RestoreDialog) -> bool:
+    """Every line, the error too, has its room: none squeezed into the one above."""
+    return dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+
+
 def _restore(qtbot, controller, dialog: RestoreDialog, passphrase: str) -> None:
     dialog.passphrase.setText(passphrase)
     assert dialog.restore_button.isEnabled()
@@ -77,12 +82,13 @@ def test_a_backup_replaces_the_file_and_opens(qtbot, controller, backed_up, data
     _restore(qtbot, controller, dialog, "eine-ganz-falsche-Passphrase")
     assert controller.window is None
     assert "Passphrase" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    assert _fits(dialog)
 
     _choose_file(qtbot, dialog, backed_up)  # the damaged copy on the stick
     assert str(backed_up) in dialog.backup.currentData()
     _restore(qtbot, controller, dialog, PASSPHRASE)
     assert controller.window is None
-    assert "beschädigt" in dialog.error.text()
+    assert "beschädigt" in dialog.error.text() and _fits(dialog)
     assert db_path(data_dir).read_bytes() == before  # nothing replaced
     assert not list(data_dir.glob("replaced-*"))
 

@@ -31,6 +31,21 @@ def error_label(layout, name: str = "") -> QLabel:
     return label
 
 
+def show_error(label: QLabel, message: str) -> None:
+    """Say what went wrong in an error line; the window grows if the line needs room (it
+    was squeezed out of the text above it: the restore dialog's notice was cut off)."""
+    label.setText(message)
+    label.show()
+    window = label.window()
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width())
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
 def busy_label(layout, text: str) -> QLabel:
     """A line that says what runs in the background, hidden until it does."""
     label = QLabel(text)
@@ -105,8 +120,7 @@ class FormDialog(QDialog):
             self.show_error(" ".join(other))
 
     def show_error(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.show()
+        show_error(self.general_error, message)
 
     def saved(self) -> None:
         """Called by the view when the service call succeeded."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...printing.labels_i18n import LANGUAGE_NAMES, print_language_for
+from .base import error_label, show_error
 
 PREVIEW, PRINT, SAVE_PDF = "preview", "print", "pdf"
 
@@ -45,11 +46,7 @@ class PrintPlanDialog(QDialog):
         note = QLabel(self.tr("Jeder Ausdruck wird im Verlauf protokolliert."))
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
+        self.error = error_label(layout)
         buttons = QDialogButtonBox()
         self.preview_button = buttons.addButton(
             self.tr("Vorschau …"), QDialogButtonBox.ButtonRole.ActionRole
@@ -72,8 +69,7 @@ class PrintPlanDialog(QDialog):
         self.requested.emit(action, self.language.currentData(), self.trauma.isChecked())
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)
 
     def force_close(self) -> None:
         self.reject()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .base import busy_label, error_label
+from .base import busy_label, error_label, show_error
 from .unlock import PassphrasePage
 
 
@@ -94,6 +94,5 @@ class RecoveryDialog(QDialog):
 
     def failed(self, message: str) -> None:
         self.busy.hide()
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)
         self._update()

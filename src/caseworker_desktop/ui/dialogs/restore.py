@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...storage import backups
 from ...storage.profile import BACKUP_DIR_NAME
 from ..i18n import format_date
-from .base import busy_label, error_label
+from .base import busy_label, error_label, show_error
 
 
 def backup_caption(path: Path) -> str:
@@ -123,8 +123,7 @@ class RestoreDialog(QDialog):
 
     def failed(self, message: str) -> None:
         self.busy.hide()
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)
         self._update()
         self.passphrase.selectAll()
         self.passphrase.setFocus()

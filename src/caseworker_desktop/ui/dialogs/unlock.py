@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...storage.passphrase import strength
 from ...storage.vault import MIN_PASSPHRASE_LENGTH
-from .base import busy_label, error_label
+from .base import busy_label, error_label, show_error
 
 
 class UnlockDialog(QDialog):
@@ -109,8 +109,7 @@ class UnlockDialog(QDialog):
     def failed(self, message: str) -> None:
         self.busy.hide()
         self.unlock_button.setEnabled(True)
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
