@@ -95,7 +95,7 @@ def generate(services: Services, clients: int, seed: int = 1, batch: int = 50) -
     today = services.ctx.clock.today()
     summary = DemoSummary()
     while summary.clients < clients:
-        with services.transaction():  # many use cases per transaction: bulk speed
+        with services.bulk():  # many use cases per transaction
             for _ in range(batch):
                 if summary.clients >= clients:
                     break

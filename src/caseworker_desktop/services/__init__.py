@@ -95,6 +95,10 @@ class Services:
     def transaction(self):
         return self.ctx.transaction()
 
+    def bulk(self):
+        """Many use cases written all or nothing, at bulk speed (demo data, an import)."""
+        return self.ctx.bulk()
+
     def client_file(self, case_id: str) -> ClientFile:
         """Everything the client file shows (but trauma referrals: those are opened
         explicitly, and each view is audited), read in one transaction."""

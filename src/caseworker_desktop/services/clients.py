@@ -390,7 +390,9 @@ def _next_reference(tx) -> str:
     import sqlalchemy as sa
 
     year = tx.today.year
-    count = tx.conn.execute(sa.select(sa.func.count()).select_from(table_of(m.Case))).scalar_one()
+    count = tx.records.execute(
+        sa.select(sa.func.count()).select_from(table_of(m.Case))
+    ).scalar_one()
     return f"IM-{year}-{count + 1:05d}-{tx.ctx.device_id[:4].upper()}"
 
 

@@ -5,7 +5,6 @@ record write, its field-level change log entries (with one HLC per write) and an
 from __future__ import annotations
 
 import dataclasses
-import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,17 +19,12 @@ from ..domain.enums import AuditAction, Role
 from ..domain.errors import NotFoundError, PermissionDeniedError
 from ..domain.hlc import HybridLogicalClock, Timestamp
 from ..domain.markers import restriction_reason
-from ..storage import audit, changelog
+from ..storage import changelog, rows
 from ..storage.casefile import CaseFile
 from ..storage.orm import table_of
+from ..storage.staged import Staged
 
 R = TypeVar("R", bound=m.Record)
-
-
-@functools.cache
-def _select_by_id(cls: type[m.Record]) -> sa.Select:
-    table = table_of(cls)
-    return sa.select(table).where(table.c.id == sa.bindparam("record_id"))
 
 
 class ServiceContext:
@@ -64,19 +58,32 @@ class ServiceContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """One use case. Nested calls join the outer transaction (bulk work, demo data)."""
+        """One use case. Nested calls join the outer transaction: each in a savepoint, so
+        that a caught failure of the inner one leaves nothing half-written in the outer."""
         current = getattr(self._local, "tx", None)
         if current is not None:
-            # A use case inside another: a savepoint, so that a caught failure of the inner
-            # one leaves nothing half-written in the outer transaction.
-            with current.conn.begin_nested():
+            with current.savepoint():
                 yield current
             return
+        yield from self._outer(bulk=False)
+
+    @contextmanager
+    def bulk(self) -> Iterator[Tx]:
+        """Many use cases in one transaction that writes all or nothing (an import, demo
+        data): no savepoint per use case; a failure anywhere rolls all of it back."""
+        if getattr(self._local, "tx", None) is not None:
+            raise RuntimeError("bulk() inside a transaction")
+        yield from self._outer(bulk=True)
+
+    def _outer(self, *, bulk: bool) -> Iterator[Tx]:
         with self.case_file.engine.begin() as conn:
-            tx = Tx(self, conn)
+            tx = Tx(self, conn, bulk=bulk)
             self._local.tx = tx
             try:
                 yield tx
+                if tx.failed:
+                    raise RuntimeError("a use case of this bulk transaction failed")
+                tx.flush()
                 if tx.wrote:
                     self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
             finally:
@@ -93,14 +100,45 @@ _ANY_MARKER = "SELECT 1 FROM data_marker WHERE deleted = 0 LIMIT 1"
 
 
 class Tx:
-    def __init__(self, ctx: ServiceContext, conn: sa.Connection):
+    def __init__(self, ctx: ServiceContext, conn: sa.Connection, *, bulk: bool = False):
         self.ctx = ctx
-        self.conn = conn
+        # For reading and writing records; their change log, audit events and clocks are
+        # staged and written with the transaction (`conn` writes them first).
+        self.records = conn
+        self.bulk = bulk
+        self.failed = False
         self.wrote = False
         self.touched: list[tuple[str, str]] = []
-        # Head of the audit chain; valid for the whole transaction (BEGIN IMMEDIATE holds
-        # the write lock, so nobody else can append in between).
-        self._audit_head: str | None = None
+        self._staged = Staged(conn, ctx.case_file.audit_key)
+
+    @property
+    def conn(self) -> sa.Connection:
+        """The connection, with everything staged written: for any table."""
+        self._staged.flush()
+        return self.records
+
+    def flush(self) -> None:
+        self._staged.flush()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[Tx]:
+        """Part of the transaction that a failure takes back alone (in a bulk transaction,
+        whose use cases have no savepoint, a failure fails the whole)."""
+        if self.bulk:
+            try:
+                yield self
+            except BaseException:
+                self.failed = True
+                raise
+            return
+        self._staged.flush()  # what the savepoint may take back is all staged after it
+        head = self._staged.head
+        try:
+            with self.records.begin_nested():
+                yield self
+        except BaseException:
+            self._staged.discard(head)
+            raise
 
     @property
     def user(self) -> m.User:
@@ -113,10 +151,10 @@ class Tx:
     # --- reading -----------------------------------------------------------------------
 
     def get(self, cls: type[R], record_id: str, *, include_deleted: bool = False) -> R:
-        row = self.conn.execute(_select_by_id(cls), {"record_id": record_id}).first()
-        if row is None or (row.deleted and not include_deleted):
+        record = rows.get(self.records, cls, record_id)
+        if record is None or (record.deleted and not include_deleted):
             raise NotFoundError(f"Datensatz nicht gefunden ({cls.__name__} {record_id}).")
-        return cls(**row._mapping)
+        return record
 
     def find(self, cls: type[R], *where, order_by=None) -> list[R]:
         table = table_of(cls)
@@ -127,7 +165,7 @@ class Tx:
                 if isinstance(order_by, tuple)
                 else query.order_by(order_by)
             )
-        return [cls(**row._mapping) for row in self.conn.execute(query)]
+        return [cls(**row._mapping) for row in self.records.execute(query)]
 
     # --- writing -----------------------------------------------------------------------
 
@@ -140,11 +178,10 @@ class Tx:
         rules.validate(record, self.today)
         self.check_write(None, record)
         record.updated_hlc = self._stamp(record)
-        values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-        self.conn.execute(table_of(type(record)).insert(), values)
-        changelog.append_changes(
-            self.conn,
-            record,
+        rows.insert(self.records, record)
+        self._staged.changes(
+            record.table,
+            record.id,
             changelog.tracked_values(record),
             hlc=record.updated_hlc,
             device_id=self.ctx.device_id,
@@ -177,14 +214,9 @@ class Tx:
         if not changed:
             return old
         new.updated_hlc = self._stamp(new)
-        table = table_of(cls)
-        self.conn.execute(
-            table.update()
-            .where(table.c.id == new.id)
-            .values(updated_hlc=new.updated_hlc, **changed)
-        )
-        changelog.append_changes(
-            self.conn, new, changed, hlc=new.updated_hlc, device_id=self.ctx.device_id
+        rows.update(self.records, cls, new.id, {"updated_hlc": new.updated_hlc, **changed})
+        self._staged.changes(
+            new.table, new.id, changed, hlc=new.updated_hlc, device_id=self.ctx.device_id
         )
         self.audit(AuditAction.UPDATE, new, ",".join(sorted(changed)))
         return new
@@ -194,12 +226,9 @@ class Tx:
         old = self.get(cls, record_id)
         self.check_write(old, dataclasses.replace(old, deleted=True))
         stamp = self._stamp(old)
-        table = table_of(cls)
-        self.conn.execute(
-            table.update().where(table.c.id == record_id).values(deleted=True, updated_hlc=stamp)
-        )
-        changelog.append_changes(
-            self.conn, old, {"deleted": True}, hlc=stamp, device_id=self.ctx.device_id
+        rows.update(self.records, cls, record_id, {"deleted": True, "updated_hlc": stamp})
+        self._staged.changes(
+            old.table, old.id, {"deleted": True}, hlc=stamp, device_id=self.ctx.device_id
         )
         self.audit(AuditAction.DELETE, old)
 
@@ -212,12 +241,7 @@ class Tx:
         entity: str | None = None,
         entity_id: str | None = None,
     ) -> None:
-        if self._audit_head is None:
-            self._audit_head = audit.last_audit_hash(self.conn)
-        self._audit_head = audit.append_audit(
-            self.conn,
-            key=self.ctx.case_file.audit_key,
-            prev_hash=self._audit_head,
+        self._staged.audit(
             at=self.ctx.clock.now(),
             user_id=self.user.id,
             device_id=self.ctx.device_id,
@@ -242,7 +266,7 @@ class Tx:
         """Restricted processing (Art. 18): the person's data is read-only (domain.markers)."""
         if isinstance(new, m.DataMarker | m.TraumaOffer | m.User):
             return
-        if self.conn.exec_driver_sql(_ANY_MARKER).first() is None:  # as good as always
+        if rows.driver(self.records).execute(_ANY_MARKER).fetchone() is None:  # as good as always
             return
         clients = self._clients_of(new)
         if not clients:
@@ -276,7 +300,7 @@ class Tx:
             return self._clients_of(plan)
         case_id = getattr(record, "case_id", None)
         if case_id:
-            case = self.conn.execute(
+            case = self.records.execute(
                 sa.select(table_of(m.Case).c.client_id).where(table_of(m.Case).c.id == case_id)
             ).scalar()
             return [case] if case else []
@@ -306,7 +330,7 @@ class Tx:
         if referral.caseworker_id == self.user.id:
             return True
         if self.user.role is Role.TEAM_LEAD and self.user.team_id:
-            owner = self.conn.execute(
+            owner = self.records.execute(
                 sa.select(table_of(m.User).c.team_id).where(
                     table_of(m.User).c.id == referral.caseworker_id
                 )

@@ -227,7 +227,7 @@ def _entries(tx: Tx, plan_id: str) -> list[m.HelpPlanEntry]:
 
 def _next_position(tx: Tx, plan_id: str) -> int:
     t = table_of(m.HelpPlanEntry)
-    top = tx.conn.execute(
+    top = tx.records.execute(
         sa.select(sa.func.max(t.c.position)).where(t.c.help_plan_id == plan_id)
     ).scalar()
     return 0 if top is None else top + 1

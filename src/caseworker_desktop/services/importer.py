@@ -154,7 +154,7 @@ class ImportService:
             if r.household and r.new.relationship is HouseholdRelation.REFERENCE_PERSON
         }
         made = 0
-        with self.ctx.transaction() as tx:
+        with self.ctx.bulk() as tx:
             for row in plan.duplicates:  # a household already on file: new members join it
                 if row.household and row.on_file and row.household not in households:
                     households[row.household] = tx.get(m.Client, row.on_file).household_id

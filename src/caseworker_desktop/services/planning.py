@@ -306,7 +306,7 @@ class PlanningService:
             )
             for placement in current_placements(mine):
                 try:
-                    with tx.conn.begin_nested():
+                    with tx.savepoint():
                         changed += _follow_up(tx, placement)
                 except ValidationError as exc:  # e.g. consent withdrawn meanwhile: shown there
                     log.warning("placement %s not carried over: %s", placement.id, exc)

@@ -29,7 +29,7 @@ KEYED = "hmac-sha256-v1"
 ACKED_SEQ, ACKED_HASH = "audit_acked_seq", "audit_acked_hash"  # the office's head
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
 _LAST_AUDIT_HASH = "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1"
-_INSERT_AUDIT = (
+INSERT_AUDIT = (
     "INSERT INTO audit_event (id, at, user_id, device_id, action, entity, entity_id, detail,"
     " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
@@ -54,10 +54,10 @@ def last_audit_hash(conn: sa.Connection) -> str:
     return conn.exec_driver_sql(_LAST_AUDIT_HASH).scalar() or GENESIS_HASH
 
 
-def append_audit(
-    conn: sa.Connection,
+def event_row(
     *,
     key: bytes,
+    prev_hash: str,
     at: datetime,
     user_id: str,
     device_id: str,
@@ -65,15 +65,14 @@ def append_audit(
     entity: str,
     entity_id: str,
     detail: str = "",
-    prev_hash: str | None = None,
-) -> str:
-    """Append one event; returns its hash. `prev_hash` may be passed by a caller that holds
-    the write lock and knows the head of the chain (saves a query per event)."""
+) -> tuple[tuple, str]:
+    """One event linked after `prev_hash`: its row (INSERT_AUDIT) and its hash."""
     if at.tzinfo is not None:  # stored naive, in UTC, so the hash input round-trips
         at = at.astimezone(UTC).replace(tzinfo=None)
-    row = {
-        "id": m.new_id(),
-        "at": at,
+    event_id = m.new_id()
+    body = {
+        "id": event_id,
+        "at": at.isoformat(),
         "user_id": user_id,
         "device_id": device_id,
         "action": action.value,
@@ -81,13 +80,17 @@ def append_audit(
         "entity_id": entity_id,
         "detail": detail,
     }
-    prev_hash = prev_hash or last_audit_hash(conn)
-    new_hash = event_hash(prev_hash, hash_body(row), key)
-    conn.exec_driver_sql(
-        _INSERT_AUDIT,
-        (row["id"], at.strftime(_SQLITE_DATETIME), user_id, device_id, action.value, entity,
-         entity_id, detail, prev_hash, new_hash),
-    )  # fmt: skip
+    new_hash = event_hash(prev_hash, body, key)
+    row = (event_id, at.strftime(_SQLITE_DATETIME), user_id, device_id, action.value, entity,
+           entity_id, detail, prev_hash, new_hash)  # fmt: skip
+    return row, new_hash
+
+
+def append_audit(conn: sa.Connection, *, prev_hash: str | None = None, **event) -> str:
+    """Append one event (the fields of `event_row`); returns its hash. `prev_hash` may be
+    passed by a caller that holds the write lock and knows the head of the chain."""
+    row, new_hash = event_row(prev_hash=prev_hash or last_audit_hash(conn), **event)
+    conn.exec_driver_sql(INSERT_AUDIT, row)
     return new_hash
 
 

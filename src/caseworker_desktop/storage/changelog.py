@@ -1,4 +1,4 @@
-"""Field-level change capture: the sync outbox, written through the caller's connection, so
+"""Field-level change capture: the sync outbox, written through the caller's transaction, so
 it commits or rolls back together with the change it describes (the audit trail: audit.py)."""
 
 from __future__ import annotations
@@ -27,43 +27,28 @@ def diff(old: m.Record, new: m.Record) -> dict[str, object]:
     return {name: value for name, value in after.items() if before[name] != value}
 
 
-_INSERT_CHANGE = (
+INSERT_CHANGE = (
     "INSERT INTO change_log"
     " (change_id, table_name, row_id, field, value, hlc, base_hlc, device_id, pushed)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
 )
 
 
-def append_changes(
-    conn: sa.Connection,
-    record: m.Record,
+def change_rows(
+    table: str,
+    row_id: str,
     fields: dict[str, object],
-    *,
     hlc: str,
+    bases: clocks.Clocks,
     device_id: str,
-) -> None:
-    """Outbox rows for the changed fields, each with the HLC of the value the writer saw
-    (its base: how the office tells an overwrite from a concurrent edit)."""
-    if not fields:
-        return
-    bases = clocks.stamp(conn, record.table, record.id, fields, hlc)
-    # Hot path (every write): plain driver SQL, no statement compilation.
-    conn.exec_driver_sql(
-        _INSERT_CHANGE,
-        [
-            (
-                m.new_id(),
-                record.table,
-                record.id,
-                name,
-                encode_value(value),
-                hlc,
-                bases.get(name),
-                device_id,
-            )
-            for name, value in fields.items()
-        ],
-    )
+) -> list[tuple]:
+    """Outbox rows (INSERT_CHANGE) for the changed fields of one row, each with the HLC of
+    the value the writer saw (its base: how the office tells an overwrite from a concurrent
+    edit). Written with the transaction (storage/staged.py)."""
+    return [
+        (m.new_id(), table, row_id, name, encode_value(value), hlc, bases.get(name), device_id)
+        for name, value in fields.items()
+    ]
 
 
 def unsynced_count(conn: sa.Connection) -> int:
