@@ -3,8 +3,9 @@
     make bench            # or: .venv/bin/python bench/run.py [--clients 5000]
 
 Figures (foundation):
-- demo data: time to write N clients through the services (change log + audit included),
-  against a raw SQLCipher executemany of the same number of change-log rows;
+- demo data: time to write N clients through the services' bulk path (change log, audit,
+  clocks and validation included), against writing the same rows raw (bench/raw_write.py;
+  target <= 10x), and against as many change-log-shaped rows in a table without indexes;
 - unlock + open: Argon2id unwrap + open + migration check + first caseload query, against
   the deliberate key-derivation cost alone and a raw SQLCipher open with the same key;
 - passphrase change (a new data key: the file re-encrypted, old backups retired for a
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.footprint
 
-from bench import footprint
+from bench import footprint, raw_write
 
 from caseworker_desktop import demo
 from caseworker_desktop.services import Services
@@ -47,16 +48,20 @@ def timed(fn, repeat: int = 5) -> float:
 def bench_demo(tmp: Path, clients: int) -> Path:
     data_dir = tmp / f"demo-{clients}"
     cf = CaseFile.create(data_dir, username="bench", passphrase=PASSPHRASE)
+    before = raw_write.rows(cf)
     start = time.perf_counter()
     summary = demo.generate(Services(cf), clients, seed=1)
     elapsed = time.perf_counter() - start
     with cf.engine.connect() as conn:
         changes = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
         audits = conn.exec_driver_sql("SELECT count(*) FROM audit_event").scalar()
+    written = raw_write.added(cf, before)
     size = footprint.line(cf)
     cf.lock()
+    # the physical limit: the same rows, one executemany per table, the same schema
+    same_s, same_rows = raw_write.timed(tmp, written)
 
-    # physical limit: the same number of change-log-shaped rows, one executemany
+    # the earlier baseline: as many change-log-shaped rows into one table without indexes
     dek = vault.new_dek()
     raw = connect_raw(tmp / f"raw-{clients}.db", dek)
     raw.execute("CREATE TABLE t (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT, g TEXT)")
@@ -76,8 +81,12 @@ def bench_demo(tmp: Path, clients: int) -> Path:
         f"({changes} change-log rows, {audits} audit events, file {size_mb:.0f} MB)"
     )
     print(
-        f"  raw SQLCipher executemany of {changes + audits} rows: {raw_elapsed:.2f} s "
-        f"-> services cost {elapsed / raw_elapsed:.1f}x the physical write"
+        f"  the same {same_rows} rows written raw (one SQLCipher executemany per table, the "
+        f"same schema): {same_s:.2f} s -> services {elapsed / same_s:.1f}x (target <= 10x)"
+    )
+    print(
+        f"  {changes + audits} change-log-shaped rows into one table without indexes: "
+        f"{raw_elapsed:.2f} s -> {elapsed / raw_elapsed:.1f}x"
     )
     print(f"  footprint before any sync: {size}")
     return data_dir

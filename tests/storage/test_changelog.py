@@ -182,3 +182,40 @@ def test_acknowledged_changes_leave_the_file_after_a_week(services, case_file):
     before = size()
     assert case_file.release_free_pages() is True
     assert size() < before * 0.8
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['a\nb\t\x01\x7f\u2028"\\ ß', "\x00", "\ud800", 5, -(2**70), True, None, ""],
+)
+def test_values_are_logged_as_json_writes_them(value):
+    """encode_value writes with orjson (fast) and falls back to json for what orjson
+    refuses (a lone surrogate, a huge integer): the text is the same either way."""
+    import json
+
+    assert codec.encode_value(value) == json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("detail", ["first_name,last_name", 'Ölçü \x01\n\u2028"\\', "\udc80"])
+def test_audit_links_hash_the_text_json_writes(detail):
+    """The chain's hash input must not change between releases (old files are verified
+    with it): orjson writes what json wrote, and json writes what orjson refuses."""
+    import hashlib
+    import hmac
+    import json
+
+    from caseworker_desktop.storage import audit
+
+    body = {"id": "1" * 32, "at": "2026-11-24T09:00:00", "detail": detail, "action": "update"}
+
+    def as_before(prev: str, key: bytes) -> str:
+        payload = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hmac.new(key, f"{prev}|{payload}".encode(), hashlib.sha256).hexdigest()
+
+    try:
+        expected = as_before("0" * 64, b"k" * 32)
+    except UnicodeEncodeError:  # a lone surrogate: refused before as now
+        with pytest.raises(UnicodeEncodeError):
+            audit.event_hash("0" * 64, body, b"k" * 32)
+        return
+    assert audit.event_hash("0" * 64, body, b"k" * 32) == expected

@@ -159,3 +159,15 @@ def test_driver_rows_are_the_rows_sqlalchemy_reads_and_writes(case_file, nulls):
             read = conn.execute(sa.select(table).where(table.c.id == theirs.id)).one()
             assert cls(**read._mapping) == dataclasses.replace(changed, id=theirs.id)
         assert rows.get(conn, m.Client, m.new_id()) is None
+
+
+def test_a_long_transaction_writes_its_staged_rows_as_it_goes(services, case_file, monkeypatch):
+    from caseworker_desktop.storage import staged
+
+    monkeypatch.setattr(staged, "MAX_STAGED", 20)
+    with services.bulk() as tx:
+        client, _ = new_client(services)
+        logged = tx.records.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+        assert logged >= 20  # written without anyone asking
+        services.clients.update(client.id, phone="1")
+    assert case_file.verify() == []

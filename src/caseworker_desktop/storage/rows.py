@@ -28,7 +28,7 @@ def _to_row(py_type: type) -> Callable[[Any], Any] | None:
     if py_type is date:
         return date.isoformat
     if isinstance(py_type, type) and issubclass(py_type, StrEnum):
-        return lambda v: py_type(v).value
+        return lambda v: v.value if type(v) is py_type else py_type(v).value
     return None
 
 
@@ -40,7 +40,8 @@ def _from_row(py_type: type) -> Callable[[Any], Any] | None:
     if py_type is bool:
         return bool
     if isinstance(py_type, type) and issubclass(py_type, StrEnum):
-        return py_type
+        members = {e.value: e for e in py_type}
+        return lambda v: members.get(v) or py_type(v)  # (a value it lacks: ValueError)
     return None
 
 

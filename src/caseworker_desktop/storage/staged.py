@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import audit, clocks
+from . import audit, clocks, rows
 from .changelog import INSERT_CHANGE, change_rows
 
 _CLOCKS_OF_ROW = "SELECT clocks FROM row_clock WHERE table_name = ? AND row_id = ?"
+MAX_STAGED = 50_000  # change-log rows held at most (a long import: memory stays bounded)
 
 
 class Staged:
@@ -39,10 +40,12 @@ class Staged:
         key = (table, row_id)
         before = self._clocks.get(key)
         if before is None:
-            text = self._conn.exec_driver_sql(_CLOCKS_OF_ROW, key).scalar()
-            before = clocks.decode(table, text)
+            found = rows.driver(self._conn).execute(_CLOCKS_OF_ROW, key).fetchone()
+            before = clocks.decode(table, found[0] if found else None)
         self._clocks[key] = before | dict.fromkeys(fields, hlc)
         self._changes.extend(change_rows(table, row_id, fields, hlc, before, device_id))
+        if len(self._changes) >= MAX_STAGED:
+            self.flush()
 
     def audit(self, **event) -> None:
         """One audit event, linked to the chain's head (staged events included)."""
