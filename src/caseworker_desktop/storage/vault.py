@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -352,23 +352,31 @@ def wipe(buf: bytearray) -> None:
 # --- recovery: DEK wrapped to the district office's X25519 public key ---------------------
 
 
+def _serialization():
+    """cryptography's key serialization: only the recovery needs it, and its import was a
+    twentieth of the start before the unlock dialog."""
+    from cryptography.hazmat.primitives import serialization
+
+    return serialization
+
+
 def generate_recovery_keypair() -> tuple[bytes, bytes]:
     """(private PEM, public PEM) of an office recovery key pair."""
     private = X25519PrivateKey.generate()
     private_pem = private.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        _serialization().Encoding.PEM,
+        _serialization().PrivateFormat.PKCS8,
+        _serialization().NoEncryption(),
     )
     public_pem = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        _serialization().Encoding.PEM, _serialization().PublicFormat.SubjectPublicKeyInfo
     )
     return private_pem, public_pem
 
 
 def load_recovery_public_key(pem: bytes) -> X25519PublicKey:
     try:
-        key = serialization.load_pem_public_key(pem)
+        key = _serialization().load_pem_public_key(pem)
     except ValueError as exc:
         raise VaultError("Der Wiederherstellungsschlüssel ist keine gültige PEM-Datei.") from exc
     if not isinstance(key, X25519PublicKey):
@@ -378,7 +386,7 @@ def load_recovery_public_key(pem: bytes) -> X25519PublicKey:
 
 def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> X25519PrivateKey:
     try:
-        key = serialization.load_pem_private_key(pem, password=password)
+        key = _serialization().load_pem_private_key(pem, password=password)
     except (ValueError, TypeError) as exc:
         raise VaultError("Der private Wiederherstellungsschlüssel ist ungültig.") from exc
     if not isinstance(key, X25519PrivateKey):
@@ -387,7 +395,7 @@ def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> X255
 
 
 def recovery_key_id(public: X25519PublicKey) -> str:
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    raw = public.public_bytes(_serialization().Encoding.Raw, _serialization().PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
@@ -408,7 +416,7 @@ def wrap_for_recovery(
     dek: bytes, office_public: X25519PublicKey, *, user: str, device_id: str
 ) -> RecoveryWrap:
     ephemeral = X25519PrivateKey.generate()
-    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    raw = _serialization().Encoding.Raw, _serialization().PublicFormat.Raw
     ephemeral_raw = ephemeral.public_key().public_bytes(*raw)
     recipient_raw = office_public.public_bytes(*raw)
     kek = _recovery_kek(ephemeral.exchange(office_public), ephemeral_raw, recipient_raw)
@@ -429,7 +437,7 @@ def unwrap_recovery(
             "Dieser Wiederherstellungsschlüssel passt nicht zur Schlüsseldatei "
             f"(erwartet wird Schlüssel {wrap.key_id})."
         )
-    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    raw = _serialization().Encoding.Raw, _serialization().PublicFormat.Raw
     ephemeral = X25519PublicKey.from_public_bytes(_unb64(wrap.ephemeral_public))
     kek = _recovery_kek(
         office_private.exchange(ephemeral), _unb64(wrap.ephemeral_public), public.public_bytes(*raw)

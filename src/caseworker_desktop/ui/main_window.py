@@ -119,11 +119,18 @@ class MainWindow(QMainWindow):
             sync.state_changed.connect(self._network_state)
             sync.notice.connect(self._sync_notice)
             sync.finished.connect(self._synced)
+        # The status bar's counts once the caseload is shown: the first screen first (their
+        # queries would wait behind it on the worker and slow its drawing).
+        self.caseload_shown.connect(
+            self._first_caseload_shown, Qt.ConnectionType.SingleShotConnection
+        )
         if session.user.role is Role.COORDINATOR:
             self.refresh_caseload()  # says "no cases" at once
-        else:
+
+    def _first_caseload_shown(self, _cases: int) -> None:
+        if self.session.user.role is not Role.COORDINATOR:
             self.follow_ups.refresh()  # the count in the status bar
-        session.refresh_unsynced()
+        self.session.refresh_unsynced()
         self.refresh_conflicts()
 
     # --- building ----------------------------------------------------------------------

@@ -13,7 +13,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintP
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..domain.errors import CaseworkerError
-from ..printing.raster import pdf_pages_to_png
 from .dialogs.print_plan import PREVIEW, PRINT, SAVE_PDF, PrintPlanDialog
 from .session import Session
 
@@ -102,7 +101,7 @@ class PlanPrinter(QObject):
 
         def work():
             pdf, plan_id = printing.render_pdf(case_id, lang=lang, include_trauma=include_trauma)
-            return plan_id, pdf_pages_to_png(pdf, dpi)
+            return plan_id, _pdf_pages_to_png(pdf, dpi)
 
         def done(result) -> None:
             plan_id, pages = result
@@ -190,3 +189,9 @@ __all__ = [
     "new_printer",
     "paint_pages",
 ]
+
+
+def _pdf_pages_to_png(*args, **kwargs) -> list[bytes]:
+    from ..printing.raster import pdf_pages_to_png  # pdfium: when a plan is first shown
+
+    return pdf_pages_to_png(*args, **kwargs)

@@ -23,7 +23,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from .app import AppController
-from .models.caseload import ROW_ROLE
 
 if TYPE_CHECKING:  # imported where the real start imports it: after the unlock
     from .main_window import MainWindow
@@ -115,6 +114,8 @@ class SmokeRun(QObject):
             f"smoke ok: {cases} cases, unlock to caseload {now - self.clicked:.2f} s, "
             f"start to caseload {now - self.started:.2f} s"
         )
+        from .models.caseload import ROW_ROLE  # (the services: imported with the window)
+
         window = self.window
         model = window.caseload.model
         rows = (model.index(row, 0).data(ROW_ROLE) for row in range(cases))
