@@ -338,14 +338,21 @@ class CaseService:
                     open_comments=r[15],
                     search_text=_search_text(_as_date(r[16]), r[17], r[18], r[19]),
                 )
-                for r in conn.execute(query)
+                for r in conn.execute(query).all()  # (all at once: a fetch per row cost more)
             ]
 
 
+_NOT_DIGITS = str.maketrans("", "", " +-/()")
+
+
 def _search_text(born: date | None, phone: str, address: str | None, others: str | None) -> str:
-    parts = [phone or "", "".join(ch for ch in phone or "" if ch.isdigit()), address or ""]
+    phone = phone or ""
+    digits = phone.translate(_NOT_DIGITS)
+    if not digits.isdigit():  # anything else than the usual separators
+        digits = "".join(ch for ch in phone if ch.isdigit())
+    parts = [phone, digits, address or ""]
     if born is not None:
-        parts += [f"{born:%d.%m.%Y}", born.isoformat()]
+        parts += [f"{born.day:02d}.{born.month:02d}.{born.year:04d}", born.isoformat()]
     return " ".join([*parts, others or ""])
 
 
