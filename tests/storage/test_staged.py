@@ -159,6 +159,8 @@ def test_driver_rows_are_the_rows_sqlalchemy_reads_and_writes(case_file, nulls):
             read = conn.execute(sa.select(table).where(table.c.id == theirs.id)).one()
             assert cls(**read._mapping) == dataclasses.replace(changed, id=theirs.id)
         assert rows.get(conn, m.Client, m.new_id()) is None
+        with pytest.raises(ValueError, match="no fields"):
+            rows.update(conn, m.Client, ours.id, {"phone = '', first_name": "x"})
 
 
 def test_a_long_transaction_writes_its_staged_rows_as_it_goes(services, case_file, monkeypatch):

@@ -170,3 +170,29 @@ def test_a_name_copied_in_the_window_leaves_the_clipboard_on_lock(qtbot, control
     window.lock_action.trigger()  # Ctrl+L
     settle(qtbot, controller.ops)
     assert controller.window is None and QApplication.clipboard().text() == ""
+
+
+@pytest.mark.parametrize("role", ["caseworker", "coordinator"])
+def test_after_the_caseload_the_status_bar_fills_and_the_sync_starts(qtbot, profile, role):
+    """The first screen first: the counts in the status bar and the sync (not enrolled
+    here: it says so) follow the caseload, for a coordinator too (who holds no cases)."""
+    if role == "coordinator":
+        with CaseFile.open(profile, PASSPHRASE).engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE app_user SET role = 'coordinator'")
+    c = AppController(Settings(), data_dir=profile)
+    c.start()
+    shown = []
+    c.unlocked.connect(lambda window: window.caseload_shown.connect(shown.append))
+    try:
+        dialog = c.unlock_dialog
+        dialog.passphrase.setText(PASSPHRASE)
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: c.window is not None, timeout=10000)
+        qtbot.waitUntil(lambda: "Offline" in c.window.network.text(), timeout=10000)
+        settle(qtbot, c.ops)
+        assert shown == [0 if role == "coordinator" else 1]
+        assert c.window.unsynced.text()  # counted
+    finally:
+        if c.window is not None:
+            c.lock()
+        c.shutdown()

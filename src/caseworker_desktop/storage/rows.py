@@ -2,7 +2,7 @@
 case runs (a record by id, its insert, a changed field) without SQLAlchemy's per-statement
 work, which was most of a use case's time (#18). The values are stored exactly as
 SQLAlchemy's column types store them (orm.py), so both ways read and write the same rows;
-tests/storage/test_rows.py holds them to that."""
+tests/storage/test_staged.py holds them to that."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class _Shape:
     by_id: str
     to_row: tuple[Callable[[Any], Any] | None, ...]
     from_row: tuple[Callable[[Any], Any] | None, ...]
+    convert: dict[str, Callable[[Any], Any] | None]  # field -> to_row
 
 
 @functools.cache
@@ -59,12 +60,14 @@ def _shape(cls: type[m.Record]) -> _Shape:
     names = tuple(f.name for f in dataclasses.fields(cls))
     types = [field_type(cls, name)[0] for name in names]
     columns = ", ".join(names)
+    to_row = tuple(_to_row(t) for t in types)
     return _Shape(
         names=names,
         insert=f"INSERT INTO {cls.table} ({columns}) VALUES ({', '.join('?' * len(names))})",
         by_id=f"SELECT {columns} FROM {cls.table} WHERE id = ?",
-        to_row=tuple(_to_row(t) for t in types),
+        to_row=to_row,
         from_row=tuple(_from_row(t) for t in types),
+        convert=dict(zip(names, to_row, strict=True)),
     )
 
 
@@ -78,14 +81,6 @@ def driver(conn: sa.Connection):
     return conn.connection.driver_connection
 
 
-def _values(shape: _Shape, names, values) -> list:
-    convert = dict(zip(shape.names, shape.to_row, strict=True))
-    return [
-        v if v is None or convert[n] is None else convert[n](v)
-        for n, v in zip(names, values, strict=True)
-    ]
-
-
 def insert(conn: sa.Connection, record: m.Record) -> None:
     shape = _shape(type(record))
     row = [getattr(record, name) for name in shape.names]
@@ -96,11 +91,13 @@ def insert(conn: sa.Connection, record: m.Record) -> None:
 
 
 def update(conn: sa.Connection, cls: type[m.Record], record_id: str, values: dict) -> None:
-    """Set these fields of one row."""
-    shape = _shape(cls)
-    names = list(values)
-    sql = f"UPDATE {cls.table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?"
-    driver(conn).execute(sql, [*_values(shape, names, values.values()), record_id])
+    """Set these fields of one row (fields of the record only: their names go into SQL)."""
+    convert = _shape(cls).convert
+    if unknown := set(values) - convert.keys():
+        raise ValueError(f"{cls.table} has no fields {sorted(unknown)}")
+    sql = f"UPDATE {cls.table} SET {', '.join(f'{n} = ?' for n in values)} WHERE id = ?"
+    params = [v if v is None or convert[n] is None else convert[n](v) for n, v in values.items()]
+    driver(conn).execute(sql, [*params, record_id])
 
 
 def get(conn: sa.Connection, cls: type[R], record_id: str) -> R | None:

@@ -362,21 +362,23 @@ def _serialization():
 
 def generate_recovery_keypair() -> tuple[bytes, bytes]:
     """(private PEM, public PEM) of an office recovery key pair."""
+    serialization = _serialization()
     private = X25519PrivateKey.generate()
     private_pem = private.private_bytes(
-        _serialization().Encoding.PEM,
-        _serialization().PrivateFormat.PKCS8,
-        _serialization().NoEncryption(),
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
     )
     public_pem = private.public_key().public_bytes(
-        _serialization().Encoding.PEM, _serialization().PublicFormat.SubjectPublicKeyInfo
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     return private_pem, public_pem
 
 
 def load_recovery_public_key(pem: bytes) -> X25519PublicKey:
+    serialization = _serialization()
     try:
-        key = _serialization().load_pem_public_key(pem)
+        key = serialization.load_pem_public_key(pem)
     except ValueError as exc:
         raise VaultError("Der Wiederherstellungsschlüssel ist keine gültige PEM-Datei.") from exc
     if not isinstance(key, X25519PublicKey):
@@ -385,8 +387,9 @@ def load_recovery_public_key(pem: bytes) -> X25519PublicKey:
 
 
 def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> X25519PrivateKey:
+    serialization = _serialization()
     try:
-        key = _serialization().load_pem_private_key(pem, password=password)
+        key = serialization.load_pem_private_key(pem, password=password)
     except (ValueError, TypeError) as exc:
         raise VaultError("Der private Wiederherstellungsschlüssel ist ungültig.") from exc
     if not isinstance(key, X25519PrivateKey):
@@ -395,7 +398,8 @@ def load_recovery_private_key(pem: bytes, password: bytes | None = None) -> X255
 
 
 def recovery_key_id(public: X25519PublicKey) -> str:
-    raw = public.public_bytes(_serialization().Encoding.Raw, _serialization().PublicFormat.Raw)
+    serialization = _serialization()
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
@@ -415,8 +419,9 @@ def _recovery_kek(shared: bytes, ephemeral_raw: bytes, recipient_raw: bytes) -> 
 def wrap_for_recovery(
     dek: bytes, office_public: X25519PublicKey, *, user: str, device_id: str
 ) -> RecoveryWrap:
+    serialization = _serialization()
     ephemeral = X25519PrivateKey.generate()
-    raw = _serialization().Encoding.Raw, _serialization().PublicFormat.Raw
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
     ephemeral_raw = ephemeral.public_key().public_bytes(*raw)
     recipient_raw = office_public.public_bytes(*raw)
     kek = _recovery_kek(ephemeral.exchange(office_public), ephemeral_raw, recipient_raw)
@@ -429,6 +434,7 @@ def wrap_for_recovery(
 def unwrap_recovery(
     wrap: RecoveryWrap, office_private: X25519PrivateKey, *, user: str, device_id: str
 ) -> bytearray:
+    serialization = _serialization()
     if wrap.alg != RECOVERY_ALG:
         raise VaultError(f"Unbekanntes Verfahren der Wiederherstellung: {wrap.alg}")
     public = office_private.public_key()
@@ -437,7 +443,7 @@ def unwrap_recovery(
             "Dieser Wiederherstellungsschlüssel passt nicht zur Schlüsseldatei "
             f"(erwartet wird Schlüssel {wrap.key_id})."
         )
-    raw = _serialization().Encoding.Raw, _serialization().PublicFormat.Raw
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
     ephemeral = X25519PublicKey.from_public_bytes(_unb64(wrap.ephemeral_public))
     kek = _recovery_kek(
         office_private.exchange(ephemeral), _unb64(wrap.ephemeral_public), public.public_bytes(*raw)

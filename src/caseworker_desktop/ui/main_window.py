@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.caseload_shown.connect(
             self._first_caseload_shown, Qt.ConnectionType.SingleShotConnection
         )
-        if session.user.role is Role.COORDINATOR:
-            self.refresh_caseload()  # says "no cases" at once
+        if session.user.role is Role.COORDINATOR:  # says "no cases" as soon as the window
+            QTimer.singleShot(0, self.refresh_caseload)  # is up (the sync starts on it)
 
     def _first_caseload_shown(self, _cases: int) -> None:
         if self.session.user.role is not Role.COORDINATOR:
