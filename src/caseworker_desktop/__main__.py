@@ -50,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         settings_dir = isolate_settings()  # noqa: F841 (removed on exit)
 
+    from .ui.operations import GuiThreadCollector
+
     setup_logging()
     app = QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # Qt objects are only ever destroyed on the GUI thread
     app.setApplicationName("Caseworker Desktop")
     app.setOrganizationName("Landratsamt")
     settings = Settings.load()

@@ -12,9 +12,17 @@ from PySide6.QtWidgets import QApplication
 from caseworker_desktop.config import Settings
 from caseworker_desktop.ui.app import AppController
 from caseworker_desktop.ui.main_window import MainWindow
-from caseworker_desktop.ui.operations import Operations
+from caseworker_desktop.ui.operations import GuiThreadCollector, Operations
 from caseworker_desktop.ui.session import Session
 from caseworker_desktop.ui.views.planning import PlanningView
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _gui_thread_collector(qapp):
+    """As in the app (__main__): Python's cycle collector runs on the GUI thread only."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture

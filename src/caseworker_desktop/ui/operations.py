@@ -7,11 +7,12 @@ thread through a queued signal and are handed to `on_success` / `on_failure` the
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +95,34 @@ class Operations(QObject):
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """For shutdown and tests: wait until the workers are idle (callbacks not yet run)."""
         return all(pool.waitForDone(msecs) for pool in self._pools.values())
+
+
+class GuiThreadCollector(QObject):
+    """Python's cycle collector runs in whichever thread happens to allocate. A widget
+    caught in a reference cycle and collected on a worker is destroyed there: Qt warns
+    ("Timers cannot be stopped from another thread", seen in the UI tests under load) and
+    may crash. So the automatic collector is off while the app runs, and this timer runs
+    it on the GUI thread with Python's own thresholds (as pyqtgraph's GarbageCollector)."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 200):
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    def collect(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[0] > thresholds[0]:
+            gc.collect(0)
+            if counts[1] > thresholds[1]:
+                gc.collect(1)
+                if counts[2] > thresholds[2]:
+                    gc.collect(2)
+
+    def stop(self) -> None:
+        """Back to Python's own collector (tests: the rest of the run has no event loop)."""
+        self.timer.stop()
+        if self._was_enabled:
+            gc.enable()
