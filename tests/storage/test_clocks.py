@@ -62,10 +62,19 @@ def test_the_order_of_fields_is_pinned():
         assert clocks.ORDER[table][: len(fields)] == tuple(fields), table
 
 
-def test_stamping_merges_and_returns_the_bases(case_file):
+def test_stamping_merges_and_names_the_bases(case_file):
+    from caseworker_desktop.storage.staged import Staged
+
     with case_file.engine.begin() as conn:
-        assert clocks.stamp(conn, "client", "1" * 32, ["a", "b"], A) == {}
-        assert clocks.stamp(conn, "client", "1" * 32, ["b"], B) == {"a": A, "b": A}
+        staged = Staged(conn, b"k" * 32)  # where a write stamps its fields' clocks
+        staged.changes("client", "1" * 32, {"a": 1, "b": 2}, hlc=A, device_id="d")
+        staged.flush()
+        staged.changes("client", "1" * 32, {"b": 3}, hlc=B, device_id="d")
+        staged.flush()
+        bases = conn.exec_driver_sql(
+            "SELECT field, hlc, base_hlc FROM change_log ORDER BY seq"
+        ).all()
+        assert bases == [("a", A, None), ("b", A, None), ("b", B, A)]
         assert clocks.read(conn, "client", "1" * 32) == {"a": A, "b": B}
         assert clocks.read_many(conn, [("client", "1" * 32), ("client", "2" * 32)]) == {
             ("client", "1" * 32): {"a": A, "b": B}

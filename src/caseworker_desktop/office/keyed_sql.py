@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from ..storage import keyed
 from ..storage.keyed import by_table
+from ..storage.rows import SQLITE_DATETIME
 
 Key = tuple[str, str]  # (table name, row id)
 CHUNK = 400  # keys per IN (...) list: far below every driver's parameter limit
@@ -22,11 +23,8 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
     return keyed.chunks(items, size)
 
 
-_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
-
-
 def sqlite_time(at: datetime) -> str:
-    return at.strftime(_SQLITE_TIME)
+    return at.strftime(SQLITE_DATETIME)
 
 
 def execute_many(conn: sa.Connection, sql: str, rows: Sequence[tuple]) -> None:
@@ -110,7 +108,7 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict]) -> N
             for i in times:
                 if row[i] is not None:
                     row[i] = text.get(row[i]) or text.setdefault(
-                        row[i], row[i].strftime(_SQLITE_TIME)
+                        row[i], row[i].strftime(SQLITE_DATETIME)
                     )
     execute_many(conn, sql, data)
 

@@ -23,12 +23,12 @@ import sqlalchemy as sa
 from ..domain import model as m
 from ..domain.enums import AuditAction
 from .orm import audit_event, audit_remote
+from .rows import SQLITE_DATETIME
 
 GENESIS_HASH = "0" * 64
 CHAIN_STATE = "audit_chain"  # local_state: how the chain is hashed
 KEYED = "hmac-sha256-v1"
 ACKED_SEQ, ACKED_HASH = "audit_acked_seq", "audit_acked_hash"  # the office's head
-_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
 _LAST_AUDIT_HASH = "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1"
 INSERT_AUDIT = (
     "INSERT INTO audit_event (id, at, user_id, device_id, action, entity, entity_id, detail,"
@@ -74,18 +74,20 @@ def event_row(
     if at.tzinfo is not None:  # stored naive, in UTC, so the hash input round-trips
         at = at.astimezone(UTC).replace(tzinfo=None)
     event_id = m.new_id()
-    body = {
-        "id": event_id,
-        "at": at.isoformat(),
-        "user_id": user_id,
-        "device_id": device_id,
-        "action": action.value,
-        "entity": entity,
-        "entity_id": entity_id,
-        "detail": detail,
-    }
+    body = hash_body(
+        {
+            "id": event_id,
+            "at": at,
+            "user_id": user_id,
+            "device_id": device_id,
+            "action": action.value,
+            "entity": entity,
+            "entity_id": entity_id,
+            "detail": detail,
+        }
+    )  # what verify_chain hashes, from the same function
     new_hash = event_hash(prev_hash, body, key)
-    row = (event_id, at.strftime(_SQLITE_DATETIME), user_id, device_id, action.value, entity,
+    row = (event_id, at.strftime(SQLITE_DATETIME), user_id, device_id, action.value, entity,
            entity_id, detail, prev_hash, new_hash)  # fmt: skip
     return row, new_hash
 

@@ -21,7 +21,7 @@ import orjson
 import sqlalchemy as sa
 
 from ..domain import model as m
-from . import keyed
+from . import keyed, rows
 
 Key = tuple[str, str]  # (table, row id)
 Clocks = dict[str, str]  # field -> hlc
@@ -97,10 +97,15 @@ def field_hlc(table: str, text: str | None, field: str) -> str | None:
 
 
 def read(conn: sa.Connection, table: str, row_id: str) -> Clocks:
-    text = conn.exec_driver_sql(
-        "SELECT clocks FROM row_clock WHERE table_name = ? AND row_id = ?", (table, row_id)
-    ).scalar()
-    return decode(table, text)
+    """One row's clocks (on the driver: the base of every write is read here)."""
+    found = (
+        rows.driver(conn)
+        .execute(
+            "SELECT clocks FROM row_clock WHERE table_name = ? AND row_id = ?", (table, row_id)
+        )
+        .fetchone()
+    )
+    return decode(table, found[0] if found else None)
 
 
 def read_many(conn: sa.Connection, keys: Iterable[Key]) -> dict[Key, Clocks]:
@@ -154,13 +159,6 @@ def own(conn: sa.Connection, node: str) -> Iterator[tuple[str, str, str, str]]:
             if stamp_.endswith(suffix):
                 for field in _fields(table, held):
                     yield table, row_id, field, stamp_
-
-
-def stamp(conn: sa.Connection, table: str, row_id: str, fields: Iterable[str], hlc: str) -> Clocks:
-    """Give these fields of one row the clock `hlc`; returns the clocks they had before."""
-    before = read(conn, table, row_id)
-    write(conn, {(table, row_id): before | dict.fromkeys(fields, hlc)})
-    return before
 
 
 def newest_up_to(conn: sa.Connection, prefix: str) -> str | None:

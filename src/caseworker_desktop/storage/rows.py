@@ -19,12 +19,12 @@ from ..domain import model as m
 from ..domain.codec import field_type
 
 R = TypeVar("R", bound=m.Record)
-_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's DateTime on SQLite
+SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores it in SQLite
 
 
 def _to_row(py_type: type) -> Callable[[Any], Any] | None:
     if py_type is datetime:
-        return lambda v: v.strftime(_SQLITE_DATETIME)
+        return lambda v: v.strftime(SQLITE_DATETIME)
     if py_type is date:
         return date.isoformat
     if isinstance(py_type, type) and issubclass(py_type, StrEnum):

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import audit, clocks, rows
+from . import audit, clocks
 from .changelog import INSERT_CHANGE, change_rows
 
-_CLOCKS_OF_ROW = "SELECT clocks FROM row_clock WHERE table_name = ? AND row_id = ?"
 MAX_STAGED = 50_000  # change-log rows held at most (a long import: memory stays bounded)
 
 
@@ -28,9 +27,6 @@ class Staged:
         self._clocks: dict[clocks.Key, clocks.Clocks] = {}
         self._head: str | None = None  # the audit chain's head, staged events included
 
-    def __bool__(self) -> bool:
-        return bool(self._changes or self._audits or self._clocks)
-
     def changes(self, table: str, row_id: str, fields: dict[str, object], *, hlc: str,
                 device_id: str) -> None:  # fmt: skip
         """Outbox rows for the changed fields of one row; each field's clock becomes `hlc`,
@@ -40,8 +36,7 @@ class Staged:
         key = (table, row_id)
         before = self._clocks.get(key)
         if before is None:
-            found = rows.driver(self._conn).execute(_CLOCKS_OF_ROW, key).fetchone()
-            before = clocks.decode(table, found[0] if found else None)
+            before = clocks.read(self._conn, table, row_id)
         self._clocks[key] = before | dict.fromkeys(fields, hlc)
         self._changes.extend(change_rows(table, row_id, fields, hlc, before, device_id))
         if len(self._changes) >= MAX_STAGED:
