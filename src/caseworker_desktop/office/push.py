@@ -113,6 +113,7 @@ class PushBatch:
         self._lost: dict[str, bool] = {}
         self.values: dict[str, object] = {}  # change id -> its domain value
         self._batch: list[Change] = []  # the changes still allowed in this round
+        self._in_batch: dict[tuple[str, str, str], str] = {}  # its last change id per field
         self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
         self._restrictions: Restrictions | None = None  # per round of _decide
         # Called once the batch is checked, before its first entry in the log.
@@ -140,6 +141,7 @@ class PushBatch:
             self.scope.resolve()
             verdicts = self.scope.verdicts()
             self._batch = [c for c in candidates if not problems[c.change_id]]
+            self._in_batch = {(c.table, c.row_id, c.field): c.change_id for c in self._batch}
             allowed, refused = self._decide(candidates, problems, verdicts)
             refusals.update(refused)
             if len(allowed) == len(candidates):
@@ -317,9 +319,9 @@ class PushBatch:
 
     def _row_field(self, key: Key, name: str, *, batch: bool = True) -> object:
         """A field of a row as this batch leaves it (batch), else as stored."""
-        for change in reversed(self._batch if batch else []):
-            if (change.table, change.row_id) == key and change.field == name:
-                return self.values[change.change_id]
+        change_id = self._in_batch.get((*key, name)) if batch else None
+        if change_id is not None:  # the batch's last change of the field
+            return self.values[change_id]
         state = self.stored.get(key, {}).get(name)
         return decode(state.value) if state is not None else None
 
