@@ -467,9 +467,11 @@ def _document_push_body(app: FastAPI) -> None:
 def app_from_environment() -> FastAPI:
     """One worker of `serve --workers N` (uvicorn imports this in every process): the
     database, key file and metrics ranges come from the environment the command set."""
-    from .operations import configure_request_log
+    from .operations import configure_request_log, settle_heap
 
     configure_request_log()
     store = Store(os.environ["CASEWORKER_OFFICE_DB"])
     ranges = [r for r in os.environ.get("CASEWORKER_OFFICE_METRICS_FROM", "").split(",") if r]
-    return create_app(store, metrics_from=networks(ranges) if ranges else ())
+    app = create_app(store, metrics_from=networks(ranges) if ranges else ())
+    settle_heap()
+    return app

@@ -14,7 +14,7 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from .api import create_app
-    from .operations import configure_request_log, networks
+    from .operations import configure_request_log, networks, settle_heap
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -42,6 +42,7 @@ def cmd_serve(args) -> int:
             os.environ.update(worker_environment(args, store))
         else:
             app = create_app(store, metrics_from=metrics_from)
+            settle_heap()
         uvicorn.run(
             app,
             factory=args.workers > 1,

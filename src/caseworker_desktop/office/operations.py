@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import json
 import logging
@@ -208,6 +209,22 @@ def configure_request_log() -> None:
     REQUEST_LOG.addHandler(handler)
     REQUEST_LOG.setLevel(logging.INFO)
     REQUEST_LOG.propagate = False
+
+
+# Objects a request may allocate before Python looks for cycles (its default: 700). A push
+# of 2,000 changes allocates tens of thousands; with the default most of them were
+# traversed again and again.
+GC_THRESHOLD = 10_000
+
+
+def settle_heap() -> None:
+    """For a server process once it is set up: what it loaded (modules, the app, the
+    schema: hundreds of thousands of objects that live as long as the process) leaves the
+    cycle collector's reach, and the collector runs less often. Before, every full
+    collection walked all of it: 13 % of a push's CPU time, a tenth of a second each."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def count(request: Request, **counts: int) -> None:
