@@ -75,10 +75,12 @@ def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterab
                 ([k[0] for k in keys], [k[1] for k in keys]),
             )
         return
-    sql = f"SELECT row_id, {columns} FROM {table.name} WHERE table_name = ? AND row_id IN"
+    sql = (
+        f"SELECT table_name, row_id, {columns} FROM {table.name}"
+        " WHERE table_name = ? AND row_id IN"
+    )  # the rows as they come: no tuple built again per row
     for table_name, ids in by_table(keys).items():
-        for row in select_in(conn, sql, ids, table_name):
-            yield (table_name, *row)
+        yield from select_in(conn, sql, ids, table_name)
 
 
 def _execute(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:

@@ -29,7 +29,7 @@ from . import keyed_sql
 from . import schema as s
 from .auth import PLANNING_CASE, Principal, may_see
 from .schema import Key
-from .sealing import Sealer
+from .sealing import Sealer, is_sealed
 
 CASE_LINKED = frozenset(
     (
@@ -145,12 +145,19 @@ class Scope:
         self.known_case.update(dict.fromkeys(added))  # None: not in row_case (yet)
         for t, r, case_id in keyed_sql.select_keys(self.conn, s.row_case, "case_id", added):
             self.known_case[(t, r)] = case_id
-        for t, r, field, value, *state in keyed_sql.select_keys(
+        # Every stored field of these rows (thousands on a push): a plain loop.
+        stored, existing, open_sealed = self.stored, self.existing, self.sealer.open
+        for t, r, field, value, hlc, device_id in keyed_sql.select_keys(
             self.conn, s.field_state, "field, value, hlc, device_id", added
         ):
-            value = self.sealer.open(t, r, field, value)
-            self.stored.setdefault((t, r), {})[field] = FieldState(value, *state)
-            self.existing.add(((t, r), field))
+            key = (t, r)
+            if is_sealed(value):
+                value = open_sealed(t, r, field, value)
+            fields = stored.get(key)
+            if fields is None:
+                fields = stored[key] = {}
+            fields[field] = FieldState(value, hlc, device_id)
+            existing.add((key, field))
 
     def _claimable(self, keys: Iterable[Key]) -> set[Key]:
         """Rows the given ones would claim: the client of a case, the household of a

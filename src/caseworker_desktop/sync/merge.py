@@ -12,6 +12,7 @@ them to every pushed change; the tests run them against simulated laptops.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class FieldChange:
     device_id: str
 
 
-@dataclass(frozen=True)
-class FieldState:
-    """The current (winning) value of one field, as the server knows it."""
+class FieldState(NamedTuple):
+    """The current (winning) value of one field, as the server knows it (a tuple: the
+    office builds one per stored field of every row a push touches)."""
 
     value: str
     hlc: str
