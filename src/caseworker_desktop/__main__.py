@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
+    from .ui.pyside_hook import lighten_feature_check
+
+    lighten_feature_check()  # before the app's own imports
     from .config import Settings, setup_logging
     from .ui import i18n
     from .ui.app import AppController
