@@ -196,3 +196,36 @@ def test_after_the_caseload_the_status_bar_fills_and_the_sync_starts(qtbot, prof
         if c.window is not None:
             c.lock()
         c.shutdown()
+
+
+def test_the_client_file_tabs_follow_the_first_caseload(qtbot, profile):
+    """The client file's seven tabs are made once the caseload is on screen, not before
+    it; a click on a case then shows them with its data."""
+    c = AppController(Settings(), data_dir=profile)
+    c.start()
+    built_at_caseload = []
+    c.unlocked.connect(
+        lambda window: window.caseload_shown.connect(
+            lambda _n: built_at_caseload.append(
+                bool(window.client_file.__dict__.get("_tabs_built"))
+            )
+        )
+    )
+    try:
+        dialog = c.unlock_dialog
+        dialog.passphrase.setText(PASSPHRASE)
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(built_at_caseload), timeout=10000)
+        assert built_at_caseload == [False]
+        files = c.window.client_file
+        qtbot.waitUntil(lambda: files.__dict__.get("_tabs_built", False), timeout=5000)
+        assert files.stack.currentWidget() is files.empty
+        table = c.window.caseload.table
+        rect = table.visualRect(table.model().index(0, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: files.stack.currentWidget() is files.tabs, timeout=5000)
+        assert files.master.first_name.text() == "Olena"
+    finally:
+        if c.window is not None:
+            c.lock()
+        c.shutdown()

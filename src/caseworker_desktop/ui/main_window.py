@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         session.undo_available.connect(self._undo_available)
         session.ops.busy_changed.connect(self._set_busy)
         session.ops.failed.connect(self._show_failure)
-        self.client_file.plan.print_status.connect(self._print_status)
+        self.client_file.print_status.connect(self._print_status)
         self.client_file.deleted.connect(
             lambda _case: self.statusBar().showMessage(self.tr("Fehleingabe gelöscht."), 8000)
         )
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
 
     def _first_caseload_shown(self, _cases: int) -> None:
         if self.session.user.role is not Role.COORDINATOR:
+            QTimer.singleShot(0, self.client_file.build_tabs)  # once the caseload is drawn
             self.follow_ups.refresh()  # the count in the status bar
         self.session.refresh_unsynced()
         self.refresh_conflicts()

@@ -33,12 +33,15 @@ from .tabs.master_data import MasterDataTab
 from .tabs.notes import NotesTab
 from .tabs.trauma import TraumaTab
 
+_TABS = frozenset({"tabs", "master", "plan", "courses", "trauma", "notes", "documents", "history"})
+
 
 class ClientFileView(CaseActions, QWidget):
     loaded = Signal(object)  # ClientFile
     deleted = Signal(str)  # case id of a mistake removed
     merged = Signal(str)  # id of the case kept when two records of one person were merged
     open_case = Signal(str)  # the user asks for another file (a household member's)
+    print_status = Signal(str)  # the help plan tab's printing and approval
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -111,15 +114,38 @@ class ClientFileView(CaseActions, QWidget):
         self.restriction.hide()
         layout.addWidget(self.restriction)
         self.dialog = None
+        self.empty = QLabel(
+            self.tr("Links eine Klientin oder einen Klienten wählen,\noder mit Strg+N neu anlegen.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #666; font-size: 11pt;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self.heading.hide()
+
+    def __getattr__(self, name: str):
+        # The tabs are made on first use (see build_tabs): any use of one makes them.
+        if name in _TABS and not self.__dict__.get("_tabs_built"):
+            self.build_tabs()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build_tabs(self) -> None:
+        """The seven tabs (a third of the window's making): not before the first caseload
+        is on screen (the main window asks once it is), or at their first use."""
+        if self.__dict__.get("_tabs_built"):
+            return
+        self._tabs_built = True
         self.tabs = QTabWidget()
         self.tabs.setObjectName("client_tabs")
-        self.master = MasterDataTab(session)
-        self.plan = HelpPlanTab(session)
-        self.courses = CoursesTab(session)
-        self.trauma = TraumaTab(session)
-        self.notes = NotesTab(session)
-        self.documents = DocumentsTab(session)
-        self.history = HistoryTab(session)
+        self.master = MasterDataTab(self.session)
+        self.plan = HelpPlanTab(self.session)
+        self.courses = CoursesTab(self.session)
+        self.trauma = TraumaTab(self.session)
+        self.notes = NotesTab(self.session)
+        self.documents = DocumentsTab(self.session)
+        self.history = HistoryTab(self.session)
         # Short titles, so that all seven fit beside the caseload on a 1366 px screen
         for tab, title, tip in (
             (self.master, self.tr("Stammdaten"), self.tr("Stammdaten und Haushalt")),
@@ -132,16 +158,7 @@ class ClientFileView(CaseActions, QWidget):
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(tab, title), tip)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty = QLabel(
-            self.tr("Links eine Klientin oder einen Klienten wählen,\noder mit Strg+N neu anlegen.")
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #666; font-size: 11pt;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)
-        layout.addWidget(self.stack, 1)
-        self.heading.hide()
         self.plan.changed.connect(self.reload)
         self.courses.changed.connect(self.reload)
         self.notes.changed.connect(self.reload)
@@ -149,12 +166,14 @@ class ClientFileView(CaseActions, QWidget):
         self.master.changed.connect(self.reload)
         self.master.open_case.connect(self.open_case.emit)
         self.trauma.changed.connect(self.reload)
+        self.plan.print_status.connect(self.print_status)
 
     def has_unsaved_changes(self) -> bool:
-        return self.master.dirty.dirty
+        return bool(self.__dict__.get("_tabs_built")) and self.master.dirty.dirty
 
     def discard_changes(self) -> None:
-        self.master.dirty.reset()
+        if self.__dict__.get("_tabs_built"):
+            self.master.dirty.reset()
 
     def save(self) -> None:
         if self.data is not None and self.tabs.currentWidget() is self.master:
