@@ -39,6 +39,7 @@ class FollowUpView(QWidget):
         self.session = session
         self.team_lead = session.user.role is Role.TEAM_LEAD
         self.due: FollowUpList | None = None
+        self._filled = False  # the list shows self.due
         self._opening: str | None = None
         self.kinds = {
             fu.REVIEW: self.tr("Fortschreibung des Hilfeplans"),
@@ -113,7 +114,23 @@ class FollowUpView(QWidget):
                           self._show)  # fmt: skip
 
     def _show(self, due: FollowUpList) -> None:
+        """The count at once (the status bar's); the list when the page is on screen: at
+        the start it is not, and thousands of entries held up the first clicks."""
         self.due = due
+        counts = due.counts()
+        self.counted.emit(counts["overdue"], 0 if self.team_lead else counts["today"])
+        self._filled = False
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._filled and self.due is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._filled = True
+        due = self.due
         self.tree.clear()
         titles = {"overdue": self.tr("Überfällig"), "today": self.tr("Heute"),
                   "week": self.tr("Diese Woche")}  # fmt: skip
@@ -129,6 +146,7 @@ class FollowUpView(QWidget):
                 group.setForeground(0, QColor("#b03a2e"))
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)  # spans only once the item is in the tree
+            children = []
             for item in items:
                 kind, detail = self.kinds[item.kind], item.detail
                 if item.kind not in (fu.GOAL, fu.REMINDER):  # a course type or consent kind
@@ -142,13 +160,12 @@ class FollowUpView(QWidget):
                 child.setData(1, CASE_ROLE, item.reminder_id)
                 for column, text in enumerate(cells):
                     child.setToolTip(column, text)
-                group.addChild(child)
+                children.append(child)
+            group.addChildren(children)  # at once: one by one, each was laid out anew
             group.setExpanded(True)
         for column in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), 360))
-        counts = due.counts()
-        self.counted.emit(counts["overdue"], 0 if self.team_lead else counts["today"])
 
     def _open(self, item: QTreeWidgetItem, _column: int) -> None:
         case_id = item.data(0, CASE_ROLE)
