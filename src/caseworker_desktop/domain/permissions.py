@@ -220,7 +220,7 @@ def check_write(
     rule = RULES.get(table)
     if rule is None:
         return REFERENCE_DATA
-    role = Role(role)
+    role = role if type(role) is Role else Role(role)  # checked per pushed change
     if role is Role.TEAM_LEAD and not stand_in:
         fields = LEAD_WRITES.get(table, frozenset())
         if fields is not None and name not in fields:

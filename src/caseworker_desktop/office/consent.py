@@ -36,8 +36,8 @@ def release_problem(
 ) -> str | None:
     """Why `change` may not set consent_given, or None. `row_field(name)` gives the
     referral's value of a field (this batch first, then stored), `stored_field(name)` as
-    stored before this batch; `batch` the changes
-    still allowed; `case_of` the case of a row of this batch."""
+    stored before this batch; `batch` the changes still allowed (at least those of consent
+    records); `case_of` the case of a row of this batch."""
     if change.table != "trauma_referral" or change.field != "consent_given" or value is not True:
         return None
     if stored_field("consent_given") is True or row_field("own_consultation") is True:

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from ..domain import codec, permissions
 from ..domain import model as m
+from ..domain.enums import Role
 from ..domain.hlc import HybridLogicalClock, Timestamp
 from ..domain.labels import span
 from ..domain.rules import approval_problem
@@ -114,6 +115,7 @@ class PushBatch:
         self.values: dict[str, object] = {}  # change id -> its domain value
         self._batch: list[Change] = []  # the changes still allowed in this round
         self._in_batch: dict[tuple[str, str, str], str] = {}  # its last change id per field
+        self._consents: list[Change] = []  # its consent records' changes
         self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
         self._restrictions: Restrictions | None = None  # per round of _decide
         # Called once the batch is checked, before its first entry in the log.
@@ -126,6 +128,7 @@ class PushBatch:
             rejected = [Rejected(change_id=c.change_id, reason=ADMIN) for c in batch]
             return PushResponse(accepted=0, duplicates=0, conflicts=0, rejected=rejected)
         check_clock(batch, now_ms)
+        self._role = Role(self.who.role)  # once, not per change
         fresh, duplicates = self._fresh(batch)
         problems = {}
         for change in fresh:
@@ -142,6 +145,8 @@ class PushBatch:
             verdicts = self.scope.verdicts()
             self._batch = [c for c in candidates if not problems[c.change_id]]
             self._in_batch = {(c.table, c.row_id, c.field): c.change_id for c in self._batch}
+            # what a trauma release check looks through (not the whole batch each time)
+            self._consents = [c for c in self._batch if c.table == "consent_record"]
             allowed, refused = self._decide(candidates, problems, verdicts)
             refusals.update(refused)
             if len(allowed) == len(candidates):
@@ -274,7 +279,7 @@ class PushBatch:
 
         return (
             permissions.check_write(
-                self.who.role,
+                self._role,
                 self.who.user_id,
                 change.table,
                 change.field,
@@ -291,7 +296,7 @@ class PushBatch:
                     lambda name: self._row_field(key, name),
                     lambda name: self._row_field(key, name, batch=False),
                     self.scope.case.get(key),
-                    self._batch,
+                    self._consents,
                     self.scope.case.get,
                     self.now.date(),
                 )
