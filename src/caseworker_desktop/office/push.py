@@ -101,6 +101,7 @@ class PushBatch:
         self, conn: sa.Connection, who: Principal, clock: HybridLogicalClock, sealer: Sealer
     ):
         self.conn, self.who, self.clock, self.sealer = conn, who, clock, sealer
+        self._role = Role(who.role)  # once, not per change
         self.scope = Scope(conn, who, sealer)
         self.stored = self.scope.stored
         self.rejected: list[Rejected] = []
@@ -128,7 +129,6 @@ class PushBatch:
             rejected = [Rejected(change_id=c.change_id, reason=ADMIN) for c in batch]
             return PushResponse(accepted=0, duplicates=0, conflicts=0, rejected=rejected)
         check_clock(batch, now_ms)
-        self._role = Role(self.who.role)  # once, not per change
         fresh, duplicates = self._fresh(batch)
         problems = {}
         for change in fresh:
