@@ -319,3 +319,47 @@ def test_release_claimed_without_one_is_refused(district):
                      own_consultation=True, requested_on="2026-11-20",
                      consent_given=True)  # fmt: skip
     assert anna.push(own)["rejected"] == []
+
+
+def test_a_release_signed_after_midnight_in_the_district_counts_at_the_office(
+    district, monkeypatch
+):
+    """00:30 in the district is 23:30 UTC the day before: a release the laptop dates
+    today is not "in the future" at the office (it counts days as the laptops do)."""
+    from caseworker_desktop.office import schema
+
+    monkeypatch.setattr(schema, "utcnow", lambda: datetime(2026, 12, 1, 23, 30))
+    anna = district["anna"]
+    client_id, case_id, changes = anna.open_case()
+    release = anna.write("consent_record", new_id(), client_id=client_id,
+                         kind="confidentiality_release", recipient="trauma_consultation",
+                         given_on="2026-12-02")  # fmt: skip
+    claim = anna.write("trauma_referral", new_id(), case_id=case_id,
+                       caseworker_id=anna.user["id"], requested_on="2026-12-02",
+                       consent_given=True)  # fmt: skip
+    assert anna.push(changes + release + claim)["rejected"] == []
+    # a release dated a day later than that is still refused (another client's case)
+    client_id, case_id, changes = anna.open_case()
+    later = anna.write("consent_record", new_id(), client_id=client_id,
+                       kind="confidentiality_release", recipient="trauma_consultation",
+                       given_on="2026-12-03")  # fmt: skip
+    other = anna.write("trauma_referral", new_id(), case_id=case_id,
+                       caseworker_id=anna.user["id"], requested_on="2026-12-02",
+                       consent_given=True)  # fmt: skip
+    result = anna.push(changes + later + other)
+    assert any("keine gültige Schweigepflichtentbindung" in r for r in reasons(result))
+
+
+@pytest.mark.parametrize(
+    ("utc", "day"),
+    [
+        (datetime(2026, 12, 1, 22, 59), "2026-12-01"),  # winter: UTC+1
+        (datetime(2026, 12, 1, 23, 0), "2026-12-02"),
+        (datetime(2026, 7, 1, 21, 59), "2026-07-01"),  # summer: UTC+2
+        (datetime(2026, 7, 1, 22, 0), "2026-07-02"),
+    ],
+)
+def test_the_district_day_of_a_utc_time(utc, day):
+    from caseworker_desktop.office.schema import district_day
+
+    assert district_day(utc).isoformat() == day

@@ -4,7 +4,6 @@ deleting it (office/retention.py), the access log of a case (office/access.py)."
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -37,7 +36,7 @@ def cmd_set(args, store) -> int:
 
 
 def cmd_run(args, store) -> int:
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or s.district_day(s.utcnow())
     with store.write() as conn:
         rules = retention.rules(conn)
         items = retention.due(conn, as_of, rules)
@@ -117,7 +116,7 @@ def cmd_processing_record(args, store) -> int:
     if not out.parent.is_dir():
         raise OfficeError(f"Zielordner fehlt: {out.parent}")
     with store.engine.connect() as conn:
-        text = processing_record.markdown(conn, date.today())
+        text = processing_record.markdown(conn, s.district_day(s.utcnow()))
     markdown, pdf = out.with_suffix(".md"), out.with_suffix(".pdf")
     write_atomic(markdown, text.encode("utf-8"))
     write_atomic(pdf, processing_record.pdf(text))

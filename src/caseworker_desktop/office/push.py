@@ -298,7 +298,7 @@ class PushBatch:
                     self.scope.case.get(key),
                     self._consents,
                     self.scope.case.get,
-                    self.now.date(),
+                    s.district_day(self.now),  # the laptops' today, not UTC's
                 )
             )
             or (

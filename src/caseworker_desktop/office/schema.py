@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
+from ..clock import LOCAL_ZONE
 from ..domain import model as m
 from ..domain.hlc import HybridLogicalClock, Timestamp
 from .keyed_sql import Key, chunks, insert_rows, select_keys
@@ -322,6 +323,12 @@ def table_rank(table_name: str) -> int:
 def utcnow() -> datetime:
     """Naive UTC: stored the same way on SQLite and PostgreSQL."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def district_day(at: datetime) -> date:
+    """The district's date at a naive UTC time, as laptops count days (Europe/Berlin): from
+    22:00 UTC in summer and 23:00 UTC in winter it is the day after the UTC date."""
+    return at.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).date()
 
 
 def audit(conn: sa.Connection, actor: str, action: str, detail: str = "") -> None:
