@@ -321,6 +321,19 @@ def test_release_claimed_without_one_is_refused(district):
     assert anna.push(own)["rejected"] == []
 
 
+def _request_with_release(anna, given_on: str) -> list:
+    """A new client's case, a trauma release dated `given_on` and a trauma request that
+    says the release is given, as one push."""
+    client_id, case_id, changes = anna.open_case()
+    release = anna.write("consent_record", new_id(), client_id=client_id,
+                         kind="confidentiality_release", recipient="trauma_consultation",
+                         given_on=given_on)  # fmt: skip
+    claim = anna.write("trauma_referral", new_id(), case_id=case_id,
+                       caseworker_id=anna.user["id"], requested_on="2026-12-02",
+                       consent_given=True)  # fmt: skip
+    return changes + release + claim
+
+
 def test_a_release_signed_after_midnight_in_the_district_counts_at_the_office(
     district, monkeypatch
 ):
@@ -330,23 +343,8 @@ def test_a_release_signed_after_midnight_in_the_district_counts_at_the_office(
 
     monkeypatch.setattr(schema, "utcnow", lambda: datetime(2026, 12, 1, 23, 30))
     anna = district["anna"]
-    client_id, case_id, changes = anna.open_case()
-    release = anna.write("consent_record", new_id(), client_id=client_id,
-                         kind="confidentiality_release", recipient="trauma_consultation",
-                         given_on="2026-12-02")  # fmt: skip
-    claim = anna.write("trauma_referral", new_id(), case_id=case_id,
-                       caseworker_id=anna.user["id"], requested_on="2026-12-02",
-                       consent_given=True)  # fmt: skip
-    assert anna.push(changes + release + claim)["rejected"] == []
-    # a release dated a day later than that is still refused (another client's case)
-    client_id, case_id, changes = anna.open_case()
-    later = anna.write("consent_record", new_id(), client_id=client_id,
-                       kind="confidentiality_release", recipient="trauma_consultation",
-                       given_on="2026-12-03")  # fmt: skip
-    other = anna.write("trauma_referral", new_id(), case_id=case_id,
-                       caseworker_id=anna.user["id"], requested_on="2026-12-02",
-                       consent_given=True)  # fmt: skip
-    result = anna.push(changes + later + other)
+    assert anna.push(_request_with_release(anna, "2026-12-02"))["rejected"] == []
+    result = anna.push(_request_with_release(anna, "2026-12-03"))  # a day later: refused
     assert any("keine gültige Schweigepflichtentbindung" in r for r in reasons(result))
 
 
