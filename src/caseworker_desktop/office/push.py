@@ -408,11 +408,7 @@ class PushBatch:
     def _stored_fields(self, key: Key) -> dict[str, FieldState]:
         """The values in force of a row (it may not be in this batch's final pool)."""
         if key not in self.stored:
-            for t, r, field, value, *state in keyed_sql.select_keys(
-                self.conn, s.field_state, "field, value, hlc, device_id", [key]
-            ):
-                value = self.sealer.open(t, r, field, value)
-                self.stored.setdefault(key, {})[field] = FieldState(value, *state)
+            self.scope.read_stored([key])
         return self.stored.get(key, {})
 
     def _conflict(self, about: Key, row_id: str, values: dict, case_id: str | None = None) -> int:

@@ -145,10 +145,14 @@ class Scope:
         self.known_case.update(dict.fromkeys(added))  # None: not in row_case (yet)
         for t, r, case_id in keyed_sql.select_keys(self.conn, s.row_case, "case_id", added):
             self.known_case[(t, r)] = case_id
-        # Every stored field of these rows (thousands on a push): a plain loop.
+        self.read_stored(added)
+
+    def read_stored(self, keys: Iterable[Key]) -> None:
+        """The stored fields of these rows into `stored` (sealed values opened) and
+        `existing`: thousands on a push, so a plain loop."""
         stored, existing, open_sealed = self.stored, self.existing, self.sealer.open
         for t, r, field, value, hlc, device_id in keyed_sql.select_keys(
-            self.conn, s.field_state, "field, value, hlc, device_id", added
+            self.conn, s.field_state, "field, value, hlc, device_id", keys
         ):
             key = (t, r)
             if is_sealed(value):
