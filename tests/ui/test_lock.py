@@ -206,9 +206,7 @@ def test_the_client_file_tabs_follow_the_first_caseload(qtbot, profile):
     built_at_caseload = []
     c.unlocked.connect(
         lambda window: window.caseload_shown.connect(
-            lambda _n: built_at_caseload.append(
-                bool(window.client_file.__dict__.get("_tabs_built"))
-            )
+            lambda _n: built_at_caseload.append(window.client_file.tabs_built)
         )
     )
     try:
@@ -218,7 +216,7 @@ def test_the_client_file_tabs_follow_the_first_caseload(qtbot, profile):
         qtbot.waitUntil(lambda: bool(built_at_caseload), timeout=10000)
         assert built_at_caseload == [False]
         files = c.window.client_file
-        qtbot.waitUntil(lambda: files.__dict__.get("_tabs_built", False), timeout=5000)
+        qtbot.waitUntil(lambda: files.tabs_built, timeout=5000)
         assert files.stack.currentWidget() is files.empty
         table = c.window.caseload.table
         rect = table.visualRect(table.model().index(0, 0))
