@@ -10,7 +10,8 @@ team lead, and one case in a hundred reassigned (an eviction in the log).
 Printed per size and database:
 - the first sync of a team lead and of a caseworker (every page, from cursor 0),
 - an empty pull at the head,
-- a caseworker's pull 5,000 changes behind with 100 new changes of their own,
+- a caseworker's pull 5,000 changes behind with 100 new changes of their own, and one a
+  busy day (50,000 changes) behind,
 - a push of a new client (about 110 changes), a push that claims a parked client,
 - a reassignment (administration, through the office's code),
 and at the end how each grew from the smallest office to the largest.
@@ -316,6 +317,11 @@ class Device:
         return (time.perf_counter() - began) * 1000
 
 
+# What a district office of 30 caseworkers writes in a busy day: a laptop that synced
+# yesterday is this far behind the head, with a few dozen changes of its own user in it.
+DAY_CHANGES = 50_000
+
+
 def _stamp(device: str, n: int) -> str:
     return f"{int(time.time() * 1000):015d}-{n:06d}-{device}"
 
@@ -347,7 +353,7 @@ def measure(name: str, office: Office, key_file: Path) -> dict[str, float]:
         lead_s, lead_changes, lead_pages = lead.sync()
         worker_s, worker_changes, _pages = worker.sync()
         empty = statistics.median(worker.pull_ms(worker.cursor) for _ in range(20))
-        behind, pushes, claims = [], [], []
+        behind, day, pushes, claims = [], [], [], []
         n = 1
         for _ in range(5):
             pushes.append(worker.push_ms(_new_client(device, n, office.worker_id, 15)))
@@ -359,6 +365,7 @@ def measure(name: str, office: Office, key_file: Path) -> dict[str, float]:
                                 kind="phone")  # fmt: skip
             worker.push_ms(notes)
             behind.append(worker.pull_ms(max(0, worker.cursor - 4_900)))
+            day.append(worker.pull_ms(max(1, worker.cursor - DAY_CHANGES)))
             worker.sync()
             # a client registered first (parked), then the case that claims it
             client = uuid.uuid4().hex
@@ -380,6 +387,7 @@ def measure(name: str, office: Office, key_file: Path) -> dict[str, float]:
     figures = {
         "lead_s": lead_s, "lead_us_per_value": lead_s / max(1, lead_changes) * 1e6,
         "empty_ms": empty, "behind_ms": statistics.median(behind),
+        "day_ms": statistics.median(day),
         "push_ms": statistics.median(pushes), "claim_ms": statistics.median(claims),
         "reassign_ms": reassign_ms,
     }  # fmt: skip
@@ -390,7 +398,8 @@ def measure(name: str, office: Office, key_file: Path) -> dict[str, float]:
         f" {figures['lead_us_per_value']:.1f} µs a value; target < 2 s at 5 million changes)"
         f", caseworker {worker_s:.2f} s ({worker_changes:,})\n"
         f"  empty pull {empty:.1f} ms; 100 new changes 5,000 behind {figures['behind_ms']:.1f}"
-        f" ms; push of a new client (47 changes) {figures['push_ms']:.1f} ms; push claiming a"
+        f" ms, a busy day ({DAY_CHANGES:,}) behind {figures['day_ms']:.1f} ms"
+        f"; push of a new client (47 changes) {figures['push_ms']:.1f} ms; push claiming a"
         f" parked client {figures['claim_ms']:.1f} ms; reassignment {reassign_ms:.0f} ms",
         flush=True,
     )
@@ -443,7 +452,7 @@ def main() -> int:
             first, last = rows[0], rows[-1]
             print(f"{name}: from the smallest office to the largest, "
                   + ", ".join(f"{k} x{last[k] / first[k]:.2f}" for k in
-                              ("lead_s", "lead_us_per_value", "empty_ms", "behind_ms",
+                              ("lead_s", "lead_us_per_value", "empty_ms", "behind_ms", "day_ms",
                                "push_ms", "claim_ms", "reassign_ms") if first[k]))  # fmt: skip
     return 0
 

@@ -17,6 +17,7 @@ def far(monkeypatch):
     """Every pull of a caseworker or team lead behind the head is 'far behind'."""
     monkeypatch.setattr(snapshot, "RECENT_WINDOW", 0)
     monkeypatch.setattr(snapshot, "FIELDS_PER_CASE", 0)
+    monkeypatch.setattr(snapshot, "CASELOAD_FIRST", False)
 
 
 def _caseload(laptop, cases: int = 4, notes: int = 3) -> list[str]:

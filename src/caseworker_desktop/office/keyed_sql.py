@@ -39,10 +39,13 @@ def _driver_sql(conn: sa.Connection, sql: str) -> str:
     return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
-def select_in(conn: sa.Connection, sql: str, values: Sequence, *params) -> Iterator[tuple]:
+def select_in(
+    conn: sa.Connection, sql: str, values: Sequence, *params, then: str = ""
+) -> Iterator[tuple]:
     """The rows of `sql`, which ends in `IN` and is written with `?` marks, for `values`
     (after `params`): on SQLite a query per chunk of them, on PostgreSQL one with an array
-    (`= ANY`; a round trip per chunk and table was a third of a push there). Plain driver
+    (`= ANY`; a round trip per chunk and table was a third of a push there); `then` goes
+    after the list (ORDER BY, LIMIT: per chunk on SQLite). Plain driver
     SQL on the driver's own cursor: SQLAlchemy re-renders an expanding IN list on every
     execution and wraps every row, which cost more than the query."""
     if not values:
@@ -50,13 +53,13 @@ def select_in(conn: sa.Connection, sql: str, values: Sequence, *params) -> Itera
     cursor = conn.connection.cursor()
     try:
         if conn.dialect.name == "postgresql":
-            cursor.execute(_driver_sql(conn, f"{sql.removesuffix('IN')}= ANY(?)"),
+            cursor.execute(_driver_sql(conn, f"{sql.removesuffix('IN')}= ANY(?) {then}"),
                            (*params, list(values)))  # fmt: skip
             yield from cursor.fetchall()
             return
         for part in chunks(values):
             marks = ", ".join("?" * len(part))
-            cursor.execute(f"{sql} ({marks})", (*params, *part))
+            cursor.execute(f"{sql} ({marks}) {then}", (*params, *part))
             yield from cursor.fetchall()
     finally:
         cursor.close()

@@ -1,6 +1,7 @@
 """Pull: the changes after a cursor that one user may see, with their evictions, in `seq`
-order, from one database snapshot (the store opens it). A cursor far behind gets a
-snapshot of the current values instead (office/snapshot.py)."""
+order, from one database snapshot (the store opens it). Near the head the log is walked;
+far behind it they are found through the user's cases, or a snapshot of the current
+values comes instead (office/snapshot.py `way`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 import orjson
 import sqlalchemy as sa
 
+from ..storage.keyed import by_table
 from ..sync.protocol import PullResponse
-from . import auth
+from . import auth, keyed_sql
 from . import schema as s
 from .auth import Principal
 from .sealing import Sealer, is_sealed
@@ -70,11 +72,17 @@ def pull_page(
     now_ms: int,
     sealer: Sealer,
     head: int,
+    found: tuple[list[tuple], dict[tuple[str, str], str]] | None = None,
 ) -> Page:
+    """The next page of the log after `cursor` for this user, walked in `seq` order, or
+    made of the changes `found` through the user's cases (caseload_changes)."""
     if cursor >= head:  # nothing new at all: one probe of the primary key
         return Page([], cursor, False, now_ms, [], [])
-    rows: list[sa.Row] = []
-    if auth.works_on_cases(who):
+    rows: list = []
+    case_of: dict[tuple[str, str], str] | None = None
+    if found is not None:
+        rows, case_of = list(found[0]), found[1]
+    elif auth.works_on_cases(who):
         rows = conn.execute(_visible_changes(who, cursor, head, limit)).all()
     rows += conn.execute(user_evictions(who, cursor, head, limit)).all()  # (seq, case)
     rows += conn.execute(purges(cursor, head, limit)).all()  # (seq, case, notice)
@@ -82,8 +90,9 @@ def pull_page(
     page = rows[:limit]
     more = len(rows) > limit
     # Told apart by their width (Row._fields per row was slow).
+    changes = [r for r in page if len(r) > 3]
     return Page(
-        changes=[_opened(r, sealer) for r in page if len(r) > 3],
+        changes=[_opened(r, sealer) for r in changes],
         evict_cases=[r[1] for r in page if len(r) == 2],
         purges=[purge_notice(r[1], r[2]) for r in page if len(r) == 3],
         # Everything up to the head was looked at: move the cursor there even when the
@@ -91,7 +100,45 @@ def pull_page(
         next_cursor=page[-1][0] if more else head,
         more=more,
         server_time_ms=now_ms,
+        carried=None if case_of is None else Counter(case_of[(r[1], r[2])] for r in changes),
     )
+
+
+def caseload_changes(
+    conn: sa.Connection, who: Principal, cursor: int, head: int, limit: int
+) -> tuple[list[tuple], dict[tuple[str, str], str]] | None:
+    """The same changes as the log walk (`_visible_changes`: those after `cursor` whose
+    rows are in a case this user sees), found from the other end: the user's cases, their
+    rows (row_case), each row's changes after the cursor (the index of `changes` by row
+    and seq). Its cost is the size of the caseload, not the distance to the head: in a
+    busy office a laptop a day behind is hundreds of thousands of changes behind, of which
+    a few dozen are its user's. Returns (all of them in `seq` order, the case of every
+    row), or None as soon as they are more than `limit`: then a snapshot of the current
+    values serves the laptop better than pages of the log. Not for the coordinator, who
+    sees rows in every case."""
+    case_ids = list(
+        conn.execute(sa.select(s.cases.c.case_id).where(auth.visible_cases(who, s.cases))).scalars()
+    )
+    case_of = {
+        (table, row_id): case_id
+        for table, row_id, case_id in keyed_sql.select_in(conn, _ROWS_OF_CASES, case_ids)
+    }
+    found: list[tuple] = []
+    for table, row_ids in by_table(case_of).items():
+        for row in keyed_sql.select_in(conn, _ROW_CHANGES, row_ids, table, cursor, head,
+                                       then=f"LIMIT {int(limit) + 1}"):  # fmt: skip
+            found.append(row)
+            if len(found) > limit:
+                return None
+    found.sort(key=lambda row: row[0])
+    return found, case_of
+
+
+_ROWS_OF_CASES = "SELECT table_name, row_id, case_id FROM row_case WHERE case_id IN"
+_ROW_CHANGES = (  # by ix_changes_row (table_name, row_id, seq)
+    "SELECT seq, table_name, row_id, field, value, hlc, device_id FROM changes"
+    " WHERE table_name = ? AND seq > ? AND seq <= ? AND row_id IN"
+)
 
 
 _PULLED = ("seq", "table", "row_id", "field", "value", "hlc", "device_id")  # the columns of:

@@ -1,6 +1,7 @@
-"""A pull far behind the log's head, served as a snapshot: the current value of every field
-of the user's cases (field_state), a page of whole cases at a time in case order, and then
-the log from the snapshot's position on.
+"""A first sync far behind the log's head (or one whose user has more than a page of new
+changes), served as a snapshot: the current value of every field of the user's cases
+(field_state), a page of whole cases at a time in case order, and then the log from the
+snapshot's position on. `way` decides.
 
 Walking the log instead re-read years of history: a team lead's first sync grew with the
 square of the team's history (every page re-read all visible changes before the cursor and
@@ -34,6 +35,9 @@ from .sealing import Sealer
 # gets a snapshot; nearer, the new part of the log is walked in `seq` order.
 RECENT_WINDOW = 10_000
 FIELDS_PER_CASE = 60  # field values of an average case (demo data: 55)
+# A laptop that synced before is asked through its user's cases (see `way`): a day behind
+# in a busy office is far behind the head, but the user's own part of it is small.
+CASELOAD_FIRST = True
 CASES_PER_QUERY = 50
 
 TOKEN = re.compile(r"^(\d{1,18}):(e:\d{1,18}|c:(?:[0-9a-f]{32})?)$")
@@ -43,16 +47,29 @@ INVALID = (
 )
 
 
-def wanted(conn: sa.Connection, who: Principal, cursor: int, head: int) -> bool:
-    """Whether this pull starts a snapshot: a caseworker or team lead (the coordinator's
-    rows are few and span every case) whose cursor is further behind than both the recent
-    window and the estimated size of their caseload."""
+def way(conn: sa.Connection, who: Principal, cursor: int, head: int, limit: int) -> str:
+    """How a pull without a snapshot token is served:
+    - "log": the log walked in `seq` order, near the head, or for the coordinator (whose
+      rows are few and span every case), or when the caseload is so large that walking
+      the distance to the head is cheaper than reading it;
+    - "caseload": a laptop that synced before (a cursor) and is far behind: its user's
+      changes found through their cases (pull.caseload_changes), when their share of
+      the office's cases lets them expect no more than a page (it falls back to a
+      snapshot if they are more);
+    - "snapshot": the current values of the cases, for a first sync far behind, or when
+      more than a page is to be expected."""
     if who.role not in ("caseworker", "team_lead") or head - cursor <= RECENT_WINDOW:
-        return False
+        return "log"
     cases = conn.execute(
         sa.select(sa.func.count()).select_from(s.cases).where(auth.visible_cases(who, s.cases))
     ).scalar()
-    return head - cursor > cases * FIELDS_PER_CASE
+    if head - cursor <= cases * FIELDS_PER_CASE:
+        return "log"
+    if cursor and CASELOAD_FIRST:
+        everyone = conn.execute(sa.select(sa.func.count()).select_from(s.cases)).scalar()
+        if (head - cursor) * cases <= limit * max(1, everyone):
+            return "caseload"
+    return "snapshot"
 
 
 def page(

@@ -37,7 +37,7 @@ from . import schema as s
 from .auth import OfficeError, Principal
 from .database import Checkpointer, FairLock, encrypt_plain, open_engine
 from .devices import DeviceRegistry, find_user, get_user
-from .pull import Page, head_seq, pull_page
+from .pull import Page, caseload_changes, head_seq, pull_page
 from .push import PushBatch
 from .sealing import Sealer
 
@@ -312,17 +312,26 @@ class Store(DeviceRegistry):
         rows: bool = False,
     ) -> Page:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
-        `seq` order, at most `limit`, all from one database snapshot; far behind the head
-        (or with a token of one begun), a page of a snapshot of their cases (`rows`: in
-        the rows form)."""
+        `seq` order, at most `limit`, all from one database snapshot. Far behind the head
+        they are found through the user's cases; if they are more than a page (or for a
+        first sync, or with a token of one begun), a page of a snapshot of their cases
+        comes instead (`rows`: in the rows form)."""
         now = self.now_ms()
         with self._reader.connect() as conn:
             head = head_seq(conn)
-            if snapshot_token or snapshot.wanted(conn, who, cursor, head):
+            way = "snapshot" if snapshot_token else snapshot.way(conn, who, cursor, head, limit)
+            page = None
+            if way == "caseload":
+                found = caseload_changes(conn, who, cursor, head, limit)
+                if found is not None:
+                    page = pull_page(conn, who, cursor, limit, now, self.sealer, head, found)
+                    page = None if page.more else page  # evictions and purges filled it
+                way = "snapshot" if page is None else way  # more than a page: the values
+            if way == "snapshot":
                 page = snapshot.page(
                     conn, who, cursor, snapshot_token, head, limit, now, self.sealer, rows
                 )
-            else:
+            elif way == "log":
                 page = pull_page(conn, who, cursor, limit, now, self.sealer, head)
         if page.values:  # whom the data went to (no content; no office-wide lock)
             with self.write(lock=None) as conn:
