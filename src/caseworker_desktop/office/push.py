@@ -456,9 +456,10 @@ class PushBatch:
         received = (
             keyed_sql.sqlite_time(self.now) if self.conn.dialect.name == "sqlite" else self.now
         )
-        keyed_sql.execute_many(
+        keyed_sql.insert_tuples(
             self.conn,
-            _INSERT_CHANGE,
+            "changes",
+            (*_LOG_COLUMNS, "received_at"),
             [
                 (i, t, r, f, seal(t, r, f, v), h, d, u, received)
                 for i, t, r, f, v, h, d, u in self.log
@@ -472,8 +473,8 @@ class PushBatch:
                 updates.append((value, st.hlc, st.device_id, key[0], key[1], field))
             else:
                 inserts.append((key[0], key[1], field, value, st.hlc, st.device_id))
-        keyed_sql.execute_many(self.conn, _UPDATE_FIELD, updates)
-        keyed_sql.execute_many(self.conn, _INSERT_FIELD, inserts)
+        keyed_sql.update_fields(self.conn, updates)
+        keyed_sql.insert_tuples(self.conn, "field_state", _FIELD_COLUMNS, inserts)
 
 
 def _text_conflict(copy: ConflictCopy) -> dict:
@@ -492,15 +493,4 @@ def _text_conflict(copy: ConflictCopy) -> dict:
 
 _LOG_COLUMNS = ("change_id", "table_name", "row_id", "field", "value", "hlc", "device_id",
                 "user_id")  # fmt: skip
-_INSERT_CHANGE = (
-    f"INSERT INTO changes ({', '.join(_LOG_COLUMNS)}, received_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_UPDATE_FIELD = (
-    "UPDATE field_state SET value = ?, hlc = ?, device_id = ?"
-    " WHERE table_name = ? AND row_id = ? AND field = ?"
-)
-_INSERT_FIELD = (
-    "INSERT INTO field_state (table_name, row_id, field, value, hlc, device_id)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
-)
+_FIELD_COLUMNS = ("table_name", "row_id", "field", "value", "hlc", "device_id")

@@ -360,7 +360,7 @@ class Scope:
         if made:
             self.conn.execute(s.cases.insert(), [self._new_case(c) for c in sorted(made)])
         if scoped:
-            self.conn.execute(s.row_case.insert(), scoped)
+            keyed_sql.insert_rows(self.conn, s.row_case, scoped)
         if parked:
             self.park(parked)
         keyed_sql.delete_keys(self.conn, s.unscoped_rows, claimed)
