@@ -87,6 +87,11 @@ def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterab
         yield from select_in(conn, sql, ids, table_name)
 
 
+def rows_of(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:
+    """The rows of plain driver SQL (the driver's own marks) on the driver's cursor."""
+    return _execute(conn, sql, params)
+
+
 def _execute(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:
     cursor = conn.connection.cursor()
     try:
