@@ -45,9 +45,9 @@ def select_in(
     """The rows of `sql`, which ends in `IN` and is written with `?` marks, for `values`
     (after `params`): on SQLite a query per chunk of them, on PostgreSQL one with an array
     (`= ANY`; a round trip per chunk and table was a third of a push there); `then` goes
-    after the list (ORDER BY, LIMIT: per chunk on SQLite). Plain driver
-    SQL on the driver's own cursor: SQLAlchemy re-renders an expanding IN list on every
-    execution and wraps every row, which cost more than the query."""
+    after the list (a LIMIT: per chunk on SQLite). Plain driver SQL on the driver's own
+    cursor: SQLAlchemy re-renders an expanding IN list on every execution and wraps every
+    row, which cost more than the query."""
     if not values:
         return
     cursor = conn.connection.cursor()
@@ -71,7 +71,7 @@ def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterab
     if conn.dialect.name == "postgresql":
         keys = list(dict.fromkeys(keys))
         if keys:
-            yield from _execute(
+            yield from rows_of(
                 conn,
                 f"SELECT t.table_name, t.row_id, {columns} FROM {table.name} t"
                 " JOIN unnest(%b::text[], %b::text[]) AS k(tn, ri)"
@@ -89,10 +89,6 @@ def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterab
 
 def rows_of(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:
     """The rows of plain driver SQL (the driver's own marks) on the driver's cursor."""
-    return _execute(conn, sql, params)
-
-
-def _execute(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:
     cursor = conn.connection.cursor()
     try:
         cursor.execute(sql, params)
