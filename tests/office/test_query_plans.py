@@ -85,28 +85,57 @@ def test_new_changes_are_walked_in_log_order_and_checked_one_by_one(filled, role
 
 
 @pytest.mark.parametrize("role", ["caseworker", "team_lead"])
-def test_a_pull_far_behind_goes_from_the_cases_to_their_rows_changes(filled, role):
+def test_a_pull_far_behind_goes_from_the_cases_to_their_rows_changes(filled, role, monkeypatch):
     """Through the caseload (pull.caseload_changes): the user's cases by their index, their
     rows by row_case's index of cases, each row's changes by ix_changes_row; never a scan
     of the log or of row_case."""
     with filled.engine.connect() as conn:
         head = pull.head_seq(conn)
         rows = _plan(conn, pull.caseload_rows(_principal(role)))
-        row_ids = [r for (r,) in conn.exec_driver_sql("SELECT row_id FROM row_case LIMIT 3")]
+        keys = [
+            tuple(r)
+            for r in conn.exec_driver_sql("SELECT table_name, row_id FROM row_case LIMIT 3")
+        ]
+        sent = _statements(
+            conn,
+            monkeypatch,
+            lambda: list(pull._row_changes(conn, keys, head - 50_000, head, 1000)),
+        )
         if conn.dialect.name == "postgresql":
-            sql = f"EXPLAIN {pull.ROW_CHANGES_PG} LIMIT 1001"
-            params = (["contact_note"] * 3, row_ids, head - 50_000, head)
-            changes = "\n".join(r[0] for r in keyed_sql.rows_of(conn, sql, params))
+            ((sql, params),) = sent
+            changes = "\n".join(r[0] for r in keyed_sql.rows_of(conn, f"EXPLAIN {sql}", params))
             assert "ix_row_case_case_id" in rows and "Seq Scan" not in rows, rows
             assert "ix_changes_row" in changes and "Hash" not in changes, changes
             assert "Seq Scan" not in changes, changes
             return
-        sql = f"EXPLAIN QUERY PLAN {pull.ROW_CHANGES} (?, ?, ?) LIMIT 1001"
-        params = ("contact_note", head - 50_000, head, *row_ids)
-        changes = " ".join(r[-1] for r in conn.exec_driver_sql(sql, params))
+        (sql,) = sent
+        changes = " ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     assert "SEARCH row_case USING INDEX ix_row_case_case_id" in rows, rows
     assert "SCAN" not in rows, rows
     assert "SEARCH changes USING INDEX ix_changes_row" in changes and "SCAN" not in changes
+
+
+def _statements(conn, monkeypatch, run) -> list:
+    """The SELECTs that `run` sends: SQLite's as executed (values in place), PostgreSQL's
+    as (sql, params) through keyed_sql.rows_of."""
+    if conn.dialect.name == "postgresql":
+        sent = []
+        real = keyed_sql.rows_of
+
+        def recording(c, sql, params):
+            sent.append((sql, params))
+            return real(c, sql, params)
+
+        monkeypatch.setattr(keyed_sql, "rows_of", recording)
+        run()
+        return sent
+    statements: list[str] = []
+    conn.connection.driver_connection.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        conn.connection.driver_connection.set_trace_callback(None)
+    return [q for q in statements if q.startswith("SELECT")]
 
 
 def test_rows_are_deleted_and_reread_by_their_key(filled):

@@ -66,25 +66,36 @@ def select_in(
         cursor.close()
 
 
-def select_keys(conn: sa.Connection, table: sa.Table, columns: str, keys: Iterable[Key]):
-    """(table_name, row_id, *columns) of the rows of `table` with these keys."""
+def select_keys(
+    conn: sa.Connection,
+    table: sa.Table,
+    columns: str,
+    keys: Iterable[Key],
+    where: str = "",
+    params: tuple = (),
+    then: str = "",
+):
+    """(table_name, row_id, *columns) of the rows of `table` with these keys; `where`: a
+    further condition (with `?` marks, for `params`), `then`: a LIMIT (per chunk on
+    SQLite)."""
     if conn.dialect.name == "postgresql":
         keys = list(dict.fromkeys(keys))
         if keys:
+            condition = f" WHERE {_driver_sql(conn, where)}" if where else ""
             yield from rows_of(
                 conn,
                 f"SELECT t.table_name, t.row_id, {columns} FROM {table.name} t"
                 " JOIN unnest(%b::text[], %b::text[]) AS k(tn, ri)"
-                " ON t.table_name = k.tn AND t.row_id = k.ri",
-                ([k[0] for k in keys], [k[1] for k in keys]),
+                f" ON t.table_name = k.tn AND t.row_id = k.ri{condition} {then}",
+                ([k[0] for k in keys], [k[1] for k in keys], *params),
             )
         return
     sql = (
         f"SELECT table_name, row_id, {columns} FROM {table.name}"
-        " WHERE table_name = ? AND row_id IN"
+        f" WHERE table_name = ? AND {where + ' AND ' if where else ''}row_id IN"
     )  # the rows as they come: no tuple built again per row
     for table_name, ids in by_table(keys).items():
-        yield from select_in(conn, sql, ids, table_name)
+        yield from select_in(conn, sql, ids, table_name, *params, then=then)
 
 
 def rows_of(conn: sa.Connection, sql: str, params: tuple) -> list[tuple]:

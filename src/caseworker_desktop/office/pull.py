@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import orjson
 import sqlalchemy as sa
 
-from ..storage.keyed import by_table
 from ..sync.protocol import PullResponse
 from . import auth, keyed_sql
 from . import schema as s
@@ -140,32 +139,13 @@ def caseload_rows(who: Principal) -> sa.Select:
 
 
 def _row_changes(conn: sa.Connection, keys, cursor: int, head: int, limit: int):
-    """The changes in (cursor, head] of these rows, by ix_changes_row: on PostgreSQL in one
-    query (its round trips are what a pull waits for in a busy server), on SQLite a query
-    per table and chunk of rows."""
-    if conn.dialect.name == "postgresql":
-        keys = list(keys)
-        if keys:
-            yield from keyed_sql.rows_of(
-                conn,
-                f"{ROW_CHANGES_PG} LIMIT {int(limit) + 1}",
-                ([k[0] for k in keys], [k[1] for k in keys], cursor, head),
-            )
-        return
-    for table, row_ids in by_table(keys).items():
-        yield from keyed_sql.select_in(conn, ROW_CHANGES, row_ids, table, cursor, head,
-                                       then=f"LIMIT {int(limit) + 1}")  # fmt: skip
-
-
-ROW_CHANGES_PG = (  # by ix_changes_row (table_name, row_id, seq)
-    "SELECT c.seq, c.table_name, c.row_id, c.field, c.value, c.hlc, c.device_id"
-    " FROM unnest(%b::text[], %b::text[]) AS k(tn, ri) JOIN changes c"
-    " ON c.table_name = k.tn AND c.row_id = k.ri WHERE c.seq > %b AND c.seq <= %b"
-)
-ROW_CHANGES = (  # the same on SQLite, a table and chunk of rows at a time
-    "SELECT seq, table_name, row_id, field, value, hlc, device_id FROM changes"
-    " WHERE table_name = ? AND seq > ? AND seq <= ? AND row_id IN"
-)
+    """The changes in (cursor, head] of these rows, by ix_changes_row (table_name, row_id,
+    seq), as the log walk reads them (seq first)."""
+    for table, row_id, seq, *rest in keyed_sql.select_keys(
+        conn, s.changes, "seq, field, value, hlc, device_id", keys,
+        "seq > ? AND seq <= ?", (cursor, head), f"LIMIT {int(limit) + 1}",
+    ):  # fmt: skip
+        yield (seq, table, row_id, *rest)
 
 
 _PULLED = ("seq", "table", "row_id", "field", "value", "hlc", "device_id")  # the columns of:

@@ -325,8 +325,8 @@ class Store(DeviceRegistry):
                 found = caseload_changes(conn, who, cursor, head, limit)
                 if found is not None:
                     page = pull_page(conn, who, cursor, limit, now, self.sealer, head, found)
-                    page = None if page.more else page  # evictions and purges filled it
-                way = "snapshot" if page is None else way  # more than a page: the values
+                if page is None or page.more:  # more than a page: their current values
+                    way = "snapshot"
             if way == "snapshot":
                 page = snapshot.page(
                     conn, who, cursor, snapshot_token, head, limit, now, self.sealer, rows
