@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.pg
 
@@ -239,6 +240,18 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def push_times(url: str) -> tuple[float, float]:
+    """(waited, wrote): the mean seconds of the office's pushes from its /metrics."""
+    sums: dict[str, float] = {}
+    text = httpx.get(url + "/metrics").text
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            sums[sample.name] = sums.get(sample.name, 0.0) + sample.value
+    count = max(1.0, sums.get("caseworker_push_write_seconds_count", 0.0))
+    return (sums.get("caseworker_push_wait_seconds_sum", 0.0) / count,
+            sums.get("caseworker_push_write_seconds_sum", 0.0) / count)  # fmt: skip
+
+
 def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
@@ -263,6 +276,7 @@ def load(name: str, db: str, template_rows, args) -> None:
             t.join()
         wall = time.perf_counter() - began
         cpu = cpu_seconds(proc.pid)
+        waited, wrote = push_times(url)
         busy_after, own = machine_busy(), time.process_time() - own_before
         busy = (busy_after[0] - busy_before[0]) / (busy_after[1] - busy_before[1])
     finally:
@@ -289,6 +303,8 @@ def load(name: str, db: str, template_rows, args) -> None:
         f"{statistics.median(pull_ms):.0f} ms, p95 {percentile(pull_ms, 0.95):.0f} ms "
         f"({len(pull_ms)} requests)"
     )
+    print(f"  in the office a push waited {waited * 1000:,.0f} ms for its turn to write and "
+          f"wrote for {wrote * 1000:.1f} ms (means)")  # fmt: skip
     print(f"  together {(pushed + pulled) / wall:,.0f} changes/s through the server; "
           f"server CPU {cpu:.1f} s of {wall:.1f} s")  # fmt: skip
     print(f"  the machine's {os.cpu_count()} cores were {busy:.0%} busy; the devices (this "

@@ -8,10 +8,12 @@ import json
 import logging
 import subprocess
 import sys
+import threading
 import warnings
 
 import pytest
 import sqlalchemy as sa
+from prometheus_client.parser import text_string_to_metric_families
 
 from caseworker_desktop.office import schema
 from caseworker_desktop.office.api import create_app
@@ -64,6 +66,37 @@ def test_metrics_count_the_sync_and_answer_only_the_configured_addresses(office)
     assert office_net.get("/metrics").status_code == 200
     with pytest.raises(Exception, match="kein Adressbereich"):
         networks(["zehn.null"])
+
+
+def test_metrics_tell_waiting_for_the_turn_to_write_from_writing(office):
+    """An operator sees whether pushes queue: a push that waited half a second behind an
+    office-wide write (a reassignment, say) reports the wait apart from its own work."""
+    office.user("anna")
+    anna = office.laptop("anna")
+    _client_id, _case_id, changes = anna.open_case()
+    local = _client(office.store, "127.0.0.1")
+    answered = []
+    pushing = threading.Thread(
+        target=lambda: answered.append(
+            local.post("/sync/push", json={"changes": changes}, headers=anna.headers)
+        )
+    )
+    with office.store.write():
+        pushing.start()
+        pushing.join(0.5)
+        assert not answered  # still waiting for its turn
+    pushing.join(30)
+    assert answered[0].status_code == 200 and answered[0].json()["accepted"] == len(changes)
+    samples = {
+        sample.name: sample.value
+        for family in text_string_to_metric_families(local.get("/metrics").text)
+        for sample in family.samples
+    }
+    assert samples["caseworker_push_wait_seconds_count"] == 1
+    assert samples["caseworker_push_write_seconds_count"] == 1
+    waited = samples["caseworker_push_wait_seconds_sum"]  # from when the push asked
+    assert 0.3 < waited < 30
+    assert 0 < samples["caseworker_push_write_seconds_sum"] < waited
 
 
 def test_one_json_line_per_request_without_content_or_token(office, caplog):

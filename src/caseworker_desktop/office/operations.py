@@ -41,6 +41,9 @@ ROUTES = frozenset(
 )  # fmt: skip
 
 
+_PUSH_BUCKETS = (0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+
 class Metrics:
     """The office's metrics, in a registry of its own (one per app)."""
 
@@ -65,8 +68,23 @@ class Metrics:
                                  registry=self.registry)  # fmt: skip
         self.pulled = Counter("caseworker_changes_pulled", "Changes sent to laptops",
                               registry=self.registry)  # fmt: skip
+        # Where a push's time goes under load: waiting for its turn to write (SQLite has
+        # one writer; PostgreSQL waits for the locks of the same cases) or writing.
+        self.push_wait = Histogram(
+            "caseworker_push_wait_seconds", "Time a push waited for its turn to write",
+            buckets=_PUSH_BUCKETS, registry=self.registry,
+        )  # fmt: skip
+        self.push_write = Histogram(
+            "caseworker_push_write_seconds", "Time a push took to check, merge and commit",
+            buckets=_PUSH_BUCKETS, registry=self.registry,
+        )  # fmt: skip
+        store.push_timed = self.push_timed
         self.devices = _Devices(store)
         self.registry.register(self.devices)
+
+    def push_timed(self, waited: float, wrote: float) -> None:
+        self.push_wait.observe(waited)
+        self.push_write.observe(wrote)
 
     def render(self) -> bytes:
         """The metrics of this process, or of all workers of `serve --workers N` (their

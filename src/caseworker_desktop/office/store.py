@@ -93,6 +93,9 @@ class Store(DeviceRegistry):
         # releases accepted may be further ahead, so it follows without a drift limit:
         # what it writes must be newer than what it has seen.
         self.hlc = HybridLogicalClock(s.OFFICE, clock=clock, max_drift_ms=10**15)
+        # Told after every push how long it waited for its turn to write and how long its
+        # write took (seconds): the metrics show whether pushes queue (office/operations.py).
+        self.push_timed: Callable[[float, float], None] = lambda waited, wrote: None
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
@@ -269,10 +272,12 @@ class Store(DeviceRegistry):
     def _push(self, who: Principal, batch: Sequence[Change], cases: set[str] | None):
         """One push in one transaction; `cases`: the case (and user) locks to take, or None
         for the office-wide lock."""
+        asked = time.perf_counter()
         with self.write(lock="office" if cases is None else "push") as conn:
             if cases is not None:
                 locks.take_office(conn, exclusive=False)
                 locks.take(conn, cases)
+            turn = time.perf_counter()
             pushed = PushBatch(conn, who, self.hlc, self.sealer)
             if cases is not None:
                 pushed.before_log = lambda: locks.sequence(conn)
@@ -282,7 +287,8 @@ class Store(DeviceRegistry):
             access.record(conn, who, access.PUSH, access.cases_of(conn, pushed.accepted))
             if any(c.table == documents.TABLE and c.field == "deleted" for c in batch):
                 documents.drop_unreferenced(conn)  # a deleted document's content goes
-            return response
+        self.push_timed(turn - asked, time.perf_counter() - turn)  # committed
+        return response
 
     def push_audit(self, who: Principal, events) -> AuditHead:
         try:
