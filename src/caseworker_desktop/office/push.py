@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
@@ -117,7 +118,8 @@ class PushBatch:
         self._batch: list[Change] = []  # the changes still allowed in this round
         self._in_batch: dict[tuple[str, str, str], str] = {}  # its last change id per field
         self._consents: list[Change] = []  # its consent records' changes
-        self.accepted: list[Key] = []  # the rows of the changes taken (the access log)
+        # How many of the changes taken each case had (the access log); parked rows have none.
+        self.accepted: Counter[str] = Counter()
         self._restrictions: Restrictions | None = None  # per round of _decide
         # Called once the batch is checked, before its first entry in the log.
         self.before_log: Callable[[], None] = lambda: None
@@ -157,7 +159,8 @@ class PushBatch:
             if change.change_id in refusals:
                 self._refuse(change, *refusals[change.change_id])
         self.scope.record(verdicts)
-        self.accepted = [(c.table, c.row_id) for c in allowed]
+        case_of = self.scope.case.get  # as resolved and recorded (`row_case`)
+        self.accepted = Counter(case for c in allowed if (case := case_of((c.table, c.row_id))))
         conflicts = sum(self._merge(c) for c in allowed)
         conflicts += sum(self._hand_over(key, *item) for key, item in self.handover.items())
         self._flush()

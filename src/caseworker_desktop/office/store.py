@@ -284,7 +284,7 @@ class Store(DeviceRegistry):
             response = pushed.apply(batch, self.now_ms())
             if cases is not None and not pushed.cases_written() <= cases:
                 raise locks.MoreCases(pushed.cases_written() - cases)  # rolls back
-            access.record(conn, who, access.PUSH, access.cases_of(conn, pushed.accepted))
+            access.record(conn, who, access.PUSH, pushed.accepted)
             if any(c.table == documents.TABLE and c.field == "deleted" for c in batch):
                 documents.drop_unreferenced(conn)  # a deleted document's content goes
         self.push_timed(turn - asked, time.perf_counter() - turn)  # committed
