@@ -13,6 +13,7 @@ from caseworker_desktop.office.store import Store
 from caseworker_desktop.services import Services
 from caseworker_desktop.storage.casefile import CaseFile
 from caseworker_desktop.sync import client as sync_client
+from caseworker_desktop.sync import enrolment
 from caseworker_desktop.sync.client import SyncClient
 from caseworker_desktop.sync.transport import Transport
 from tests.conftest import PASSPHRASE
@@ -48,6 +49,7 @@ def serve_in_process(store: Store, monkeypatch) -> Store:
         return transport
 
     monkeypatch.setattr(sync_client, "Transport", in_process)
+    monkeypatch.setattr(enrolment, "Transport", in_process)
     return store
 
 

@@ -1,8 +1,8 @@
-"""The laptop's side of sync (no Qt): enrol once, then compare clocks with the office, push
-the outbox and pull what the office has, page by page. Each page is applied together with
-the new cursor in one transaction (sync.apply), so a crash at any point resumes without
-loss or duplicates. What the office refuses is kept in the "nicht übernommen" list
-(sync.outbox)."""
+"""The laptop's side of sync (no Qt): once enrolled (sync.enrolment), compare clocks with
+the office, push the outbox and pull what the office has, page by page. Each page is
+applied together with the new cursor in one transaction (sync.apply), so a crash at any
+point resumes without loss or duplicates. What the office refuses is kept in the "nicht
+übernommen" list (sync.outbox)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import orjson
-import sqlalchemy as sa
 
 from ..domain import model as m
 from ..domain.enums import Role
@@ -29,11 +28,12 @@ from ..storage.casefile import (
     RETENTION_RULES,
     CaseFile,
 )
-from ..storage.orm import change_log, table_of
+from ..storage.orm import table_of
 from ..storage.vault import VaultError
-from . import documents, outbox
+from . import documents, enrolment, outbox
 from .apply import apply_page
 from .audit_trail import pull_trail, push_trail
+from .enrolment import CURSOR, SNAPSHOT
 from .outbox import (
     MARK_PUSHED,
     UNPUSHED,
@@ -46,7 +46,6 @@ from .pinning import split_code
 from .protocol import (
     MAX_CLOCK_AHEAD_MS,
     MAX_PULL_LIMIT,
-    EnrolRequest,
     EscrowUpdate,
     PushResponse,
     RecoveryRequest,
@@ -55,22 +54,10 @@ from .transport import ClockAheadError, SyncError, Transport
 
 OFFICE_EPOCH = "office_epoch"  # local_state: the office history this laptop synced with
 DROPPED_AT = "acknowledged_dropped_at"  # local_state: when old acknowledged changes went
-SNAPSHOT = "sync_snapshot"  # local_state: the token of a snapshot being pulled (or "")
 log = logging.getLogger(__name__)
 
 # Beyond this the window shows that the laptop's clock differs from the office's.
 CLOCK_WARNING_MS = 2 * 60 * 1000
-# Local fields that hold the id of a user: remapped to the server's id at enrolment.
-USER_ID_FIELDS = {
-    m.Case: ("caseworker_id",),
-    m.TraumaReferral: ("caseworker_id",),
-    m.TraumaPlacement: ("caseworker_id",),
-    m.ContactNote: ("author_id",),
-    m.ReviewComment: ("author_id",),
-    m.Reminder: ("author_id",),
-    m.Document: ("added_by",),
-    m.HelpPlan: ("approved_by",),
-}
 
 
 @dataclass
@@ -156,57 +143,14 @@ class SyncClient:
 
     @classmethod
     def enrol(cls, case_file: CaseFile, server_url: str, code: str) -> m.User:
-        """Register this laptop with a one-time code. The local user takes the server's
-        user id, role and team (rewritten in the rows and the unsent changes). The server's
-        key is checked against the pin the code carries before the code is sent, and kept:
-        from now on this laptop talks to that key only."""
-        secret, code_pin = split_code(code)
-        recovery = case_file.key_file.recovery
-        request = EnrolRequest(
-            code=secret,
-            device_id=case_file.device_id,
-            device_name=case_file.key_file.user,
-            recovery_wrap=dataclasses.asdict(recovery) if recovery else None,
-        )
-        transport = Transport(server_url, code_pin=code_pin)
+        """Register this laptop with a one-time code (sync.enrolment), then deposit the
+        recovery key with the office if it has one for this laptop."""
+        user, recovery_key = enrolment.register(case_file, server_url, code)
         try:
-            response = transport.enrol(request)
-            pin = transport.seen_pin
-        finally:
-            transport.close()
-        user = response.user
-        with case_file.engine.begin() as conn:
-            old_id = case_file.state(conn, "user_id")
-            if old_id != user.id:
-                _remap_user(conn, old_id, user.id)
-            users = table_of(m.User)
-            conn.execute(
-                users.update()
-                .where(users.c.id == user.id)
-                .values(
-                    username=user.username,
-                    display_name=user.display_name,
-                    role=Role(user.role),
-                    team_id=user.team_id,
-                )
-            )
-            case_file.set_state(conn, "user_id", user.id)
-            case_file.set_state(conn, "server_url", server_url)
-            case_file.set_state(conn, "device_token", response.token)  # inside the encrypted file
-            case_file.set_state(conn, "server_pin", pin.hex() if pin else "")
-            case_file.set_state(conn, "sync_cursor", 0)
-            case_file.set_state(conn, SNAPSHOT, "")
-        try:
-            cls(case_file).escrow(response.recovery_public_key)
+            cls(case_file).escrow(recovery_key)
         except (SyncError, VaultError) as exc:  # enrolled all the same; the sync retries
             log.warning("escrow after enrolment deferred: %s", type(exc).__name__)
-        return m.User(
-            id=user.id,
-            username=user.username,
-            display_name=user.display_name,
-            role=Role(user.role),
-            team_id=user.team_id,
-        )
+        return user
 
     # --- sync --------------------------------------------------------------------------
 
@@ -348,7 +292,7 @@ class SyncClient:
                 " JOIN case_file c ON c.id = d.case_id WHERE d.deleted = 0 AND c.caseworker_id = ?",
                 (self.case_file.state(conn, "user_id"),),
             )
-            self.case_file.set_state(conn, "sync_cursor", 0)
+            self.case_file.set_state(conn, CURSOR, 0)
             self.case_file.set_state(conn, SNAPSHOT, "")
         log.warning("the office was restored from a backup: sending everything again "
                     "(%d values from what this laptop holds)", anew)  # fmt: skip
@@ -446,7 +390,7 @@ class SyncClient:
         progress) in one transaction: an interrupted pull goes on where it stopped. The
         next page is fetched while this one is applied."""
         with self.engine.connect() as conn:
-            cursor = int(self.case_file.state(conn, "sync_cursor") or 0)
+            cursor = int(self.case_file.state(conn, CURSOR) or 0)
             snapshot = self.case_file.state(conn, SNAPSHOT) or None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
             fetching = fetcher.submit(self.transport.pull, cursor, self.pull_limit, snapshot)
@@ -458,7 +402,7 @@ class SyncClient:
                     )
                 with self.engine.begin() as conn:
                     applied = apply_page(conn, page, self.hlc)
-                    self.case_file.set_state(conn, "sync_cursor", page.next_cursor)
+                    self.case_file.set_state(conn, CURSOR, page.next_cursor)
                     self.case_file.set_state(conn, SNAPSHOT, page.snapshot or "")
                     self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
                 report.pulled += applied.pulled
@@ -490,22 +434,3 @@ def _push_request(rows: list) -> bytes:
             ]
         }
     )
-
-
-def _remap_user(conn: sa.Connection, old_id: str, new_id: str) -> None:
-    users = table_of(m.User)
-    conn.execute(users.update().where(users.c.id == old_id).values(id=new_id))
-    old_json, new_json = json.dumps(old_id), json.dumps(new_id)
-    for cls, fields in USER_ID_FIELDS.items():
-        table = table_of(cls)
-        for name in fields:
-            conn.execute(table.update().where(table.c[name] == old_id).values({name: new_id}))
-            conn.execute(
-                change_log.update()
-                .where(
-                    change_log.c.table_name == cls.table,
-                    change_log.c.field == name,
-                    change_log.c.value == old_json,
-                )
-                .values(value=new_json)
-            )
