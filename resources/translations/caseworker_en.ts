@@ -37,17 +37,17 @@
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="163"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="164"/>
         <source>Der Zugang konnte nicht wiederhergestellt werden.</source>
         <translation>Access could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="184"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="185"/>
         <source>Die Sicherung konnte nicht zurückgespielt werden.</source>
         <translation>The backup could not be restored.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/app.py" line="220"/>
+        <location filename="../../src/caseworker_desktop/ui/app.py" line="221"/>
         <source>Die Falldatei konnte nicht geöffnet werden.</source>
         <translation>The case file could not be opened.</translation>
     </message>
@@ -344,155 +344,155 @@ Create one with “New client” (Ctrl+N).</translation>
 <context>
     <name>ClientFileView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="59"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
         <source>Ruhend setzen</source>
         <translation>Set dormant</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="60"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
         <source>Abschließen …</source>
         <translation>Close …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="64"/>
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="62"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="65"/>
         <source>Wiedervorlage …</source>
         <translation>Follow-up …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
         <source>Brief erstellen …</source>
         <translation>Write a letter …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="69"/>
         <source>Mit anderer Akte zusammenführen …</source>
         <translation>Merge with another record …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="71"/>
         <source>Dieselbe Person wurde zweimal angelegt</source>
         <translation>The same person was registered twice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="70"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="214"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="237"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO) …</source>
         <translation>Erasure on request (GDPR Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="73"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
         <source>Auskunft nach Art. 15 DSGVO …</source>
         <translation>Access request (GDPR Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
         <source>Als Fehleingabe löschen …</source>
         <translation>Delete as entered by mistake …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="82"/>
         <source>Nur solange noch nichts an das Landratsamt übertragen wurde</source>
         <translation>Only while nothing has been sent to the district office</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="86"/>
         <source>Löschantrag bestätigen …</source>
         <translation>Confirm erasure request …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="97"/>
         <source>Ansicht der Teamleitung: kommentieren und freigeben. Ändern können Sie diese Akte nur als Vertretung (Freischaltung durch das Landratsamt).</source>
         <translation>Team lead&apos;s view: comment and approve. You can change this file only as a stand-in (enabled by the district office).</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="155"/>
         <source>Stammdaten und Haushalt</source>
         <translation>Personal details and household</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="155"/>
         <source>Stammdaten</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="126"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="343"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="366"/>
         <source>Hilfeplan</source>
         <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="127"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="157"/>
         <source>Sprachkurse</source>
         <translation>Language courses</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="158"/>
         <source>Trauma</source>
         <translation>Trauma</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="158"/>
         <source>Traumasprechstunde (vertraulich)</source>
         <translation>Trauma consultation (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="160"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="160"/>
         <source>Scans, Fotos und PDFs</source>
         <translation>Scans, photos and PDFs</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="212"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="235"/>
         <source>Löschantrag zurücknehmen</source>
         <translation>Withdraw erasure request</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="290"/>
         <source>Verarbeitung eingeschränkt seit %1 (Art. 18 DSGVO): nur lesen. Grund: %2</source>
         <translation>Processing restricted since %1 (GDPR Art. 18): read only. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="272"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="295"/>
         <source>Die Person bestreitet ihre Angaben (seit %1): %2</source>
         <translation>The person disputes their data (since %1): %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="304"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="327"/>
         <source>Wird nach den Aufbewahrungsregeln am %1 gelöscht.</source>
         <translation>Will be deleted under the retention rules on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="316"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="339"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO): wartet auf die Bestätigung der Teamleitung.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17): waiting for the team lead&apos;s confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="321"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="344"/>
         <source>Löschung beantragt am %1 (Art. 17 DSGVO), bestätigt: das Landratsamt löscht die Akte bei seinem nächsten Löschlauf, danach auch auf diesem Gerät.</source>
         <translation>Erasure requested on %1 (GDPR Art. 17), confirmed: the district office deletes the record at its next deletion run, and then on this device too.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="379"/>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="400"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="402"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="423"/>
         <source>Als Fehleingabe löschen</source>
         <translation>Delete as entered by mistake</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="381"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="404"/>
         <source>%1 mit Akte %2 und allem, was dazu erfasst ist, endgültig löschen? Das geht nur, solange noch nichts davon an das Landratsamt übertragen wurde.</source>
         <translation>Delete %1 with file %2 and everything recorded for it for good? This is possible only while none of it has been sent to the district office.</translation>
     </message>
@@ -556,44 +556,44 @@ Create one with “New client” (Ctrl+N).</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="159"/>
         <source>Beratungskontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="159"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="161"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="136"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="118"/>
         <source>Links eine Klientin oder einen Klienten wählen,
 oder mit Strg+N neu anlegen.</source>
         <translation>Choose a client on the left,
 or create a new one with Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="291"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="314"/>
         <source>Fachkraft: %1</source>
         <translation>Caseworker: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="332"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="355"/>
         <source>1 offener Kommentar der Teamleitung (Reiter Hilfeplan)</source>
         <translation>1 open comment from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="334"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="357"/>
         <source>%1 offene Kommentare der Teamleitung (Reiter Hilfeplan)</source>
         <translation>%1 open comments from the team lead (Help plan tab)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="346"/>
+        <location filename="../../src/caseworker_desktop/ui/views/client_file.py" line="369"/>
         <source>Offene Kommentare der Teamleitung</source>
         <translation>Open comments from the team lead</translation>
     </message>
@@ -1337,62 +1337,62 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="124"/>
         <source>Neues Profil einrichten</source>
         <translation>Set up a new profile</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="128"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="127"/>
         <source>Weiter &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="129"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="128"/>
         <source>&lt; Zurück</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="130"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="129"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="131"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="130"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="135"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="134"/>
         <source>Willkommen</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="138"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="137"/>
         <source>Caseworker Desktop speichert Ihre Fälle verschlüsselt auf diesem Laptop. Zuerst legen wir Ihr Profil an.</source>
         <translation>Caseworker Desktop stores your cases encrypted on this laptop. First, let&apos;s set up your profile.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="146"/>
         <source>Benutzername</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="147"/>
         <source>Anzeigename</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="149"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="148"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="161"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="160"/>
         <source>Wichtiger Hinweis zur Wiederherstellung</source>
         <translation>Important note on recovery</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="163"/>
         <source>&lt;p&gt;Ihre Passphrase ist der einzige Schlüssel zu dieser Falldatei. Sie wird nirgends gespeichert und kann nicht angezeigt werden.&lt;/p&gt;&lt;p&gt;Vergessen Sie die Passphrase, stellt das Landratsamt den Zugang mit seinem Wiederherstellungsschlüssel wieder her, sobald dieses Gerät angemeldet ist (Synchronisation). Bis dahin gibt es keinen anderen Weg.&lt;/p&gt;&lt;p&gt;Bewahren Sie die Passphrase nicht auf dem Laptop auf. Der Laptop sperrt sich nach einigen Minuten ohne Eingabe selbst.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Your passphrase is the only key to this case file. It is not stored anywhere and cannot be displayed.&lt;/p&gt;&lt;p&gt;If you forget the passphrase, the district office can restore access with its recovery key once this device has been registered (synchronisation). Until then there is no other way.&lt;/p&gt;&lt;p&gt;Do not keep the passphrase on the laptop. The laptop locks itself after a few minutes without input.&lt;/p&gt;</translation>
     </message>
@@ -1400,122 +1400,122 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="44"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="45"/>
         <source>Fortschreibung des Hilfeplans</source>
         <translation>Help plan review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="46"/>
         <source>Ziel fällig</source>
         <translation>Goal due</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="46"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="47"/>
         <source>Kursbeginn</source>
         <translation>Course starts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="47"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="48"/>
         <source>Termin Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="48"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="49"/>
         <source>Einwilligung läuft ab</source>
         <translation>Consent expires</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="49"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="50"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="53"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="54"/>
         <source>Überfällig im Team (alle Fälle dieser Falldatei):</source>
         <translation>Overdue in the team (all cases in this case file):</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="57"/>
         <source>Fällig in Ihren offenen Fällen: Fortschreibungen, Ziele, Kursbeginne, Termine der Traumasprechstunde und ablaufende Einwilligungen. Doppelklick öffnet den Fall.</source>
         <translation>Due in your open cases: reviews, goals, course starts, trauma consultations and expiring consents. Double-click opens the case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
         <source>Klient:in</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="66"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="67"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="68"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="69"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="79"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="80"/>
         <source>mit Namen der Klient:innen</source>
         <translation>with client names</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="82"/>
         <source>Termine als Kalenderdatei (.ics) …</source>
         <translation>Appointments as calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="86"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="89"/>
         <source>Eine Woche später</source>
         <translation>One week later</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="93"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="94"/>
         <source>Für Wiedervorlagen, die von Hand gesetzt wurden</source>
         <translation>For follow-ups set by hand</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="135"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="118"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="135"/>
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="119"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="136"/>
         <source>Diese Woche</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="181"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="198"/>
         <source>Termine als Kalenderdatei speichern</source>
         <translation>Save appointments as calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="183"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="200"/>
         <source>Kalenderdateien (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="191"/>
+        <location filename="../../src/caseworker_desktop/ui/views/follow_ups.py" line="208"/>
         <source>%1 Termine gespeichert: %2</source>
         <translation>%1 appointments saved: %2</translation>
     </message>
@@ -1523,17 +1523,17 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="80"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="139"/>
         <source>Eingaben verwerfen?</source>
         <translation>Discard input?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="126"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="140"/>
         <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
@@ -3510,220 +3510,190 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="56"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="55"/>
         <source>Caseworker Desktop – %1</source>
         <translation>Caseworker Desktop – %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="80"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="81"/>
         <source>Wiedervorlagen</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="82"/>
         <source>Traumaangebote</source>
         <translation>Trauma offers</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="83"/>
         <source>Ergebnisbericht</source>
         <translation>Outcome report</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="117"/>
         <source>Fehleingabe gelöscht.</source>
         <translation>Mistaken entry deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="153"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="156"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="356"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="163"/>
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="166"/>
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="169"/>
         <source>Hilfeplan drucken …</source>
         <translation>Print help plan …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="175"/>
         <source>Kontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
         <source>Synchronisieren</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="181"/>
         <source>Beim Landratsamt anmelden …</source>
         <translation>Enrol with the district office …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="184"/>
         <source>Fallbestand importieren …</source>
         <translation>Import caseload …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="187"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Einstellungen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="197"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="440"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="216"/>
         <source>Automatische Sperre …</source>
         <translation>Automatic lock…</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="207"/>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="459"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="220"/>
         <source>Werkzeuge</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="232"/>
-        <source>● Offline – kein Server eingerichtet</source>
-        <translation>● Offline – no server set up</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="237"/>
-        <source>Arbeitet …</source>
-        <translation>Working…</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="278"/>
-        <source>Wiedervorlagen: %1 überfällig, %2 heute</source>
-        <translation>Follow-ups: %1 overdue, %2 today</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="283"/>
         <source>Gerät angemeldet.</source>
         <translation>Device enrolled.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="336"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="337"/>
         <source>Die Stammdaten wurden geändert. Speichern?</source>
         <translation>The personal details have been changed. Save them?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="385"/>
-        <source>Alle Änderungen gesendet</source>
-        <translation>All changes sent</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="387"/>
-        <source>1 ungesendete Änderung</source>
-        <translation>1 unsent change</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="389"/>
-        <source>%1 ungesendete Änderungen</source>
-        <translation>%1 unsent changes</translation>
-    </message>
-    <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="354"/>
         <source>Rückgängig: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="364"/>
         <source>Hinweis</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="366"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="368"/>
         <source>Die Aktion ist fehlgeschlagen. Es wurde nichts halb gespeichert. Details stehen im Protokoll.</source>
         <translation>The action failed. Nothing was partially saved. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="399"/>
         <source>Akten zusammengeführt.</source>
         <translation>Records merged.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="441"/>
         <source>Die Sprache wird beim nächsten Start gewechselt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="447"/>
         <source>Automatische Sperre</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="448"/>
         <source>Sperren nach so vielen Minuten ohne Eingabe:</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../src/caseworker_desktop/ui/main_window.py" line="461"/>
         <source>Strg+N  Neue Klient:in
 Strg+K  Kontakt notieren
 Strg+S  Speichern
@@ -4358,32 +4328,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="204"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="203"/>
         <source>Passphrase festlegen</source>
         <translation>Choose a passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="207"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="206"/>
         <source>Mindestens %1 Zeichen, schwer zu erraten. Ein Satz aus mehreren ungewöhnlichen Wörtern ist gut merkbar.</source>
         <translation>At least %1 characters, hard to guess. A sentence of several unusual words is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="223"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="222"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="225"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="224"/>
         <source>Wiederholen</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="239"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="238"/>
         <source>Die Eingaben stimmen nicht überein.</source>
         <translation>The entries do not match.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="247"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/unlock.py" line="246"/>
         <source>Stärke: %1</source>
         <translation>Strength: %1</translation>
     </message>
@@ -4467,37 +4437,37 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanPrinter</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="94"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="93"/>
         <source>Hilfeplan als PDF speichern</source>
         <translation>Save help plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="96"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="95"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="125"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="124"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="134"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="133"/>
         <source>Druckvorschau – Hilfeplan</source>
         <translation>Print preview – help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="148"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="147"/>
         <source>Hilfeplan an den Drucker gesendet.</source>
         <translation>Help plan sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="157"/>
         <source>Hilfeplan drucken</source>
         <translation>Print help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/printing.py" line="180"/>
+        <location filename="../../src/caseworker_desktop/ui/printing.py" line="179"/>
         <source>Der Hilfeplan konnte nicht gedruckt werden.</source>
         <translation>The help plan could not be printed.</translation>
     </message>
@@ -4907,47 +4877,47 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="27"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="28"/>
         <source>Hilfeplan drucken</source>
         <translation>Print help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="33"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="34"/>
         <source>Nur Deutsch</source>
         <translation>German only</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="35"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="36"/>
         <source>Deutsch und %1</source>
         <translation>German and %1</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="38"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="39"/>
         <source>Beschriftung</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="39"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="40"/>
         <source>Angaben der Traumasprechstunde aufnehmen (vertraulich)</source>
         <translation>Include trauma consultation details (confidential)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="45"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="46"/>
         <source>Jeder Ausdruck wird im Verlauf protokolliert.</source>
         <translation>Every printout is recorded in the history.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="55"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="52"/>
         <source>Vorschau …</source>
         <translation>Preview …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="58"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="55"/>
         <source>Als PDF speichern …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/print_plan.py" line="58"/>
         <source>Drucken …</source>
         <translation>Print …</translation>
     </message>
@@ -5527,6 +5497,39 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
         <location filename="../../src/caseworker_desktop/ui/i18n.py" line="97"/>
         <source>Platz %1</source>
         <translation>Place %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="17"/>
+        <source>● Offline – kein Server eingerichtet</source>
+        <translation>● Offline – no server set up</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="22"/>
+        <source>Arbeitet …</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="47"/>
+        <source>Wiedervorlagen: %1 überfällig, %2 heute</source>
+        <translation>Follow-ups: %1 overdue, %2 today</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="54"/>
+        <source>Alle Änderungen gesendet</source>
+        <translation>All changes sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="56"/>
+        <source>1 ungesendete Änderung</source>
+        <translation>1 unsent change</translation>
+    </message>
+    <message>
+        <location filename="../../src/caseworker_desktop/ui/status_bar.py" line="58"/>
+        <source>%1 ungesendete Änderungen</source>
+        <translation>%1 unsent changes</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ def _show_page(qtbot, window):
 def test_follow_ups_page_and_count(qtbot, window, services, tmp_path):
     case = _case_with_dates(services)
     window.session.records_changed.emit([])
-    qtbot.waitUntil(lambda: "2 überfällig, 1 heute" in window.due_count.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "2 überfällig, 1 heute" in window.status.due_count.text(), timeout=5000)
     assert window.follow_ups.tree.topLevelItemCount() == 0  # counted, listed once on screen
     view = _show_page(qtbot, window)
     tree = view.tree

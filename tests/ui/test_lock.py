@@ -188,10 +188,10 @@ def test_after_the_caseload_the_status_bar_fills_and_the_sync_starts(qtbot, prof
         dialog.passphrase.setText(PASSPHRASE)
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: c.window is not None, timeout=10000)
-        qtbot.waitUntil(lambda: "Offline" in c.window.network.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "Offline" in c.window.status.network.text(), timeout=10000)
         settle(qtbot, c.ops)
         assert shown == [0 if role == "coordinator" else 1]
-        assert c.window.unsynced.text()  # counted
+        assert c.window.status.unsynced.text()  # counted
     finally:
         if c.window is not None:
             c.lock()

@@ -147,13 +147,13 @@ def test_a_clock_ahead_of_the_office_is_named_and_nothing_is_lost(qtbot, desks):
         qtbot.mouseClick(anna.window.toolbar_button("sync_action"), Qt.MouseButton.LeftButton)
     assert "3 Stunden vor" in notice.args[0]
     settle(qtbot, anna.ops)
-    assert "Uhr des Geräts geht vor" in anna.window.network.text()
-    assert "3 Stunden vor" in anna.window.network.toolTip()
+    assert "Uhr des Geräts geht vor" in anna.window.status.network.text()
+    assert "3 Stunden vor" in anna.window.status.network.toolTip()
     assert anna.services.unsynced_changes() == waiting
     clock.advance(-3 * 3600 + 5 * 60)  # set right, almost: five minutes ahead is tolerated
     report = anna.synced()
     assert report.restamped > 0 and anna.services.unsynced_changes() == 0
-    assert "Uhr des Geräts weicht ab" in anna.window.network.text()
+    assert "Uhr des Geräts weicht ab" in anna.window.status.network.text()
 
 
 def test_the_history_shows_the_team_leads_approval_by_name(qtbot, desks):

@@ -276,13 +276,13 @@ def test_unsaved_changes_are_protected(qtbot, window, session, services, monkeyp
 
 
 def test_status_bar_counts_unsynced_changes(qtbot, window, session, services):
-    assert window.unsynced.text() == "Alle Änderungen gesendet"
+    assert window.status.unsynced.text() == "Alle Änderungen gesendet"
     create_client(qtbot, window, session.ops)
     settle(qtbot, session.ops)
     count = services.unsynced_changes()
     assert count > 10
-    assert window.unsynced.text() == f"{count} ungesendete Änderungen"
-    assert "Offline" in window.network.text()
+    assert window.status.unsynced.text() == f"{count} ungesendete Änderungen"
+    assert "Offline" in window.status.network.text()
 
 
 def test_everything_is_there_after_reopening(qtbot, window, session, case_file, data_dir, clock):

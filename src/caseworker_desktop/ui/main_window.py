@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,8 +23,8 @@ from .dialogs.records import NewClientDialog
 from .i18n import LANGUAGES
 from .operations import NETWORK
 from .session import Session
+from .status_bar import StatusBar
 from .sync_controller import SyncController
-from .sync_inbox import SyncInbox
 from .views.caseload import CaseloadView
 from .views.client_file import ClientFileView
 from .views.common import register_client, run_form
@@ -85,7 +84,11 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(self._page_changed)
         self.setCentralWidget(self.pages)
         self._build_actions()
-        self._build_status_bar()
+        self.status = StatusBar(session, self)
+        self.setStatusBar(self.status)
+        self.inbox = self.status.inbox
+        self.inbox.resolved.connect(self.client_file.reload)
+        self.conflicts_button = self.inbox.conflicts_button
         if session.user.role is Role.COORDINATOR:  # no case files: nothing to write there
             for action in (
                 self.new_client_action,
@@ -98,16 +101,16 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
 
         self.caseload.case_selected.connect(self._case_selected)
-        self.follow_ups.counted.connect(self._show_due)
+        self.follow_ups.counted.connect(self.status.show_due)
         self.follow_ups.case_requested.connect(self._open_case)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self.refresh_caseload)
         session.records_changed.connect(self._schedule_refresh)
-        session.unsynced_changed.connect(self._show_unsynced)
+        session.unsynced_changed.connect(self.status.show_unsynced)
         session.undo_available.connect(self._undo_available)
-        session.ops.busy_changed.connect(self._set_busy)
+        session.ops.busy_changed.connect(self.status.set_busy)
         session.ops.failed.connect(self._show_failure)
         self.client_file.print_status.connect(self._print_status)
         self.client_file.deleted.connect(
@@ -116,8 +119,8 @@ class MainWindow(QMainWindow):
         self.client_file.merged.connect(self._merged)
         self.client_file.open_case.connect(self.open_case)
         if sync is not None:
-            sync.state_changed.connect(self._network_state)
-            sync.notice.connect(self._sync_notice)
+            sync.state_changed.connect(self.status.show_network_state)
+            sync.notice.connect(self.status.show_notice)
             sync.finished.connect(self._synced)
         # The status bar's counts once the caseload is shown: the first screen first (their
         # queries would wait behind it on the worker and slow its drawing).
@@ -235,43 +238,10 @@ class MainWindow(QMainWindow):
         action = self.findChild(QAction, action_name)
         return self.toolbar.widgetForAction(action)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.network = QLabel(self.tr("● Offline – kein Server eingerichtet"))
-        self.network.setObjectName("network_state")
-        self.network.setStyleSheet("color: #7f8c8d;")
-        self.unsynced = QLabel()
-        self.unsynced.setObjectName("unsynced_count")
-        self.busy = QLabel(self.tr("Arbeitet …"))
-        self.busy.hide()
-        self.due_count = QLabel()
-        self.due_count.setObjectName("follow_up_count")
-        bar.addWidget(self.network)
-        bar.addWidget(self.unsynced)
-        bar.addWidget(self.due_count)
-        self.inbox = SyncInbox(self.session, self)
-        self.inbox.resolved.connect(self.client_file.reload)
-        self.conflicts_button = self.inbox.conflicts_button
-        bar.addWidget(self.conflicts_button)
-        bar.addWidget(self.inbox.refused_button)
-        bar.addWidget(self.busy)
-        user = QLabel(self.session.user.display_name)
-        bar.addPermanentWidget(user)
-
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
 
     # --- sync --------------------------------------------------------------------------
-
-    def _network_state(self, text: str, colour: str) -> None:
-        self.network.setText(text)
-        self.network.setStyleSheet(f"color: {colour};")
-        self.network.setToolTip("")
-
-    def _sync_notice(self, message: str) -> None:
-        """A longer word from sync (a clock that is off): in the status bar and on hover."""
-        self.network.setToolTip(message)
-        self.statusBar().showMessage(message, 20_000)
 
     def _synced(self, _report) -> None:
         # Slots and places the coordinator gave: into this user's trauma referrals.
@@ -280,13 +250,6 @@ class MainWindow(QMainWindow):
         self.session.refresh_unsynced()
         self.refresh_conflicts()
         self._current_page_refresh()
-
-    def _show_due(self, overdue: int, today: int) -> None:
-        self.due_count.setText(
-            self.tr("Wiedervorlagen: %1 überfällig, %2 heute")
-            .replace("%1", str(overdue)).replace("%2", str(today))
-            if overdue or today else ""
-        )  # fmt: skip
 
     def _open_case(self, case_id: str) -> None:  # from the follow-ups
         self.pages.setCurrentWidget(self.cases_page)
@@ -332,9 +295,6 @@ class MainWindow(QMainWindow):
 
     def _print_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
 
     # --- data --------------------------------------------------------------------------
 
@@ -387,15 +347,6 @@ class MainWindow(QMainWindow):
             self.client_file.discard_changes()
             return True
         return False
-
-    def _show_unsynced(self, count: int) -> None:
-        if count == 0:
-            text = self.tr("Alle Änderungen gesendet")
-        elif count == 1:
-            text = self.tr("1 ungesendete Änderung")
-        else:
-            text = self.tr("%1 ungesendete Änderungen").replace("%1", QLocale().toString(count))
-        self.unsynced.setText(text)
 
     def _undo_available(self, description: str) -> None:
         self.undo_action.setEnabled(bool(description))
