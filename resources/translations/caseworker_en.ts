@@ -601,32 +601,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="151"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="135"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="153"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="137"/>
         <source>Der Fall bleibt lesbar und kann wieder geöffnet werden.</source>
         <translation>The case stays readable and can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="156"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="140"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="158"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="142"/>
         <source>Abgeschlossen am</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="159"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="143"/>
         <source>Vermerk</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="165"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="149"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -820,42 +820,42 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>ContactNoteDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="465"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="226"/>
         <source>Beratungskontakt bearbeiten</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="467"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="228"/>
         <source>Beratungskontakt notieren</source>
         <translation>Record contact</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="471"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="232"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="473"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="234"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="474"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="235"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="489"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="250"/>
         <source>Lebensbereiche</source>
         <translation>Life areas</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="490"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="251"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="498"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="259"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -863,32 +863,32 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseCompletionDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="329"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="120"/>
         <source>Kursabschluss erfassen</source>
         <translation>Record course completion</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="331"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="122"/>
         <source>%1, Ziel %2.</source>
         <translation>%1, target %2.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="335"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="126"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="338"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="129"/>
         <source>Erreichtes Niveau</source>
         <translation>Level reached</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="341"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="132"/>
         <source>kein Zertifikat</source>
         <translation>no certificate</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="348"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="139"/>
         <source>Bitte das Kursende eintragen.</source>
         <translation>Please enter the end of the course.</translation>
     </message>
@@ -896,77 +896,77 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>CourseReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="250"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="41"/>
         <source>Sprachkursvermittlung bearbeiten</source>
         <translation>Edit language course referral</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="252"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="43"/>
         <source>An einen Sprachkurs vermitteln</source>
         <translation>Refer to a language course</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="256"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="47"/>
         <source>Kursart</source>
         <translation>Course type</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="258"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="49"/>
         <source>Zielniveau</source>
         <translation>Target level</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="261"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="52"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="264"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="55"/>
         <source>Kursbeginn</source>
         <translation>Course start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="267"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="58"/>
         <source>Kinderbetreuung nötig</source>
         <translation>Childcare needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="269"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="60"/>
         <source>Ziel im Hilfeplan</source>
         <translation>Goal in the help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="270"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="61"/>
         <source>– keines –</source>
         <translation>– none –</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="275"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="66"/>
         <source>Das Ziel folgt dem Kurs: in Bearbeitung ab Kursbeginn, erreicht mit dem Niveau.</source>
         <translation>The goal follows the course: in progress from the start, achieved with the level.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="278"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="287"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="78"/>
         <source>Erreichtes Niveau</source>
         <translation>Level achieved</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="292"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="83"/>
         <source>Kursende</source>
         <translation>Course end</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="295"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="86"/>
         <source>Leer lassen: heute, wenn der Kurs abgeschlossen ist</source>
         <translation>Leave empty: today, when the course is completed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="296"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="87"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -1289,47 +1289,47 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="189"/>
         <source>Ziel bearbeiten</source>
         <translation>Edit goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="205"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="189"/>
         <source>Neues Ziel</source>
         <translation>New goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="207"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="191"/>
         <source>Lebensbereich</source>
         <translation>Life area</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="208"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="192"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="210"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="194"/>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="213"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="197"/>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="216"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="200"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="218"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="202"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="220"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="204"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
@@ -1523,17 +1523,17 @@ or create a new one with Ctrl+N.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="89"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="139"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="148"/>
         <source>Eingaben verwerfen?</source>
         <translation>Discard input?</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="140"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/base.py" line="149"/>
         <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
         <translation>Your input has not been saved yet. Discard it?</translation>
     </message>
@@ -4055,87 +4055,87 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="61"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="45"/>
         <source>Neue Klient:in</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="63"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="47"/>
         <source>Weitere Person im Haushalt</source>
         <translation>Another household member</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="49"/>
         <source>Legt Klient:in, Haushalt und einen offenen Fall an.</source>
         <translation>Creates the client, their household and an open case.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="67"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="51"/>
         <source>Legt eine weitere Person dieses Haushalts mit eigenem Fall an.</source>
         <translation>Adds another member of this household with a case of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="70"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="54"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="71"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="55"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="72"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="56"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="74"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="58"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="76"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="60"/>
         <source>Sprachen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="78"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="62"/>
         <source>Aufenthaltsstatus</source>
         <translation>Residence status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="80"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="64"/>
         <source>Einreise</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="81"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="65"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="84"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="68"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="85"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="69"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="88"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="72"/>
         <source>Einwilligung Datenverarbeitung am</source>
         <translation>Data processing consent given on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="95"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="79"/>
         <source>Beziehung</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="109"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="93"/>
         <source>Es ist eine andere Person – trotzdem anlegen</source>
         <translation>This is another person – create anyway</translation>
     </message>
@@ -4404,32 +4404,32 @@ Ctrl+Q  Quit</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="160"/>
         <source>Hilfeplan bearbeiten</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="176"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="160"/>
         <source>Neuer Hilfeplan</source>
         <translation>New help plan</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="179"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="163"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="182"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="166"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="187"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="171"/>
         <source>Nächste Fortschreibung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="197"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="181"/>
         <source>Datum fehlt.</source>
         <translation>Date is missing.</translation>
     </message>
@@ -5601,52 +5601,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaReferralDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="414"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="205"/>
         <source>Traumasprechstunde</source>
         <translation>Trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="416"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="207"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="419"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="210"/>
         <source>Schweigepflichtentbindung liegt vor</source>
         <translation>Confidentiality release on file</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="424"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="215"/>
         <source>Termin der Sprechstunde</source>
         <translation>Consultation date</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="427"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="218"/>
         <source>Fachärztin/Facharzt</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="430"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="221"/>
         <source>Ergebnis der Abklärung</source>
         <translation>Assessment outcome</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="433"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="224"/>
         <source>Empfehlung</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="436"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="227"/>
         <source>Nächste Schritte</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="439"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="230"/>
         <source>Gruppenangebot</source>
         <translation>Group offer</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="443"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="234"/>
         <source>Wohngruppe</source>
         <translation>Residential group</translation>
     </message>
@@ -5654,52 +5654,52 @@ Without names: untick “Show caseworkers&apos; names”.</translation>
 <context>
     <name>TraumaRequestDialog</name>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="365"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="156"/>
         <source>Traumasprechstunde anfragen</source>
         <translation>Request trauma consultation</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="368"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="159"/>
         <source>Einmalige Abklärung durch eine Fachärztin oder einen Facharzt in der monatlichen Sprechstunde des Kreises. Ohne Schweigepflichtentbindung wird kein Termin vergeben.</source>
         <translation>One-off assessment by a specialist doctor in the district&apos;s monthly consultation hour. No appointment is given without a confidentiality release.</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="373"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="164"/>
         <source>Anlass</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="375"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="166"/>
         <source>z. B. Schlafstörungen und Albträume seit der Flucht, Rückzug</source>
         <translation>e.g. sleep problems and nightmares since the flight, withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="171"/>
         <source>Dringlichkeit</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="380"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="171"/>
         <source>dringend (vorrangig einplanen)</source>
         <translation>urgent (plan first)</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="384"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="175"/>
         <source>Dolmetschung</source>
         <translation>Interpreting</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="385"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="176"/>
         <source>keine Dolmetschung nötig</source>
         <translation>no interpreter needed</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="389"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="180"/>
         <source>Angefragt am</source>
         <translation>Requested on</translation>
     </message>
     <message>
-        <location filename="../../src/caseworker_desktop/ui/dialogs/records.py" line="399"/>
+        <location filename="../../src/caseworker_desktop/ui/dialogs/referrals.py" line="190"/>
         <source>Bitte eine Sprache aus der Liste wählen.</source>
         <translation>Please choose a language from the list.</translation>
     </message>

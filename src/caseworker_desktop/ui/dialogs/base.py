@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,14 @@ def show_error(label: QLabel, message: str) -> None:
     needed = layout.totalHeightForWidth(window.width())
     if needed > window.height():
         window.resize(window.width(), needed)
+
+
+def text_edit(value: str = "", lines: int = 3) -> QPlainTextEdit:
+    """A text field of a few lines in which Tab moves on to the next field."""
+    edit = QPlainTextEdit(value)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(22 * lines + 12)
+    return edit
 
 
 def busy_label(layout, text: str) -> QLabel:

@@ -9,7 +9,7 @@ from ....domain import model as m
 from ....domain.enums import CourseReferralStatus
 from ....domain.rules import COURSE_TRANSITIONS
 from ....services import ClientFile
-from ...dialogs.records import CourseCompletionDialog, CourseReferralDialog
+from ...dialogs.referrals import CourseCompletionDialog, CourseReferralDialog
 from ...i18n import enum_label, format_date
 from ...models.records import Column
 from ...session import Session

@@ -19,7 +19,7 @@ from ....domain.enums import (
 from ....services import ClientFile, TraumaSection
 from ...dialogs.carry import CarryRecommendationDialog
 from ...dialogs.planning import PlacementRequestDialog
-from ...dialogs.records import TraumaReferralDialog, TraumaRequestDialog
+from ...dialogs.referrals import TraumaReferralDialog, TraumaRequestDialog
 from ...i18n import enum_label, format_date, slot_caption
 from ...models.records import Column, set_widths
 from ...session import Session
