@@ -78,7 +78,7 @@ class Metrics:
             "caseworker_push_write_seconds", "Time a push took to check, merge and commit",
             buckets=_PUSH_BUCKETS, registry=self.registry,
         )  # fmt: skip
-        store.push_timed = self.push_timed
+        store.push_timed = self.push_timed  # the store tells them (one app per store)
         self.devices = _Devices(store)
         self.registry.register(self.devices)
 
