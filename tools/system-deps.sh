@@ -7,6 +7,11 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   fonts-dejavu-core poppler-utils xvfb postgresql curl
 )
+# Debian's Python 3.11 (the Makefile's interpreter where it is there): its venv module, and
+# its shared library and headers (PyInstaller bundles the library; packages that compile).
+if [ -x /usr/bin/python3.11 ]; then
+  PACKAGES+=(python3.11-venv python3.11-dev libpython3.11)
+fi
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
