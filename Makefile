@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine: `make run` and `make test`.
 # The venv's interpreter: Debian's CPython where there is one. It is built with PGO and LTO
-# (a plain source build, like pyenv's, is not): the app starts some 20 % faster on it, an
+# (a plain source build, like pyenv's, is not): the app starts 15-20 % faster on it, an
 # office push alone 12-15 % (docs/operations.md). Another interpreter: `make PYTHON=...`.
 PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)
 VENV   := .venv
