@@ -2,10 +2,12 @@
 against the real office server process (uvicorn), on SQLite and on PostgreSQL.
 
 Each device pushes its own caseload (demo data written through the services once, then
-given fresh ids per device) in batches, and after every push pulls what is new for it.
-Printed: changes/s through the server and the latency of single requests (median, p95).
+given fresh ids per device) in batches, and after every push pulls what is new for it,
+without what it pushed itself, as a laptop that synced before asks (`--with-own`: as
+laptops before 2026-12 did). Printed: changes/s through the server and the latency of
+single requests (median, p95).
 
-    .venv/bin/python bench/load.py [--devices 50] [--rounds 4] [--batch 500]
+    .venv/bin/python bench/load.py [--devices 50] [--rounds 4] [--batch 500] [--with-own]
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ class Device:
     push_ms: list[float] = field(default_factory=list)
     pull_ms: list[float] = field(default_factory=list)
     error: str = ""
+    skip_own: bool = True  # as a laptop that synced before asks (sync.client)
 
     def run(self, url: str, start: threading.Barrier) -> None:
         headers = {
@@ -153,6 +156,8 @@ class Device:
                     while more:
                         began = time.perf_counter()
                         params = {"cursor": cursor, "form": "rows"}  # as laptops ask
+                        if self.skip_own:
+                            params["own"] = "skip"
                         if snapshot:  # a snapshot in progress (office/snapshot.py)
                             params["snapshot"] = snapshot
                         response = client.get("/sync/pull", params=params)
@@ -261,7 +266,11 @@ def load(name: str, db: str, template_rows, args) -> None:
     writes, old_user, old_device = template_rows
     batch_rows = batches(writes, args.batch, args.rounds)
     devices = [
-        Device(token, for_device(batch_rows, old_user, old_device, user_id, device_id))
+        Device(
+            token,
+            for_device(batch_rows, old_user, old_device, user_id, device_id),
+            skip_own=not args.with_own,
+        )
         for user_id, device_id, token in enrol_devices(db, args.devices)
     ]
     proc, url = serve(db, args.workers)
@@ -321,6 +330,10 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument(
+        "--with-own", action="store_true",
+        help="pulls with the devices' own changes in them (as laptops before 2026-12 asked)",
+    )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

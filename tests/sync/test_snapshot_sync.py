@@ -70,11 +70,11 @@ def test_an_interrupted_snapshot_goes_on_where_it_stopped(tmp_path, team, monkey
     client = SyncClient(lena.file, pull_limit=20)  # rows a page: a snapshot of many pages
     real_pull, calls = client.transport.pull, []
 
-    def broken(cursor, limit, token=None):
+    def broken(cursor, limit, token=None, skip_own=False):
         calls.append(token)
         if len(calls) == 3:  # the network goes away in the middle of the snapshot
             raise SyncError("Keine Verbindung zum Landratsamt.")
-        return real_pull(cursor, limit, token)
+        return real_pull(cursor, limit, token, skip_own)
 
     client.transport.pull = broken
     try:
@@ -85,7 +85,7 @@ def test_an_interrupted_snapshot_goes_on_where_it_stopped(tmp_path, team, monkey
         assert kept and kept == calls[-1]  # the token of the page that did not come
         client.transport.pull = real_pull
         resumed = []
-        client.transport.pull = lambda c, n, t=None: (resumed.append(t), real_pull(c, n, t))[1]
+        client.transport.pull = lambda c, n, t, o: (resumed.append(t), real_pull(c, n, t, o))[1]
         client.sync()
         assert resumed[0] == kept  # not from the start
         fresh = Laptop(tmp_path / "fresh", office, "lena", clock)

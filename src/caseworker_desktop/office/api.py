@@ -412,10 +412,14 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
         snapshot: Annotated[str | None, Query(max_length=64, pattern=SNAPSHOT)] = None,
         form: Literal["changes", "rows"] = "changes",
+        own: Literal["send", "skip"] = "send",
     ) -> Response:
         # Sent as read (office/pull.py Page); the schema above documents it. A laptop that
-        # knows the rows form asks for it (older ones get changes).
-        page = store.read_pull(who, cursor, limit, snapshot, rows=form == "rows")
+        # knows the rows form asks for it (older ones get changes); one that holds every
+        # change it pushed asks to be spared them (`own=skip`; older ones get them).
+        page = store.read_pull(
+            who, cursor, limit, snapshot, rows=form == "rows", skip_own=own == "skip"
+        )
         values = page.values  # counted once: in the rows form a sum over the page
         metrics.pulled.inc(values)
         count(request, changes_out=values)

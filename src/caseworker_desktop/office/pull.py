@@ -72,9 +72,11 @@ def pull_page(
     sealer: Sealer,
     head: int,
     found: tuple[list[tuple], dict[tuple[str, str], str]] | None = None,
+    skip_own: bool = False,
 ) -> Page:
     """The next page of the log after `cursor` for this user, walked in `seq` order, or
-    made of the changes `found` through the user's cases (caseload_changes)."""
+    made of the changes `found` through the user's cases (caseload_changes). `skip_own`:
+    without the changes this device pushed (`own_left_out`)."""
     if cursor >= head:  # nothing new at all: one probe of the primary key
         return Page([], cursor, False, now_ms, [], [])
     rows: list = []
@@ -82,7 +84,7 @@ def pull_page(
     if found is not None:
         rows, case_of = list(found[0]), found[1]
     elif auth.works_on_cases(who):
-        rows = conn.execute(_visible_changes(who, cursor, head, limit)).all()
+        rows = conn.execute(_visible_changes(who, cursor, head, limit, skip_own)).all()
     rows += conn.execute(user_evictions(who, cursor, head, limit)).all()  # (seq, case)
     rows += conn.execute(purges(cursor, head, limit)).all()  # (seq, case, notice)
     rows.sort(key=lambda row: row[0])
@@ -104,7 +106,7 @@ def pull_page(
 
 
 def caseload_changes(
-    conn: sa.Connection, who: Principal, cursor: int, head: int, limit: int
+    conn: sa.Connection, who: Principal, cursor: int, head: int, limit: int, skip_own: bool
 ) -> tuple[list[tuple], dict[tuple[str, str], str]] | None:
     """The same changes as the log walk (`_visible_changes`: those after `cursor` whose
     rows are in a case this user sees), found from the other end: the user's cases, their
@@ -119,7 +121,8 @@ def caseload_changes(
         (table, row_id): case_id for table, row_id, case_id in conn.execute(caseload_rows(who))
     }
     found: list[tuple] = []
-    for row in _row_changes(conn, case_of, cursor, head, limit):
+    own = who.device_id if skip_own else None
+    for row in _row_changes(conn, case_of, cursor, head, limit, own):
         found.append(row)
         if len(found) > limit:
             return None
@@ -138,14 +141,28 @@ def caseload_rows(who: Principal) -> sa.Select:
     )
 
 
-def _row_changes(conn: sa.Connection, keys, cursor: int, head: int, limit: int):
+def _row_changes(
+    conn: sa.Connection, keys, cursor: int, head: int, limit: int, own: str | None = None
+):
     """The changes in (cursor, head] of these rows, by ix_changes_row (table_name, row_id,
-    seq), as the log walk reads them (seq first)."""
+    seq), as the log walk reads them (seq first); without those device `own` pushed."""
+    where, params = "seq > ? AND seq <= ?", (cursor, head)
+    if own is not None:
+        where, params = where + " AND (device_id != ? OR user_id = ?)", (*params, own, s.OFFICE)
     for table, row_id, seq, *rest in keyed_sql.select_keys(
         conn, s.changes, "seq, field, value, hlc, device_id", keys,
-        "seq > ? AND seq <= ?", (cursor, head), f"LIMIT {int(limit) + 1}",
+        where, params, f"LIMIT {int(limit) + 1}",
     ):  # fmt: skip
         yield (seq, table, row_id, *rest)
+
+
+def own_left_out(who: Principal):
+    """The changes this device pushed are left out of its pulls when it asks (a laptop
+    that holds everything it pushed: sync.client): it has them, and they were half of
+    what a caseworker's sync received. What the office wrote with a device's stamp stays
+    in (schema.reappend's copies, user OFFICE), and so do other devices' changes."""
+    c = s.changes.c
+    return sa.or_(c.device_id != who.device_id, c.user_id == s.OFFICE)
 
 
 _PULLED = ("seq", "table", "row_id", "field", "value", "hlc", "device_id")  # the columns of:
@@ -158,7 +175,9 @@ def _opened(row: sa.Row, sealer: Sealer) -> dict:
     return change
 
 
-def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.Select:
+def _visible_changes(
+    who: Principal, cursor: int, head: int, limit: int, skip_own: bool = False
+) -> sa.Select:
     """The new part of the log in `seq` order, each change checked against its case by a
     correlated scalar subquery (two primary-key look-ups). Neither database may turn it
     into a join that starts from the caseload: PostgreSQL did so with EXISTS a few
@@ -177,6 +196,8 @@ def _visible_changes(who: Principal, cursor: int, head: int, limit: int) -> sa.S
         visible = sa.or_(c.table_name.in_(sorted(auth.COORDINATED_TABLES)), visible)
     columns = (c.seq, c.table_name, c.row_id, c.field, c.value, c.hlc, c.device_id)
     query = sa.select(*columns).where(c.seq > cursor, c.seq <= head, visible)
+    if skip_own:
+        query = query.where(own_left_out(who))
     return query.order_by(c.seq).limit(limit + 1)
 
 

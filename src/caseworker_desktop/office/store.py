@@ -316,19 +316,21 @@ class Store(DeviceRegistry):
         limit: int,
         snapshot_token: str | None = None,
         rows: bool = False,
+        skip_own: bool = False,
     ) -> Page:
         """Changes after `cursor` of the cases this user sees, plus their evictions, in
         `seq` order, at most `limit`, all from one database snapshot. Far behind the head
         they are found through the user's cases; if they are more than a page (or for a
         first sync, or with a token of one begun), a page of a snapshot of their cases
-        comes instead (`rows`: in the rows form)."""
+        comes instead (`rows`: in the rows form). `skip_own`: without the changes this
+        device pushed (pull.own_left_out; a snapshot's current values may hold some)."""
         now = self.now_ms()
         with self._reader.connect() as conn:
             head = head_seq(conn)
             way = "snapshot" if snapshot_token else snapshot.way(conn, who, cursor, head, limit)
             page = None
             if way == "caseload":
-                found = caseload_changes(conn, who, cursor, head, limit)
+                found = caseload_changes(conn, who, cursor, head, limit, skip_own)
                 if found is not None:
                     page = pull_page(conn, who, cursor, limit, now, self.sealer, head, found)
                 if page is None or page.more:  # more than a page: their current values
@@ -338,7 +340,9 @@ class Store(DeviceRegistry):
                     conn, who, cursor, snapshot_token, head, limit, now, self.sealer, rows
                 )
             elif way == "log":
-                page = pull_page(conn, who, cursor, limit, now, self.sealer, head)
+                page = pull_page(
+                    conn, who, cursor, limit, now, self.sealer, head, skip_own=skip_own
+                )
         if page.values:  # whom the data went to (no content; no office-wide lock)
             with self.write(lock=None) as conn:
                 carried = page.carried

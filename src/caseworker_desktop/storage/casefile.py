@@ -44,6 +44,10 @@ ESCROW_PENDING = "escrow_pending"  # local_state: a new recovery wrap waits for 
 RETENTION_RULES = "retention"  # local_state: the office's retention rules (JSON, /directory)
 LETTER_TEMPLATES = "letter_templates"  # local_state: the office's letter templates (JSON)
 AUDIT_KEY_STATE = "audit_key"  # local_state: the chain's HMAC key, outlives a new data key
+# local_state: "1" once a pull reached the office's head with this device's own changes in
+# it: from then on the file holds everything it pushed, and its pulls leave them out
+# (sync.client). A restored backup may lack what was pushed after it: restore clears it.
+OWN_CHANGES_HELD = "own_changes_held"
 
 
 class LockedError(CaseworkerError):
@@ -163,6 +167,8 @@ class CaseFile:
             vault.wipe(dek)
             raise
         case_file = cls._open_with_dek(data_dir, key_file, dek, clock)
+        with case_file.engine.begin() as conn:  # its next pull brings back what it pushed
+            case_file.set_state(conn, OWN_CHANGES_HELD, "0")
         case_file._audit(AuditAction.RESTORE, "case_file", key_file.device_id, backup.name)
         return case_file
 

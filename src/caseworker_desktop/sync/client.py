@@ -24,6 +24,7 @@ from ..storage import blobs, clocks
 from ..storage.casefile import (
     ESCROW_PENDING,
     LETTER_TEMPLATES,
+    OWN_CHANGES_HELD,
     RECOVERY_PUBLIC_KEY,
     RETENTION_RULES,
     CaseFile,
@@ -388,23 +389,26 @@ class SyncClient:
     def pull(self, report: SyncReport) -> None:
         """Page by page, each applied with the cursor (and the token of a snapshot in
         progress) in one transaction: an interrupted pull goes on where it stopped. The
-        next page is fetched while this one is applied."""
+        next page is fetched while this one is applied. Once the file holds every change
+        it pushed (OWN_CHANGES_HELD: after a pull to the head with them in it), the office
+        leaves them out."""
         with self.engine.connect() as conn:
             cursor = int(self.case_file.state(conn, CURSOR) or 0)
             snapshot = self.case_file.state(conn, SNAPSHOT) or None
+            held = self.case_file.state(conn, OWN_CHANGES_HELD) == "1"
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
-            fetching = fetcher.submit(self.transport.pull, cursor, self.pull_limit, snapshot)
+            fetching = fetcher.submit(self._fetch, cursor, snapshot, held)
             while True:
                 page = fetching.result()
                 if page.more:
-                    fetching = fetcher.submit(
-                        self.transport.pull, page.next_cursor, self.pull_limit, page.snapshot
-                    )
+                    fetching = fetcher.submit(self._fetch, page.next_cursor, page.snapshot, held)
                 with self.engine.begin() as conn:
                     applied = apply_page(conn, page, self.hlc)
                     self.case_file.set_state(conn, CURSOR, page.next_cursor)
                     self.case_file.set_state(conn, SNAPSHOT, page.snapshot or "")
                     self.case_file.set_state(conn, "hlc", self.hlc.last.encode())
+                    if not page.more and not held:  # at the head, its own changes in it
+                        self.case_file.set_state(conn, OWN_CHANGES_HELD, "1")
                 report.pulled += applied.pulled
                 report.conflicts += applied.conflicts
                 report.evicted_cases += applied.evicted
@@ -412,6 +416,9 @@ class SyncClient:
                 report.quarantined += applied.quarantined
                 if not page.more:
                     return
+
+    def _fetch(self, cursor: int, snapshot: str | None, skip_own: bool):
+        return self.transport.pull(cursor, self.pull_limit, snapshot, skip_own)
 
 
 def _push_request(rows: list) -> bytes:

@@ -6,7 +6,8 @@ answered with 426 and a German upgrade message. Every call but /enrol and /versi
 
     POST /enrol          EnrolRequest  -> EnrolResponse   (one-time code from an admin/lead)
     POST /sync/push      PushRequest   -> PushResponse    (idempotent by change_id)
-    GET  /sync/pull?cursor=N&limit=M[&snapshot=T] -> PullResponse (what this device may see)
+    GET  /sync/pull?cursor=N&limit=M[&snapshot=T][&form=rows][&own=skip]
+                                       -> PullResponse    (what this device may see)
     GET  /directory                    -> Directory       (staff names, roles and teams)
     GET  /version                      -> VersionInfo
     POST /audit/push     AuditPush     -> AuditHead       (this device's audit events)
@@ -40,6 +41,9 @@ the same cursor) until a page comes without one; its `next_cursor` is then where
 goes on.
 Letter templates and document content came without a new version: an older office
 answers 404 there, and the laptop keeps what it has (templates) or waits (content).
+So did `own=skip` on a pull: the changes this device pushed are left out (a laptop asks
+once it holds all of them; an older office ignores it and sends them, an older laptop does
+not ask and gets them).
 """
 
 from __future__ import annotations

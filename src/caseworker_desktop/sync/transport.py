@@ -147,11 +147,16 @@ class Transport:
         """`request` as a model, or as the JSON of one (sync.client builds it directly)."""
         return _parse(PushResponse, self._call("POST", "/sync/push", request))
 
-    def pull(self, cursor: int, limit: int, snapshot: str | None = None) -> PullResponse:
-        # A snapshot's values as rows (an older office ignores this and sends changes).
+    def pull(
+        self, cursor: int, limit: int, snapshot: str | None = None, skip_own: bool = False
+    ) -> PullResponse:
+        # A snapshot's values as rows, and without the changes this device pushed if it
+        # holds them all (an older office ignores both and sends changes, all of them).
         params: dict[str, object] = {"cursor": cursor, "limit": limit, "form": "rows"}
         if snapshot:
             params["snapshot"] = snapshot
+        if skip_own:
+            params["own"] = "skip"
         return _parse(PullResponse, self._call("GET", "/sync/pull", params=params))
 
     def push_audit(self, request: AuditPush) -> AuditHead:
