@@ -15,7 +15,13 @@ from caseworker_desktop import demo
 from caseworker_desktop.domain.enums import AuditAction
 from caseworker_desktop.storage import backups, profile, vault
 from caseworker_desktop.storage.audit import audit_events
-from caseworker_desktop.storage.casefile import CaseFile, ProfileError, db_path, key_file_path
+from caseworker_desktop.storage.casefile import (
+    OWN_CHANGES_HELD,
+    CaseFile,
+    ProfileError,
+    db_path,
+    key_file_path,
+)
 from caseworker_desktop.storage.db import export_encrypted
 from tests.conftest import PASSPHRASE
 from tests.helpers import new_client
@@ -24,7 +30,8 @@ SCAN = b"%PDF-1.4 " + os.urandom(5000)  # incompressible bytes: a scan
 
 
 def _tables(case_file: CaseFile) -> dict[str, list]:
-    """Every row of every table but the audit trail (restoring adds to it)."""
+    """Every row of every table but the audit trail (restoring adds to it) and the mark
+    that the file holds every change it pushed (restoring clears it: sync.client)."""
     with case_file.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         names = [
@@ -34,6 +41,9 @@ def _tables(case_file: CaseFile) -> dict[str, list]:
             )
         ]
         tables = {n: sorted(map(repr, raw.execute(f'SELECT * FROM "{n}"'))) for n in names}
+        tables["local_state"] = sorted(
+            map(repr, raw.execute("SELECT * FROM local_state WHERE key != ?", (OWN_CHANGES_HELD,)))
+        )
         tables["schema"] = sorted(raw.execute("SELECT type, name, sql FROM sqlite_schema"))
         tables["version"] = raw.execute("PRAGMA user_version").fetchall()
     return tables
@@ -60,6 +70,8 @@ def test_a_restored_backup_holds_the_same_data_and_says_so_in_the_audit(filled, 
     restored = CaseFile.restore(backup, tmp_path / "neu", PASSPHRASE)
     try:
         assert _tables(restored) == before
+        with restored.engine.connect() as conn:  # its next pull brings what it pushed
+            assert restored.state(conn, OWN_CHANGES_HELD) == "0"
         assert restored.verify() == []
         with restored.engine.connect() as conn:
             actions = [e.action for e in audit_events(conn, "case_file")]
