@@ -145,7 +145,8 @@ def _row_changes(
     conn: sa.Connection, keys, cursor: int, head: int, limit: int, own: str | None = None
 ):
     """The changes in (cursor, head] of these rows, by ix_changes_row (table_name, row_id,
-    seq), as the log walk reads them (seq first); without those device `own` pushed."""
+    seq), as the log walk reads them (seq first); without those device `own` pushed (the
+    rule of `own_left_out`, written here in the driver SQL that select_keys takes)."""
     where, params = "seq > ? AND seq <= ?", (cursor, head)
     if own is not None:
         where, params = where + " AND (device_id != ? OR user_id = ?)", (*params, own, s.OFFICE)
